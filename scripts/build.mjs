@@ -1,0 +1,28 @@
+// Builds the extension host, the CLI and the webview bundles with esbuild (type-checking is `npm run typecheck`).
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info', legalComments: 'none' };
+
+const builds = [
+  { ...common, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
+  { ...common, entryPoints: ['extension/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
+];
+
+mkdirSync('dist/webview', { recursive: true });
+// Codicons' font and CSS ship with the webview (the CSP allows fonts from the webview folder only).
+const codicons = 'node_modules/@vscode/codicons/dist';
+if (existsSync(codicons)) {
+  cpSync(`${codicons}/codicon.css`, 'dist/webview/codicon.css');
+  cpSync(`${codicons}/codicon.ttf`, 'dist/webview/codicon.ttf');
+}
+if (existsSync('webview/style.css')) cpSync('webview/style.css', 'dist/webview/style.css');
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,2 @@
+/** The argument map's webview entry point. */
+export {};
