@@ -1,0 +1,20 @@
+/** Activation: builds the draft store and registers every Crux Map feature on it. */
+import * as vscode from 'vscode';
+import { DraftStore } from './draftStore';
+import { registerGraphPanel } from './graphPanel';
+import { registerLanguageFeatures } from './languageFeatures';
+import { registerEditCommands } from './editCommands';
+import { registerViews } from './views';
+
+export function activate(context: vscode.ExtensionContext): { store: DraftStore } {
+  const store = new DraftStore();
+  context.subscriptions.push(store);
+  context.subscriptions.push(vscode.commands.registerCommand('cruxmap.reindex', () => store.scan()));
+  registerGraphPanel(context, store);
+  registerLanguageFeatures(context, store);
+  registerEditCommands(context, store);
+  registerViews(context, store);
+  return { store };
+}
+
+export function deactivate(): void {}
