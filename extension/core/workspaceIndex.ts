@@ -1,5 +1,20 @@
 /** The workspace index: holds parsed drafts, resolves references and computes the argument graph incrementally. */
-import type { ArgumentGraph, Diagnostic, Draft, DraftElement, GraphEdge, GraphNode, Position, Reference } from './model';
+import type {
+  ArgumentGraph,
+  Diagnostic,
+  Disagreement,
+  Draft,
+  DraftElement,
+  EdgeKind,
+  ElementKind,
+  FileInfo,
+  GraphEdge,
+  GraphNode,
+  Position,
+  Reference,
+} from './model';
+import { globalId } from './model';
+import { comparePos, parseDraft } from './parse';
 
 /** How a reference resolved. */
 export type Resolution =
@@ -23,27 +38,437 @@ export interface ReferenceHit {
   resolution: Resolution;
 }
 
+/** The parser the index uses; injectable so tests can count parses. */
+export type DraftParser = (text: string, path: string) => Draft;
+
+/** What the index derives from all drafts; rebuilt lazily after a change. */
+interface Computed {
+  graph: ArgumentGraph;
+  nodes: Map<string, GraphNode>;
+  incomingRefs: Map<string, ReferenceHit[]>;
+  incomingEdges: Map<string, GraphEdge[]>;
+  outgoingEdges: Map<string, GraphEdge[]>;
+  diagnosticsByFile: Map<string, Diagnostic[]>;
+  resolutions: Map<string, Resolution[]>;
+}
+
+const EDGE_OF: Record<Exclude<ElementKind, 'claim'>, EdgeKind> = {
+  support: 'supports',
+  objection: 'objects',
+  reply: 'replies',
+  question: 'questions',
+  crux: 'crux',
+};
+
+const MD_EXT = /\.(md|markdown)$/i;
+
+/** A path without its markdown extension. */
+function stemOf(path: string): string {
+  return path.replace(MD_EXT, '');
+}
+
+function lastSegment(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Joins a relative link path to the folder of the linking file; undefined when it leaves the root. */
+export function resolveRelativePath(fromPath: string, linkPath: string): string | undefined {
+  const parts = linkPath.startsWith('/') ? [] : fromPath.split('/').slice(0, -1);
+  for (const seg of linkPath.replace(/\\/g, '/').split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** Code-unit order of strings (not locale order), for deterministic output. */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /**
  * The index of a workspace's drafts. Add, update and remove one draft at a time:
  * only that draft is parsed; resolution, edges and diagnostics are recomputed
- * lazily, on the next query that needs them.
- *
- * API contract (implemented in this file):
- * - `setDraft(path, text): Draft` parse one file and add or replace it
- * - `removeDraft(path): boolean`, `renameDraft(from, to)`
- * - `getDraft(path)`, `paths()` (sorted), `size`
- * - `getGraph(): ArgumentGraph` sorted as spec section 8, cached until a change
- * - `getNode(globalId)`, `getElement(globalId): ElementHit`
- * - `elementAt(path, position)`: the innermost element whose range holds the position
- * - `referenceAt(path, position)`: the reference whose range holds the position
- * - `resolveReference(fromPath, reference): Resolution`
- * - `incomingReferences(globalId): ReferenceHit[]`, `incomingEdges(globalId)`, `outgoingEdges(globalId)`
- * - `findByIdPrefix(prefix): GraphNode[]` (prefix of the local id)
- * - `diagnosticsFor(path): Diagnostic[]`
- * - `parseCount`: how many parses ran (for tests of incrementality)
+ * lazily (in time linear in the workspace), on the next query that needs them.
+ * Holds no global state; safe to run in a worker.
  */
 export class WorkspaceIndex {
+  /** How many parses ran (for tests of incrementality). */
   parseCount = 0;
+  private readonly drafts = new Map<string, Draft>();
+  private readonly texts = new Map<string, string>();
+  /** Last path segment without extension -> paths, for wikilink name lookup. */
+  private readonly byName = new Map<string, Set<string>>();
+  private computed: Computed | undefined;
+
+  constructor(private readonly parser: DraftParser = parseDraft) {}
+
+  /** Parses one file and adds or replaces it. */
+  setDraft(path: string, text: string): Draft {
+    const draft = this.parser(text, path);
+    this.parseCount++;
+    if (!this.drafts.has(path)) this.addName(path);
+    this.drafts.set(path, draft);
+    this.texts.set(path, text);
+    this.computed = undefined;
+    return draft;
+  }
+
+  /** Removes a file; false when it was not indexed. */
+  removeDraft(path: string): boolean {
+    if (!this.drafts.delete(path)) return false;
+    this.texts.delete(path);
+    const set = this.byName.get(this.nameKey(path));
+    set?.delete(path);
+    if (set && set.size === 0) this.byName.delete(this.nameKey(path));
+    this.computed = undefined;
+    return true;
+  }
+
+  /** Moves a file to a new path (its text is parsed again under the new path: ids and titles may depend on it). */
+  renameDraft(from: string, to: string): Draft | undefined {
+    const text = this.texts.get(from);
+    if (text === undefined) return undefined;
+    this.removeDraft(from);
+    return this.setDraft(to, text);
+  }
+
+  getDraft(path: string): Draft | undefined {
+    return this.drafts.get(path);
+  }
+
+  /** The text a draft was parsed from. */
+  getText(path: string): string | undefined {
+    return this.texts.get(path);
+  }
+
+  /** Indexed paths, sorted. */
+  paths(): string[] {
+    return [...this.drafts.keys()].sort(compareStrings);
+  }
+
+  get size(): number {
+    return this.drafts.size;
+  }
+
+  /** The whole argument graph, exactly the JSON of spec section 8, sorted; cached until a change. */
+  getGraph(): ArgumentGraph {
+    return this.compute().graph;
+  }
+
+  getNode(id: string): GraphNode | undefined {
+    return this.compute().nodes.get(id);
+  }
+
+  /** An element by global id, with its draft. */
+  getElement(id: string): ElementHit | undefined {
+    const node = this.getNode(id);
+    if (!node) return undefined;
+    const draft = this.drafts.get(node.file)!;
+    const index = draft.elements.findIndex((e) => e.localId === node.localId);
+    return index < 0 ? undefined : { draft, index, element: draft.elements[index], id };
+  }
+
+  /** The element whose range holds a position (ends inclusive), or undefined. */
+  elementAt(path: string, position: Position): ElementHit | undefined {
+    const draft = this.drafts.get(path);
+    if (!draft) return undefined;
+    const els = draft.elements;
+    // Elements are in document order and their ranges do not overlap: binary search.
+    let lo = 0;
+    let hi = els.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = els[mid].range;
+      if (comparePos(position, r.start) < 0) hi = mid - 1;
+      else if (comparePos(position, r.end) > 0) lo = mid + 1;
+      else return { draft, index: mid, element: els[mid], id: globalId(path, els[mid].localId) };
+    }
+    return undefined;
+  }
+
+  /** The reference whose range holds a position (ends inclusive), with its resolution. */
+  referenceAt(path: string, position: Position): ReferenceHit | undefined {
+    const draft = this.drafts.get(path);
+    if (!draft) return undefined;
+    const i = draft.references.findIndex((r) => comparePos(position, r.range.start) >= 0 && comparePos(position, r.range.end) <= 0);
+    if (i < 0) return undefined;
+    const resolution = this.compute().resolutions.get(path)?.[i] ?? this.resolveReference(path, draft.references[i]);
+    return { file: path, reference: draft.references[i], resolution };
+  }
+
+  /** Resolves one reference written in `fromPath` (spec section 3). */
+  resolveReference(fromPath: string, reference: Reference): Resolution {
+    const file = this.resolveFile(fromPath, reference);
+    if (file.status !== 'ok') return file;
+    if (reference.blockId === undefined) return file;
+    const draft = this.drafts.get(file.file)!;
+    const elementIndex = draft.elements.findIndex((e) => e.localId === reference.blockId);
+    if (elementIndex < 0) return { status: 'missing-id', file: file.file };
+    return { status: 'ok', file: file.file, localId: reference.blockId, elementIndex };
+  }
+
+  /** Resolves the file part of a reference. */
+  resolveFile(fromPath: string, reference: Pick<Reference, 'syntax' | 'target'>): Resolution {
+    const target = reference.target;
+    if (target === '') return this.drafts.has(fromPath) ? { status: 'ok', file: fromPath } : { status: 'missing-file' };
+    if (reference.syntax === 'link') {
+      const path = resolveRelativePath(fromPath, target);
+      return path !== undefined && this.drafts.has(path) ? { status: 'ok', file: path } : { status: 'missing-file' };
+    }
+    return this.resolveWikiName(target);
+  }
+
+  /** Resolves a wikilink name: the exact path without extension, else the unique file whose path ends with it. */
+  resolveWikiName(rawName: string): Resolution {
+    const name = rawName.replace(/\\/g, '/').replace(/^\.?\//, '');
+    const stem = stemOf(name);
+    const candidates = [...(this.byName.get(lastSegment(stem)) ?? [])];
+    const exact = candidates.filter((p) => stemOf(p) === stem || p === name);
+    if (exact.length === 1) return { status: 'ok', file: exact[0] };
+    const suffix = exact.length > 1 ? exact : candidates.filter((p) => stemOf(p).endsWith(`/${stem}`));
+    if (suffix.length === 1) return { status: 'ok', file: suffix[0] };
+    if (suffix.length > 1) return { status: 'ambiguous', candidates: suffix.sort(compareStrings) };
+    return { status: 'missing-file' };
+  }
+
+  /** The shortest wikilink name that resolves to `path` (the bare name when unique). */
+  wikiNameFor(path: string): string {
+    const stem = stemOf(path);
+    const segments = stem.split('/');
+    for (let i = segments.length - 1; i >= 0; i--) {
+      const name = segments.slice(i).join('/');
+      const r = this.resolveWikiName(name);
+      if (r.status === 'ok' && r.file === path) return name;
+    }
+    return stem;
+  }
+
+  /** Every resolved reference to an element. */
+  incomingReferences(id: string): ReferenceHit[] {
+    return this.compute().incomingRefs.get(id) ?? [];
+  }
+
+  incomingEdges(id: string): GraphEdge[] {
+    return this.compute().incomingEdges.get(id) ?? [];
+  }
+
+  outgoingEdges(id: string): GraphEdge[] {
+    return this.compute().outgoingEdges.get(id) ?? [];
+  }
+
+  /** Nodes whose local id starts with a prefix, in graph order. */
+  findByIdPrefix(prefix: string): GraphNode[] {
+    return this.getGraph().nodes.filter((n) => n.localId.startsWith(prefix));
+  }
+
+  /** All diagnostics of one file (file-local and workspace ones), sorted. */
+  diagnosticsFor(path: string): Diagnostic[] {
+    return this.compute().diagnosticsByFile.get(path) ?? [];
+  }
+
+  private nameKey(path: string): string {
+    return lastSegment(stemOf(path));
+  }
+
+  private addName(path: string): void {
+    const key = this.nameKey(path);
+    let set = this.byName.get(key);
+    if (!set) this.byName.set(key, (set = new Set()));
+    set.add(path);
+  }
+
+  private compute(): Computed {
+    if (this.computed) return this.computed;
+    const paths = this.paths();
+    const files: FileInfo[] = [];
+    const nodes: GraphNode[] = [];
+    const nodeMap = new Map<string, GraphNode>();
+    const diagnostics: Diagnostic[] = [];
+    const resolutions = new Map<string, Resolution[]>();
+    const incomingRefs = new Map<string, ReferenceHit[]>();
+    const edges: GraphEdge[] = [];
+
+    for (const path of paths) {
+      const draft = this.drafts.get(path)!;
+      files.push({ file: path, title: draft.title, topics: draft.topics });
+      for (const e of draft.elements) {
+        const node: GraphNode = {
+          id: globalId(path, e.localId),
+          localId: e.localId,
+          explicitId: e.explicitId,
+          kind: e.kind,
+          text: e.text,
+          file: path,
+          topics: e.topics,
+          range: e.range,
+        };
+        nodes.push(node);
+        nodeMap.set(node.id, node);
+      }
+      diagnostics.push(...draft.diagnostics);
+    }
+
+    for (const path of paths) {
+      const draft = this.drafts.get(path)!;
+      const res = draft.references.map((ref) => {
+        const r = this.resolveReference(path, ref);
+        if (r.status === 'ok' && r.localId !== undefined) {
+          const id = globalId(r.file, r.localId);
+          let list = incomingRefs.get(id);
+          if (!list) incomingRefs.set(id, (list = []));
+          list.push({ file: path, reference: ref, resolution: r });
+        } else if (r.status !== 'ok') {
+          diagnostics.push(this.referenceDiagnostic(path, ref, r));
+        }
+        return r;
+      });
+      resolutions.set(path, res);
+
+      draft.elements.forEach((e) => {
+        const source = globalId(path, e.localId);
+        const elementRefs = e.references.filter((i) => draft.references[i].blockId !== undefined);
+        const targets: string[] = [];
+        let viaRule1 = false;
+        if (elementRefs.length > 0) {
+          viaRule1 = true;
+          for (const i of elementRefs) {
+            const r = res[i];
+            if (r.status !== 'ok' || r.localId === undefined) continue;
+            const t = globalId(r.file, r.localId);
+            if (t !== source && !targets.includes(t)) targets.push(t);
+          }
+        } else if (e.kind !== 'crux' && e.structuralTarget >= 0) {
+          targets.push(globalId(path, draft.elements[e.structuralTarget].localId));
+        }
+        const kind: EdgeKind = e.kind === 'claim' ? (viaRule1 ? 'mentions' : 'supports') : EDGE_OF[e.kind];
+        for (const t of targets) edges.push({ source, target: t, kind });
+        if (e.kind === 'crux') {
+          if (targets.length < 2) {
+            diagnostics.push({
+              file: path,
+              range: e.range,
+              severity: 'warning',
+              code: 'crux-needs-two',
+              message:
+                targets.length === 0
+                  ? 'This crux names no element it decides between; reference two or more, e.g. [[a#^x]] vs [[b#^y]].'
+                  : 'This crux decides between only one element; reference at least two.',
+            });
+          }
+        } else if (targets.length === 0 && e.kind !== 'claim') {
+          diagnostics.push({
+            file: path,
+            range: e.range,
+            severity: 'warning',
+            code: 'orphan-element',
+            message: `This ${e.kind} has no target: nest it under an element, put it after a fitting element in its section, or reference one with [[#^id]].`,
+          });
+        }
+      });
+    }
+
+    const position = (id: string) => nodeMap.get(id)!;
+    const compareNodes = (a: string, b: string) => {
+      const na = position(a);
+      const nb = position(b);
+      return compareStrings(na.file, nb.file) || comparePos(na.range.start, nb.range.start);
+    };
+    edges.sort((x, y) => compareNodes(x.source, y.source) || compareNodes(x.target, y.target) || compareStrings(x.kind, y.kind));
+
+    const incomingEdges = new Map<string, GraphEdge[]>();
+    const outgoingEdges = new Map<string, GraphEdge[]>();
+    for (const edge of edges) {
+      push(incomingEdges, edge.target, edge);
+      push(outgoingEdges, edge.source, edge);
+    }
+
+    for (const node of nodes) {
+      if (node.kind !== 'objection') continue;
+      const answered = (incomingEdges.get(node.id) ?? []).some((e) => e.kind === 'replies');
+      if (!answered) {
+        diagnostics.push({
+          file: node.file,
+          range: node.range,
+          severity: 'info',
+          code: 'unanswered-objection',
+          message: 'No reply answers this objection yet.',
+        });
+      }
+    }
+
+    const disagreements: Disagreement[] = [];
+    for (const edge of edges) {
+      if (edge.kind === 'crux') continue;
+      if ((edge.kind === 'objects' || edge.kind === 'replies') && nodeMap.get(edge.source)!.file !== nodeMap.get(edge.target)!.file) {
+        disagreements.push({ a: edge.source, b: edge.target, via: edge.kind, by: edge.source });
+      }
+    }
+    for (const [source, out] of outgoingEdges) {
+      const targets = out.filter((e) => e.kind === 'crux').map((e) => e.target);
+      for (let i = 0; i < targets.length; i++) {
+        for (let j = i + 1; j < targets.length; j++) {
+          const [a, b] = compareNodes(targets[i], targets[j]) <= 0 ? [targets[i], targets[j]] : [targets[j], targets[i]];
+          disagreements.push({ a, b, via: 'crux', by: source });
+        }
+      }
+    }
+    disagreements.sort((x, y) => compareNodes(x.a, y.a) || compareNodes(x.b, y.b) || compareNodes(x.by, y.by));
+
+    diagnostics.sort(
+      (x, y) =>
+        compareStrings(x.file, y.file) ||
+        comparePos(x.range.start, y.range.start) ||
+        comparePos(x.range.end, y.range.end) ||
+        compareStrings(x.code, y.code) ||
+        compareStrings(x.message, y.message),
+    );
+    const diagnosticsByFile = new Map<string, Diagnostic[]>();
+    for (const d of diagnostics) push(diagnosticsByFile, d.file, d);
+
+    this.computed = {
+      graph: { version: 1, files, nodes, edges, disagreements, diagnostics },
+      nodes: nodeMap,
+      incomingRefs,
+      incomingEdges,
+      outgoingEdges,
+      diagnosticsByFile,
+      resolutions,
+    };
+    return this.computed;
+  }
+
+  private referenceDiagnostic(path: string, ref: Reference, r: Resolution): Diagnostic {
+    const written = ref.syntax === 'wikilink' ? `[[${ref.target}${ref.blockId !== undefined ? `#^${ref.blockId}` : ''}]]` : `${ref.target}${ref.blockId !== undefined ? `#^${ref.blockId}` : ''}`;
+    if (r.status === 'ambiguous') {
+      return {
+        file: path,
+        range: ref.range,
+        severity: 'warning',
+        code: 'ambiguous-ref',
+        message: `'${ref.target}' matches ${r.candidates.length} files (${r.candidates.join(', ')}); write more of the path.`,
+      };
+    }
+    const message =
+      r.status === 'missing-id'
+        ? `No element '^${ref.blockId}' in ${r.file} (${written}).`
+        : `No file '${ref.target}' in the workspace (${written}).`;
+    return { file: path, range: ref.range, severity: 'error', code: 'dangling-ref', message };
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The graph as the CLI writes it: 2-space JSON and a final newline. */
+export function graphToJson(graph: ArgumentGraph): string {
+  return `${JSON.stringify(graph, null, 2)}\n`;
 }
 
 export type { ArgumentGraph, Diagnostic, Draft, GraphEdge, GraphNode, Position };
