@@ -1,0 +1,105 @@
+/** Finds and reads the drafts the CLI was pointed at: directory walking, .gitignore, and the checks that skip unreadable files. */
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+const MARKDOWN = /\.(md|markdown)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+/** A draft found on disk: its path relative to the root (with `/`) and its text. */
+export interface FoundDraft {
+  path: string;
+  text: string;
+}
+
+export interface CollectResult {
+  root: string;
+  drafts: FoundDraft[];
+  /** One line each: files skipped and why. */
+  warnings: string[];
+}
+
+/** A usage problem: the CLI prints it and exits 2. */
+export class UsageError extends Error {}
+
+function toSlash(p: string): string {
+  return p.split(sep).join('/');
+}
+
+/**
+ * Collects the markdown files named by the arguments (files or directories).
+ * Paths are relative to the first directory argument, or to `cwd` when there is none.
+ */
+export function collectDrafts(args: string[], cwd: string, maxFileSize: number): CollectResult {
+  const absolute = args.map((a) => resolve(cwd, a));
+  for (let i = 0; i < args.length; i++) {
+    if (!existsSync(absolute[i])) throw new UsageError(`no such file or directory: ${args[i]}`);
+  }
+  const firstDir = absolute.find((a) => statSync(a).isDirectory());
+  const root = firstDir ?? cwd;
+  const warnings: string[] = [];
+  const files = new Set<string>();
+  for (const a of absolute) {
+    if (statSync(a).isDirectory()) walk(a, [], files);
+    else files.add(a);
+  }
+  const drafts: FoundDraft[] = [];
+  for (const file of [...files].sort()) {
+    const rel = toSlash(relative(root, file)) || file;
+    const text = readDraft(file, rel, maxFileSize, warnings);
+    if (text !== undefined) drafts.push({ path: rel, text });
+  }
+  return { root, drafts, warnings };
+}
+
+/** Reads a file as UTF-8 text, or explains why it is skipped. */
+function readDraft(file: string, rel: string, maxFileSize: number, warnings: string[]): string | undefined {
+  try {
+    const size = statSync(file).size;
+    if (size > maxFileSize) {
+      warnings.push(`${rel}: skipped, ${size} bytes is over the size limit of ${maxFileSize} bytes (--max-file-size)`);
+      return undefined;
+    }
+    const bytes = readFileSync(file);
+    if (bytes.includes(0)) {
+      warnings.push(`${rel}: skipped, not a text file (it holds NUL bytes)`);
+      return undefined;
+    }
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      warnings.push(`${rel}: skipped, not valid UTF-8`);
+      return undefined;
+    }
+  } catch (e) {
+    warnings.push(`${rel}: skipped, cannot be read (${(e as Error).message})`);
+    return undefined;
+  }
+}
+
+/** Walks a directory for markdown files, honouring every .gitignore on the way down. */
+function walk(dir: string, rules: { base: string; ig: Ignore }[], out: Set<string>): void {
+  const gitignore = join(dir, '.gitignore');
+  let here = rules;
+  if (existsSync(gitignore)) {
+    try {
+      here = [...rules, { base: dir, ig: ignore().add(readFileSync(gitignore, 'utf8')) }];
+    } catch {
+      // an unreadable .gitignore ignores nothing
+    }
+  }
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const full = join(dir, entry.name);
+    const isDir = entry.isDirectory();
+    if (isDir && SKIP_DIRS.has(entry.name)) continue;
+    if (here.some(({ base, ig }) => ig.ignores(toSlash(relative(base, full)) + (isDir ? '/' : '')))) continue;
+    if (isDir) walk(full, here, out);
+    else if (entry.isFile() && MARKDOWN.test(entry.name)) out.add(full);
+  }
+}
