@@ -1,0 +1,103 @@
+/** WorkspaceIndex: incremental updates, resolution and the lookups the editor uses. */
+import { describe, expect, it } from 'vitest';
+import { WorkspaceIndex } from '../../extension/core/workspaceIndex';
+import { parseDraft } from '../../extension/core/parse';
+
+function countingIndex() {
+  const parsed: string[] = [];
+  const index = new WorkspaceIndex((text, path) => {
+    parsed.push(path);
+    return parseDraft(text, path);
+  });
+  return { index, parsed };
+}
+
+const A = 'Claim: A holds. ^a\n\nObjection: [[b#^b]] is wrong.\n';
+const B = 'Claim: B holds. ^b\n';
+const C = 'Claim: C is unrelated. ^c\n';
+
+describe('WorkspaceIndex', () => {
+  it('re-parses only the changed draft and recomputes what referenced it', () => {
+    const { index, parsed } = countingIndex();
+    index.setDraft('a.md', A);
+    index.setDraft('b.md', B);
+    index.setDraft('c.md', C);
+    expect(index.diagnosticsFor('a.md').map((d) => d.code)).toEqual(['unanswered-objection']);
+    expect(index.getGraph().edges).toHaveLength(1);
+    parsed.length = 0;
+    // b.md loses its id: a.md's reference now dangles, without a.md being parsed again.
+    index.setDraft('b.md', 'Claim: B holds, renamed. ^b2\n');
+    expect(parsed).toEqual(['b.md']);
+    expect(index.diagnosticsFor('a.md').map((d) => d.code)).toEqual(['orphan-element', 'unanswered-objection', 'dangling-ref']);
+    expect(index.getGraph().edges).toHaveLength(0);
+    expect(index.diagnosticsFor('c.md')).toEqual([]);
+    expect(parsed).toEqual(['b.md']);
+    expect(index.parseCount).toBe(4);
+  });
+
+  it('caches the graph until a change', () => {
+    const { index } = countingIndex();
+    index.setDraft('a.md', A);
+    const g1 = index.getGraph();
+    expect(index.getGraph()).toBe(g1);
+    index.setDraft('b.md', B);
+    expect(index.getGraph()).not.toBe(g1);
+  });
+
+  it('removes and renames drafts', () => {
+    const index = new WorkspaceIndex();
+    index.setDraft('a.md', A);
+    index.setDraft('b.md', B);
+    expect(index.removeDraft('b.md')).toBe(true);
+    expect(index.removeDraft('b.md')).toBe(false);
+    expect(index.diagnosticsFor('a.md').map((d) => d.code)).toContain('dangling-ref');
+    index.setDraft('b.md', B);
+    index.renameDraft('b.md', 'sub/b.md');
+    expect(index.paths()).toEqual(['a.md', 'sub/b.md']);
+    expect(index.getGraph().edges.map((e) => e.target)).toEqual(['sub/b.md#^b']);
+    index.setDraft('other/b.md', B);
+    expect(index.diagnosticsFor('a.md').map((d) => d.code)).toContain('ambiguous-ref');
+  });
+
+  it('looks up elements and references by position', () => {
+    const index = new WorkspaceIndex();
+    index.setDraft('a.md', A);
+    index.setDraft('b.md', B);
+    expect(index.elementAt('a.md', { line: 0, character: 3 })?.id).toBe('a.md#^a');
+    expect(index.elementAt('a.md', { line: 1, character: 0 })).toBeUndefined();
+    expect(index.elementAt('a.md', { line: 2, character: 25 })?.element.kind).toBe('objection');
+    const ref = index.referenceAt('a.md', { line: 2, character: 14 });
+    expect(ref?.reference.blockId).toBe('b');
+    expect(ref?.resolution).toEqual({ status: 'ok', file: 'b.md', localId: 'b', elementIndex: 0 });
+    expect(index.referenceAt('a.md', { line: 0, character: 1 })).toBeUndefined();
+  });
+
+  it('answers incoming references and edges, and ids by prefix', () => {
+    const index = new WorkspaceIndex();
+    index.setDraft('a.md', A + '\nSupport: see [b](b.md#^b).\n');
+    index.setDraft('b.md', B);
+    expect(index.incomingReferences('b.md#^b').map((r) => r.reference.syntax)).toEqual(['wikilink', 'link']);
+    expect(index.incomingEdges('b.md#^b').map((e) => e.kind)).toEqual(['objects', 'supports']);
+    expect(index.outgoingEdges('b.md#^b')).toEqual([]);
+    expect(index.findByIdPrefix('b').map((n) => n.id)).toEqual(['a.md#^bb-is-wrong', 'b.md#^b']);
+    expect(index.getElement('b.md#^b')?.element.text).toBe('B holds.');
+  });
+
+  it('resolves wikilink names by exact path, then unique suffix; links relative to the file', () => {
+    const index = new WorkspaceIndex();
+    index.setDraft('posts/x.md', 'Claim: x ^x\n');
+    index.setDraft('notes/deep/y.markdown', 'Claim: y ^y\n');
+    index.setDraft('y.md', 'Claim: top y ^y\n');
+    const wl = (target: string) => index.resolveReference('posts/x.md', { syntax: 'wikilink', target, blockId: undefined, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, element: -1 });
+    const ln = (target: string) => index.resolveReference('posts/x.md', { syntax: 'link', target, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, element: -1 });
+    expect(wl('y')).toEqual({ status: 'ok', file: 'y.md' });
+    expect(wl('deep/y')).toEqual({ status: 'ok', file: 'notes/deep/y.markdown' });
+    expect(wl('x')).toEqual({ status: 'ok', file: 'posts/x.md' });
+    expect(wl('nope')).toEqual({ status: 'missing-file' });
+    expect(ln('../y.md')).toEqual({ status: 'ok', file: 'y.md' });
+    expect(ln('x.md')).toEqual({ status: 'ok', file: 'posts/x.md' });
+    expect(ln('../../y.md')).toEqual({ status: 'missing-file' });
+    expect(index.wikiNameFor('notes/deep/y.markdown')).toBe('deep/y');
+    expect(index.wikiNameFor('posts/x.md')).toBe('x');
+  });
+});
