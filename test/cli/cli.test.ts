@@ -1,0 +1,150 @@
+/** The cruxmap CLI end to end: the built dist/cli.js spawned as a process on the example workspace and on temporary ones. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WorkspaceIndex } from '../../extension/core/workspaceIndex';
+
+const repo = join(__dirname, '..', '..');
+const cli = join(repo, 'dist', 'cli.js');
+const examples = join(repo, 'examples', 'alignment');
+
+function run(args: string[], cwd = repo) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function workspace(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cruxmap-cli-'));
+  for (const [path, body] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), body);
+  }
+  return dir;
+}
+
+beforeAll(() => {
+  if (!existsSync(cli)) {
+    const b = spawnSync('npm', ['run', 'build'], { cwd: repo, encoding: 'utf8' });
+    if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
+  }
+});
+
+describe('cruxmap export', () => {
+  it('writes the spec JSON of the example workspace, equal to the core graph', () => {
+    const r = run(['export', 'examples/alignment', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const g = JSON.parse(r.stdout);
+    expect(Object.keys(g)).toEqual(['version', 'files', 'nodes', 'edges', 'disagreements', 'diagnostics']);
+    expect(g.version).toBe(1);
+    expect(g.files.map((f: { file: string }) => f.file)).toContain('interp/renormalization.md');
+    // Independently: the same files through the core give the same graph.
+    const index = new WorkspaceIndex();
+    for (const f of g.files) index.setDraft(f.file, readFileSync(join(examples, f.file), 'utf8'));
+    expect(g).toEqual(JSON.parse(JSON.stringify(index.getGraph())));
+    const kinds = new Set(g.nodes.map((n: { kind: string }) => n.kind));
+    expect([...kinds].sort()).toEqual(['claim', 'crux', 'objection', 'question', 'reply', 'support']);
+    expect(g.disagreements.filter((d: { via: string }) => d.via === 'crux').length).toBeGreaterThanOrEqual(2);
+    const sorted = [...g.nodes].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+    expect(g.nodes).toEqual(sorted);
+  });
+
+  it('makes paths relative to the first directory argument, and writes -o FILE', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'cruxmap-out-')), 'map.json');
+    const r = run(['export', 'examples/alignment/interp', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/wrote .*map\.json/);
+    const g = JSON.parse(readFileSync(out, 'utf8'));
+    expect(g.files.map((f: { file: string }) => f.file)).toEqual(['renormalization.md']);
+  });
+
+  it('writes a standalone HTML map', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'cruxmap-out-')), 'map.html');
+    const r = run(['export', 'examples/alignment', '--format', 'html', '-o', out]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('id="cruxmap-data"');
+    expect(html).toContain("Content-Security-Policy");
+    expect(html).not.toMatch(/<script[^>]*src=/);
+  });
+});
+
+describe('cruxmap check', () => {
+  it('prints compiler-style lines and exits 1 on the deliberate broken reference', () => {
+    const r = run(['check', 'examples/alignment']);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    for (const l of lines) expect(l).toMatch(/^[^:]+\.md:\d+:\d+: (error|warning|info) [a-z-]+: .+$/);
+    expect(lines.filter((l) => / error /.test(l))).toEqual([
+      "open-questions.md:16:41: error dangling-ref: No file 'model-organisms-reading-list' in the workspace ([[model-organisms-reading-list]]).",
+    ]);
+    expect(r.stderr).toMatch(/1 error, \d+ warnings?, \d+ info in 7 files/);
+  });
+
+  it('exits 0 without errors, and honours --max-warnings', () => {
+    const dir = workspace({ 'a.md': 'Claim: fine. ^a\n\nCrux: only one side [[#^a]]\n' });
+    expect(run(['check', dir]).code).toBe(0);
+    expect(run(['check', dir, '--max-warnings', '1']).code).toBe(0);
+    const strict = run(['check', dir, '--max-warnings=0']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toBe('a.md:3:1: warning crux-needs-two: This crux decides between only one element; reference at least two.\n');
+    expect(strict.stderr).toContain('more warnings than --max-warnings 0 allows');
+  });
+
+  it('prints JSON with --format json', () => {
+    const r = run(['check', 'examples/alignment', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.errors).toBe(1);
+    expect(j.diagnostics[0]).toHaveProperty('range.start.line');
+  });
+
+  it('skips NUL, non-UTF-8 and oversized files with a warning, and ignored folders', () => {
+    const dir = workspace({
+      'ok.md': 'Claim: readable.\n',
+      'nul.md': Buffer.from([0x43, 0x00, 0x44]),
+      'latin1.md': Buffer.from([0x43, 0x6c, 0x61, 0x69, 0x6d, 0x3a, 0x20, 0xe9, 0x0a]),
+      'big.md': `Claim: ${'x'.repeat(2000)}\n`,
+      'node_modules/pkg/readme.md': 'Claim: never read.\n',
+      'build/out.md': 'Claim: ignored by .gitignore.\n',
+      '.gitignore': 'build/\n',
+      'notes.txt': 'Claim: not markdown.\n',
+    });
+    const r = run(['export', dir, '--max-file-size', '1000']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file)).toEqual(['ok.md']);
+    expect(r.stderr).toContain('nul.md: skipped, not a text file');
+    expect(r.stderr).toContain('latin1.md: skipped, not valid UTF-8');
+    expect(r.stderr).toContain('big.md: skipped');
+  });
+
+  it('reports usage errors with one line and exit 2', () => {
+    const cases: [string[], RegExp][] = [
+      [['check', 'no/such/dir'], /no such file or directory: no\/such\/dir/],
+      [['check', 'examples/alignment', '--bogus'], /unknown option '--bogus'/],
+      [['check', 'examples/alignment', '--max-warnings', 'many'], /--max-warnings takes a whole number/],
+      [['export', 'examples/alignment', '--format', 'pdf'], /--format takes json or html/],
+      [['frobnicate', 'x'], /unknown command 'frobnicate'/],
+      [[], /a command is needed/],
+      [['check'], /needs at least one directory or file/],
+      [['export', 'examples/alignment', '-o'], /-o needs a value/],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it('prints help and version', () => {
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('cruxmap check');
+    const version = run(['--version']);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version);
+  });
+});
