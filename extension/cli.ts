@@ -124,10 +124,14 @@ function plural(n: number, word: string): string {
 /** Reads the built webview bundle that sits beside dist/cli.js. */
 function webviewAssets(): { script: string; css: string } {
   const dir = join(__dirname, 'webview');
-  const script = join(dir, 'main.js');
-  if (!existsSync(script)) throw new UsageError(`the webview bundle is missing (${script}); run npm run build`);
-  const css = join(dir, 'style.css');
-  return { script: readFileSync(script, 'utf8'), css: existsSync(css) ? readFileSync(css, 'utf8') : '' };
+  if (!existsSync(join(dir, 'main.js'))) throw new UsageError(`the webview bundle is missing (${join(dir, 'main.js')}); run npm run build`);
+  const read = (name: string) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8') : '');
+  // The page is offline and its CSP allows fonts only as data: URLs, so the codicon font travels inline.
+  const font = join(dir, 'codicon.ttf');
+  const codicons = existsSync(font)
+    ? read('codicon.css').replace(/url\(["']?\.\/codicon\.ttf[^)"']*["']?\)/g, `url("data:font/ttf;base64,${readFileSync(font).toString('base64')}")`)
+    : '';
+  return { script: read('main.js'), css: `${codicons}\n${read('style.css')}` };
 }
 
 /** Runs the CLI on arguments (without `node cruxmap`); never throws. */

@@ -1,0 +1,184 @@
+/** The map's colours and Cytoscape stylesheet, read from VS Code's theme variables so light, dark and high-contrast themes all read well. */
+import type { ElementKind } from '../extension/core/model';
+import type { MapEdgeKind } from '../extension/core/mapModel';
+
+export interface Palette {
+  background: string;
+  foreground: string;
+  muted: string;
+  border: string;
+  focus: string;
+  error: string;
+  warning: string;
+  info: string;
+  highContrast: boolean;
+  kinds: Record<ElementKind, string>;
+  edges: Record<MapEdgeKind, string>;
+}
+
+function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): string {
+  const v = style.getPropertyValue(name).trim();
+  return v || fallback;
+}
+
+/** Reads the palette from the page's CSS variables (VS Code sets them on the webview's root). */
+export function readPalette(): Palette {
+  const s = getComputedStyle(document.documentElement);
+  const b = getComputedStyle(document.body);
+  const get = (name: string, fallback: string) => cssVar(b, name, cssVar(s, name, fallback));
+  const kinds: Record<ElementKind, string> = {
+    claim: get('--vscode-charts-blue', '#1a85ff'),
+    support: get('--vscode-charts-green', '#388a34'),
+    objection: get('--vscode-charts-red', '#e51400'),
+    reply: get('--vscode-charts-orange', '#d18616'),
+    crux: get('--vscode-charts-purple', '#652d90'),
+    question: get('--vscode-charts-yellow', '#bf8803'),
+  };
+  const foreground = get('--vscode-editor-foreground', '#333333');
+  return {
+    background: get('--vscode-editor-background', '#ffffff'),
+    foreground,
+    muted: get('--vscode-descriptionForeground', '#717171'),
+    border: get('--vscode-panel-border', '#80808059'),
+    focus: get('--vscode-focusBorder', '#0090f1'),
+    error: get('--vscode-editorError-foreground', '#e51400'),
+    warning: get('--vscode-editorWarning-foreground', '#bf8803'),
+    info: get('--vscode-editorInfo-foreground', '#1a85ff'),
+    highContrast: document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light'),
+    kinds,
+    edges: {
+      supports: kinds.support,
+      objects: kinds.objection,
+      replies: kinds.reply,
+      questions: kinds.question,
+      crux: kinds.crux,
+      mentions: get('--vscode-descriptionForeground', '#717171'),
+      disagreement: get('--vscode-editorError-foreground', '#e51400'),
+    },
+  };
+}
+
+/** Node shapes by kind, so the map reads without colour too. */
+export const SHAPES: Record<ElementKind, string> = {
+  claim: 'round-rectangle',
+  support: 'rectangle',
+  objection: 'cut-rectangle',
+  reply: 'bottom-round-rectangle',
+  crux: 'hexagon',
+  question: 'ellipse',
+};
+
+/** Arrow heads by edge kind. */
+const ARROWS: Record<MapEdgeKind, string> = {
+  supports: 'triangle',
+  objects: 'tee',
+  replies: 'vee',
+  questions: 'circle',
+  crux: 'diamond',
+  mentions: 'chevron',
+  disagreement: 'none',
+};
+
+const LINE_STYLES: Record<MapEdgeKind, string> = {
+  supports: 'solid',
+  objects: 'solid',
+  replies: 'dashed',
+  questions: 'dotted',
+  crux: 'solid',
+  mentions: 'dotted',
+  disagreement: 'dashed',
+};
+
+/** Node width on the map, in model pixels. */
+export const NODE_WIDTH = 200;
+const CHARS_PER_LINE = 30;
+const LINE_HEIGHT = 15;
+
+/** The node height its label needs (labels wrap at the node's width). */
+export function nodeHeight(label: string): number {
+  const words = label.split(/\s+/);
+  let lines = 1;
+  let col = 0;
+  for (const w of words) {
+    const len = w.length + (col ? 1 : 0);
+    if (col + len > CHARS_PER_LINE && col > 0) {
+      lines++;
+      col = w.length;
+    } else col += len;
+  }
+  return lines * LINE_HEIGHT + 22;
+}
+
+/** The Cytoscape stylesheet for a palette. `large` trades detail for speed on big maps. */
+export function buildStylesheet(p: Palette, large: boolean): unknown[] {
+  const kindStyles = (Object.keys(SHAPES) as ElementKind[]).map((k) => ({
+    selector: `node[kind = "${k}"]`,
+    style: { shape: SHAPES[k], 'background-color': p.kinds[k], 'border-color': p.kinds[k] },
+  }));
+  const edgeStyles = (Object.keys(ARROWS) as MapEdgeKind[]).map((k) => ({
+    selector: `edge[kind = "${k}"]`,
+    style: { 'line-color': p.edges[k], 'target-arrow-color': p.edges[k], 'target-arrow-shape': ARROWS[k], 'line-style': LINE_STYLES[k] },
+  }));
+  return [
+    {
+      selector: 'node[h]',
+      style: {
+        width: NODE_WIDTH,
+        height: 'data(h)',
+        label: 'data(label)',
+        'text-wrap': 'wrap',
+        'text-max-width': `${NODE_WIDTH - 22}px`,
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'font-size': 12,
+        'font-family': 'system-ui, -apple-system, "Segoe UI", sans-serif',
+        color: p.foreground,
+        'background-opacity': p.highContrast ? 0 : 0.16,
+        'border-width': p.highContrast ? 2 : 1.5,
+        'min-zoomed-font-size': large ? 9 : 5,
+      },
+    },
+    ...kindStyles,
+    { selector: 'node[kind = "claim"]', style: { 'border-width': 2.5, 'font-weight': 'bold' } },
+    { selector: 'node[kind = "crux"]', style: { 'border-width': 2.5, width: NODE_WIDTH + 30 } },
+    { selector: 'node[problem = "error"]', style: { 'border-style': 'double', 'border-width': 5, 'border-color': p.error } },
+    { selector: 'node[problem = "warning"]', style: { 'border-style': 'dashed', 'border-color': p.warning } },
+    {
+      selector: 'node[?isFile]',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': p.foreground,
+        'background-opacity': 0.04,
+        'border-color': p.border,
+        'border-width': 1,
+        label: 'data(label)',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'font-weight': 'bold',
+        'font-size': 14,
+        color: p.muted,
+        'text-margin-y': -6,
+        padding: '18px',
+        'min-zoomed-font-size': 4,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.8,
+        'curve-style': large ? 'straight' : 'bezier',
+        'arrow-scale': 1.1,
+        'target-arrow-fill': 'filled',
+        opacity: 0.9,
+      },
+    },
+    ...edgeStyles,
+    { selector: 'edge[kind = "disagreement"]', style: { width: 3, 'curve-style': 'unbundled-bezier', 'control-point-distances': 60, 'line-dash-pattern': [8, 5], opacity: 0.75 } },
+    { selector: 'edge[kind = "crux"]', style: { width: 2.2 } },
+    { selector: '.match', style: { 'border-width': 4, 'border-color': p.focus, 'underlay-color': p.focus, 'underlay-opacity': 0.25, 'underlay-padding': 6 } },
+    { selector: '.faded', style: { opacity: 0.18 } },
+    { selector: '.filtered', style: { display: 'none' } },
+    { selector: 'node:selected', style: { 'underlay-color': p.focus, 'underlay-opacity': 0.35, 'underlay-padding': 8, 'border-color': p.focus, 'border-width': 3 } },
+    { selector: 'node.keyboard', style: { 'outline-color': p.focus, 'outline-width': 3, 'outline-offset': 4, 'outline-opacity': 1 } },
+  ];
+}

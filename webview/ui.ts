@@ -1,0 +1,247 @@
+/** The map's toolbar, tooltip, empty state and screen-reader list: plain DOM styled with --vscode-* variables, draft text only ever as textContent. */
+import type { ElementKind } from '../extension/core/model';
+import { ELEMENT_KINDS } from '../extension/core/model';
+import type { MapScope } from '../extension/core/mapModel';
+import type { MapLayoutName } from '../extension/protocol';
+
+export interface ListItem {
+  id: string;
+  kind: ElementKind;
+  text: string;
+  file: string;
+  line: number;
+}
+
+export interface TooltipInfo {
+  kind: string;
+  text: string;
+  file: string;
+  line: number;
+  problem?: string;
+}
+
+export interface Ui {
+  map: HTMLDivElement;
+  setScope(scope: MapScope): void;
+  setLayout(layout: MapLayoutName): void;
+  setTopics(topics: string[], selected: string): void;
+  setEmpty(empty: boolean): void;
+  setStatus(nodes: number, edges: number, matches?: number): void;
+  setElementList(items: ListItem[]): void;
+  setFocusActive(on: boolean): void;
+  showTooltip(info: TooltipInfo, x: number, y: number): void;
+  hideTooltip(): void;
+  announce(text: string, visible?: boolean): void;
+  onScope(f: (s: MapScope) => void): void;
+  onLayout(f: (l: MapLayoutName) => void): void;
+  onSearch(f: (q: string) => void): void;
+  onKindToggle(f: (k: ElementKind, shown: boolean) => void): void;
+  onTopic(f: (t: string) => void): void;
+  onGroup(f: (g: boolean) => void): void;
+  onFocus(f: (on: boolean, depth: number) => void): void;
+  onFit(f: () => void): void;
+  onZoom(f: (factor: number) => void): void;
+  onRelayout(f: () => void): void;
+  onExport(f: (format: 'png' | 'svg') => void): void;
+  onListClick(f: (id: string) => void): void;
+}
+
+type Attrs = Record<string, string>;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const c of children) e.append(c);
+  return e;
+}
+
+function iconButton(icon: string, title: string, attrs: Attrs = {}): HTMLButtonElement {
+  const b = el('button', { type: 'button', class: 'icon-button', title, 'aria-label': title, ...attrs });
+  b.append(el('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }));
+  return b;
+}
+
+const KIND_LABELS: Record<ElementKind, string> = {
+  claim: 'Claims',
+  support: 'Supports',
+  objection: 'Objections',
+  reply: 'Replies',
+  crux: 'Cruxes',
+  question: 'Questions',
+};
+
+/** Builds the page around the map container. */
+export function buildUi(
+  root: HTMLElement,
+  opts: { standalone: boolean; state: { scope: MapScope; layout: MapLayoutName; hiddenKinds: ElementKind[]; group: boolean; search: string; focusDepth: number } },
+): Ui {
+  const { state } = opts;
+  const scope = el(
+    'select',
+    { id: 'scope', title: 'What the map shows', 'aria-label': 'Scope' },
+    el('option', { value: 'draft' }, 'This draft'),
+    el('option', { value: 'linked' }, 'This draft + linked drafts'),
+    el('option', { value: 'workspace' }, 'Whole workspace'),
+  );
+  scope.value = state.scope;
+  const layout = el(
+    'select',
+    { id: 'layout', title: 'Layout', 'aria-label': 'Layout' },
+    el('option', { value: 'auto' }, 'Auto layout'),
+    el('option', { value: 'dagre' }, 'Tree (dagre)'),
+    el('option', { value: 'fcose' }, 'Force (fcose)'),
+  );
+  layout.value = state.layout;
+  const search = el('input', { id: 'search', type: 'search', placeholder: 'Search elements', 'aria-label': 'Search elements', spellcheck: 'false' });
+  search.value = state.search;
+  const topic = el('select', { id: 'topic', title: 'Show one topic', 'aria-label': 'Topic filter' });
+  const kindButtons = ELEMENT_KINDS.map((k) => {
+    const shown = !state.hiddenKinds.includes(k);
+    const b = el('button', { type: 'button', class: `kind-toggle kind-${k}`, 'data-kind': k, 'aria-pressed': String(shown), title: `Show ${KIND_LABELS[k].toLowerCase()}` });
+    b.append(el('span', { class: 'swatch', 'aria-hidden': 'true' }), KIND_LABELS[k]);
+    return b;
+  });
+  const group = iconButton('group-by-ref-type', 'Group by file', { id: 'group', 'aria-pressed': String(state.group) });
+  const focus = iconButton('target', 'Focus on the selected node (dim everything further away)', { id: 'focus', 'aria-pressed': 'false' });
+  const depth = el('input', { id: 'focus-depth', type: 'number', min: '1', max: '6', value: String(state.focusDepth), title: 'Focus depth (hops)', 'aria-label': 'Focus depth in hops' });
+  const fit = iconButton('screen-full', 'Fit to view', { id: 'fit' });
+  const zoomIn = iconButton('zoom-in', 'Zoom in', { id: 'zoom-in' });
+  const zoomOut = iconButton('zoom-out', 'Zoom out', { id: 'zoom-out' });
+  const relayout = iconButton('refresh', 'Re-layout', { id: 'relayout' });
+  const png = iconButton('file-media', 'Export PNG', { id: 'export-png' });
+  const svg = iconButton('file-code', 'Export SVG', { id: 'export-svg' });
+
+  const toolbar = el(
+    'header',
+    { class: 'toolbar', role: 'toolbar', 'aria-label': 'Argument map' },
+    el('div', { class: 'group' }, ...(opts.standalone ? [] : [scope]), layout, relayout),
+    el('div', { class: 'group grow' }, el('span', { class: 'codicon codicon-search', 'aria-hidden': 'true' }), search),
+    el('div', { class: 'group' }, topic, group, focus, depth),
+    el('div', { class: 'group' }, zoomOut, zoomIn, fit, png, svg),
+  );
+  const kinds = el('div', { class: 'kinds', role: 'group', 'aria-label': 'Show kinds' }, ...kindButtons);
+  const map = el('div', { id: 'map', tabindex: '0', role: 'application', 'aria-label': 'Argument map. Tab or arrow keys move between elements; Enter opens one in the editor.' });
+  const status = el('div', { class: 'status', 'aria-live': 'polite' });
+  const live = el('div', { class: 'visually-hidden', 'aria-live': 'polite' });
+  const tooltip = el('div', { class: 'tooltip', role: 'tooltip', hidden: '' });
+  const code = el('pre', {}, 'Claim: Scheming is the central risk. ^central\n\n- Objection: iteration catches mistakes in time.\n  - Reply: only if the mistakes are visible.');
+  const empty = el(
+    'div',
+    { class: 'empty', hidden: '' },
+    el('h2', {}, 'No argument here yet'),
+    el('p', {}, 'Start a paragraph, list item or heading with a label such as Claim:, Support:, Objection: or Reply: and it appears here as you type.'),
+    code,
+    el('p', {}, 'Nested items answer the item they sit under.'),
+  );
+  const list = el('ul', { id: 'element-list', class: 'visually-hidden', 'aria-label': 'Elements on the map' });
+  const main = el('main', { class: 'stage' }, map, tooltip, empty, status);
+  root.append(toolbar, kinds, main, list, live);
+
+  const changeHandlers: Record<string, (() => void)[]> = {};
+  const on = (key: string, f: () => void) => (changeHandlers[key] ??= []).push(f);
+  const fire = (key: string) => changeHandlers[key]?.forEach((f) => f());
+
+  scope.addEventListener('change', () => fire('scope'));
+  layout.addEventListener('change', () => fire('layout'));
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  search.addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => fire('search'), 120);
+  });
+  topic.addEventListener('change', () => fire('topic'));
+
+  let focusOn = false;
+  return {
+    map,
+    setScope: (s) => void (scope.value = s),
+    setLayout: (l) => void (layout.value = l),
+    setTopics(topics, selected) {
+      const options = [el('option', { value: '' }, 'All topics'), ...topics.map((t) => el('option', { value: t }, `#${t}`))];
+      topic.replaceChildren(...options);
+      topic.value = topics.includes(selected) ? selected : '';
+      topic.disabled = topics.length === 0;
+    },
+    setEmpty(isEmpty) {
+      empty.hidden = !isEmpty;
+    },
+    setStatus(nodes, edges, matches) {
+      status.textContent = `${nodes} element${nodes === 1 ? '' : 's'} · ${edges} link${edges === 1 ? '' : 's'}${matches !== undefined ? ` · ${matches} match${matches === 1 ? '' : 'es'}` : ''}`;
+    },
+    setElementList(items) {
+      list.replaceChildren(
+        ...items.map((it) => {
+          const b = el('button', { type: 'button', 'data-id': it.id });
+          b.textContent = `${it.kind}: ${it.text} (${it.file}, line ${it.line + 1})`;
+          return el('li', {}, b);
+        }),
+      );
+    },
+    setFocusActive(active) {
+      focusOn = active;
+      focus.setAttribute('aria-pressed', String(active));
+    },
+    showTooltip(info, x, y) {
+      tooltip.replaceChildren(
+        el('div', { class: 'tooltip-head' }, el('span', { class: `kind-badge kind-${info.kind}` }, info.kind), ` ${info.file}:${info.line + 1}`),
+        el('div', { class: 'tooltip-text' }, info.text),
+        ...(info.problem ? [el('div', { class: `tooltip-problem problem-${info.problem}` }, `Has ${info.problem === 'info' ? 'a note' : `an ${info.problem}`}: see the Problems panel`)] : []),
+      );
+      tooltip.hidden = false;
+      const w = tooltip.offsetWidth;
+      const h = tooltip.offsetHeight;
+      const maxX = map.clientWidth - w - 8;
+      tooltip.style.left = `${Math.max(8, Math.min(maxX, x - w / 2))}px`;
+      tooltip.style.top = `${Math.max(8, y - h - 10)}px`;
+    },
+    hideTooltip() {
+      tooltip.hidden = true;
+    },
+    announce(text, visible) {
+      live.textContent = text;
+      if (visible) status.textContent = text;
+    },
+    onScope: (f) => on('scope', () => f(scope.value as MapScope)),
+    onLayout: (f) => on('layout', () => f(layout.value as MapLayoutName)),
+    onSearch: (f) => on('search', () => f(search.value)),
+    onKindToggle(f) {
+      for (const b of kindButtons) {
+        b.addEventListener('click', () => {
+          const shown = b.getAttribute('aria-pressed') !== 'true';
+          b.setAttribute('aria-pressed', String(shown));
+          f(b.dataset.kind as ElementKind, shown);
+        });
+      }
+    },
+    onTopic: (f) => on('topic', () => f(topic.value)),
+    onGroup(f) {
+      group.addEventListener('click', () => {
+        const next = group.getAttribute('aria-pressed') !== 'true';
+        group.setAttribute('aria-pressed', String(next));
+        f(next);
+      });
+    },
+    onFocus(f) {
+      const depthValue = () => Math.max(1, Math.min(6, Number(depth.value) || 2));
+      focus.addEventListener('click', () => f(!focusOn, depthValue()));
+      depth.addEventListener('change', () => {
+        if (focusOn) f(true, depthValue());
+      });
+    },
+    onFit: (f) => fit.addEventListener('click', f),
+    onZoom(f) {
+      zoomIn.addEventListener('click', () => f(1.25));
+      zoomOut.addEventListener('click', () => f(0.8));
+    },
+    onRelayout: (f) => relayout.addEventListener('click', f),
+    onExport(f) {
+      png.addEventListener('click', () => f('png'));
+      svg.addEventListener('click', () => f('svg'));
+    },
+    onListClick(f) {
+      list.addEventListener('click', (e) => {
+        const b = (e.target as HTMLElement).closest('button');
+        if (b?.dataset.id) f(b.dataset.id);
+      });
+    },
+  };
+}
