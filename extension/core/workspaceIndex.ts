@@ -260,6 +260,17 @@ export class WorkspaceIndex {
     return this.compute().outgoingEdges.get(id) ?? [];
   }
 
+  /** The files a draft is linked with by resolved references, in either direction (one hop), sorted. */
+  linkedFiles(path: string): string[] {
+    const c = this.compute();
+    const linked = new Set<string>();
+    for (const r of c.resolutions.get(path) ?? []) if (r.status === 'ok' && r.file !== path) linked.add(r.file);
+    for (const [from, list] of c.resolutions) {
+      if (from !== path && list.some((r) => r.status === 'ok' && r.file === path)) linked.add(from);
+    }
+    return [...linked].sort(compareStrings);
+  }
+
   /** Nodes whose local id starts with a prefix, in graph order. */
   findByIdPrefix(prefix: string): GraphNode[] {
     return this.getGraph().nodes.filter((n) => n.localId.startsWith(prefix));
