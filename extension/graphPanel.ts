@@ -49,7 +49,6 @@ class MapPanel implements vscode.Disposable {
   private ready = false;
   private lastColumn: vscode.ViewColumn | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private pendingExport: ExportFormat | undefined;
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -61,7 +60,6 @@ class MapPanel implements vscode.Disposable {
   ) {
     this.scope = scope ?? readSettings().defaultScope;
     panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
-    panel.iconPath = new vscode.ThemeIcon('type-hierarchy-sub');
     panel.webview.html = renderPanelHtml(panel.webview, root);
     this.followEditor(vscode.window.activeTextEditor);
     this.disposables.push(
@@ -133,7 +131,6 @@ class MapPanel implements vscode.Disposable {
   }
 
   requestExport(format: ExportFormat): void {
-    this.pendingExport = format;
     this.post({ type: 'didRequestExport', payload: { format } });
   }
 
@@ -174,7 +171,6 @@ class MapPanel implements vscode.Disposable {
   }
 
   private async saveExport(format: ExportFormat, data: string): Promise<void> {
-    this.pendingExport = undefined;
     const base = this.activeFile ? this.activeFile.replace(/\.(md|markdown)$/i, '') : 'argument-map';
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
