@@ -5,42 +5,9 @@ import { toVsRange, fromVsPosition } from './adapters';
 import { readSettings } from './settings';
 import { diffMapGraphs, filesInScope, isEmptyDiff, MAP_SCOPES, toMapGraph, type MapGraph, type MapScope } from './core/mapModel';
 import { isViewMessage, type ExportFormat, type HostMessage, type ViewMessage } from './protocol';
+import { createNonce, renderPanelHtml } from './panelHtml';
 
 const VIEW_TYPE = 'cruxmap.map';
-
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The webview page: strict CSP with a fresh nonce, only the built webview folder as a resource root. */
-export function renderPanelHtml(webview: vscode.Webview, root: vscode.Uri): string {
-  const n = nonce();
-  const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(root, name)).toString();
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${n}'`,
-    `style-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} data:`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
-  // The element with Cytoscape's stylesheet id keeps it from injecting an inline <style> the CSP would block.
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${asset('codicon.css')}">
-<link rel="stylesheet" id="__________cytoscape_stylesheet" href="${asset('style.css')}">
-<title>Argument Map</title>
-</head>
-<body>
-<script nonce="${n}" src="${asset('main.js')}"></script>
-</body>
-</html>`;
-}
 
 class MapPanel implements vscode.Disposable {
   private scope: MapScope;
@@ -60,7 +27,8 @@ class MapPanel implements vscode.Disposable {
   ) {
     this.scope = scope ?? readSettings().defaultScope;
     panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
-    panel.webview.html = renderPanelHtml(panel.webview, root);
+    const webview = panel.webview;
+    webview.html = renderPanelHtml({ cspSource: webview.cspSource, nonce: createNonce(), asset: (name) => webview.asWebviewUri(vscode.Uri.joinPath(root, name)).toString() });
     this.followEditor(vscode.window.activeTextEditor);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)),

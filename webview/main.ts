@@ -301,7 +301,11 @@ function clickNode(id: string, toSide: boolean): void {
 }
 
 // --- Cytoscape events -----------------------------------------------------
-cy.on('tap', 'node[!isFile]', (e) => clickNode(e.target.id(), false));
+cy.on('tap', 'node[!isFile]', (e) => {
+  // The second click of a double-click belongs to 'dbltap' (open to the side).
+  if (((e.originalEvent as MouseEvent | undefined)?.detail ?? 1) >= 2) return;
+  clickNode(e.target.id(), false);
+});
 cy.on('dbltap', 'node[!isFile]', (e) => clickNode(e.target.id(), true));
 cy.on('mouseover', 'node[!isFile]', (e) => {
   const n = e.target as NodeSingular;

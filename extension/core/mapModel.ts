@@ -68,6 +68,14 @@ export function truncateLabel(text: string, max = LABEL_MAX): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+/** The text as the map shows it: wikilinks read as their alias, or as an arrow and the id they point to. */
+export function displayText(text: string): string {
+  return text.replace(/\[\[([^\[\]|]*?)(?:#\^([A-Za-z0-9-]+))?(?:\|([^\[\]]*))?\]\]/g, (_m, name: string, id: string | undefined, alias: string | undefined) => {
+    if (alias && alias.trim()) return alias.trim();
+    return `↗${id ?? name.trim()}`;
+  });
+}
+
 const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
 /**
@@ -93,7 +101,7 @@ export function toMapGraph(graph: ArgumentGraph, files: ReadonlySet<string>): Ma
   const nodes: MapNode[] = [];
   for (const n of graph.nodes) {
     if (!files.has(n.file)) continue;
-    nodes.push({ id: n.id, kind: n.kind, text: n.text, label: truncateLabel(n.text || `(${n.kind})`), file: n.file, line: n.range.start.line, topics: n.topics });
+    nodes.push({ id: n.id, kind: n.kind, text: n.text, label: truncateLabel(displayText(n.text) || `(${n.kind})`), file: n.file, line: n.range.start.line, topics: n.topics });
     nodeAt.set(`${n.file}\n${n.range.start.line}\n${n.range.start.character}`, n.id);
   }
   for (const d of graph.diagnostics) {

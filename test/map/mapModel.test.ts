@@ -1,7 +1,7 @@
 /** The map model on real markdown: scopes, the core -> map mapping, and diffs that turn one map into the next. */
 import { describe, expect, it } from 'vitest';
 import { WorkspaceIndex } from '../../extension/core/workspaceIndex';
-import { applyMapDiff, diffMapGraphs, filesInScope, isEmptyDiff, toMapGraph, truncateLabel } from '../../extension/core/mapModel';
+import { applyMapDiff, diffMapGraphs, displayText, filesInScope, isEmptyDiff, toMapGraph, truncateLabel } from '../../extension/core/mapModel';
 
 function workspace() {
   const index = new WorkspaceIndex();
@@ -50,6 +50,10 @@ describe('toMapGraph', () => {
       { file: 'a.md', title: 'Claim: A is right.' },
       { file: 'b.md', title: 'b' },
     ]);
+  });
+  it('shows wikilinks in labels as their alias or the id they point to', () => {
+    expect(displayText('does it? [[scheming-first#^central]] vs [[#^b|the other view]]')).toBe('does it? ↗central vs the other view');
+    expect(displayText('see [[notes/file]]')).toBe('see ↗notes/file');
   });
   it('truncates long labels at a word boundary', () => {
     const long = 'word '.repeat(60).trim();
