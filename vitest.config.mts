@@ -1,10 +1,11 @@
-// Vitest configuration: unit tests run in node; browser and e2e tests drive Chromium themselves.
+// Vitest configuration: unit tests run in node; browser and end-to-end tests drive Chromium and code-server themselves, so files run one at a time.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
-    hookTimeout: 120_000,
+    hookTimeout: 240_000,
+    fileParallelism: false,
   },
 });

@@ -1,6 +1,6 @@
 // Installs code-server (pinned) into .cache/code-server and starts it on loopback: shared by `npm run try` and the end-to-end tests.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, copyFileSync, rmSync, cpSync } from 'node:fs';
+import { existsSync, mkdirSync, copyFileSync, rmSync, cpSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,8 +56,14 @@ export function installCodeServer(log = (m) => console.error(`[code-server] ${m}
   }
   seedRipgrepCache(log);
   mkdirSync(installDir, { recursive: true });
+  // npm 11 runs dependencies' install scripts only when the project allows them; code-server's builds its VS Code part.
+  writeFileSync(
+    join(installDir, 'package.json'),
+    `${JSON.stringify({ name: 'cruxmap-code-server', private: true, description: 'code-server for Crux Map try-outs and end-to-end tests', allowScripts: { 'code-server': true, argon2: true } }, null, 2)}\n`,
+  );
   log(`installing code-server ${CODE_SERVER_VERSION} into ${installDir} (first run only; about a minute)`);
-  const r = spawnSync('npm', ['install', '--prefix', installDir, `code-server@${CODE_SERVER_VERSION}`, '--allow-scripts=code-server,argon2', '--no-audit', '--no-fund', '--loglevel=error'], {
+  const r = spawnSync('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--no-save', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: installDir,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, npm_config_yes: 'true', npm_config_unsafe_perm: 'true' },
   });
@@ -110,7 +116,6 @@ export function copyExamples(target) {
  */
 export async function startCodeServer({ port, folder, extensionsDir, userDataDir, settings }) {
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
     JSON.stringify(

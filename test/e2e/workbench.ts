@@ -1,0 +1,132 @@
+/** Drives code-server's workbench with Playwright: start it with the packaged extension, open files, run commands, find the map's frame. */
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+// @ts-expect-error: a plain ES module shared with `npm run try`
+import * as codeServer from '../../scripts/codeServer.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../browser/harness';
+
+export const repo = join(__dirname, '..', '..');
+export const shots = join(repo, 'test-results', 'e2e');
+
+export interface Session {
+  browser: Browser;
+  page: Page;
+  child: ChildProcess;
+  workspace: string;
+  url: string;
+  serverOutput: () => string;
+}
+
+/** Why end-to-end tests cannot run here, or undefined when they can (code-server is installed on demand). */
+export function e2eUnavailable(): string | undefined {
+  if (!existsSync(CHROMIUM)) return `Chromium is not at ${CHROMIUM} (apt-get install chromium)`;
+  try {
+    codeServer.installCodeServer();
+  } catch (e) {
+    return `code-server cannot be installed: ${(e as Error).message}`;
+  }
+  return undefined;
+}
+
+/** Packages the VSIX, installs it into a private code-server profile, opens a copy of the examples. */
+export async function startSession(): Promise<Session> {
+  const vsix = codeServer.packageVsix();
+  const base = mkdtempSync(join(tmpdir(), 'cruxmap-e2e-'));
+  const extensionsDir = join(base, 'extensions');
+  const userDataDir = join(base, 'user-data');
+  codeServer.installVsix(vsix, extensionsDir, userDataDir);
+  const workspace = codeServer.copyExamples(join(base, 'alignment'));
+  const port = await codeServer.freePort();
+  const server = await codeServer.startCodeServer({
+    port,
+    folder: workspace,
+    extensionsDir,
+    userDataDir,
+    settings: { 'editor.minimap.enabled': false, 'files.autoSave': 'off', 'workbench.editor.enablePreview': false, 'editor.quickSuggestions': { other: false, comments: false, strings: false } },
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await page.goto(server.url);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await page.waitForSelector('.statusbar', { timeout: 30_000 });
+  mkdirSync(shots, { recursive: true });
+  return { browser, page, child: server.child, workspace, url: server.url, serverOutput: server.output };
+}
+
+export async function stopSession(s: Session | undefined): Promise<void> {
+  if (!s) return;
+  await s.browser.close().catch(() => undefined);
+  codeServer.stopCodeServer(s.child);
+}
+
+/** Visible text of the workbench: what a failing test prints. */
+export async function screenText(page: Page): Promise<string> {
+  const text = await page.evaluate(() => document.querySelector('.monaco-workbench')?.textContent ?? document.body.textContent ?? '');
+  return text.replace(/\s+/g, ' ').slice(0, 3000);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+/** Runs a command from the palette by its title. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.press('Enter');
+}
+
+/** Opens a workspace file through Quick Open and waits for its editor. */
+export async function openFile(page: Page, relativePath: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(relativePath);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
+  await input.press('Enter');
+  const name = relativePath.split('/').pop()!;
+  await page.locator(`.tab[aria-label*="${name}"]`).first().waitFor({ timeout: 15_000 });
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
+}
+
+/** The frame of the map webview (code-server nests the page in two iframes). */
+export async function mapFrame(page: Page, timeout = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const f of page.frames()) {
+      try {
+        if (await f.$('#map[data-node-count]')) return f;
+      } catch {
+        // frame detached while we looked
+      }
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error('the argument map webview did not appear');
+}
+
+export async function nodeCount(frame: Frame): Promise<number> {
+  return Number(await frame.getAttribute('#map', 'data-node-count'));
+}
+
+/** "Ln X, Col Y" from the status bar. */
+export async function cursorPosition(page: Page): Promise<{ line: number; column: number } | undefined> {
+  const text = (await page.locator('.statusbar-item[id="status.editor.selection"]').textContent().catch(() => '')) ?? '';
+  const m = /Ln (\d+), Col (\d+)/.exec(text);
+  return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
+}
+
+export function readWorkspaceFile(s: Session, path: string): string {
+  return readFileSync(join(s.workspace, path), 'utf8');
+}
+
+export function writeWorkspaceFile(s: Session, path: string, text: string): void {
+  writeFileSync(join(s.workspace, path), text);
+}
