@@ -552,3 +552,52 @@ function dedupe(items: string[]): string[] {
 export function comparePos(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
+
+/** A paragraph or heading under a position, as markAs needs it. */
+export interface BlockHit {
+  /** Where the block's text starts (after `#`s for an ATX heading). */
+  contentStart: Position;
+  /** The range of an existing label with its colon and emphasis, if the block has one. */
+  label?: Range;
+}
+
+/**
+ * The innermost paragraph or heading whose lines hold a position (also when it is not
+ * an element yet); undefined in code, html, front matter or between blocks. Never throws.
+ */
+export function blockAt(text: string, position: Position): BlockHit | undefined {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let tree: Root;
+  try {
+    tree = processor.parse(src) as Root;
+  } catch {
+    return undefined;
+  }
+  const lines = createLineMap(src);
+  let found: Nodes | undefined;
+  const visit = (node: Nodes) => {
+    const p = node.position;
+    if (!p || p.start.offset === undefined || p.end.offset === undefined) return;
+    const start = lines.position(p.start.offset);
+    const end = lines.position(p.end.offset);
+    if (position.line < start.line || position.line > end.line) return;
+    if (node.type === 'paragraph' || node.type === 'heading') {
+      found = node;
+      return;
+    }
+    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') return;
+    if ('children' in node) for (const c of node.children as Nodes[]) visit(c);
+  };
+  visit(tree);
+  if (!found) return undefined;
+  let start = found.position!.start.offset!;
+  const end = found.position!.end.offset!;
+  if (found.type === 'heading') {
+    const atx = /^#{1,6}[ \t]*/.exec(src.slice(start, end));
+    if (atx) start += atx[0].length;
+  }
+  const match = LABEL_RE.exec(src.slice(start, Math.min(end, start + 40)));
+  const hit: BlockHit = { contentStart: lines.position(start) };
+  if (match && !(match[1] && (match[3] ? 1 : 0) + (match[4] ? 1 : 0) !== 1)) hit.label = { start: lines.position(start), end: lines.position(start + match[0].length) };
+  return hit;
+}
