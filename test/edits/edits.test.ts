@@ -46,8 +46,8 @@ describe('linkEdits', () => {
     expect(plan.cursor).toEqual({ path: 'outer.md', position: { line: 4, character: 56 } }); // after the trailing space, where the writer types the reason
     const after = indexOf(out);
     const g = after.getGraph();
-    expect(g.edges).toContainEqual({ source: 'outer.md#^scheming-is-the-central-risk', target: 'scheming.md#^scheming-is-the-central-risk', kind: 'objects' });
-    expect(g.disagreements.map((d) => [d.a, d.b, d.via])).toContainEqual(['outer.md#^scheming-is-the-central-risk', 'scheming.md#^scheming-is-the-central-risk', 'objects']);
+    expect(g.edges).toContainEqual({ source: 'outer.md#^schemingschemingisthecentralrisk', target: 'scheming.md#^scheming-is-the-central-risk', kind: 'objects' });
+    expect(g.disagreements.map((d) => [d.a, d.b, d.via])).toContainEqual(['outer.md#^schemingschemingisthecentralrisk', 'scheming.md#^scheming-is-the-central-risk', 'objects']);
     expect(g.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 
