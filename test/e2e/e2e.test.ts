@@ -1,9 +1,7 @@
 /** End to end: the packaged extension in a real VS Code (code-server) driven by Chromium, as a writer uses it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseDraft } from '../../extension/core/parse';
-import { cursorPosition, e2eUnavailable, mapFrame, nodeCount, openFile, readWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, type Session } from './workbench';
+import { activeTab, cursorPosition, e2eUnavailable, gotoLine, mapFrame, nodeCount, openFile, pick, readWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, type Session } from './workbench';
 
 const unavailable = e2eUnavailable();
 if (unavailable) console.warn(`\n*** END-TO-END TESTS SKIPPED: ${unavailable} ***\n`);
@@ -24,6 +22,14 @@ describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
       await screenshot(s.page, `${name}-FAILED`).catch(() => undefined);
       console.error(`[e2e] ${name} failed; on screen: ${await screenText(s.page).catch(() => '?')}\n[code-server] ${s.serverOutput().slice(-2000)}`);
       throw e;
+    }
+  }
+
+  /** Saves files one by one through their editors. */
+  async function saveFiles(paths: string[]): Promise<void> {
+    for (const p of paths) {
+      await openFile(s.page, p);
+      await s.page.keyboard.press('Control+S');
     }
   }
 
@@ -51,6 +57,105 @@ describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
       }, id);
       await frame.locator('#map').click({ position: pos });
       await expect.poll(async () => (await cursorPosition(s.page))?.line, { timeout: 10_000 }).toBe(target.range.start.line + 1);
+    });
+  }, 60_000);
+
+  it('typing a new Objection under a claim adds its node within 2 s without moving the others', async () => {
+    try {
+      await step('type-objection', async () => {
+        const frame = await mapFrame(s.page);
+        const before = await nodeCount(frame);
+        const positions = await frame.evaluate(() => (window as any).cruxmapDebug.positions());
+        // A new top-level item of the first claim's list, before "- Objection: non-scheming failures …".
+        const lines = readWorkspaceFile(s, 'scheming-first.md').split('\n');
+        const at = lines.findIndex((l) => l.startsWith('- Objection: non-scheming failures')) + 1;
+        // Open an empty line first, so the existing items are never merged with half-typed text.
+        await gotoLine(s.page, at, 1);
+        await s.page.keyboard.press('Enter');
+        await s.page.keyboard.press('ArrowUp');
+        await s.page.keyboard.type('- Objection: a new objection typed by the end-to-end test.');
+        const typedAt = Date.now();
+        await frame.waitForFunction(
+          ([n, id]) => Number(document.getElementById('map')!.dataset.nodeCount) === n && (window as any).cruxmapDebug.nodeIds().includes(id),
+          [before + 1, 'scheming-first.md#^a-new-objection-typed-by-the'] as const,
+          { timeout: 2000 },
+        );
+        console.log(`[e2e] the map gained the new node ${Date.now() - typedAt} ms after typing`);
+        const after = await frame.evaluate(() => (window as any).cruxmapDebug.positions());
+        for (const id of Object.keys(positions)) expect(after[id], id).toEqual(positions[id]);
+        expect(Object.keys(after)).toContain('scheming-first.md#^a-new-objection-typed-by-the');
+      });
+    } finally {
+      await runCommand(s.page, 'File: Revert File');
+    }
+  }, 60_000);
+
+  it('Link Disagreement writes both files in one edit, and one undo reverts both', async () => {
+    await step('link-disagreement', async () => {
+      const outerBefore = readWorkspaceFile(s, 'outer-alignment.md');
+      const helpfulBefore = readWorkspaceFile(s, 'helpful-only.md');
+      await openFile(s.page, 'outer-alignment.md');
+      const line = outerBefore.split('\n').findIndex((l) => l.includes('^outer-matters-more')) + 1;
+      await gotoLine(s.page, line, 12);
+      await runCommand(s.page, 'Crux Map: Link Disagreement…');
+      await pick(s.page, 'external safety researchers', /external safety researchers need/);
+      await pick(s.page, 'Reply to it', 'Reply to it');
+      await saveFiles(['helpful-only.md', 'outer-alignment.md']);
+      const id = 'some-external-safety-researchers-need-exactly';
+      await expect
+        .poll(() => readWorkspaceFile(s, 'helpful-only.md'), { timeout: 10_000, message: 'the target file gets the id' })
+        .toContain(`need exactly this access to do their work. ^${id}`);
+      await expect.poll(() => readWorkspaceFile(s, 'outer-alignment.md'), { timeout: 10_000 }).toContain(`## Claim: Outer alignment failures are the larger share of the risk. ^outer-matters-more\n\nReply: [[helpful-only#^${id}]] \n`);
+      // One undo reverts both files (VS Code asks to confirm an undo across files).
+      await openFile(s.page, 'outer-alignment.md');
+      await s.page.keyboard.press('Control+Z');
+      const confirm = s.page.locator('.monaco-dialog-box .monaco-button', { hasText: /Undo in/ });
+      if (await confirm.first().isVisible({ timeout: 3000 }).catch(() => false)) await confirm.first().click();
+      await saveFiles(['helpful-only.md', 'outer-alignment.md']);
+      await expect.poll(() => readWorkspaceFile(s, 'helpful-only.md'), { timeout: 10_000 }).toBe(helpfulBefore);
+      await expect.poll(() => readWorkspaceFile(s, 'outer-alignment.md'), { timeout: 10_000 }).toBe(outerBefore);
+    });
+  }, 90_000);
+
+  it('the Problems panel lists the broken reference, and a quick fix repairs it', async () => {
+    await step('problems-quick-fix', async () => {
+      await openFile(s.page, 'open-questions.md');
+      await runCommand(s.page, 'Problems: Focus on Problems View');
+      const problems = s.page.locator('.markers-panel');
+      await expect.poll(async () => (await problems.textContent()) ?? '', { timeout: 15_000 }).toContain("No element '^outer-vs-schemng'");
+      const text = readWorkspaceFile(s, 'open-questions.md');
+      const lines = text.split('\n');
+      const line = lines.findIndex((l) => l.includes('outer-vs-schemng')) + 1;
+      await gotoLine(s.page, line, lines[line - 1].indexOf('schemng') + 1);
+      await s.page.keyboard.press('Control+.');
+      // The preferred fix comes first and is focused: Enter applies it.
+      await s.page.getByText('Change to ^outer-vs-scheming', { exact: false }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      await s.page.keyboard.press('Enter');
+      await s.page.keyboard.press('Control+S');
+      await expect.poll(() => readWorkspaceFile(s, 'open-questions.md'), { timeout: 10_000 }).toContain('[[outer-alignment#^outer-vs-scheming]] looks testable');
+      await expect.poll(async () => (await problems.textContent()) ?? '', { timeout: 10_000 }).not.toContain('outer-vs-schemng');
+    });
+  }, 60_000);
+
+  it('completion after [[ offers the other drafts, and F12 on a reference opens its target', async () => {
+    await step('completion-definition', async () => {
+      await openFile(s.page, 'open-questions.md');
+      const text = readWorkspaceFile(s, 'open-questions.md');
+      const lines = text.split('\n');
+      await gotoLine(s.page, lines.length, 1);
+      await s.page.keyboard.type('See [[');
+      const suggest = s.page.locator('.suggest-widget.visible');
+      await suggest.waitFor({ timeout: 10_000 });
+      await expect.poll(async () => (await suggest.textContent()) ?? '', { timeout: 10_000 }).toContain('outer-alignment');
+      expect(await suggest.textContent()).toContain('scheming-first');
+      await s.page.keyboard.press('Escape');
+      await runCommand(s.page, 'File: Revert File');
+      const refLine = lines.findIndex((l) => l.includes('[[cot-summaries#^unfaithful-cot]]')) + 1;
+      await gotoLine(s.page, refLine, lines[refLine - 1].indexOf('unfaithful-cot') + 2);
+      await s.page.keyboard.press('F12');
+      await expect.poll(() => activeTab(s.page), { timeout: 10_000 }).toBe('cot-summaries.md');
+      const target = parseDraft(readWorkspaceFile(s, 'cot-summaries.md'), 'cot-summaries.md').elements.find((e) => e.localId === 'unfaithful-cot')!;
+      await expect.poll(async () => (await cursorPosition(s.page))?.line, { timeout: 5000 }).toBe(target.range.start.line + 1);
     });
   }, 60_000);
 });

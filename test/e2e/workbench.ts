@@ -45,7 +45,7 @@ export async function startSession(): Promise<Session> {
     folder: workspace,
     extensionsDir,
     userDataDir,
-    settings: { 'editor.minimap.enabled': false, 'files.autoSave': 'off', 'workbench.editor.enablePreview': false, 'editor.quickSuggestions': { other: false, comments: false, strings: false } },
+    settings: { 'editor.wordWrap': 'off', '[markdown]': { 'editor.wordWrap': 'off' }, 'editor.minimap.enabled': false, 'files.autoSave': 'off', 'workbench.editor.enablePreview': false, 'editor.quickSuggestions': { other: false, comments: false, strings: false } },
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -64,7 +64,7 @@ export async function stopSession(s: Session | undefined): Promise<void> {
 
 /** Visible text of the workbench: what a failing test prints. */
 export async function screenText(page: Page): Promise<string> {
-  const text = await page.evaluate(() => document.querySelector('.monaco-workbench')?.textContent ?? document.body.textContent ?? '');
+  const text = await page.evaluate(() => (document.querySelector('.monaco-workbench') as HTMLElement | null)?.innerText ?? document.body.innerText ?? '');
   return text.replace(/\s+/g, ' ').slice(0, 3000);
 }
 
@@ -72,24 +72,37 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}.png`) });
 }
 
-/** Runs a command from the palette by its title. */
+/** Runs a command from the palette by its exact title (recently used commands may be listed first). */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.press('Enter');
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const n = await rows.count();
+    for (let i = 0; i < n; i++) {
+      const label = ((await rows.nth(i).getAttribute('aria-label')) ?? '').trim();
+      if (label === title || label.startsWith(`${title},`) || label.startsWith(`${title} `)) {
+        await rows.nth(i).click();
+        return;
+      }
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no command titled '${title}' in the palette`);
 }
 
 /** Opens a workspace file through Quick Open and waits for its editor. */
 export async function openFile(page: Page, relativePath: string): Promise<void> {
-  await page.keyboard.press('Control+P');
+  // F1 opens the quick input; without the '>' prefix it searches files (more reliable than Ctrl+P in a browser).
+  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(relativePath);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: relativePath.split('/').pop()! }).first().waitFor({ state: 'visible', timeout: 15_000 });
   await input.press('Enter');
   const name = relativePath.split('/').pop()!;
   await page.locator(`.tab[aria-label*="${name}"]`).first().waitFor({ timeout: 15_000 });
@@ -129,4 +142,38 @@ export function readWorkspaceFile(s: Session, path: string): string {
 
 export function writeWorkspaceFile(s: Session, path: string, text: string): void {
   writeFileSync(join(s.workspace, path), text);
+}
+
+/** Moves the cursor with Go to Line (1-based line and column). */
+export async function gotoLine(page: Page, line: number, column = 1): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}:${column}`);
+  await input.press('Enter');
+  await expectCursor(page, line);
+}
+
+async function expectCursor(page: Page, line: number): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    if ((await cursorPosition(page))?.line === line) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the cursor did not reach line ${line}`);
+}
+
+/** Picks a row of an open Quick Pick by typing a filter and pressing Enter. */
+export async function pick(page: Page, filter: string, rowText: string | RegExp): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(filter);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first();
+  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  await row.click();
+}
+
+/** The file name of the active editor tab. */
+export async function activeTab(page: Page): Promise<string> {
+  return ((await page.locator('.tab.active .label-name').first().textContent()) ?? '').trim();
 }
