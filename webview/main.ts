@@ -9,6 +9,7 @@ import { toMapGraph, type MapDiff, type MapEdge, type MapFile, type MapGraph, ty
 import { isHostMessage, type HostMessage, type MapLayoutName, type ViewMessage } from '../extension/protocol';
 import { buildStylesheet, nodeHeight, readPalette } from './theme';
 import { mapToSvg } from './svgExport';
+import { layeredGrid } from './fastLayout';
 import { buildUi, type Ui } from './ui';
 
 cytoscape.use(dagre);
@@ -36,7 +37,8 @@ interface ViewState {
   activeFile?: string;
 }
 
-const LARGE = 600;
+/** Above this many nodes the map trades detail for speed: fast layout, no file groups, fewer labels when zoomed out. */
+const LARGE = 400;
 const vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
 
 const saved = (vscode?.getState() ?? {}) as Partial<ViewState>;
@@ -70,6 +72,14 @@ const cy: Core = cytoscape({
   style: buildStylesheet(readPalette(), false) as cytoscape.StylesheetJson,
 });
 
+let labelsShown = true;
+/** Applies the stylesheet for the current theme and map size; big maps draw text only when zoomed in enough to read it. */
+function restyle(): void {
+  const large = current.nodes.length > LARGE;
+  labelsShown = !large || cy.zoom() >= 0.4;
+  cy.style(buildStylesheet(readPalette(), large, labelsShown) as cytoscape.StylesheetJson);
+}
+
 function post(message: ViewMessage): void {
   vscode?.postMessage(message);
 }
@@ -94,8 +104,9 @@ function fileNodeId(file: string): string {
   return `file:${file}`;
 }
 
+/** Files are drawn as groups in multi-file maps; not on big maps, where groups cost more than they show. */
 function grouped(): boolean {
-  return state.group && current.files.length > 1;
+  return state.group && current.files.length > 1 && current.nodes.length <= LARGE;
 }
 
 function nodeDefinition(n: MapNode, position?: { x: number; y: number }): ElementDefinition {
@@ -114,13 +125,19 @@ function edgeDefinition(e: MapEdge): ElementDefinition {
 
 /** dagre for one small draft, fcose for bigger maps; `auto` chooses by size. */
 function layoutOptions(count: number): cytoscape.LayoutOptions {
+  if (state.layout === 'auto' && count > LARGE) {
+    // Big maps: a linear-time layered grid (dagre and fcose take seconds at this size).
+    const positions = layeredGrid(current.nodes, current.edges.filter((e) => e.kind !== 'disagreement'));
+    return { name: 'preset', positions: (n: cytoscape.NodeSingular) => positions.get(n.id()) ?? { x: 0, y: 0 }, fit: false, animate: false } as unknown as cytoscape.LayoutOptions;
+  }
   const name = state.layout === 'auto' ? (current.files.length <= 1 && count <= 250 ? 'dagre' : 'fcose') : state.layout;
   if (name === 'dagre') {
     return { name: 'dagre', rankDir: 'BT', nodeSep: 30, rankSep: 70, edgeSep: 10, animate: false, fit: false } as cytoscape.LayoutOptions;
   }
   return {
     name: 'fcose',
-    quality: count > LARGE ? 'draft' : 'default',
+    // 'draft' is fcose's spectral pass alone: fast enough for first paint of big maps; Re-layout refines.
+    quality: count > 300 ? 'draft' : 'default',
     randomize: true,
     animate: false,
     fit: false,
@@ -153,9 +170,10 @@ function setGraph(graph: MapGraph, keepPositions: boolean): void {
     for (const n of elementNodes()) known.set(n.id(), { ...n.position() });
   }
   current = graph;
-  const large = graph.nodes.length > LARGE;
-  cy.style(buildStylesheet(readPalette(), large) as cytoscape.StylesheetJson);
+  labelsShown = graph.nodes.length <= LARGE;
+  cy.style(buildStylesheet(readPalette(), graph.nodes.length > LARGE, labelsShown) as cytoscape.StylesheetJson);
   const allKnown = graph.nodes.length > 0 && graph.nodes.every((n) => known.has(n.id));
+  performance.mark('cruxmap:set:start');
   cy.batch(() => {
     cy.elements().remove();
     const elements: ElementDefinition[] = [];
@@ -164,14 +182,20 @@ function setGraph(graph: MapGraph, keepPositions: boolean): void {
     for (const e of graph.edges) elements.push(edgeDefinition(e));
     cy.add(elements);
   });
+  performance.measure('cruxmap:set:add', 'cruxmap:set:start');
+  performance.mark('cruxmap:set:added');
   if (!allKnown) runLayout();
-  else if (state.zoom !== undefined && state.pan && keepPositions) cy.viewport({ zoom: state.zoom, pan: state.pan });
-  else cy.fit(undefined, 30);
+  performance.measure('cruxmap:set:layout', 'cruxmap:set:added');
+  performance.mark('cruxmap:set:laid');
+  if (allKnown && state.zoom !== undefined && state.pan && keepPositions) cy.viewport({ zoom: state.zoom, pan: state.pan });
+  else if (allKnown) cy.fit(undefined, 30);
   afterChange();
+  performance.measure('cruxmap:set:after', 'cruxmap:set:laid');
 }
 
 /** Applies a diff without a relayout: new nodes appear next to what they point at. */
 function patchGraph(diff: MapDiff): void {
+  performance.mark('cruxmap:patch:start');
   const byId = new Map(current.nodes.map((n) => [n.id, n]));
   for (const id of diff.removeNodes) byId.delete(id);
   for (const n of [...diff.updateNodes, ...diff.addNodes]) byId.set(n.id, n);
@@ -207,7 +231,10 @@ function patchGraph(diff: MapDiff): void {
     }
     cy.add(diff.addEdges.filter((e) => cy.getElementById(e.source).nonempty() && cy.getElementById(e.target).nonempty()).map(edgeDefinition));
   });
+  performance.measure('cruxmap:patch:apply', 'cruxmap:patch:start');
+  performance.mark('cruxmap:patch:applied');
   afterChange();
+  performance.measure('cruxmap:patch:after', 'cruxmap:patch:applied');
 }
 
 /** A free spot below the node's first target (or beside its first neighbour), offset per sibling. */
@@ -242,6 +269,11 @@ function matchesSearch(n: NodeSingular, q: string): boolean {
     .every((w) => text.includes(w));
 }
 
+/** Changes a class only when it differs: Cytoscape restyles every element whose classes are touched. */
+function setClass(e: { hasClass(name: string): boolean; toggleClass(name: string, on?: boolean): unknown }, name: string, on: boolean): void {
+  if (e.hasClass(name) !== on) e.toggleClass(name, on);
+}
+
 function applyFilters(): void {
   const hidden = new Set(state.hiddenKinds);
   const q = state.search.trim();
@@ -257,15 +289,12 @@ function applyFilters(): void {
   cy.batch(() => {
     for (const n of elementNodes()) {
       const filtered = hidden.has(n.data('kind')) || (state.topic !== '' && !(n.data('topics') as string[]).includes(state.topic));
-      n.toggleClass('filtered', filtered);
+      setClass(n, 'filtered', filtered);
       const match = matchesSearch(n, q);
-      n.toggleClass('match', match);
-      const dimmed = (q !== '' && !match) || (focusSet !== undefined && !focusSet.has(n.id()));
-      n.toggleClass('faded', dimmed);
+      setClass(n, 'match', match);
+      setClass(n, 'faded', (q !== '' && !match) || (focusSet !== undefined && !focusSet.has(n.id())));
     }
-    cy.edges().forEach((e) => {
-      e.toggleClass('faded', e.source().hasClass('faded') || e.target().hasClass('faded'));
-    });
+    cy.edges().forEach((e) => setClass(e, 'faded', e.source().hasClass('faded') || e.target().hasClass('faded')));
   });
   updateCounts();
 }
@@ -281,8 +310,11 @@ function updateCounts(): void {
   ui.map.dataset.edgeCount = String(edges.length);
   const matches = state.search.trim() ? nodes.filter((n) => n.hasClass('match')).length : undefined;
   ui.setStatus(nodes.length, edges.length, matches);
-  ui.setElementList(nodes.map((n) => ({ id: n.id(), kind: n.data('kind'), text: n.data('text'), file: n.data('file'), line: n.data('line') })));
+  // The screen-reader list follows a moment later, so a redraw never waits for thousands of list items.
+  clearTimeout(listTimer);
+  listTimer = setTimeout(() => ui.setElementList(visibleNodes().map((n) => ({ id: n.id(), kind: n.data('kind'), text: n.data('text'), file: n.data('file'), line: n.data('line') }))), nodes.length > LARGE ? 400 : 0);
 }
+let listTimer: ReturnType<typeof setTimeout> | undefined;
 
 function reveal(id: string, select = true): void {
   const n = cy.getElementById(id);
@@ -316,6 +348,12 @@ cy.on('mouseout', 'node', () => ui.hideTooltip());
 cy.on('viewport', () => {
   ui.hideTooltip();
   saveState();
+});
+cy.on('zoom', () => {
+  if (current.nodes.length <= LARGE) return;
+  const z = cy.zoom();
+  // Hysteresis, so zooming around the threshold does not restyle on every step.
+  if ((!labelsShown && z >= 0.45) || (labelsShown && z < 0.35)) restyle();
 });
 cy.on('dragfree', 'node', () => saveState());
 
@@ -446,7 +484,7 @@ function exportImage(format: 'png' | 'svg'): void {
 }
 
 // --- Theme changes ------------------------------------------------------------
-new MutationObserver(() => cy.style(buildStylesheet(readPalette(), current.nodes.length > LARGE) as cytoscape.StylesheetJson)).observe(document.body, {
+new MutationObserver(() => restyle()).observe(document.body, {
   attributes: true,
   attributeFilter: ['class'],
 });

@@ -109,8 +109,11 @@ export function nodeHeight(label: string): number {
   return lines * LINE_HEIGHT + 22;
 }
 
-/** The Cytoscape stylesheet for a palette. `large` trades detail for speed on big maps. */
-export function buildStylesheet(p: Palette, large: boolean): unknown[] {
+/**
+ * The Cytoscape stylesheet for a palette. `large` trades detail for speed on big maps;
+ * `labels` false draws nodes without text (big maps zoomed out, where text would be unreadable anyway).
+ */
+export function buildStylesheet(p: Palette, large: boolean, labels = true): unknown[] {
   const kindStyles = (Object.keys(SHAPES) as ElementKind[]).map((k) => ({
     selector: `node[kind = "${k}"]`,
     style: { shape: SHAPES[k], 'background-color': p.kinds[k], 'border-color': p.kinds[k] },
@@ -125,7 +128,7 @@ export function buildStylesheet(p: Palette, large: boolean): unknown[] {
       style: {
         width: NODE_WIDTH,
         height: 'data(h)',
-        label: 'data(label)',
+        label: labels ? 'data(label)' : '',
         'text-wrap': 'wrap',
         'text-max-width': `${NODE_WIDTH - 22}px`,
         'text-valign': 'center',
@@ -166,7 +169,8 @@ export function buildStylesheet(p: Palette, large: boolean): unknown[] {
       selector: 'edge',
       style: {
         width: 1.8,
-        'curve-style': large ? 'straight' : 'bezier',
+        // Haystack edges are Cytoscape's fastest; on big maps arrows show once zoomed in (with the labels).
+        'curve-style': large ? (labels ? 'straight' : 'haystack') : 'bezier',
         'arrow-scale': 1.1,
         'target-arrow-fill': 'filled',
         opacity: 0.9,

@@ -45,8 +45,7 @@ describe.skipIf(!hasChromium)('map webview in Chromium', () => {
     expect(await counts(page)).toEqual({ nodes: graph.nodes.length, edges: map.edges.length });
     const ids = await page.evaluate(() => (window as any).cruxmapDebug.nodeIds());
     expect([...ids].sort()).toEqual(graph.nodes.map((n) => n.id).sort());
-    const listed = await page.$$eval('#element-list button', (bs) => bs.length);
-    expect(listed).toBe(graph.nodes.length);
+    await page.waitForFunction((n) => document.querySelectorAll('#element-list button').length === n, graph.nodes.length);
     const r = await recorded(page);
     expect(r.violations).toEqual([]);
     expect(errors).toEqual([]);
