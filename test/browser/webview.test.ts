@@ -127,6 +127,51 @@ describe.skipIf(!hasChromium)('map webview in Chromium', () => {
     await page.close();
   });
 
+  it('exports SVG and PNG of the current view to the host', async () => {
+    const map = toMapGraph(exampleIndex().getGraph(), new Set(['cot-summaries.md']));
+    const { page } = await openWebview(browser);
+    await send(page, setGraph(map, 'draft', 'cot-summaries.md'));
+    await page.waitForSelector('#map[data-node-count]');
+    await page.click('#export-svg');
+    await send(page, { type: 'didRequestExport', payload: { format: 'png' } });
+    await page.waitForFunction(() => (window as any).__posted.filter((m: any) => m.type === 'viewDidExport').length === 2);
+    const exports = (await recorded(page)).posted.filter((m) => m.type === 'viewDidExport');
+    const svg = exports.find((m) => m.payload.format === 'svg')!.payload.data as string;
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect((svg.match(/<g class="node /g) ?? []).length).toBe(map.nodes.length);
+    // Draft text is escaped into the SVG, never markup.
+    expect(svg).not.toMatch(/<script/i);
+    expect(svg).toContain('>Summaries protect users and</tspan>');
+    expect(svg).toContain('>the lab&apos;s distillation moat.</tspan>');
+    const png = exports.find((m) => m.payload.format === 'png')!.payload.data as string;
+    expect(png.startsWith('data:image/png;base64,')).toBe(true);
+    expect(png.length).toBeGreaterThan(10_000);
+    await page.close();
+  });
+
+  it('saves its view state and restores it after a reload', async () => {
+    const map = toMapGraph(exampleIndex().getGraph(), new Set(['scheming-first.md']));
+    const first = await openWebview(browser);
+    await send(first.page, setGraph(map, 'draft', 'scheming-first.md'));
+    await first.page.waitForSelector('#map[data-node-count]');
+    await first.page.click('button.kind-toggle[data-kind="question"]');
+    await first.page.selectOption('#layout', 'fcose');
+    await first.page.waitForFunction(() => (window as any).__state?.layout === 'fcose' && (window as any).__state?.hiddenKinds?.includes('question'));
+    const saved = await first.page.evaluate(() => (window as any).__state);
+    expect(Object.keys(saved.positions).sort()).toEqual(map.nodes.map((n) => n.id).sort());
+    await first.page.close();
+    const second = await openWebview(browser, { state: saved });
+    expect((await recorded(second.page)).posted[0]).toEqual({ type: 'viewDidLoad', payload: { scope: 'draft' } });
+    await send(second.page, setGraph(map, 'draft', 'scheming-first.md'));
+    await second.page.waitForSelector('#map[data-node-count]');
+    expect(await second.page.getAttribute('button.kind-toggle[data-kind="question"]', 'aria-pressed')).toBe('false');
+    expect(await second.page.inputValue('#layout')).toBe('fcose');
+    expect((await counts(second.page)).nodes).toBe(map.nodes.filter((n) => n.kind !== 'question').length);
+    const restored = await second.page.evaluate(() => (window as any).cruxmapDebug.positions());
+    for (const [id, p] of Object.entries(saved.positions)) expect(restored[id], id).toEqual(p);
+    await second.page.close();
+  });
+
   it('shows the empty state for a draft without elements', async () => {
     const { page } = await openWebview(browser);
     await send(page, setGraph({ files: [], nodes: [], edges: [], topics: [] }, 'draft', 'empty.md'));
