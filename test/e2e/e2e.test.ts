@@ -1,10 +1,19 @@
 /** End to end: the packaged extension in a real VS Code (code-server) driven by Chromium, as a writer uses it. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseDraft } from '../../extension/core/parse';
-import { activeTab, cursorPosition, e2eUnavailable, gotoLine, mapFrame, nodeCount, openFile, pick, readWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, type Session } from './workbench';
+import { activeTab, cursorPosition, e2eUnavailable, gotoLine, mapFrame, nodeCount, openFile, openMap, pick, readWorkspaceFile, resetWorkspace, runCommand, screenText, screenshot, startSession, stopSession, type Session } from './workbench';
 
 const unavailable = e2eUnavailable();
 if (unavailable) console.warn(`\n*** END-TO-END TESTS SKIPPED: ${unavailable} ***\n`);
+
+// CI (.ci/run) installs Chromium and code-server's prerequisites: there a missing prerequisite is a failure, not a skip.
+if (unavailable !== undefined && process.env.CI) {
+  describe('end-to-end prerequisites on CI', () => {
+    it('code-server and Chromium are available', () => {
+      throw new Error(`end-to-end tests cannot run on CI: ${unavailable}`);
+    });
+  });
+}
 
 describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
   let s: Session;
@@ -12,6 +21,9 @@ describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
     s = await startSession();
   }, 240_000);
   afterAll(async () => stopSession(s));
+  beforeEach(async () => {
+    if (s) await resetWorkspace(s);
+  }, 30_000);
 
   /** Runs a step; on failure prints what was on screen and saves a screenshot. */
   async function step(name: string, body: () => Promise<void>): Promise<void> {
@@ -25,6 +37,21 @@ describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
     }
   }
 
+  /** Moves the sash between the two editor groups by dx pixels. */
+  async function dragEditorSash(dx: number): Promise<void> {
+    const box = await s.page.evaluate(() => {
+      const sashes = [...document.querySelectorAll('.part.editor .monaco-sash.vertical')] as HTMLElement[];
+      const visible = sashes.map((e) => e.getBoundingClientRect()).filter((r) => r.height > 200 && r.width > 0);
+      const r = visible[0];
+      return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : undefined;
+    });
+    if (!box) return;
+    await s.page.mouse.move(box.x, box.y);
+    await s.page.mouse.down();
+    await s.page.mouse.move(box.x + dx, box.y, { steps: 8 });
+    await s.page.mouse.up();
+  }
+
   /** Saves files one by one through their editors. */
   async function saveFiles(paths: string[]): Promise<void> {
     for (const p of paths) {
@@ -35,18 +62,28 @@ describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
 
   it('opens the argument map beside a draft with the draft\'s node count', async () => {
     await step('open-map', async () => {
-      await openFile(s.page, 'scheming-first.md');
-      await runCommand(s.page, 'Crux Map: Open Argument Map to the Side');
-      const frame = await mapFrame(s.page);
+      const frame = await openMap(s.page, 'scheming-first.md');
       const expected = parseDraft(readWorkspaceFile(s, 'scheming-first.md'), 'scheming-first.md').elements.length;
       await frame.waitForFunction((n) => Number(document.getElementById('map')!.dataset.nodeCount) === n, expected, { timeout: 15_000 });
       expect(await nodeCount(frame)).toBe(expected);
+      // The README's picture: the map beside the draft, without the side bar.
+      await runCommand(s.page, 'View: Toggle Primary Side Bar Visibility');
+      await runCommand(s.page, 'View: Focus First Editor Group');
+      await runCommand(s.page, 'View: Toggle Word Wrap');
+      await dragEditorSash(-180);
+      await s.page.waitForTimeout(500);
+      await frame.locator('#fit').click();
+      await s.page.waitForTimeout(300);
+      await screenshot(s.page, 'readme-map-beside-draft');
+      await runCommand(s.page, 'View: Focus First Editor Group');
+      await runCommand(s.page, 'View: Toggle Word Wrap');
+      await runCommand(s.page, 'View: Toggle Primary Side Bar Visibility');
     });
   }, 120_000);
 
   it('clicking a node moves the editor cursor to that element', async () => {
     await step('click-node', async () => {
-      const frame = await mapFrame(s.page);
+      const frame = await openMap(s.page, 'scheming-first.md');
       const draft = parseDraft(readWorkspaceFile(s, 'scheming-first.md'), 'scheming-first.md');
       const target = draft.elements.find((e) => e.localId === 'control-ceiling')!;
       const id = `scheming-first.md#^${target.localId}`;
@@ -63,7 +100,9 @@ describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
   it('typing a new Objection under a claim adds its node within 2 s without moving the others', async () => {
     try {
       await step('type-objection', async () => {
-        const frame = await mapFrame(s.page);
+        const frame = await openMap(s.page, 'scheming-first.md');
+        await frame.waitForFunction(() => Object.keys((window as any).cruxmapDebug.positions()).length > 0);
+        await openFile(s.page, 'scheming-first.md');
         const before = await nodeCount(frame);
         const positions = await frame.evaluate(() => (window as any).cruxmapDebug.positions());
         // A new top-level item of the first claim's list, before "- Objection: non-scheming failures …".

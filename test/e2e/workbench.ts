@@ -1,6 +1,6 @@
 /** Drives code-server's workbench with Playwright: start it with the packaged extension, open files, run commands, find the map's frame. */
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -176,4 +176,40 @@ export async function pick(page: Page, filter: string, rowText: string | RegExp)
 /** The file name of the active editor tab. */
 export async function activeTab(page: Page): Promise<string> {
   return ((await page.locator('.tab.active .label-name').first().textContent()) ?? '').trim();
+}
+
+/** Opens a draft and the argument map beside it; returns the map's frame once it shows the draft's nodes. */
+export async function openMap(page: Page, relativePath: string): Promise<Frame> {
+  await openFile(page, relativePath);
+  await runCommand(page, 'Crux Map: Open Argument Map to the Side');
+  return mapFrame(page);
+}
+
+/** Lists files under a folder, relative to it. */
+function listFiles(root: string, dir = ''): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(root, join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/**
+ * A clean state for the next test: closes every editor (discarding unsaved changes) and puts the
+ * workspace copy back to examples/alignment/ exactly, so no test depends on another.
+ */
+export async function resetWorkspace(s: Session): Promise<void> {
+  await s.page.keyboard.press('Escape');
+  await s.page.keyboard.press('Escape');
+  await runCommand(s.page, 'View: Close All Editors');
+  const dontSave = s.page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" });
+  if (await dontSave.first().isVisible({ timeout: 1000 }).catch(() => false)) await dontSave.first().click();
+  await s.page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: 5000 });
+  const source = join(repo, 'examples', 'alignment');
+  const wanted = new Set(listFiles(source));
+  for (const f of listFiles(s.workspace)) if (!wanted.has(f)) rmSync(join(s.workspace, f));
+  for (const f of wanted) {
+    const text = readFileSync(join(source, f));
+    const target = join(s.workspace, f);
+    if (!existsSync(target) || !readFileSync(target).equals(text)) {
+      mkdirSync(join(target, '..'), { recursive: true });
+      writeFileSync(target, text);
+    }
+  }
 }
