@@ -17,6 +17,7 @@ class MapPanel implements vscode.Disposable {
   private lastColumn: vscode.ViewColumn | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
+  private pendingReveal: string | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -93,8 +94,12 @@ class MapPanel implements vscode.Disposable {
     }, 120);
   }
 
-  /** Focuses one element (CodeLens, tree views). */
+  /** Focuses one element (CodeLens, tree views); waits for the page if it is still loading. */
   reveal(id: string): void {
+    if (!this.ready) {
+      this.pendingReveal = id;
+      return;
+    }
     this.post({ type: 'didRevealNode', payload: { id } });
   }
 
@@ -111,6 +116,10 @@ class MapPanel implements vscode.Disposable {
         if (message.payload.scope && MAP_SCOPES.includes(message.payload.scope)) this.scope = message.payload.scope;
         this.shown = undefined;
         this.update(true);
+        if (this.pendingReveal) {
+          this.post({ type: 'didRevealNode', payload: { id: this.pendingReveal } });
+          this.pendingReveal = undefined;
+        }
         break;
       case 'viewDidChangeScope':
         this.scope = message.payload.scope;
@@ -184,7 +193,7 @@ export function registerGraphPanel(context: vscode.ExtensionContext, store: Draf
     }),
     vscode.commands.registerCommand('cruxmap.showMapAt', (id: unknown) => {
       const panel = open();
-      if (typeof id === 'string' && store.index.getNode(id)) setTimeout(() => panel.reveal(id), 400);
+      if (typeof id === 'string' && store.index.getNode(id)) panel.reveal(id);
     }),
     vscode.commands.registerCommand('cruxmap.exportPng', () => (current ? current.requestExport('png') : vscode.window.showInformationMessage('Crux Map: open the argument map first.'))),
     vscode.commands.registerCommand('cruxmap.exportSvg', () => (current ? current.requestExport('svg') : vscode.window.showInformationMessage('Crux Map: open the argument map first.'))),
