@@ -12,6 +12,11 @@ const installDir = join(cacheDir, 'code-server');
 export const codeServerBin = join(installDir, 'node_modules', '.bin', 'code-server');
 const APT_PACKAGES = 'libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev pkg-config ripgrep';
 
+/** The environment without what an enclosing npm run sets (npm_*, INIT_CWD). */
+export function cleanEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'INIT_CWD'));
+}
+
 /** An error whose message says what the user needs to do. */
 export class SetupError extends Error {}
 
@@ -65,7 +70,9 @@ export function installCodeServer(log = (m) => console.error(`[code-server] ${m}
   const r = spawnSync('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--no-save', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: installDir,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, npm_config_yes: 'true', npm_config_unsafe_perm: 'true' },
+    // Run as a fresh npm, not as a child of `npm test`: inherited npm_* variables (npm_config_local_prefix…)
+    // would make code-server's postinstall install into this project's node_modules.
+    env: { ...cleanEnv(), npm_config_yes: 'true', npm_config_unsafe_perm: 'true' },
   });
   if (r.status !== 0 || !codeServerInstalled()) {
     throw new SetupError(`installing code-server failed (exit ${r.status}). It needs the npm registry and, as root: apt-get update && apt-get install -y ${APT_PACKAGES}`);
