@@ -67,7 +67,8 @@ const cy: Core = cytoscape({
   maxZoom: 4,
   boxSelectionEnabled: false,
   textureOnViewport: true,
-  hideEdgesOnViewport: false,
+  hideEdgesOnViewport: true,
+  hideLabelsOnViewport: true,
   pixelRatio: 'auto',
   style: buildStylesheet(readPalette(), false) as cytoscape.StylesheetJson,
 });
@@ -356,6 +357,10 @@ cy.on('zoom', () => {
   if ((!labelsShown && z >= 0.45) || (labelsShown && z < 0.35)) restyle();
 });
 cy.on('dragfree', 'node', () => saveState());
+let lastRenderAt = 0;
+cy.on('render', () => {
+  lastRenderAt = performance.now();
+});
 
 // --- Toolbar --------------------------------------------------------------
 ui.onScope((scope) => {
@@ -542,6 +547,8 @@ window.addEventListener('message', (event: MessageEvent) => {
   matchIds: () => visibleNodes().filter((n) => n.hasClass('match')).map((n) => n.id()),
   selectedIds: () => cy.$('node:selected').map((n) => n.id()),
   zoom: () => cy.zoom(),
+  /** When Cytoscape last finished drawing a frame (performance.now()), for benchmarks. */
+  lastRenderAt: () => lastRenderAt,
   nodeSize: (id: string) => {
     const n = cy.getElementById(id);
     return n.empty() ? undefined : { width: n.renderedWidth(), height: n.renderedHeight(), label: n.style('label') as string };
