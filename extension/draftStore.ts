@@ -27,9 +27,11 @@ export class DraftStore implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.scheduleDocument(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.updateFromDocument(d)),
       vscode.workspace.onDidCloseTextDocument((d) => {
-        // Untitled or outside-workspace drafts leave the index with their editor.
         const path = this.pathOf(d.uri);
-        if (path && d.uri.scheme === 'untitled') this.remove(path);
+        if (!path) return;
+        // Untitled drafts leave the index with their editor; a file closed without saving goes back to what is on disk.
+        if (d.uri.scheme === 'untitled') this.remove(path);
+        else if (d.isDirty || this.timers.has(path)) void this.updateFromDisk(d.uri);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('cruxmap.include') || e.affectsConfiguration('cruxmap.exclude') || e.affectsConfiguration('cruxmap.maxFileSize')) void this.scan();
