@@ -30,17 +30,22 @@ function location(store: DraftStore, file: string, range: { start: { line: numbe
 /** Keeps the Problems panel in step with the index. */
 function registerDiagnostics(context: vscode.ExtensionContext, store: DraftStore): void {
   const collection = vscode.languages.createDiagnosticCollection('cruxmap');
-  const shown = new Set<string>();
+  /** What each file shows now, so a keystroke only touches the files whose problems changed. */
+  const shown = new Map<string, string>();
   const refresh = () => {
-    const paths = store.index.paths();
     const now = new Set<string>();
-    for (const path of paths) {
+    for (const path of store.index.paths()) {
       const uri = store.uriOf(path);
       if (!uri) continue;
-      now.add(uri.toString());
+      const key = uri.toString();
+      now.add(key);
+      const diagnostics = store.index.diagnosticsFor(path);
+      const signature = JSON.stringify(diagnostics);
+      if (shown.get(key) === signature) continue;
+      shown.set(key, signature);
       collection.set(
         uri,
-        store.index.diagnosticsFor(path).map((d) => {
+        diagnostics.map((d) => {
           const vd = new vscode.Diagnostic(toVsRange(d.range), d.message, SEVERITY[d.severity]);
           vd.code = d.code;
           vd.source = 'Crux Map';
@@ -48,9 +53,11 @@ function registerDiagnostics(context: vscode.ExtensionContext, store: DraftStore
         }),
       );
     }
-    for (const old of shown) if (!now.has(old)) collection.delete(vscode.Uri.parse(old));
-    shown.clear();
-    for (const u of now) shown.add(u);
+    for (const old of [...shown.keys()]) {
+      if (now.has(old)) continue;
+      collection.delete(vscode.Uri.parse(old));
+      shown.delete(old);
+    }
   };
   context.subscriptions.push(collection, store.onDidChange(refresh));
   void store.ready.then(refresh);
