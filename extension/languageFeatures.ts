@@ -125,7 +125,8 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, store
             const item = new vscode.CompletionItem({ label: c.label, description: c.detail }, kind);
             item.insertText = c.insertText;
             item.range = toVsRange(c.range);
-            item.filterText = c.label;
+            // Files match by name, title or path; ids by id or the element's text.
+            item.filterText = c.kind === 'file' ? `${c.label} ${c.detail ?? ''} ${c.documentation ?? ''}` : c.kind === 'id' ? `${c.label} ${c.documentation ?? ''}` : c.label;
             if (c.documentation) item.documentation = c.documentation;
             if (c.sortText) item.sortText = c.sortText;
             return item;
