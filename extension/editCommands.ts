@@ -78,6 +78,7 @@ async function applyAndMove(store: DraftStore, edit: vscode.WorkspaceEdit, curso
 }
 
 async function linkDisagreement(store: DraftStore, args?: { target?: string; relation?: LinkRelation; question?: string }): Promise<void> {
+  await store.ready;
   const from = currentElement(store);
   if (!from) return;
   try {
@@ -119,6 +120,7 @@ async function linkDisagreement(store: DraftStore, args?: { target?: string; rel
 }
 
 async function showDisagreements(store: DraftStore): Promise<void> {
+  await store.ready;
   const graph = store.index.getGraph();
   if (graph.disagreements.length === 0) {
     void vscode.window.showInformationMessage('Crux Map: no disagreements yet. A crux naming two elements, or an objection or reply to an element in another draft, makes one.');
@@ -229,7 +231,9 @@ class IdRenames implements vscode.RenameProvider {
     return { range: t.range, placeholder: doc.getText(t.range) };
   }
 
-  provideRenameEdits(doc: vscode.TextDocument, position: vscode.Position, newName: string): vscode.WorkspaceEdit {
+  async provideRenameEdits(doc: vscode.TextDocument, position: vscode.Position, newName: string): Promise<vscode.WorkspaceEdit> {
+    // Every referencing draft must be indexed, or the rename would miss some.
+    await this.store.ready;
     const t = this.target(doc, position);
     if (!t) throw new Error('Nothing to rename here.');
     try {

@@ -117,7 +117,8 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, store
     vscode.languages.registerCompletionItemProvider(
       selector,
       {
-        provideCompletionItems(doc, position) {
+        async provideCompletionItems(doc, position) {
+          await store.ready;
           const path = pathOf(doc);
           if (!path) return [];
           return completionsAt(store.index, path, doc.lineAt(position.line).text, fromVsPosition(position)).map((c) => {
@@ -137,14 +138,16 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, store
       '^',
     ),
     vscode.languages.registerDefinitionProvider(selector, {
-      provideDefinition(doc, position) {
+      async provideDefinition(doc, position) {
+        await store.ready;
         const path = pathOf(doc);
         const loc = path ? definitionAt(store.index, path, fromVsPosition(position)) : undefined;
         return loc ? location(store, loc.file, loc.range) : undefined;
       },
     }),
     vscode.languages.registerReferenceProvider(selector, {
-      provideReferences(doc, position, ctx) {
+      async provideReferences(doc, position, ctx) {
+        await store.ready;
         const path = pathOf(doc);
         if (!path) return [];
         return referencesAt(store.index, path, fromVsPosition(position), ctx.includeDeclaration)
@@ -174,7 +177,8 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, store
       { label: 'Crux Map' },
     ),
     vscode.languages.registerWorkspaceSymbolProvider({
-      provideWorkspaceSymbols(query) {
+      async provideWorkspaceSymbols(query) {
+        await store.ready;
         return workspaceSymbols(store.index, query)
           .map((n) => {
             const loc = location(store, n.file, n.range);

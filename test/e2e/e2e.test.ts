@@ -197,4 +197,28 @@ describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
       await expect.poll(async () => (await cursorPosition(s.page))?.line, { timeout: 5000 }).toBe(target.range.start.line + 1);
     });
   }, 60_000);
+
+  it('F2 on an id renames it in its marker and in every draft that references it', async () => {
+    await step('rename-id', async () => {
+      await openFile(s.page, 'outer-alignment.md');
+      const lines = readWorkspaceFile(s, 'outer-alignment.md').split('\n');
+      const line = lines.findIndex((l) => l.includes('^outer-matters-more')) + 1;
+      await gotoLine(s.page, line, lines[line - 1].indexOf('^outer-matters-more') + 4);
+      const input = s.page.locator('.rename-box input, .rename-input').first();
+      // Right after activation the first F2 can land before the rename provider is registered: try again.
+      for (let attempt = 0; attempt < 3 && !(await input.isVisible()); attempt++) {
+        await s.page.keyboard.press('F2');
+        await input.waitFor({ state: 'visible', timeout: 4000 }).catch(() => undefined);
+      }
+      expect(await input.inputValue()).toBe('outer-matters-more');
+      await input.fill('outer-larger-share');
+      await input.press('Enter');
+      await expect.poll(async () => s.page.locator('.tab.dirty').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+      // The referencing draft is changed in the background (no tab): Save All writes it too.
+      await runCommand(s.page, 'File: Save All Files');
+      await expect.poll(() => readWorkspaceFile(s, 'scheming-first.md'), { timeout: 10_000 }).toContain('[[outer-alignment#^outer-larger-share|Outer alignment matters more]]');
+      await expect.poll(() => readWorkspaceFile(s, 'outer-alignment.md'), { timeout: 10_000 }).toContain('larger share of the risk. ^outer-larger-share');
+      expect(readWorkspaceFile(s, 'outer-alignment.md')).not.toContain('outer-matters-more');
+    });
+  }, 60_000);
 });
