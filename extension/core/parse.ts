@@ -108,6 +108,23 @@ function plainText(node: Nodes): string {
   return '';
 }
 
+/**
+ * The text a block begins with, as far as a label can reach: text nodes, looking
+ * through emphasis and strong; it stops at anything else (inline code, links, html).
+ */
+function leadingText(node: Nodes): string {
+  let out = '';
+  let stopped = false;
+  const visit = (n: Nodes) => {
+    if (stopped || out.length > 40) return;
+    if (n.type === 'text') out += n.value;
+    else if (n.type === 'emphasis' || n.type === 'strong') for (const c of n.children) visit(c);
+    else stopped = true;
+  };
+  if ('children' in node) for (const c of node.children as Nodes[]) visit(c);
+  return out;
+}
+
 function collapse(text: string): string {
   return text.replace(/[ \t]*(\r\n|\n|\r)\s*/g, ' ').trim();
 }
@@ -267,11 +284,14 @@ class DraftParser {
       const atx = /^#{1,6}[ \t]*/.exec(this.src.slice(start, end));
       if (atx) contentStart += atx[0].length;
     }
-    const match = LABEL_RE.exec(this.src.slice(contentStart, Math.min(end, contentStart + 40)));
-    if (!match) return -1;
-    const word = (match[2] ?? match[5]).toLowerCase();
-    if (match[1] && (match[3] ? 1 : 0) + (match[4] ? 1 : 0) !== 1) return -1; // exactly one colon
-    const kind = LABELS[word];
+    // The block's text (emphasis dropped, never from code, links or html) must begin with a label word and a colon.
+    const label = /^([A-Za-z]+):/.exec(leadingText(node));
+    const kind = label ? LABELS[label[1].toLowerCase()] : undefined;
+    if (!kind) return -1;
+    // In the source the label runs to its colon and any emphasis closing right after it (`**Claim:**`).
+    const colon = this.src.indexOf(':', contentStart);
+    let labelEnd = colon < 0 || colon >= end ? contentStart : colon + 1;
+    while (labelEnd < end && (this.src[labelEnd] === '*' || this.src[labelEnd] === '_')) labelEnd++;
     const full = fullNode?.position ?? node.position!;
     this.candidates.push({
       kind,
@@ -279,7 +299,7 @@ class DraftParser {
       depth,
       node,
       labelStart: contentStart,
-      labelEnd: contentStart + match[0].length,
+      labelEnd,
       fullStart: full.start.offset ?? start,
       fullEnd: full.end.offset ?? end,
       containerParent,
