@@ -68,6 +68,57 @@ export function parseDraft(text: string, path: string): Draft {
   const eolMatch = /\r\n|\n|\r/.exec(src);
   const eol: Draft['eol'] = eolMatch && eolMatch[0] === '\r\n' ? '\r\n' : '\n';
   const base: Draft = { path, title: fileStem(path), topics: [], elements: [], references: [], diagnostics: [], eol, bom };
+  if (!mayHoldMarkup(src)) {
+    // No label, reference or id anywhere: only the title and topics matter, and they sit at the top.
+    const quick = parsePrefix(src, path, base);
+    if (quick) return quick;
+  }
+  return parseFully(src, path, base);
+}
+
+/** Parses the whole draft (what parseDraft does when the pre-scan finds possible markup). */
+export function parseDraftFully(text: string, path: string): Draft {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const src = bom ? text.slice(1) : text;
+  const eolMatch = /\r\n|\n|\r/.exec(src);
+  const eol: Draft['eol'] = eolMatch && eolMatch[0] === '\r\n' ? '\r\n' : '\n';
+  return parseFully(src, path, { path, title: fileStem(path), topics: [], elements: [], references: [], diagnostics: [], eol, bom });
+}
+
+const LABEL_ANYWHERE = new RegExp(`(${LABEL_WORDS})[*_]{0,3}:`, 'i');
+/** A markdown link whose destination has no scheme (it may name a draft). */
+const LOCAL_LINK = /\]\(\s*<?(?![A-Za-z][A-Za-z0-9+.-]*:)/;
+const ID_ANYWHERE = /(^|\s)\^[A-Za-z0-9]/;
+
+/** The cheap pre-scan: false only when the text certainly holds no label, reference or ^id. */
+export function mayHoldMarkup(src: string): boolean {
+  return src.includes('[[') || LABEL_ANYWHERE.test(src) || LOCAL_LINK.test(src) || ID_ANYWHERE.test(src);
+}
+
+const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
+const HEADING_LINE = /^ {0,3}(?:#{1,6}(?:[ \t].*)?|=+[ \t]*|-+[ \t]*)$/m;
+
+/**
+ * For a draft without markup: parses only its front matter and the text up to its
+ * first heading, which is all the title and topics depend on. Undefined when no
+ * heading shows up early (then the whole draft is parsed).
+ */
+function parsePrefix(src: string, path: string, base: Draft): Draft | undefined {
+  const front = FRONT_MATTER.exec(src)?.[0] ?? '';
+  let end = front.length;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const rest = src.slice(end);
+    const heading = HEADING_LINE.exec(rest);
+    const prefix = heading ? src.slice(0, end + heading.index + heading[0].length) : src.slice(0, end);
+    const tree = processor.parse(prefix) as Root;
+    // With no heading-like line left, no heading can follow: the prefix decides the title.
+    if (!heading || tree.children.some((n) => n.type === 'heading')) return new DraftParser(prefix, path, tree, base).run();
+    end += heading.index + heading[0].length;
+  }
+  return undefined;
+}
+
+function parseFully(src: string, path: string, base: Draft): Draft {
   let tree: Root;
   try {
     tree = processor.parse(src) as Root;
