@@ -187,6 +187,12 @@ function check(graph: ArgumentGraph, opts: Options, out: string[], err: string[]
 }
 
 if (require.main === module) {
+  // A reader that stops early (`cruxmap export . | head`) closes the pipe: that ends the output, it is no crash.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
   const result = main(process.argv.slice(2));
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);

@@ -140,6 +140,14 @@ describe('cruxmap check', () => {
     }
   });
 
+  it('stops quietly when the reader closes the pipe early (export | head)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" export examples/alignment --format html | head -c 10 >/dev/null`], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+  });
+
   it('prints help and version', () => {
     const help = run(['--help']);
     expect(help.code).toBe(0);
