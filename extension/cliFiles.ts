@@ -98,8 +98,19 @@ function walk(dir: string, rules: { base: string; ig: Ignore }[], out: Set<strin
     const full = join(dir, entry.name);
     const isDir = entry.isDirectory();
     if (isDir && SKIP_DIRS.has(entry.name)) continue;
-    if (here.some(({ base, ig }) => ig.ignores(toSlash(relative(base, full)) + (isDir ? '/' : '')))) continue;
+    if (isIgnored(here, full, isDir)) continue;
     if (isDir) walk(full, here, out);
     else if (entry.isFile() && MARKDOWN.test(entry.name)) out.add(full);
   }
+}
+
+/** As git decides: the deepest .gitignore with a matching rule wins, so `!name` in a subfolder re-includes what a parent ignored. */
+function isIgnored(rules: { base: string; ig: Ignore }[], full: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const { base, ig } of rules) {
+    const verdict = ig.test(toSlash(relative(base, full)) + (isDir ? '/' : ''));
+    if (verdict.ignored) ignored = true;
+    else if (verdict.unignored) ignored = false;
+  }
+  return ignored;
 }

@@ -140,6 +140,13 @@ describe('cruxmap check', () => {
     }
   });
 
+  it('lets a deeper .gitignore re-include what a higher one ignores, as git does', () => {
+    const dir = workspace({ '.gitignore': '*.md\n', 'sub/.gitignore': '!keep.md\n', 'sub/keep.md': '# Kept\n', 'sub/x.md': '# Ignored\n' });
+    const r = run(['export', dir]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file)).toEqual(['sub/keep.md']);
+  });
+
   it('stops quietly when the reader closes the pipe early (export | head)', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" export examples/alignment --format html | head -c 10 >/dev/null`], {
       cwd: repo,
