@@ -103,6 +103,28 @@ export class WorkspaceIndex {
   /** Last path segment without extension -> paths, for wikilink name lookup. */
   private readonly byName = new Map<string, Set<string>>();
   private computed: Computed | undefined;
+  /** Per draft: local id -> element index (built once per parse). */
+  private readonly idIndex = new Map<string, Map<string, number>>();
+  /** Per draft: its graph nodes, built once per parse and reused by every graph (no garbage while typing). */
+  private readonly nodeCache = new Map<string, GraphNode[]>();
+
+  private nodesOf(path: string, draft: Draft): GraphNode[] {
+    let nodes = this.nodeCache.get(path);
+    if (!nodes) {
+      nodes = draft.elements.map((e) => ({
+        id: globalId(path, e.localId),
+        localId: e.localId,
+        explicitId: e.explicitId,
+        kind: e.kind,
+        text: e.text,
+        file: path,
+        topics: e.topics,
+        range: e.range,
+      }));
+      this.nodeCache.set(path, nodes);
+    }
+    return nodes;
+  }
 
   constructor(private readonly parser: DraftParser = parseDraft) {}
 
@@ -110,9 +132,14 @@ export class WorkspaceIndex {
   setDraft(path: string, text: string): Draft {
     const draft = this.parser(text, path);
     this.parseCount++;
-    if (!this.drafts.has(path)) this.addName(path);
+    if (!this.drafts.has(path)) {
+      this.addName(path);
+      this.nameCache.clear();
+    }
     this.drafts.set(path, draft);
     this.texts.set(path, text);
+    this.idIndex.set(path, new Map(draft.elements.map((e, i) => [e.localId, i])));
+    this.nodeCache.delete(path);
     this.computed = undefined;
     return draft;
   }
@@ -120,7 +147,10 @@ export class WorkspaceIndex {
   /** Removes a file; false when it was not indexed. */
   removeDraft(path: string): boolean {
     if (!this.drafts.delete(path)) return false;
+    this.nameCache.clear();
     this.texts.delete(path);
+    this.idIndex.delete(path);
+    this.nodeCache.delete(path);
     const set = this.byName.get(this.nameKey(path));
     set?.delete(path);
     if (set && set.size === 0) this.byName.delete(this.nameKey(path));
@@ -168,7 +198,7 @@ export class WorkspaceIndex {
     const node = this.getNode(id);
     if (!node) return undefined;
     const draft = this.drafts.get(node.file)!;
-    const index = draft.elements.findIndex((e) => e.localId === node.localId);
+    const index = this.idIndex.get(node.file)?.get(node.localId) ?? -1;
     return index < 0 ? undefined : { draft, index, element: draft.elements[index], id };
   }
 
@@ -205,8 +235,7 @@ export class WorkspaceIndex {
     const file = this.resolveFile(fromPath, reference);
     if (file.status !== 'ok') return file;
     if (reference.blockId === undefined) return file;
-    const draft = this.drafts.get(file.file)!;
-    const elementIndex = draft.elements.findIndex((e) => e.localId === reference.blockId);
+    const elementIndex = this.idIndex.get(file.file)?.get(reference.blockId) ?? -1;
     if (elementIndex < 0) return { status: 'missing-id', file: file.file };
     return { status: 'ok', file: file.file, localId: reference.blockId, elementIndex };
   }
@@ -222,8 +251,19 @@ export class WorkspaceIndex {
     return this.resolveWikiName(target);
   }
 
+  /** Wikilink names resolved since the last change (many references share a name). */
+  private readonly nameCache = new Map<string, Resolution>();
+
   /** Resolves a wikilink name: the exact path without extension, else the unique file whose path ends with it. */
   resolveWikiName(rawName: string): Resolution {
+    const cached = this.nameCache.get(rawName);
+    if (cached) return cached;
+    const r = this.resolveWikiNameUncached(rawName);
+    this.nameCache.set(rawName, r);
+    return r;
+  }
+
+  private resolveWikiNameUncached(rawName: string): Resolution {
     const name = rawName.replace(/\\/g, '/').replace(/^\.?\//, '');
     const stem = stemOf(name);
     const candidates = [...(this.byName.get(lastSegment(stem)) ?? [])];
@@ -306,22 +346,18 @@ export class WorkspaceIndex {
     for (const path of paths) {
       const draft = this.drafts.get(path)!;
       files.push({ file: path, title: draft.title, topics: draft.topics });
-      for (const e of draft.elements) {
-        const node: GraphNode = {
-          id: globalId(path, e.localId),
-          localId: e.localId,
-          explicitId: e.explicitId,
-          kind: e.kind,
-          text: e.text,
-          file: path,
-          topics: e.topics,
-          range: e.range,
-        };
+      for (const node of this.nodesOf(path, draft)) {
         nodes.push(node);
         nodeMap.set(node.id, node);
       }
       diagnostics.push(...draft.diagnostics);
     }
+
+    const compareNodes = (a: string, b: string) => {
+      const na = nodeMap.get(a)!;
+      const nb = nodeMap.get(b)!;
+      return compareStrings(na.file, nb.file) || comparePos(na.range.start, nb.range.start);
+    };
 
     for (const path of paths) {
       const draft = this.drafts.get(path)!;
@@ -356,6 +392,8 @@ export class WorkspaceIndex {
           targets.push(globalId(path, draft.elements[e.structuralTarget].localId));
         }
         const kind: EdgeKind = e.kind === 'claim' ? (viaRule1 ? 'mentions' : 'supports') : EDGE_OF[e.kind];
+        // Drafts and their elements come in order, so edges are sorted by source already; sort each element's targets.
+        if (targets.length > 1) targets.sort(compareNodes);
         for (const t of targets) edges.push({ source, target: t, kind });
         if (e.kind === 'crux') {
           if (targets.length < 2) {
@@ -382,13 +420,6 @@ export class WorkspaceIndex {
       });
     }
 
-    const position = (id: string) => nodeMap.get(id)!;
-    const compareNodes = (a: string, b: string) => {
-      const na = position(a);
-      const nb = position(b);
-      return compareStrings(na.file, nb.file) || comparePos(na.range.start, nb.range.start);
-    };
-    edges.sort((x, y) => compareNodes(x.source, y.source) || compareNodes(x.target, y.target) || compareStrings(x.kind, y.kind));
 
     const incomingEdges = new Map<string, GraphEdge[]>();
     const outgoingEdges = new Map<string, GraphEdge[]>();

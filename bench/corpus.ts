@@ -1,0 +1,62 @@
+/** Seeded, reproducible alignment-style workspaces for the benchmarks: drafts of 3-30 KB, a share of them without any argument markup. */
+
+/** mulberry32: a small seeded PRNG, so every run sees the same corpus. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = 'alignment scheming oversight model training reward objective deception interpretability evaluation capability monitor honest policy gradient feature circuit proxy specification generalisation corrigibility agent incentive control protocol red team chain of thought summary evidence argument risk safety research lab deployment'.split(' ');
+
+function sentence(r: () => number, min = 8, max = 22): string {
+  const n = min + Math.floor(r() * (max - min));
+  const words = Array.from({ length: n }, () => WORDS[Math.floor(r() * WORDS.length)]);
+  words[0] = words[0][0].toUpperCase() + words[0].slice(1);
+  return `${words.join(' ')}.`;
+}
+
+/** One draft of about `size` bytes; `markup` false gives plain prose (headings, lists, quotes, web links only). */
+export function draft(r: () => number, index: number, files: number, size: number, markup: boolean): string {
+  const out: string[] = ['---', `title: Draft ${index} on ${WORDS[index % WORDS.length]}`, `topics: [${WORDS[index % 7]}, ${WORDS[(index + 3) % 11]}]`, '---', '', `# Draft ${index}: notes on ${WORDS[index % WORDS.length]}`, ''];
+  let section = 0;
+  let bytes = 0;
+  while (bytes < size) {
+    const lines: string[] = [];
+    if (markup) {
+      lines.push(`## Claim: ${sentence(r)} ^c${section}`, '');
+      lines.push(sentence(r, 30, 60), '');
+      lines.push(`- Support: ${sentence(r)}`, `- Objection: ${sentence(r)} ^o${section}`, `  - Reply: ${sentence(r)}`, `- Evidence: ${sentence(r)} #evidence`, '');
+      if (r() < 0.4) lines.push(`> Counterpoint: ${sentence(r)}`, '');
+      if (r() < 0.5) lines.push(`Crux: ${sentence(r, 5, 10)} [[#^c${section}]] vs [[d${Math.floor(r() * files)}#^c0]]`, '');
+      if (r() < 0.3) lines.push(`Question: ${sentence(r)} See [this draft](d${Math.floor(r() * files)}.md#^c0).`, '');
+    } else {
+      lines.push(`## ${sentence(r, 3, 7)}`, '');
+      lines.push(sentence(r, 40, 90), '');
+      lines.push(`- ${sentence(r)}`, `- ${sentence(r)}`, `  - ${sentence(r)}`, '');
+      if (r() < 0.4) lines.push(`> ${sentence(r, 20, 40)}`, '');
+      if (r() < 0.5) lines.push(`See [a paper](https://example.org/${index}/${section}) for the details: ${sentence(r)}`, '');
+    }
+    const block = lines.join('\n');
+    out.push(block);
+    bytes += block.length;
+    section++;
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** A workspace of `files` drafts: sizes skewed towards small (3-30 KB, about 5 KB on average), 35 % without markup. */
+export function corpus(files: number, seed = 42): Map<string, string> {
+  const r = rng(seed);
+  const out = new Map<string, string>();
+  for (let i = 0; i < files; i++) {
+    const size = Math.round(3000 + 27000 * Math.pow(r(), 6));
+    out.set(`d${i}.md`, draft(r, i, files, size, r() >= 0.35));
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+/** Workspace-scale benchmark (issue 6): cold index against plain remark-parse and plain reading, keystrokes, memory, CLI export. `--json` prints JSON. */
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import { WorkspaceIndex } from '../extension/core/workspaceIndex';
+import { diffMapGraphs, toMapGraph } from '../extension/core/mapModel';
+import { corpus, draft, rng } from './corpus';
+
+const json = process.argv.includes('--json');
+const RUNS = 3;
+const results: Record<string, unknown> = {};
+const log = (line: string) => {
+  if (!json) console.log(line);
+};
+
+function stats(xs: number[]): { median: number; min: number; max: number; p95: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1], p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] };
+}
+const ms = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
+const spread = (s: { median: number; min: number; max: number }) => `${ms(s.median)} (${RUNS} runs, ${ms(s.min)}-${ms(s.max)})`;
+
+function writeCorpus(files: Map<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cruxmap-bench-'));
+  for (const [p, t] of files) writeFileSync(join(dir, p), t);
+  return dir;
+}
+
+function readAll(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of readdirSync(dir).sort()) out.set(name, readFileSync(join(dir, name), 'utf8'));
+  return out;
+}
+
+const naive = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+for (const n of [200, 1000, 4000]) {
+  const files = corpus(n);
+  const dir = writeCorpus(files);
+  const megabytes = [...files.values()].reduce((a, t) => a + t.length, 0) / 1e6;
+  const read: number[] = [];
+  const plain: number[] = [];
+  const index: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    let t0 = performance.now();
+    const texts = readAll(dir);
+    read.push(performance.now() - t0);
+    t0 = performance.now();
+    for (const t of texts.values()) naive.parse(t);
+    plain.push(performance.now() - t0);
+    t0 = performance.now();
+    const idx = new WorkspaceIndex();
+    for (const [p, t] of readAll(dir)) idx.setDraft(p, t);
+    idx.getGraph();
+    index.push(performance.now() - t0);
+  }
+  const r = { files: n, megabytes: Number(megabytes.toFixed(1)), read: stats(read), remarkParse: stats(plain), coldIndex: stats(index) };
+  results[`cold-${n}`] = r;
+  log(`cold index, ${n} drafts (${megabytes.toFixed(1)} MB): read ${spread(r.read)}; plain remark-parse ${spread(r.remarkParse)}; Crux Map index (read + parse + graph) ${spread(r.coldIndex)} = ${(r.coldIndex.median / r.remarkParse.median).toFixed(2)} x remark-parse`);
+
+  if (n === 1000 || n === 4000) {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const before = process.memoryUsage().heapUsed;
+    const idx = new WorkspaceIndex();
+    for (const [p, t] of files) idx.setDraft(p, t);
+    idx.getGraph();
+    gc?.();
+    const mb = (process.memoryUsage().heapUsed - before) / 1e6;
+    results[`memory-${n}`] = { megabytes: Number(mb.toFixed(1)), gc: gc !== undefined };
+    log(`index memory, ${n} drafts: ${mb.toFixed(1)} MB of heap${gc ? '' : ' (run with --expose-gc for an exact figure)'}`);
+    void idx.size;
+  }
+
+  if (n === 1000) {
+    // Keystrokes: re-index one 10 KB and one 200 KB draft (parse + index update + graph + map diff of that draft).
+    const idx = new WorkspaceIndex();
+    for (const [p, t] of files) idx.setDraft(p, t);
+    idx.getGraph();
+    const r2 = rng(7);
+    for (const size of [10_000, 200_000]) {
+      const path = `big-${size}.md`;
+      let text = draft(r2, 5000, n, size, true);
+      idx.setDraft(path, text);
+      let before = toMapGraph(idx.getGraph(), new Set([path]));
+      const times: number[] = [];
+      for (let k = 0; k < 25; k++) {
+        text = text.replace(/\n$/, `\nObjection: typed ${k}.\n`);
+        const t0 = performance.now();
+        idx.setDraft(path, text);
+        const after = toMapGraph(idx.getGraph(), new Set([path]));
+        diffMapGraphs(before, after);
+        times.push(performance.now() - t0);
+        before = after;
+      }
+      const s = stats(times);
+      results[`keystroke-${size / 1000}KB`] = s;
+      log(`keystroke in a ${size / 1000} KB draft (1,000-draft workspace): median ${ms(s.median)}, p95 ${ms(s.p95)} (25 edits)`);
+    }
+    const cli = join(__dirname, '..', 'cli.js');
+    const exports: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const t0 = performance.now();
+      const out = spawnSync(process.execPath, [cli, 'export', dir, '-o', join(dir, '..', `export-${run}.json`)], { encoding: 'utf8' });
+      if (out.status !== 0) throw new Error(out.stderr);
+      exports.push(performance.now() - t0);
+    }
+    results['cli-export-1000'] = stats(exports);
+    log(`cruxmap export, 1,000 drafts (wall time, process start included): ${spread(stats(exports))}`);
+  }
+}
+results['warm-start'] = 'not implemented: there is no on-disk parse cache yet';
+log('warm start from an on-disk cache: not implemented yet (no parse cache)');
+if (json) console.log(JSON.stringify(results, null, 2));
