@@ -6,6 +6,7 @@ import { WorkspaceIndex, graphToJson } from './core/workspaceIndex';
 import type { ArgumentGraph, Diagnostic } from './core/model';
 import { renderStandaloneHtml } from './core/exportHtml';
 import { collectDrafts, UsageError } from './cliFiles';
+import { parseMany } from './parsePool';
 
 const HELP = `cruxmap ${version}: the argument map of markdown drafts (Crux Map)
 
@@ -135,7 +136,7 @@ function webviewAssets(): { script: string; css: string } {
 }
 
 /** Runs the CLI on arguments (without `node cruxmap`); never throws. */
-export function main(argv: string[], cwd = process.cwd()): CliResult {
+export async function main(argv: string[], cwd = process.cwd()): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
   try {
@@ -145,7 +146,9 @@ export function main(argv: string[], cwd = process.cwd()): CliResult {
     const { drafts, warnings } = collectDrafts(parsed.inputs, cwd, parsed.maxFileSize);
     for (const w of warnings) err.push(`cruxmap: warning: ${w}`);
     const index = new WorkspaceIndex();
-    for (const d of drafts) index.setDraft(d.path, d.text);
+    // Big workspaces are parsed in worker threads (dist/parseWorker.js beside this file).
+    const parsedDrafts = await parseMany(drafts, join(__dirname, 'parseWorker.js'));
+    drafts.forEach((d, i) => index.setParsedDraft(d.path, d.text, parsedDrafts[i]));
     const graph = index.getGraph();
     if (parsed.command === 'export') {
       const body = parsed.format === 'html' ? renderStandaloneHtml(graph, webviewAssets()) : graphToJson(graph);
@@ -193,8 +196,9 @@ if (require.main === module) {
       if (e.code !== 'EPIPE') throw e;
     });
   }
-  const result = main(process.argv.slice(2));
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  process.exitCode = result.code;
+  void main(process.argv.slice(2)).then((result) => {
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    process.exitCode = result.code;
+  });
 }

@@ -130,8 +130,12 @@ export class WorkspaceIndex {
 
   /** Parses one file and adds or replaces it. */
   setDraft(path: string, text: string): Draft {
-    const draft = this.parser(text, path);
     this.parseCount++;
+    return this.setParsedDraft(path, text, this.parser(text, path));
+  }
+
+  /** Adds or replaces a file that was parsed elsewhere (e.g. in a worker thread) with parseDraft. */
+  setParsedDraft(path: string, text: string, draft: Draft): Draft {
     if (!this.drafts.has(path)) {
       this.addName(path);
       this.nameCache.clear();

@@ -11,7 +11,7 @@ const cli = join(repo, 'dist', 'cli.js');
 const examples = join(repo, 'examples', 'alignment');
 
 function run(args: string[], cwd = repo) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -58,6 +58,21 @@ describe('cruxmap export', () => {
     expect(r.stderr).toMatch(/wrote .*map\.json/);
     const g = JSON.parse(readFileSync(out, 'utf8'));
     expect(g.files.map((f: { file: string }) => f.file)).toEqual(['renormalization.md']);
+  });
+
+  it('parses a big workspace in worker threads with the same result as one thread', () => {
+    const files: Record<string, string> = {};
+    const block = (i: number, k: number) =>
+      `## Claim: Claim ${k} of draft ${i} about oversight and scheming, with enough words to weigh something. ^c${k}\n\n- Support: a reason for claim ${k}.\n- Objection: [[d${(i + 1) % 300}#^c${k}]] disagrees. ^o${k}\n  - Reply: an answer to objection ${k}.\n\n${'Prose that carries no markup at all. '.repeat(12)}\n\n`;
+    for (let i = 0; i < 300; i++) files[`d${i}.md`] = `# Draft ${i}\n\n${Array.from({ length: 12 }, (_, k) => block(i, k)).join('')}`;
+    const bytes = Object.values(files).reduce((n, t) => n + t.length, 0);
+    expect(bytes).toBeGreaterThan(2_000_000); // above the size where workers start
+    const dir = workspace(files);
+    const r = run(['export', dir]);
+    expect(r.code).toBe(0);
+    const index = new WorkspaceIndex();
+    for (const [p, t] of Object.entries(files)) index.setDraft(p, t);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(index.getGraph())));
   });
 
   it('writes a standalone HTML map', () => {
