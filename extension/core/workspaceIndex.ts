@@ -38,6 +38,16 @@ export interface ReferenceHit {
   resolution: Resolution;
 }
 
+/** What one draft contributes to the graph; rebuilt only when it or a draft it references changes. */
+interface FilePart {
+  resolutions: Resolution[];
+  hits: [string, ReferenceHit][];
+  edges: GraphEdge[];
+  diagnostics: Diagnostic[];
+  /** Files its references point into (resolved, or missing an id). */
+  refFiles: Set<string>;
+}
+
 /** The parser the index uses; injectable so tests can count parses. */
 export type DraftParser = (text: string, path: string) => Draft;
 
@@ -105,6 +115,10 @@ export class WorkspaceIndex {
   private computed: Computed | undefined;
   /** Per draft: local id -> element index (built once per parse). */
   private readonly idIndex = new Map<string, Map<string, number>>();
+  /** Per draft: its share of the graph (see FilePart). */
+  private readonly parts = new Map<string, FilePart>();
+  /** File -> drafts whose parts reference it, so a change re-resolves only those. */
+  private readonly dependents = new Map<string, Set<string>>();
   /** Per draft: its graph nodes, built once per parse and reused by every graph (no garbage while typing). */
   private readonly nodeCache = new Map<string, GraphNode[]>();
 
@@ -137,8 +151,14 @@ export class WorkspaceIndex {
   /** Adds or replaces a file that was parsed elsewhere (e.g. in a worker thread) with parseDraft. */
   setParsedDraft(path: string, text: string, draft: Draft): Draft {
     if (!this.drafts.has(path)) {
+      // A new file can change how names resolve anywhere: rebuild every part.
       this.addName(path);
       this.nameCache.clear();
+      this.parts.clear();
+      this.dependents.clear();
+    } else {
+      this.parts.delete(path);
+      for (const other of this.dependents.get(path) ?? []) this.parts.delete(other);
     }
     this.drafts.set(path, draft);
     this.texts.set(path, text);
@@ -152,6 +172,8 @@ export class WorkspaceIndex {
   removeDraft(path: string): boolean {
     if (!this.drafts.delete(path)) return false;
     this.nameCache.clear();
+    this.parts.clear();
+    this.dependents.clear();
     this.texts.delete(path);
     this.idIndex.delete(path);
     this.nodeCache.delete(path);
@@ -364,66 +386,21 @@ export class WorkspaceIndex {
     };
 
     for (const path of paths) {
-      const draft = this.drafts.get(path)!;
-      const res = draft.references.map((ref) => {
-        const r = this.resolveReference(path, ref);
-        if (r.status === 'ok' && r.localId !== undefined) {
-          const id = globalId(r.file, r.localId);
-          let list = incomingRefs.get(id);
-          if (!list) incomingRefs.set(id, (list = []));
-          list.push({ file: path, reference: ref, resolution: r });
-        } else if (r.status !== 'ok') {
-          diagnostics.push(this.referenceDiagnostic(path, ref, r));
+      let part = this.parts.get(path);
+      if (!part) {
+        part = this.buildPart(path, compareNodes);
+        this.parts.set(path, part);
+        for (const f of part.refFiles) {
+          let set = this.dependents.get(f);
+          if (!set) this.dependents.set(f, (set = new Set()));
+          set.add(path);
         }
-        return r;
-      });
-      resolutions.set(path, res);
-
-      draft.elements.forEach((e) => {
-        const source = globalId(path, e.localId);
-        const elementRefs = e.references.filter((i) => draft.references[i].blockId !== undefined);
-        const targets: string[] = [];
-        let viaRule1 = false;
-        if (elementRefs.length > 0) {
-          viaRule1 = true;
-          for (const i of elementRefs) {
-            const r = res[i];
-            if (r.status !== 'ok' || r.localId === undefined) continue;
-            const t = globalId(r.file, r.localId);
-            if (t !== source && !targets.includes(t)) targets.push(t);
-          }
-        } else if (e.kind !== 'crux' && e.structuralTarget >= 0) {
-          targets.push(globalId(path, draft.elements[e.structuralTarget].localId));
-        }
-        const kind: EdgeKind = e.kind === 'claim' ? (viaRule1 ? 'mentions' : 'supports') : EDGE_OF[e.kind];
-        // Drafts and their elements come in order, so edges are sorted by source already; sort each element's targets.
-        if (targets.length > 1) targets.sort(compareNodes);
-        for (const t of targets) edges.push({ source, target: t, kind });
-        if (e.kind === 'crux') {
-          if (targets.length < 2) {
-            diagnostics.push({
-              file: path,
-              range: e.range,
-              severity: 'warning',
-              code: 'crux-needs-two',
-              message:
-                targets.length === 0
-                  ? 'This crux names no element it decides between; reference two or more, e.g. [[a#^x]] vs [[b#^y]].'
-                  : 'This crux decides between only one element; reference at least two.',
-            });
-          }
-        } else if (targets.length === 0 && e.kind !== 'claim') {
-          diagnostics.push({
-            file: path,
-            range: e.range,
-            severity: 'warning',
-            code: 'orphan-element',
-            message: `This ${e.kind} has no target: nest it under an element, put it after a fitting element in its section, or reference one with [[#^id]].`,
-          });
-        }
-      });
+      }
+      resolutions.set(path, part.resolutions);
+      for (const [id, hit] of part.hits) push(incomingRefs, id, hit);
+      for (const e of part.edges) edges.push(e);
+      for (const d of part.diagnostics) diagnostics.push(d);
     }
-
 
     const incomingEdges = new Map<string, GraphEdge[]>();
     const outgoingEdges = new Map<string, GraphEdge[]>();
@@ -485,6 +462,66 @@ export class WorkspaceIndex {
       resolutions,
     };
     return this.computed;
+  }
+
+  /** One draft's share of the graph: its resolved references, outgoing edges and the diagnostics they give. */
+  private buildPart(path: string, compareNodes: (a: string, b: string) => number): FilePart {
+    const draft = this.drafts.get(path)!;
+    const hits: [string, ReferenceHit][] = [];
+    const diagnostics: Diagnostic[] = [];
+    const edges: GraphEdge[] = [];
+    const refFiles = new Set<string>();
+    const res = draft.references.map((ref) => {
+      const r = this.resolveReference(path, ref);
+      if (r.status === 'ok' || r.status === 'missing-id') refFiles.add(r.file);
+      if (r.status === 'ok' && r.localId !== undefined) hits.push([globalId(r.file, r.localId), { file: path, reference: ref, resolution: r }]);
+      else if (r.status !== 'ok') diagnostics.push(this.referenceDiagnostic(path, ref, r));
+      return r;
+    });
+    draft.elements.forEach((e) => {
+      const source = globalId(path, e.localId);
+      const elementRefs = e.references.filter((i) => draft.references[i].blockId !== undefined);
+      const targets: string[] = [];
+      let viaRule1 = false;
+      if (elementRefs.length > 0) {
+        viaRule1 = true;
+        for (const i of elementRefs) {
+          const r = res[i];
+          if (r.status !== 'ok' || r.localId === undefined) continue;
+          const t = globalId(r.file, r.localId);
+          if (t !== source && !targets.includes(t)) targets.push(t);
+        }
+      } else if (e.kind !== 'crux' && e.structuralTarget >= 0) {
+        targets.push(globalId(path, draft.elements[e.structuralTarget].localId));
+      }
+      const kind: EdgeKind = e.kind === 'claim' ? (viaRule1 ? 'mentions' : 'supports') : EDGE_OF[e.kind];
+      // Drafts and their elements come in order, so edges are sorted by source already; sort each element's targets.
+      if (targets.length > 1) targets.sort(compareNodes);
+      for (const t of targets) edges.push({ source, target: t, kind });
+      if (e.kind === 'crux') {
+        if (targets.length < 2) {
+          diagnostics.push({
+            file: path,
+            range: e.range,
+            severity: 'warning',
+            code: 'crux-needs-two',
+            message:
+              targets.length === 0
+                ? 'This crux names no element it decides between; reference two or more, e.g. [[a#^x]] vs [[b#^y]].'
+                : 'This crux decides between only one element; reference at least two.',
+          });
+        }
+      } else if (targets.length === 0 && e.kind !== 'claim') {
+        diagnostics.push({
+          file: path,
+          range: e.range,
+          severity: 'warning',
+          code: 'orphan-element',
+          message: `This ${e.kind} has no target: nest it under an element, put it after a fitting element in its section, or reference one with [[#^id]].`,
+        });
+      }
+    });
+    return { resolutions: res, hits, edges, diagnostics, refFiles };
   }
 
   private referenceDiagnostic(path: string, ref: Reference, r: Resolution): Diagnostic {

@@ -1,5 +1,6 @@
 /** WorkspaceIndex: incremental updates, resolution and the lookups the editor uses. */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { WorkspaceIndex } from '../../extension/core/workspaceIndex';
 import { parseDraft } from '../../extension/core/parse';
 
@@ -99,5 +100,41 @@ describe('WorkspaceIndex', () => {
     expect(ln('../../y.md')).toEqual({ status: 'missing-file' });
     expect(index.wikiNameFor('notes/deep/y.markdown')).toBe('deep/y');
     expect(index.wikiNameFor('posts/x.md')).toBe('x');
+  });
+});
+
+describe('incremental graph', () => {
+  // Small drafts that reference each other's ids, so edits change what other drafts resolve to.
+  const pool = [
+    'Claim: A. ^a\n\nObjection: [[b#^b]] is wrong.\n',
+    'Claim: B. ^b\n\nReply: [[a#^a]] answered.\n\nCrux: which? [[#^b]] vs [[c#^c]]\n',
+    'Claim: C. ^c\n\n- Support: [b](b.md#^b) helps.\n- Objection: [[d/a#^a]] too.\n',
+    'Claim: renamed. ^b2\n\nQuestion: [[a#^zz]]?\n',
+    '# Claim: Heading. ^a\n\n- Objection: [[c#^c]] no.\n  - Reply: yes.\n',
+    'No markup here at all.\n',
+    'Claim: dup ^b\n\nClaim: dup again ^b\n',
+  ];
+  const paths = ['a.md', 'b.md', 'c.md', 'd/a.md'];
+  it('after any sequence of edits, equals an index built from scratch', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: -1, max: pool.length - 1 })), { minLength: 1, maxLength: 25 }), (ops) => {
+        const live = new WorkspaceIndex();
+        const texts = new Map<string, string>();
+        for (const [p, t] of ops) {
+          const path = paths[p];
+          if (t < 0) {
+            live.removeDraft(path);
+            texts.delete(path);
+          } else {
+            live.setDraft(path, pool[t]);
+            texts.set(path, pool[t]);
+          }
+          const fresh = new WorkspaceIndex();
+          for (const [fp, ft] of texts) fresh.setDraft(fp, ft);
+          expect(live.getGraph()).toEqual(fresh.getGraph());
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
