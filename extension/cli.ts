@@ -7,6 +7,7 @@ import type { ArgumentGraph, Diagnostic } from './core/model';
 import { renderStandaloneHtml } from './core/exportHtml';
 import { collectDrafts, UsageError } from './cliFiles';
 import { parseMany } from './parsePool';
+import { parseWithCache } from './parseCache';
 
 const HELP = `cruxmap ${version}: the argument map of markdown drafts (Crux Map)
 
@@ -25,6 +26,7 @@ Options:
   -o, --output FILE   write the export to FILE
   --max-warnings N    with check: fail when there are more than N warnings
   --max-file-size B   skip files larger than B bytes (default 5000000)
+  --cache DIR         keep parsed drafts in DIR; later runs re-parse only changed files
   -h, --help          show this help
   -v, --version       show the version
 
@@ -42,6 +44,7 @@ interface Options {
   output?: string;
   maxWarnings?: number;
   maxFileSize: number;
+  cache?: string;
 }
 
 /** What a run printed and how it ended; `main` is pure apart from the file system so it can be tested in-process too. */
@@ -87,6 +90,10 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         case '--max-warnings':
           [v, i] = valueOf(flag, i, inline);
           opts.maxWarnings = wholeNumber(flag, v);
+          break;
+        case '--cache':
+          [v, i] = valueOf(flag, i, inline);
+          opts.cache = v;
           break;
         case '--max-file-size':
           [v, i] = valueOf(flag, i, inline);
@@ -147,7 +154,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
     for (const w of warnings) err.push(`cruxmap: warning: ${w}`);
     const index = new WorkspaceIndex();
     // Big workspaces are parsed in worker threads (dist/parseWorker.js beside this file).
-    const parsedDrafts = await parseMany(drafts, join(__dirname, 'parseWorker.js'));
+    const parse = (jobs: typeof drafts) => parseMany(jobs, join(__dirname, 'parseWorker.js'));
+    const parsedDrafts = parsed.cache ? (await parseWithCache(drafts, resolve(cwd, parsed.cache), version, parse)).drafts : await parse(drafts);
     drafts.forEach((d, i) => index.setParsedDraft(d.path, d.text, parsedDrafts[i]));
     const graph = index.getGraph();
     if (parsed.command === 'export') {

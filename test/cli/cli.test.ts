@@ -75,6 +75,25 @@ describe('cruxmap export', () => {
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(index.getGraph())));
   });
 
+  it('--cache DIR: a warm run reuses unchanged drafts and gives the same graph; a change is picked up', () => {
+    const dir = workspace({ 'a.md': 'Claim: A. ^a\n\nObjection: [[b#^b]] no.\n', 'b.md': 'Claim: B. ^b\n' });
+    const cache = join(mkdtempSync(join(tmpdir(), 'cruxmap-cache-')), 'nested');
+    const cold = run(['export', dir, '--cache', cache]);
+    expect(cold.code).toBe(0);
+    const file = join(cache, 'cruxmap-parse-cache.json');
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).entries).sort()).toEqual(['a.md', 'b.md']);
+    const warm = run(['export', dir, '--cache', cache]);
+    expect(warm.stdout).toBe(cold.stdout);
+    // Edit b.md: its id changes, so a.md's reference dangles; the cached a.md is reused, the edit is seen.
+    writeFileSync(join(dir, 'b.md'), 'Claim: B. ^b2\n');
+    const changed = JSON.parse(run(['export', dir, '--cache', cache]).stdout);
+    expect(changed.nodes.map((n: { id: string }) => n.id)).toContain('b.md#^b2');
+    expect(changed.diagnostics.map((d: { code: string }) => d.code)).toContain('dangling-ref');
+    // A corrupt cache is only a cold run.
+    writeFileSync(file, '{ not json');
+    expect(JSON.parse(run(['export', dir, '--cache', cache]).stdout)).toEqual(changed);
+  });
+
   it('writes a standalone HTML map', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'cruxmap-out-')), 'map.html');
     const r = run(['export', 'examples/alignment', '--format', 'html', '-o', out]);
