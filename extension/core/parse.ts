@@ -2,10 +2,11 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import { parse as parseYaml } from 'yaml';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Diagnostic, Draft, DraftElement, ElementKind, Position, Range, Reference } from './model';
 import { createLineMap, type LineMap } from './lineMap';
+import { elideProse, restoreOffsets } from './elide';
+import { readFrontMatterData } from './frontMatter';
 
 /** Label words (lower case) and the kind each names (spec section 1). */
 export const LABELS: Readonly<Record<string, ElementKind>> = {
@@ -76,13 +77,13 @@ export function parseDraft(text: string, path: string): Draft {
   return parseFully(src, path, base);
 }
 
-/** Parses the whole draft (what parseDraft does when the pre-scan finds possible markup). */
+/** Parses the whole draft, every paragraph included: no pre-scan, no prose elision (the reference that tests compare parseDraft with). */
 export function parseDraftFully(text: string, path: string): Draft {
   const bom = text.charCodeAt(0) === 0xfeff;
   const src = bom ? text.slice(1) : text;
   const eolMatch = /\r\n|\n|\r/.exec(src);
   const eol: Draft['eol'] = eolMatch && eolMatch[0] === '\r\n' ? '\r\n' : '\n';
-  return parseFully(src, path, { path, title: fileStem(path), topics: [], elements: [], references: [], diagnostics: [], eol, bom });
+  return parseFully(src, path, { path, title: fileStem(path), topics: [], elements: [], references: [], diagnostics: [], eol, bom }, false);
 }
 
 const LABEL_ANYWHERE = new RegExp(`(${LABEL_WORDS})[*_]{0,3}:`, 'i');
@@ -118,10 +119,15 @@ function parsePrefix(src: string, path: string, base: Draft): Draft | undefined 
   return undefined;
 }
 
-function parseFully(src: string, path: string, base: Draft): Draft {
+/** Parses the whole draft; `elide` false parses every paragraph instead of eliding plain prose (see elide.ts). */
+function parseFully(src: string, path: string, base: Draft, elide = true): Draft {
   let tree: Root;
   try {
-    tree = processor.parse(src) as Root;
+    const front = src.startsWith('---') ? FRONT_MATTER.exec(src) : undefined;
+    // An unclosed front matter fence: parse everything as it is.
+    const elided = elide && front !== null ? elideProse(src, front ? front[0].length : 0) : undefined;
+    tree = processor.parse(elided ? elided.text : src) as Root;
+    if (elided) restoreOffsets(tree, elided);
   } catch {
     return base; // micromark does not throw on text; this is a last line of defence.
   }
@@ -219,14 +225,8 @@ class DraftParser {
   private readFrontMatter(): string | undefined {
     const first = this.tree.children[0];
     if (!first || first.type !== 'yaml') return undefined;
-    let data: unknown;
-    try {
-      data = parseYaml(first.value);
-    } catch {
-      return undefined; // malformed front matter is ignored
-    }
-    if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
-    const record = data as Record<string, unknown>;
+    const record = readFrontMatterData(first.value);
+    if (!record) return undefined; // malformed front matter is ignored
     const topics = record.topics;
     const list = Array.isArray(topics) ? topics : typeof topics === 'string' ? topics.split(',') : [];
     this.draft.topics = dedupe(

@@ -1,0 +1,97 @@
+/** The parser's fast paths give exactly what the slow paths give: prose elision against a full parse, flat front matter against the yaml library. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parse as parseYaml } from 'yaml';
+import { parseDraft, parseDraftFully } from '../../extension/core/parse';
+import { elideProse } from '../../extension/core/elide';
+import { readFlatFrontMatter } from '../../extension/core/frontMatter';
+
+const prose = fc
+  .array(fc.constantFrom('Alignment', 'scheming', 'is', 'hard', 'and', 'the', 'model', 'reward', "it's", '(maybe)', 'risk,', 'done.', 'claim', 'Claim:', 'note: this', '*em*', '_u_', '&amp;', '1.', '2024', '"quoted"', 'x'), { minLength: 1, maxLength: 50 })
+  .map((ws) => ws.join(' '));
+/** Lines of every kind that could meet a prose paragraph: the paragraph itself wrapped at random, and whatever may surround it. */
+const line = fc.oneof(
+  { weight: 8, arbitrary: prose },
+  { weight: 6, arbitrary: fc.tuple(prose, prose, prose).map((ps) => ps.join(' ')) },
+  { weight: 4, arbitrary: fc.constant('') },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      'Claim: scheming is the central risk ^c1',
+      '- Objection: outer alignment matters more',
+      '  - Reply: not obviously [[other#^c1]]',
+      '- a plain item',
+      '  continued item text',
+      '> Counterpoint: quoted objection',
+      '> quoted prose',
+      '## Claim: a heading claim',
+      '# Title',
+      '```',
+      '~~~',
+      '    indented code',
+      '<!--',
+      '-->',
+      '<div>',
+      '</div>',
+      '---',
+      '===',
+      '1. first',
+      '2) second',
+      '[ref]: other.md',
+      'See [ref] and [x](a.md#^c1).',
+      'Question: why? #tag',
+      'Crux: a crux [[#^c1]] ^k',
+      'Because: evidence',
+      'title: not front matter',
+    ),
+  },
+);
+const draft = fc
+  .tuple(fc.boolean(), fc.array(line, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'))
+  .map(([front, lines, eol]) => (front ? ['---', 'title: T', 'topics: [a, b]', '---', ''] : []).concat(lines).join(eol));
+
+describe('prose elision', () => {
+  it('gives exactly what a parse of every paragraph gives', () => {
+    fc.assert(
+      fc.property(draft, (text) => {
+        expect(parseDraft(text, 'dir/a.md')).toEqual(parseDraftFully(text, 'dir/a.md'));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+  it('really elides prose (the generator is not vacuous)', () => {
+    const elided = fc.sample(draft, 300).filter((t) => elideProse(t, 0) !== undefined).length;
+    expect(elided).toBeGreaterThan(30);
+  });
+  it('keeps a labelled paragraph, a paragraph in a list and a paragraph after a quote marker', () => {
+    const long = 'Scheming is the risk that matters most here, and the rest of this paragraph just runs on for a while longer, long enough to be worth eliding';
+    const text = `Claim: ${long}\n\n- ${long}\n\n> ${long}\n\n${long}\n`;
+    const elided = elideProse(text, 0)!;
+    expect(elided.text).toBe(`Claim: ${long}\n\n- ${long}\n\n> ${long}\n\nx\n`);
+    expect(parseDraft(text, 'a.md')).toEqual(parseDraftFully(text, 'a.md'));
+  });
+});
+
+describe('flat front matter', () => {
+  const key = fc.constantFrom('title', 'topics', 'tags', 'draft', 'date', 'true', 'null', 'y', 'a_b', 'x-y', '__proto__', 'constructor');
+  const scalar = fc.constantFrom('Scheming', 'Outer alignment, again', "It's (maybe) fine?", 'a: b', 'true', 'False', 'null', '~', 'yes', 'No', '1.0', '12', '-x', '"q"', "'q'", 'a #c', 'a#c', '[a, b]', '[]', '[a,,b]', '[1, b]', '[true, x]', '[a b, c-d]', '[a: b]', '[#x]', '[a], [b]', '', 'x/y', 'a.b.', '&anchor', '*alias', '!tag', '|', '>', '@x', '%x', 'a\tb');
+  const fmLine = fc.oneof(
+    fc.tuple(key, scalar, fc.constantFrom('', ' ', '  ')).map(([k, v, sp]) => (v === '' ? `${k}:` : `${k}: ${v}${sp}`)),
+    fc.constantFrom('', '  ', '# comment', '  - a', '- a', 'key:value', 'key :v', '\tkey: v', '...', '---'),
+  );
+  const source = fc.array(fmLine, { maxLength: 6 }).map((ls) => ls.join('\n'));
+  it('reads what the yaml library reads, whenever it reads anything', () => {
+    fc.assert(
+      fc.property(source, (s) => {
+        const fast = readFlatFrontMatter(s);
+        if (fast === undefined) return;
+        expect(parseYaml(s) ?? {}).toEqual(fast);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('takes the fast path for the usual shape', () => {
+    expect(readFlatFrontMatter('title: Why scheming matters\ntopics: [scheming, outer-alignment]\ndraft: yes')).toBeUndefined();
+    expect(readFlatFrontMatter('title: Why scheming matters\ntopics: [scheming, outer-alignment]\n')).toEqual({ title: 'Why scheming matters', topics: ['scheming', 'outer-alignment'] });
+  });
+});
