@@ -149,12 +149,17 @@ export function fileStem(path: string): string {
  * stripped, only ASCII letters and digits kept; empty words dropped; joined by `-`.
  */
 export function slugOf(text: string): string {
-  const words = text.split(/\s+/).filter(Boolean).slice(0, 6);
-  return words
-    .map((w) => w.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, ''))
-    .filter(Boolean)
-    .join('-');
+  const parts: string[] = [];
+  const words = /\S+/g;
+  for (let n = 0, m = words.exec(text); m && n < 6; n++, m = words.exec(text)) {
+    const w = m[0];
+    // Only non-ASCII words need the (slow) compatibility decomposition.
+    const slug = (ASCII.test(w) ? w : w.normalize('NFKD')).toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (slug) parts.push(slug);
+  }
+  return parts.join('-');
 }
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** mdast plain text: values of text and inline code, image alt, children; breaks as spaces. */
 function plainText(node: Nodes): string {

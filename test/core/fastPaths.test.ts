@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
-import { parseDraft, parseDraftFully } from '../../extension/core/parse';
+import { parseDraft, parseDraftFully, slugOf } from '../../extension/core/parse';
 import { elideProse } from '../../extension/core/elide';
 import { readFlatFrontMatter } from '../../extension/core/frontMatter';
 
@@ -93,5 +93,26 @@ describe('flat front matter', () => {
   it('takes the fast path for the usual shape', () => {
     expect(readFlatFrontMatter('title: Why scheming matters\ntopics: [scheming, outer-alignment]\ndraft: yes')).toBeUndefined();
     expect(readFlatFrontMatter('title: Why scheming matters\ntopics: [scheming, outer-alignment]\n')).toEqual({ title: 'Why scheming matters', topics: ['scheming', 'outer-alignment'] });
+  });
+});
+
+describe('implicit id slugs', () => {
+  /** The definition in docs/markup.md, written the slow and obvious way. */
+  const reference = (text: string) =>
+    text
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 6)
+      .map((w) => w.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, ''))
+      .filter(Boolean)
+      .join('-');
+  it('equal the slow definition on any text', () => {
+    const word = fc.constantFrom('Scheming', 'non-scheming', 'Ærø', 'café', 'ﬁne', 'Ⅻ', '💡', '—', '', 'x\u00a0y', 'ÉTÉ', 'a.b', '42');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.array(word, { maxLength: 10 }).map((ws) => ws.join(' '))), (s) => {
+        expect(slugOf(s)).toBe(reference(s));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
