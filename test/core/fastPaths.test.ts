@@ -9,11 +9,44 @@ import { readFlatFrontMatter } from '../../extension/core/frontMatter';
 const prose = fc
   .array(fc.constantFrom('Alignment', 'scheming', 'is', 'hard', 'and', 'the', 'model', 'reward', "it's", '(maybe)', 'risk,', 'done.', 'claim', 'Claim:', 'note: this', '*em*', '_u_', '&amp;', '1.', '2024', '"quoted"', 'x'), { minLength: 1, maxLength: 50 })
   .map((ws) => ws.join(' '));
+/** Long runs of inert text in every inline and block context the parser cares about. */
+const run = fc.constantFrom('scheming is the central risk for advanced models', 'outer alignment matters more, really: see below', 'a b c d e f g h i j k l m n o p q r s t u', 'Claim: this long claim runs on and on and on', 'x-1, y+2 = z/3; 50% done? yes!  ', 'DoubleLongLeftRightArrow; then some more inert text', 'CounterClockwiseContourIntegral;');
+const context = fc.constantFrom(
+  (r: string) => `Claim: ${r}`,
+  (r: string) => `- Objection: ${r} ^o1`,
+  (r: string) => `  - Reply: *${r}* and **${r}**`,
+  (r: string) => `> Counterpoint: ${r}`,
+  (r: string) => `## Claim: ${r} ^h1`,
+  (r: string) => `# ${r} #`,
+  (r: string) => `Support: [${r}](other.md#^c1) and [[dir/${r.replace(/\W/g, '-')}#^c1|${r}]]`,
+  (r: string) => `Question: \`${r}\` and _${r}_ #tag`,
+  (r: string) => `Crux: ${r}  `,
+  (r: string) => `Evidence: ${r}\\`,
+  (r: string) => `    ${r}`,
+  (r: string) => `\`\`\`js ${r}`,
+  (r: string) => `1. ${r}`,
+  (r: string) => `${r}`,
+  (r: string) => `<span>${r}</span>`,
+  (r: string) => `<div ${r}>\nClaim: inside html`,
+  (r: string) => `<${r.replace(/\W/g, '')}>`,
+  (r: string) => `[${r}]: other.md`,
+  (r: string) => `See [${r}] here.`,
+  (r: string) => `&${r.replace(/\W/g, '')};`,
+  (r: string) => `![${r}](pic.png "${r}")`,
+  (r: string) => `Claim: ${r}\n${r}\n===`,
+  (r: string) => `*${r}*${r}*`,
+  (r: string) => `Claim: see [x](${r.replace(/ /g, '-')}.md#^c1) and foo**${r}**bar`,
+  (r: string) => `Reply: [t](other.md (${r})) and [u](a.md "${r}")`,
+  (r: string) => `Support: ${r} #${r.replace(/\W/g, '')} ^${r.replace(/\W/g, '')}`,
+  (r: string) => `- ${r}\n  ${r}\n- Claim: ${r}`,
+);
+const runLine = fc.tuple(context, run).map(([c, r]) => c(r));
 /** Lines of every kind that could meet a prose paragraph: the paragraph itself wrapped at random, and whatever may surround it. */
 const line = fc.oneof(
   { weight: 8, arbitrary: prose },
   { weight: 6, arbitrary: fc.tuple(prose, prose, prose).map((ps) => ps.join(' ')) },
   { weight: 4, arbitrary: fc.constant('') },
+  { weight: 6, arbitrary: runLine },
   {
     weight: 4,
     arbitrary: fc.constantFrom(
@@ -59,15 +92,19 @@ describe('prose elision', () => {
       { numRuns: 1500 },
     );
   });
-  it('really elides prose (the generator is not vacuous)', () => {
-    const elided = fc.sample(draft, 300).filter((t) => elideProse(t, 0) !== undefined).length;
-    expect(elided).toBeGreaterThan(30);
+  it('really elides prose and inert runs (the generator is not vacuous)', () => {
+    const samples = fc.sample(draft, 300).map((t) => elideProse(t, 0));
+    expect(samples.filter((e) => e && e.text.includes('\nx')).length).toBeGreaterThan(20);
+    expect(samples.filter((e) => e && e.middles.length > 0).length).toBeGreaterThan(100);
   });
   it('keeps a labelled paragraph, a paragraph in a list and a paragraph after a quote marker', () => {
     const long = 'Scheming is the risk that matters most here, and the rest of this paragraph just runs on for a while longer, long enough to be worth eliding';
     const text = `Claim: ${long}\n\n- ${long}\n\n> ${long}\n\n${long}\n`;
     const elided = elideProse(text, 0)!;
-    expect(elided.text).toBe(`Claim: ${long}\n\n- ${long}\n\n> ${long}\n\nx\n`);
+    // The prose paragraph becomes `x`; in the others the middles of inert runs become markers.
+    expect(elided.text.endsWith('\n\nx\n')).toBe(true);
+    expect(elided.text.length).toBeLessThan(80);
+    expect(elided.middles.length).toBe(3);
     expect(parseDraft(text, 'a.md')).toEqual(parseDraftFully(text, 'a.md'));
   });
 });
