@@ -41,26 +41,35 @@ export interface ReferenceHit {
 /** What one draft contributes to the graph; rebuilt only when it or a draft it references changes. */
 interface FilePart {
   resolutions: Resolution[];
-  hits: [string, ReferenceHit][];
   edges: GraphEdge[];
   diagnostics: Diagnostic[];
   /** Files its references point into (resolved, or missing an id). */
   refFiles: Set<string>;
+  /** Its edges by source id. */
+  outgoing: Map<string, GraphEdge[]>;
+  /** What it contributes to each file's share: edges and references into it, disagreements whose `a` is there. */
+  into: Map<string, Contribution>;
+}
+
+interface Contribution {
+  edges: GraphEdge[];
+  hits: [string, ReferenceHit][];
+  disagreements: Disagreement[];
+}
+
+/** Everything that points into one file, gathered from the parts of the drafts that reference it. */
+interface FileShare {
+  incomingEdges: Map<string, GraphEdge[]>;
+  incomingRefs: Map<string, ReferenceHit[]>;
+  /** All the file's diagnostics (its own, its references', unanswered objections), sorted. */
+  diagnostics: Diagnostic[];
+  /** Disagreements whose `a` is in the file, sorted. */
+  disagreements: Disagreement[];
 }
 
 /** The parser the index uses; injectable so tests can count parses. */
 export type DraftParser = (text: string, path: string) => Draft;
 
-/** What the index derives from all drafts; rebuilt lazily after a change. */
-interface Computed {
-  graph: ArgumentGraph;
-  nodes: Map<string, GraphNode>;
-  incomingRefs: Map<string, ReferenceHit[]>;
-  incomingEdges: Map<string, GraphEdge[]>;
-  outgoingEdges: Map<string, GraphEdge[]>;
-  diagnosticsByFile: Map<string, Diagnostic[]>;
-  resolutions: Map<string, Resolution[]>;
-}
 
 const EDGE_OF: Record<Exclude<ElementKind, 'claim'>, EdgeKind> = {
   support: 'supports',
@@ -112,7 +121,14 @@ export class WorkspaceIndex {
   private readonly texts = new Map<string, string>();
   /** Last path segment without extension -> paths, for wikilink name lookup. */
   private readonly byName = new Map<string, Set<string>>();
-  private computed: Computed | undefined;
+  /** The assembled graph, until the next change. */
+  private graph: ArgumentGraph | undefined;
+  /** Indexed paths in code-unit order, until a file comes or goes. */
+  private sortedPaths: string[] | undefined;
+  /** Every node by global id, kept in step with the drafts. */
+  private readonly nodeMap = new Map<string, GraphNode>();
+  /** Per file: what points into it; dropped when a part contributing to it changes. */
+  private readonly shares = new Map<string, FileShare>();
   /** Per draft: local id -> element index (built once per parse). */
   private readonly idIndex = new Map<string, Map<string, number>>();
   /** Per draft: its share of the graph (see FilePart). */
@@ -122,22 +138,41 @@ export class WorkspaceIndex {
   /** Per draft: its graph nodes, built once per parse and reused by every graph (no garbage while typing). */
   private readonly nodeCache = new Map<string, GraphNode[]>();
 
-  private nodesOf(path: string, draft: Draft): GraphNode[] {
-    let nodes = this.nodeCache.get(path);
-    if (!nodes) {
-      nodes = draft.elements.map((e) => ({
-        id: globalId(path, e.localId),
-        localId: e.localId,
-        explicitId: e.explicitId,
-        kind: e.kind,
-        text: e.text,
-        file: path,
-        topics: e.topics,
-        range: e.range,
-      }));
-      this.nodeCache.set(path, nodes);
+  private setNodes(path: string, draft: Draft | undefined): void {
+    for (const old of this.nodeCache.get(path) ?? []) this.nodeMap.delete(old.id);
+    if (!draft) {
+      this.nodeCache.delete(path);
+      return;
     }
-    return nodes;
+    const nodes = draft.elements.map((e) => ({
+      id: globalId(path, e.localId),
+      localId: e.localId,
+      explicitId: e.explicitId,
+      kind: e.kind,
+      text: e.text,
+      file: path,
+      topics: e.topics,
+      range: e.range,
+    }));
+    for (const n of nodes) this.nodeMap.set(n.id, n);
+    this.nodeCache.set(path, nodes);
+  }
+
+  /** Forgets everything derived from all drafts (names may resolve differently now). */
+  private resetDerived(): void {
+    this.nameCache.clear();
+    this.parts.clear();
+    this.dependents.clear();
+    this.shares.clear();
+    this.sortedPaths = undefined;
+  }
+
+  /** Drops a draft's part and the shares of the files it contributed to. */
+  private dropPart(path: string): void {
+    const part = this.parts.get(path);
+    if (!part) return;
+    this.parts.delete(path);
+    for (const f of part.into.keys()) this.shares.delete(f);
   }
 
   constructor(private readonly parser: DraftParser = parseDraft) {}
@@ -153,34 +188,31 @@ export class WorkspaceIndex {
     if (!this.drafts.has(path)) {
       // A new file can change how names resolve anywhere: rebuild every part.
       this.addName(path);
-      this.nameCache.clear();
-      this.parts.clear();
-      this.dependents.clear();
+      this.resetDerived();
     } else {
-      this.parts.delete(path);
-      for (const other of this.dependents.get(path) ?? []) this.parts.delete(other);
+      this.dropPart(path);
+      for (const other of this.dependents.get(path) ?? []) this.dropPart(other);
+      this.shares.delete(path);
     }
     this.drafts.set(path, draft);
     this.texts.set(path, text);
     this.idIndex.set(path, new Map(draft.elements.map((e, i) => [e.localId, i])));
-    this.nodeCache.delete(path);
-    this.computed = undefined;
+    this.setNodes(path, draft);
+    this.graph = undefined;
     return draft;
   }
 
   /** Removes a file; false when it was not indexed. */
   removeDraft(path: string): boolean {
     if (!this.drafts.delete(path)) return false;
-    this.nameCache.clear();
-    this.parts.clear();
-    this.dependents.clear();
+    this.resetDerived();
     this.texts.delete(path);
     this.idIndex.delete(path);
-    this.nodeCache.delete(path);
+    this.setNodes(path, undefined);
     const set = this.byName.get(this.nameKey(path));
     set?.delete(path);
     if (set && set.size === 0) this.byName.delete(this.nameKey(path));
-    this.computed = undefined;
+    this.graph = undefined;
     return true;
   }
 
@@ -203,7 +235,12 @@ export class WorkspaceIndex {
 
   /** Indexed paths, sorted. */
   paths(): string[] {
-    return [...this.drafts.keys()].sort(compareStrings);
+    return [...this.orderedPaths()];
+  }
+
+  private orderedPaths(): string[] {
+    if (!this.sortedPaths) this.sortedPaths = [...this.drafts.keys()].sort(compareStrings);
+    return this.sortedPaths;
   }
 
   get size(): number {
@@ -212,11 +249,29 @@ export class WorkspaceIndex {
 
   /** The whole argument graph, exactly the JSON of spec section 8, sorted; cached until a change. */
   getGraph(): ArgumentGraph {
-    return this.compute().graph;
+    if (this.graph) return this.graph;
+    this.buildParts();
+    const files: FileInfo[] = [];
+    const nodes: GraphNode[] = [];
+    const edges: GraphEdge[] = [];
+    const disagreements: Disagreement[] = [];
+    const diagnostics: Diagnostic[] = [];
+    // Every list is sorted by file first: concatenating the files' shares in path order keeps it sorted.
+    for (const path of this.orderedPaths()) {
+      const draft = this.drafts.get(path)!;
+      files.push({ file: path, title: draft.title, topics: draft.topics });
+      for (const n of this.nodeCache.get(path)!) nodes.push(n);
+      for (const e of this.parts.get(path)!.edges) edges.push(e);
+      const share = this.shareOf(path);
+      for (const d of share.disagreements) disagreements.push(d);
+      for (const d of share.diagnostics) diagnostics.push(d);
+    }
+    this.graph = { version: 1, files, nodes, edges, disagreements, diagnostics };
+    return this.graph;
   }
 
   getNode(id: string): GraphNode | undefined {
-    return this.compute().nodes.get(id);
+    return this.nodeMap.get(id);
   }
 
   /** An element by global id, with its draft. */
@@ -252,7 +307,7 @@ export class WorkspaceIndex {
     if (!draft) return undefined;
     const i = draft.references.findIndex((r) => comparePos(position, r.range.start) >= 0 && comparePos(position, r.range.end) <= 0);
     if (i < 0) return undefined;
-    const resolution = this.compute().resolutions.get(path)?.[i] ?? this.resolveReference(path, draft.references[i]);
+    const resolution = this.partOf(path).resolutions[i] ?? this.resolveReference(path, draft.references[i]);
     return { file: path, reference: draft.references[i], resolution };
   }
 
@@ -315,24 +370,28 @@ export class WorkspaceIndex {
 
   /** Every resolved reference to an element. */
   incomingReferences(id: string): ReferenceHit[] {
-    return this.compute().incomingRefs.get(id) ?? [];
+    const node = this.nodeMap.get(id);
+    return (node && this.shareOf(node.file).incomingRefs.get(id)) ?? [];
   }
 
   incomingEdges(id: string): GraphEdge[] {
-    return this.compute().incomingEdges.get(id) ?? [];
+    const node = this.nodeMap.get(id);
+    return (node && this.shareOf(node.file).incomingEdges.get(id)) ?? [];
   }
 
   outgoingEdges(id: string): GraphEdge[] {
-    return this.compute().outgoingEdges.get(id) ?? [];
+    const node = this.nodeMap.get(id);
+    return (node && this.partOf(node.file).outgoing.get(id)) ?? [];
   }
 
   /** The files a draft is linked with by resolved references, in either direction (one hop), sorted. */
   linkedFiles(path: string): string[] {
-    const c = this.compute();
+    if (!this.drafts.has(path)) return [];
+    this.buildParts();
     const linked = new Set<string>();
-    for (const r of c.resolutions.get(path) ?? []) if (r.status === 'ok' && r.file !== path) linked.add(r.file);
-    for (const [from, list] of c.resolutions) {
-      if (from !== path && list.some((r) => r.status === 'ok' && r.file === path)) linked.add(from);
+    for (const r of this.partOf(path).resolutions) if (r.status === 'ok' && r.file !== path) linked.add(r.file);
+    for (const [from, part] of this.parts) {
+      if (from !== path && part.resolutions.some((r) => r.status === 'ok' && r.file === path)) linked.add(from);
     }
     return [...linked].sort(compareStrings);
   }
@@ -344,7 +403,7 @@ export class WorkspaceIndex {
 
   /** All diagnostics of one file (file-local and workspace ones), sorted. */
   diagnosticsFor(path: string): Diagnostic[] {
-    return this.compute().diagnosticsByFile.get(path) ?? [];
+    return this.drafts.has(path) ? this.shareOf(path).diagnostics : [];
   }
 
   private nameKey(path: string): string {
@@ -358,58 +417,55 @@ export class WorkspaceIndex {
     set.add(path);
   }
 
-  private compute(): Computed {
-    if (this.computed) return this.computed;
-    const paths = this.paths();
-    const files: FileInfo[] = [];
-    const nodes: GraphNode[] = [];
-    const nodeMap = new Map<string, GraphNode>();
-    const diagnostics: Diagnostic[] = [];
-    const resolutions = new Map<string, Resolution[]>();
-    const incomingRefs = new Map<string, ReferenceHit[]>();
-    const edges: GraphEdge[] = [];
+  /** Orders node ids by file, then position. */
+  private readonly compareNodes = (a: string, b: string): number => {
+    const na = this.nodeMap.get(a)!;
+    const nb = this.nodeMap.get(b)!;
+    return compareStrings(na.file, nb.file) || comparePos(na.range.start, nb.range.start);
+  };
 
-    for (const path of paths) {
-      const draft = this.drafts.get(path)!;
-      files.push({ file: path, title: draft.title, topics: draft.topics });
-      for (const node of this.nodesOf(path, draft)) {
-        nodes.push(node);
-        nodeMap.set(node.id, node);
+  /** A draft's part, built when missing. */
+  private partOf(path: string): FilePart {
+    let part = this.parts.get(path);
+    if (!part) {
+      part = this.buildPart(path);
+      this.parts.set(path, part);
+      for (const f of part.refFiles) {
+        let set = this.dependents.get(f);
+        if (!set) this.dependents.set(f, (set = new Set()));
+        set.add(path);
       }
-      diagnostics.push(...draft.diagnostics);
+      // The files it points into gather their shares anew.
+      for (const f of part.into.keys()) this.shares.delete(f);
     }
+    return part;
+  }
 
-    const compareNodes = (a: string, b: string) => {
-      const na = nodeMap.get(a)!;
-      const nb = nodeMap.get(b)!;
-      return compareStrings(na.file, nb.file) || comparePos(na.range.start, nb.range.start);
-    };
+  /** Builds every missing part, so that `dependents` knows every draft that points anywhere. */
+  private buildParts(): void {
+    if (this.parts.size === this.drafts.size) return;
+    for (const path of this.orderedPaths()) this.partOf(path);
+  }
 
-    for (const path of paths) {
-      let part = this.parts.get(path);
-      if (!part) {
-        part = this.buildPart(path, compareNodes);
-        this.parts.set(path, part);
-        for (const f of part.refFiles) {
-          let set = this.dependents.get(f);
-          if (!set) this.dependents.set(f, (set = new Set()));
-          set.add(path);
-        }
-      }
-      resolutions.set(path, part.resolutions);
-      for (const [id, hit] of part.hits) push(incomingRefs, id, hit);
-      for (const e of part.edges) edges.push(e);
-      for (const d of part.diagnostics) diagnostics.push(d);
-    }
-
+  /** What points into a file: from its own part and the parts of the drafts that reference it, in path order. */
+  private shareOf(path: string): FileShare {
+    this.buildParts();
+    let share = this.shares.get(path);
+    if (share) return share;
+    const sources = [path, ...(this.dependents.get(path) ?? [])].filter((p, i, all) => all.indexOf(p) === i && this.parts.has(p)).sort(compareStrings);
     const incomingEdges = new Map<string, GraphEdge[]>();
-    const outgoingEdges = new Map<string, GraphEdge[]>();
-    for (const edge of edges) {
-      push(incomingEdges, edge.target, edge);
-      push(outgoingEdges, edge.source, edge);
+    const incomingRefs = new Map<string, ReferenceHit[]>();
+    const disagreements: Disagreement[] = [];
+    for (const source of sources) {
+      const c = this.parts.get(source)!.into.get(path);
+      if (!c) continue;
+      for (const e of c.edges) push(incomingEdges, e.target, e);
+      for (const [id, hit] of c.hits) push(incomingRefs, id, hit);
+      for (const d of c.disagreements) disagreements.push(d);
     }
-
-    for (const node of nodes) {
+    disagreements.sort((x, y) => this.compareNodes(x.a, y.a) || this.compareNodes(x.b, y.b) || this.compareNodes(x.by, y.by));
+    const diagnostics = [...this.drafts.get(path)!.diagnostics, ...this.parts.get(path)!.diagnostics];
+    for (const node of this.nodeCache.get(path) ?? []) {
       if (node.kind !== 'objection') continue;
       const answered = (incomingEdges.get(node.id) ?? []).some((e) => e.kind === 'replies');
       if (!answered) {
@@ -422,59 +478,35 @@ export class WorkspaceIndex {
         });
       }
     }
-
-    const disagreements: Disagreement[] = [];
-    for (const edge of edges) {
-      if (edge.kind === 'crux') continue;
-      if ((edge.kind === 'objects' || edge.kind === 'replies') && nodeMap.get(edge.source)!.file !== nodeMap.get(edge.target)!.file) {
-        disagreements.push({ a: edge.source, b: edge.target, via: edge.kind, by: edge.source });
-      }
-    }
-    for (const [source, out] of outgoingEdges) {
-      const targets = out.filter((e) => e.kind === 'crux').map((e) => e.target);
-      for (let i = 0; i < targets.length; i++) {
-        for (let j = i + 1; j < targets.length; j++) {
-          const [a, b] = compareNodes(targets[i], targets[j]) <= 0 ? [targets[i], targets[j]] : [targets[j], targets[i]];
-          disagreements.push({ a, b, via: 'crux', by: source });
-        }
-      }
-    }
-    disagreements.sort((x, y) => compareNodes(x.a, y.a) || compareNodes(x.b, y.b) || compareNodes(x.by, y.by));
-
     diagnostics.sort(
       (x, y) =>
-        compareStrings(x.file, y.file) ||
         comparePos(x.range.start, y.range.start) ||
         comparePos(x.range.end, y.range.end) ||
         compareStrings(x.code, y.code) ||
         compareStrings(x.message, y.message),
     );
-    const diagnosticsByFile = new Map<string, Diagnostic[]>();
-    for (const d of diagnostics) push(diagnosticsByFile, d.file, d);
-
-    this.computed = {
-      graph: { version: 1, files, nodes, edges, disagreements, diagnostics },
-      nodes: nodeMap,
-      incomingRefs,
-      incomingEdges,
-      outgoingEdges,
-      diagnosticsByFile,
-      resolutions,
-    };
-    return this.computed;
+    share = { incomingEdges, incomingRefs, diagnostics, disagreements };
+    this.shares.set(path, share);
+    return share;
   }
 
   /** One draft's share of the graph: its resolved references, outgoing edges and the diagnostics they give. */
-  private buildPart(path: string, compareNodes: (a: string, b: string) => number): FilePart {
+  private buildPart(path: string): FilePart {
+    const compareNodes = this.compareNodes;
     const draft = this.drafts.get(path)!;
-    const hits: [string, ReferenceHit][] = [];
     const diagnostics: Diagnostic[] = [];
     const edges: GraphEdge[] = [];
     const refFiles = new Set<string>();
+    const into = new Map<string, Contribution>();
+    const contribution = (file: string) => {
+      let c = into.get(file);
+      if (!c) into.set(file, (c = { edges: [], hits: [], disagreements: [] }));
+      return c;
+    };
     const res = draft.references.map((ref) => {
       const r = this.resolveReference(path, ref);
       if (r.status === 'ok' || r.status === 'missing-id') refFiles.add(r.file);
-      if (r.status === 'ok' && r.localId !== undefined) hits.push([globalId(r.file, r.localId), { file: path, reference: ref, resolution: r }]);
+      if (r.status === 'ok' && r.localId !== undefined) contribution(r.file).hits.push([globalId(r.file, r.localId), { file: path, reference: ref, resolution: r }]);
       else if (r.status !== 'ok') diagnostics.push(this.referenceDiagnostic(path, ref, r));
       return r;
     });
@@ -521,7 +553,27 @@ export class WorkspaceIndex {
         });
       }
     });
-    return { resolutions: res, hits, edges, diagnostics, refFiles };
+    const outgoing = new Map<string, GraphEdge[]>();
+    for (const edge of edges) {
+      push(outgoing, edge.source, edge);
+      const target = this.nodeMap.get(edge.target)!;
+      contribution(target.file).edges.push(edge);
+      if ((edge.kind === 'objects' || edge.kind === 'replies') && target.file !== path) {
+        contribution(path).disagreements.push({ a: edge.source, b: edge.target, via: edge.kind, by: edge.source });
+      }
+    }
+    for (const [source, out] of outgoing) {
+      const targets = out.filter((e) => e.kind === 'crux').map((e) => e.target);
+      for (let i = 0; i < targets.length; i++) {
+        for (let j = i + 1; j < targets.length; j++) {
+          const [a, b] = compareNodes(targets[i], targets[j]) <= 0 ? [targets[i], targets[j]] : [targets[j], targets[i]];
+          contribution(this.nodeMap.get(a)!.file).disagreements.push({ a, b, via: 'crux', by: source });
+        }
+      }
+    }
+    // Its own file's share lists its own diagnostics, so the part always contributes there.
+    contribution(path);
+    return { resolutions: res, edges, diagnostics, refFiles, outgoing, into };
   }
 
   private referenceDiagnostic(path: string, ref: Reference, r: Resolution): Diagnostic {
