@@ -39,6 +39,7 @@ const INERT_RUN = /[A-Za-z][A-Za-z0-9 ,.;:?!/%+=-]{24,}/g;
 const MARKER_BASE = 0xe000;
 const MAX_MARKERS = 0xf8ff - 0xe000;
 const MARKERS = /[\ue000-\uf8ff]/g;
+const HAS_MARKER = /[\ue000-\uf8ff]/;
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -178,7 +179,7 @@ export function restoreOffsets(tree: Root, elided: Elided): void {
     }
     return k < 0 ? offset : offset + delta[k];
   };
-  const restore = (s: string) => s.replace(MARKERS, (c) => middles[c.charCodeAt(0) - MARKER_BASE] ?? c);
+  const restore = (s: string) => (HAS_MARKER.test(s) ? s.replace(MARKERS, (c) => middles[c.charCodeAt(0) - MARKER_BASE] ?? c) : s);
   const strings = middles.length > 0;
   const visit = (node: Nodes) => {
     const p = node.position;
@@ -187,15 +188,32 @@ export function restoreOffsets(tree: Root, elided: Elided): void {
       if (p.end.offset !== undefined) p.end.offset = map(p.end.offset);
     }
     if (strings) {
-      const record = node as unknown as Record<string, unknown>;
-      for (const key of STRING_FIELDS) {
-        const v = record[key];
-        if (typeof v === 'string' && v.length > 0) record[key] = restore(v);
+      // Only these fields hold source text (label and identifier too, but no text that may define references is elided).
+      switch (node.type) {
+        case 'text':
+        case 'inlineCode':
+        case 'html':
+          node.value = restore(node.value);
+          break;
+        case 'code':
+          node.value = restore(node.value);
+          if (node.lang) node.lang = restore(node.lang);
+          if (node.meta) node.meta = restore(node.meta);
+          break;
+        case 'link':
+        case 'image':
+          node.url = restore(node.url);
+          if (node.title) node.title = restore(node.title);
+          if (node.type === 'image' && node.alt) node.alt = restore(node.alt);
+          break;
+        case 'imageReference':
+          if (node.alt) node.alt = restore(node.alt);
+          break;
+        default:
+          break;
       }
     }
     if ('children' in node) for (const c of node.children as Nodes[]) visit(c);
   };
   visit(tree);
 }
-
-const STRING_FIELDS = ['value', 'url', 'title', 'alt', 'meta', 'lang', 'label', 'identifier'];

@@ -456,6 +456,20 @@ class DraftParser {
     this.references.push(ref);
   }
 
+  /** The id marker at the end of a block's source (trailing white space ignored), as ID_MARKER_RE matches it there. */
+  private idMarker(start: number, end: number): RegExpExecArray | null {
+    let e = end;
+    while (e > start && /\s/.test(this.src[e - 1])) e--;
+    const caret = this.src.lastIndexOf('^', e - 1);
+    if (caret < start) return null;
+    // Only the tail from the character before the last caret can match; the offsets stay relative to the block.
+    const from = caret > start ? caret - 1 : start;
+    const m = ID_MARKER_RE.exec(this.src.slice(from, e));
+    if (!m || (m.index === 0 && m[1] === '' && from !== start)) return null;
+    m.index += from - start;
+    return m;
+  }
+
   private buildElements(): void {
     const draft = this.draft;
     draft.references = this.references.sort((a, b) => comparePos(a.range.start, b.range.start));
@@ -466,8 +480,7 @@ class DraftParser {
       const start = c.node.position!.start.offset!;
       const end = c.node.position!.end.offset!;
       // The id marker ends the paragraph or the heading's line (before an ATX closing sequence is not supported).
-      const blockSource = this.src.slice(start, end).replace(/\s+$/, '');
-      const idMatch = ID_MARKER_RE.exec(blockSource);
+      const idMatch = this.idMarker(start, end);
       let text = plainText(c.node);
       if (idMatch) {
         const idStart = start + idMatch.index + idMatch[1].length;
