@@ -71,6 +71,10 @@ export function parseDraft(text: string, path: string): Draft {
   const base: Draft = { path, title: fileStem(path), topics: [], elements: [], references: [], diagnostics: [], eol, bom };
   if (!mayHoldMarkup(src)) {
     // No label, reference or id anywhere: only the title and topics matter, and they sit at the top.
+    const front = PLAIN_FRONT_MATTER.exec(src);
+    // A title in plain front matter decides everything without remark.
+    if (front && applyFrontMatter(front[1], base) !== undefined) return base;
+    base.topics = [];
     const quick = parsePrefix(src, path, base);
     if (quick) return quick;
   }
@@ -94,6 +98,27 @@ const ID_ANYWHERE = /(^|\s)\^[A-Za-z0-9]/;
 /** The cheap pre-scan: false only when the text certainly holds no label, reference or ^id. */
 export function mayHoldMarkup(src: string): boolean {
   return src.includes('[[') || LABEL_ANYWHERE.test(src) || LOCAL_LINK.test(src) || ID_ANYWHERE.test(src);
+}
+
+/** Front matter as remark-frontmatter surely reads it: bare fences, the yaml between them in group 1. */
+const PLAIN_FRONT_MATTER = /^---(?:\r?\n)([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/** Reads title and topics from front matter yaml into a draft; returns the title, if it gives one. */
+function applyFrontMatter(yaml: string, draft: Draft): string | undefined {
+  const record = readFrontMatterData(yaml);
+  if (!record) return undefined; // malformed front matter is ignored
+  const topics = record.topics;
+  const list = Array.isArray(topics) ? topics : typeof topics === 'string' ? topics.split(',') : [];
+  draft.topics = dedupe(
+    list
+      .filter((t): t is string | number => typeof t === 'string' || typeof t === 'number')
+      .map((t) => String(t).trim().replace(/^#/, ''))
+      .filter(Boolean),
+  );
+  const title = record.title;
+  const result = typeof title === 'string' && title.trim() ? title.trim() : typeof title === 'number' ? String(title) : undefined;
+  if (result !== undefined) draft.title = result;
+  return result;
 }
 
 const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -230,18 +255,7 @@ class DraftParser {
   private readFrontMatter(): string | undefined {
     const first = this.tree.children[0];
     if (!first || first.type !== 'yaml') return undefined;
-    const record = readFrontMatterData(first.value);
-    if (!record) return undefined; // malformed front matter is ignored
-    const topics = record.topics;
-    const list = Array.isArray(topics) ? topics : typeof topics === 'string' ? topics.split(',') : [];
-    this.draft.topics = dedupe(
-      list
-        .filter((t): t is string | number => typeof t === 'string' || typeof t === 'number')
-        .map((t) => String(t).trim().replace(/^#/, ''))
-        .filter(Boolean),
-    );
-    const title = record.title;
-    return typeof title === 'string' && title.trim() ? title.trim() : typeof title === 'number' ? String(title) : undefined;
+    return applyFrontMatter(first.value, this.draft);
   }
 
   private walkRoot(children: RootContent[]): void {

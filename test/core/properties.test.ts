@@ -78,9 +78,22 @@ describe('parseDraft on any text', () => {
 
 describe('the pre-scan that skips drafts without markup', () => {
   const prose = fc.constantFrom('Alignment is hard.', 'See [the paper](https://example.org/x).', '---', 'Title', '===', '# A heading', '## *Emphasis* in a heading', '```', '~~~', '    code', '<div>', '> quoted text', '- a list item', 'a: b', '1. first', '', 'Plain text with a colon: here.');
+  const fronts = fc.constantFrom(
+    [],
+    ['---', 'title: From front matter', 'topics: [a]', '---'],
+    ['---', 'title: "Quoted: title"', 'topics: a, #b', '---'],
+    ['---', 'title: 42', '---'],
+    ['---', 'topics: [x, y]', '---'],
+    ['---', 'title: [not, a, title]', '---'],
+    ['---', 'title: a: b', '---'],
+    ['---', 'title: T', 'title: dup', '---'],
+    ['--- ', 'title: Trailing space fence', '---'],
+    ['---', 'title: Unclosed'],
+    ['---', '---'],
+  );
   const drafts = fc
-    .tuple(fc.boolean(), fc.array(prose, { maxLength: 20 }), fc.constantFrom('\n', '\r\n'))
-    .map(([front, lines, eol]) => (front ? ['---', 'title: From front matter', 'topics: [a]', '---'] : []).concat(lines).join(eol));
+    .tuple(fronts, fc.array(prose, { maxLength: 20 }), fc.constantFrom('\n', '\r\n'))
+    .map(([front, lines, eol]) => front.concat(lines).join(eol));
   it('gives exactly what a full parse gives', () => {
     fc.assert(
       fc.property(fc.oneof(drafts, markdown), (text) => {
