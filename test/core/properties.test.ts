@@ -78,7 +78,7 @@ describe('parseDraft on any text', () => {
 
 describe('the pre-scan that skips drafts without markup', () => {
   const prose = fc.constantFrom('Alignment is hard.', 'See [the paper](https://example.org/x).', '---', 'Title', '===', '# A heading', '## *Emphasis* in a heading', '```', '~~~', '    code', '<div>', '> quoted text', '- a list item', 'a: b', '1. first', '', 'Plain text with a colon: here.');
-  const fronts = fc.constantFrom(
+  const fronts = fc.constantFrom<string[]>(
     [],
     ['---', 'title: From front matter', 'topics: [a]', '---'],
     ['---', 'title: "Quoted: title"', 'topics: a, #b', '---'],
