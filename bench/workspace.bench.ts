@@ -11,7 +11,7 @@ import { WorkspaceIndex } from '../extension/core/workspaceIndex';
 import { diffMapGraphs, toMapGraph } from '../extension/core/mapModel';
 import { corpus, draft, rng } from './corpus';
 import { parseMany } from '../extension/parsePool';
-import { parseWithCache } from '../extension/parseCache';
+import { folderCacheStore, parseWithCache } from '../extension/parseCache';
 
 /** dist/parseWorker.js, beside dist/bench/. */
 const WORKER = join(__dirname, '..', 'parseWorker.js');
@@ -123,12 +123,12 @@ for (const n of [200, 1000, 4000]) {
     // Warm start: the same workspace again with the on-disk parse cache (the CLI's --cache DIR).
     const cacheDir = mkdtempSync(join(tmpdir(), 'cruxmap-bench-cache-'));
     const parse = (jobs: { path: string; text: string }[]) => parseMany(jobs, WORKER);
-    await parseWithCache([...readAll(dir)].map(([path, text]) => ({ path, text })), cacheDir, 'bench', parse);
+    await parseWithCache([...readAll(dir)].map(([path, text]) => ({ path, text })), folderCacheStore(cacheDir), 'bench', parse);
     const warm: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const t0 = performance.now();
       const jobs = [...readAll(dir)].map(([path, text]) => ({ path, text }));
-      const { drafts, hits } = await parseWithCache(jobs, cacheDir, 'bench', parse);
+      const { drafts, hits } = await parseWithCache(jobs, folderCacheStore(cacheDir), 'bench', parse);
       if (hits !== jobs.length) throw new Error('warm start missed the cache');
       const warmIndex = new WorkspaceIndex();
       jobs.forEach((j, i) => warmIndex.setParsedDraft(j.path, j.text, drafts[i]));

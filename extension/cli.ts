@@ -7,7 +7,7 @@ import type { ArgumentGraph, Diagnostic } from './core/model';
 import { renderStandaloneHtml } from './core/exportHtml';
 import { collectDrafts, UsageError } from './cliFiles';
 import { parseMany } from './parsePool';
-import { parseWithCache } from './parseCache';
+import { folderCacheStore, parseWithCache } from './parseCache';
 
 const HELP = `cruxmap ${version}: the argument map of markdown drafts (Crux Map)
 
@@ -155,7 +155,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
     const index = new WorkspaceIndex();
     // Big workspaces are parsed in worker threads (dist/parseWorker.js beside this file).
     const parse = (jobs: typeof drafts) => parseMany(jobs, join(__dirname, 'parseWorker.js'));
-    const parsedDrafts = parsed.cache ? (await parseWithCache(drafts, resolve(cwd, parsed.cache), version, parse)).drafts : await parse(drafts);
+    const parsedDrafts = parsed.cache ? (await parseWithCache(drafts, folderCacheStore(resolve(cwd, parsed.cache)), version, parse)).drafts : await parse(drafts);
     drafts.forEach((d, i) => index.setParsedDraft(d.path, d.text, parsedDrafts[i]));
     const graph = index.getGraph();
     if (parsed.command === 'export') {

@@ -45,8 +45,6 @@ interface FilePart {
   diagnostics: Diagnostic[];
   /** Files its references point into (resolved, or missing an id). */
   refFiles: Set<string>;
-  /** Its edges by source id. */
-  outgoing: Map<string, GraphEdge[]>;
   /** What it contributes to each file's share: edges and references into it, disagreements whose `a` is there. */
   into: Map<string, Contribution>;
 }
@@ -196,7 +194,9 @@ export class WorkspaceIndex {
     }
     this.drafts.set(path, draft);
     this.texts.set(path, text);
-    this.idIndex.set(path, new Map(draft.elements.map((e, i) => [e.localId, i])));
+    const ids = new Map<string, number>();
+    draft.elements.forEach((e, i) => ids.set(e.localId, i));
+    this.idIndex.set(path, ids);
     this.setNodes(path, draft);
     this.graph = undefined;
     return draft;
@@ -381,7 +381,7 @@ export class WorkspaceIndex {
 
   outgoingEdges(id: string): GraphEdge[] {
     const node = this.nodeMap.get(id);
-    return (node && this.partOf(node.file).outgoing.get(id)) ?? [];
+    return node ? this.partOf(node.file).edges.filter((e) => e.source === id) : [];
   }
 
   /** The files a draft is linked with by resolved references, in either direction (one hop), sorted. */
@@ -503,34 +503,45 @@ export class WorkspaceIndex {
       if (!c) into.set(file, (c = { edges: [], hits: [], disagreements: [] }));
       return c;
     };
+    // Node ids are made once per parse (nodeCache); reusing them spares building and hashing new strings.
+    const idOf = (file: string, elementIndex: number) => this.nodeCache.get(file)![elementIndex].id;
+    const targetIds: (string | undefined)[] = [];
     const res = draft.references.map((ref) => {
       const r = this.resolveReference(path, ref);
       if (r.status === 'ok' || r.status === 'missing-id') refFiles.add(r.file);
-      if (r.status === 'ok' && r.localId !== undefined) contribution(r.file).hits.push([globalId(r.file, r.localId), { file: path, reference: ref, resolution: r }]);
-      else if (r.status !== 'ok') diagnostics.push(this.referenceDiagnostic(path, ref, r));
+      if (r.status === 'ok' && r.elementIndex !== undefined) {
+        const id = idOf(r.file, r.elementIndex);
+        targetIds.push(id);
+        contribution(r.file).hits.push([id, { file: path, reference: ref, resolution: r }]);
+      } else {
+        targetIds.push(undefined);
+        if (r.status !== 'ok') diagnostics.push(this.referenceDiagnostic(path, ref, r));
+      }
       return r;
     });
-    draft.elements.forEach((e) => {
-      const source = globalId(path, e.localId);
-      const elementRefs = e.references.filter((i) => draft.references[i].blockId !== undefined);
+    const ownIds = this.nodeCache.get(path)!;
+    draft.elements.forEach((e, index) => {
+      const source = ownIds[index].id;
       const targets: string[] = [];
       let viaRule1 = false;
-      if (elementRefs.length > 0) {
+      for (const i of e.references) {
+        if (draft.references[i].blockId === undefined) continue;
         viaRule1 = true;
-        for (const i of elementRefs) {
-          const r = res[i];
-          if (r.status !== 'ok' || r.localId === undefined) continue;
-          const t = globalId(r.file, r.localId);
-          if (t !== source && !targets.includes(t)) targets.push(t);
-        }
-      } else if (e.kind !== 'crux' && e.structuralTarget >= 0) {
-        targets.push(globalId(path, draft.elements[e.structuralTarget].localId));
+        const t = targetIds[i];
+        if (t !== undefined && t !== source && !targets.includes(t)) targets.push(t);
       }
+      if (!viaRule1 && e.kind !== 'crux' && e.structuralTarget >= 0) targets.push(ownIds[e.structuralTarget].id);
       const kind: EdgeKind = e.kind === 'claim' ? (viaRule1 ? 'mentions' : 'supports') : EDGE_OF[e.kind];
       // Drafts and their elements come in order, so edges are sorted by source already; sort each element's targets.
       if (targets.length > 1) targets.sort(compareNodes);
       for (const t of targets) edges.push({ source, target: t, kind });
       if (e.kind === 'crux') {
+        for (let i = 0; i < targets.length; i++) {
+          for (let j = i + 1; j < targets.length; j++) {
+            // targets are sorted, so targets[i] comes first
+            contribution(this.nodeMap.get(targets[i])!.file).disagreements.push({ a: targets[i], b: targets[j], via: 'crux', by: source });
+          }
+        }
         if (targets.length < 2) {
           diagnostics.push({
             file: path,
@@ -553,27 +564,16 @@ export class WorkspaceIndex {
         });
       }
     });
-    const outgoing = new Map<string, GraphEdge[]>();
     for (const edge of edges) {
-      push(outgoing, edge.source, edge);
-      const target = this.nodeMap.get(edge.target)!;
-      contribution(target.file).edges.push(edge);
-      if ((edge.kind === 'objects' || edge.kind === 'replies') && target.file !== path) {
+      const targetFile = this.nodeMap.get(edge.target)!.file;
+      contribution(targetFile).edges.push(edge);
+      if ((edge.kind === 'objects' || edge.kind === 'replies') && targetFile !== path) {
         contribution(path).disagreements.push({ a: edge.source, b: edge.target, via: edge.kind, by: edge.source });
-      }
-    }
-    for (const [source, out] of outgoing) {
-      const targets = out.filter((e) => e.kind === 'crux').map((e) => e.target);
-      for (let i = 0; i < targets.length; i++) {
-        for (let j = i + 1; j < targets.length; j++) {
-          const [a, b] = compareNodes(targets[i], targets[j]) <= 0 ? [targets[i], targets[j]] : [targets[j], targets[i]];
-          contribution(this.nodeMap.get(a)!.file).disagreements.push({ a, b, via: 'crux', by: source });
-        }
       }
     }
     // Its own file's share lists its own diagnostics, so the part always contributes there.
     contribution(path);
-    return { resolutions: res, edges, diagnostics, refFiles, outgoing, into };
+    return { resolutions: res, edges, diagnostics, refFiles, into };
   }
 
   private referenceDiagnostic(path: string, ref: Reference, r: Resolution): Diagnostic {
