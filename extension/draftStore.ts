@@ -1,13 +1,49 @@
 /** Keeps the core's WorkspaceIndex in step with the workspace: open editors, files on disk (via workspace.fs) and the file watcher. */
 import * as vscode from 'vscode';
 import { WorkspaceIndex } from './core/workspaceIndex';
+import type { Draft } from './core/model';
 import { readSettings } from './settings';
+import { contentHash, ParseCache, serializeCache, type CacheStore } from './parseCache';
+import { parseMany } from './parsePool';
 
 const MARKDOWN_EXT = /\.(md|markdown)$/i;
 
 /** What changed in the index: workspace-relative paths. */
 export interface IndexChange {
   paths: string[];
+}
+
+/** Where the store may keep its parse cache and find its parse worker. */
+export interface DraftStoreOptions {
+  /** A folder of the extension's own (context.storageUri, else globalStorageUri). */
+  storageUri?: vscode.Uri;
+  /** The built worker script (dist/parseWorker.js); without it everything is parsed on this thread. */
+  workerFile?: string;
+  /** The extension's version: a new version re-parses everything once. */
+  version?: string;
+}
+
+/** Files read at once during a scan. */
+const READ_CONCURRENCY = 16;
+
+/** The parse cache as a file in the extension's storage folder, through workspace.fs (works for remote and virtual workspaces too). */
+function storageCacheStore(folder: vscode.Uri): CacheStore {
+  const file = vscode.Uri.joinPath(folder, 'parse-cache.json');
+  return {
+    async read() {
+      try {
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      } catch {
+        return undefined;
+      }
+    },
+    async write(text) {
+      await vscode.workspace.fs.createDirectory(folder);
+      const tmp = vscode.Uri.joinPath(folder, 'parse-cache.json.tmp');
+      await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
+      await vscode.workspace.fs.rename(tmp, file, { overwrite: true });
+    },
+  };
 }
 
 export class DraftStore implements vscode.Disposable {
@@ -21,7 +57,12 @@ export class DraftStore implements vscode.Disposable {
   /** Resolves when the first workspace scan is done. */
   readonly ready: Promise<void>;
 
-  constructor() {
+  /** What the last scan found: how many drafts, how many came from the cache, how long it took. */
+  lastScan: { drafts: number; cached: number; parsed: number; ms: number } | undefined;
+  private readonly cacheStore: CacheStore | undefined;
+
+  constructor(private readonly options: DraftStoreOptions = {}) {
+    this.cacheStore = options.storageUri ? storageCacheStore(options.storageUri) : undefined;
     this.disposables.push(this.changeEmitter);
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.scheduleDocument(e.document)),
@@ -144,42 +185,71 @@ export class DraftStore implements vscode.Disposable {
     }
   }
 
-  /** Indexes every draft in the workspace; shows progress when there are many. */
+  /**
+   * Indexes every draft in the workspace: reads the files a few at a time, takes unchanged
+   * drafts from the parse cache, parses the rest (in worker threads when there is much),
+   * and writes the cache back. Shows progress when there are many files.
+   */
   async scan(): Promise<void> {
+    const started = Date.now();
     const { include, exclude } = readSettings();
     const includeGlob = include.length === 1 ? include[0] : `{${include.join(',')}}`;
     const excludeGlob = exclude.length === 0 ? undefined : exclude.length === 1 ? exclude[0] : `{${exclude.join(',')}}`;
     const uris = await vscode.workspace.findFiles(includeGlob, excludeGlob);
-    const work = async (report?: (n: number) => void) => {
+    const version = this.options.version ?? '0';
+    const work = async (report?: (message: string, increment: number) => void) => {
+      const cache = this.cacheStore ? ParseCache.load(this.cacheStore, version) : undefined;
+      const found: { path: string; uri: vscode.Uri; text: string }[] = [];
       const seen = new Set<string>();
-      let done = 0;
-      for (const uri of uris) {
-        const path = this.pathOf(uri);
-        if (!path) continue;
-        seen.add(path);
-        const open = this.openDocument(uri);
-        const text = open ? open.getText() : await this.readText(uri);
-        if (text !== undefined) {
-          this.uris.set(path, uri);
-          this.index.setDraft(path, text);
+      let next = 0;
+      const reader = async () => {
+        while (next < uris.length) {
+          const uri = uris[next++];
+          const path = this.pathOf(uri);
+          if (!path || seen.has(path)) continue;
+          seen.add(path);
+          const open = this.openDocument(uri);
+          const text = open ? open.getText() : await this.readText(uri);
+          if (text !== undefined) found.push({ path, uri, text });
+          if (report && found.length % 100 === 0) report(`read ${found.length} of ${uris.length}`, 50 / Math.max(1, uris.length / 100));
         }
-        if (report && ++done % 50 === 0) report(50);
-      }
+      };
+      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, reader));
       for (const d of vscode.workspace.textDocuments) {
         const p = this.pathOf(d.uri);
-        if (p && this.isDraft(d)) {
+        if (p && this.isDraft(d) && !seen.has(p)) {
           seen.add(p);
-          this.uris.set(p, d.uri);
-          this.index.setDraft(p, d.getText());
+          found.push({ path: p, uri: d.uri, text: d.getText() });
         }
       }
+      // Unchanged drafts come from the cache; the rest are parsed, in worker threads when there is much.
+      const loaded = cache ? await cache : undefined;
+      const hashes = found.map((f) => contentHash(f.text));
+      const drafts: (Draft | undefined)[] = found.map((f, i) => loaded?.get(f.path, hashes[i]));
+      const misses = found.map((_, i) => i).filter((i) => drafts[i] === undefined);
+      if (report && misses.length > 0) report(`parsing ${misses.length} drafts`, 0);
+      // The extension host stays responsive: workers parse, or this thread parses in slices.
+      const parsed = await parseMany(misses.map((i) => found[i]), this.options.workerFile, { mainThread: false, yieldMs: 15 });
+      misses.forEach((i, k) => (drafts[i] = parsed[k]));
+      found.forEach((f, i) => {
+        this.uris.set(f.path, f.uri);
+        // A draft typed in while the scan ran: its editor's text wins.
+        const now = this.openDocument(f.uri)?.getText();
+        if (now !== undefined && now !== f.text) this.index.setDraft(f.path, now);
+        else this.index.setParsedDraft(f.path, f.text, drafts[i]!);
+      });
       for (const p of this.index.paths()) if (!seen.has(p)) this.index.removeDraft(p);
+      this.lastScan = { drafts: found.length, cached: found.length - misses.length, parsed: misses.length, ms: Date.now() - started };
       this.changeEmitter.fire({ paths: [...seen] });
+      if (this.cacheStore && (misses.length > 0 || (loaded?.size ?? 0) !== found.length)) {
+        // Written after the index is ready; a failure only costs speed next time.
+        void this.cacheStore.write(serializeCache(version, found.map((f, i) => ({ path: f.path, hash: hashes[i], draft: drafts[i]! })))).catch(() => undefined);
+      }
     };
     if (uris.length > 200) {
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Crux Map: indexing ${uris.length} drafts` },
-        (progress) => work((n) => progress.report({ increment: (100 * n) / uris.length })),
+        (progress) => work((message, increment) => progress.report({ message, increment })),
       );
     } else {
       await work();

@@ -7,7 +7,11 @@ import { registerEditCommands } from './editCommands';
 import { registerViews } from './views';
 
 export function activate(context: vscode.ExtensionContext): { store: DraftStore } {
-  const store = new DraftStore();
+  const store = new DraftStore({
+    storageUri: context.storageUri ?? context.globalStorageUri,
+    workerFile: vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js').fsPath,
+    version: String(context.extension.packageJSON.version ?? '0'),
+  });
   context.subscriptions.push(store);
   context.subscriptions.push(vscode.commands.registerCommand('cruxmap.reindex', () => store.scan()));
   registerGraphPanel(context, store);

@@ -24,45 +24,78 @@ function balance(jobs: ParseJob[], n: number): number[][] {
   return groups.map((g) => g.items.sort((a, b) => a - b));
 }
 
+/** How parseMany may use this thread. */
+export interface ParseManyOptions {
+  /** Threads in all (this one included); default: the machine's cores, at most 8. */
+  threads?: number;
+  /** Whether this thread parses a share too (the CLI: yes; the extension host: no, it must stay responsive). */
+  mainThread?: boolean;
+  /** When parsing here, hand the event loop back this often (ms); undefined parses in one go. */
+  yieldMs?: number;
+}
+
+/** Parses jobs on this thread, yielding to the event loop every `yieldMs` when asked. */
+async function parseHere(jobs: ParseJob[], indices: number[], out: Draft[], yieldMs: number | undefined): Promise<void> {
+  let since = Date.now();
+  for (const i of indices) {
+    out[i] = out[i] ?? parseDraft(jobs[i].text, jobs[i].path);
+    if (yieldMs !== undefined && Date.now() - since >= yieldMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      since = Date.now();
+    }
+  }
+}
+
 /**
  * Parses every job, in order. With enough work and more than one core, parsing runs in
- * worker threads (`workerFile` is the built dist/parseWorker.js) and on this thread at once;
- * any failure to start a worker falls back to parsing here.
+ * worker threads (`workerFile` is the built dist/parseWorker.js), and on this thread at once
+ * unless `mainThread` is false; any failure to start a worker falls back to parsing here.
  */
-export async function parseMany(jobs: ParseJob[], workerFile: string | undefined, threads = defaultThreads()): Promise<Draft[]> {
+export async function parseMany(jobs: ParseJob[], workerFile: string | undefined, options: ParseManyOptions | number = {}): Promise<Draft[]> {
+  const { threads = defaultThreads(), mainThread = true, yieldMs } = typeof options === 'number' ? { threads: options } : options;
+  const out = new Array<Draft>(jobs.length);
+  const all = jobs.map((_, i) => i);
   const bytes = jobs.reduce((n, j) => n + j.text.length, 0);
-  if (!workerFile || threads < 2 || bytes < MIN_BYTES_FOR_WORKERS) return jobs.map((j) => parseDraft(j.text, j.path));
+  const workers = mainThread ? threads - 1 : Math.max(1, threads - 1);
+  if (!workerFile || threads < 2 || bytes < MIN_BYTES_FOR_WORKERS) {
+    await parseHere(jobs, all, out, yieldMs);
+    return out;
+  }
   let Worker: typeof import('node:worker_threads').Worker;
   try {
     ({ Worker } = await import('node:worker_threads'));
   } catch {
-    return jobs.map((j) => parseDraft(j.text, j.path));
+    await parseHere(jobs, all, out, yieldMs);
+    return out;
   }
-  const groups = balance(jobs, threads);
-  const out = new Array<Draft>(jobs.length);
-  const inWorkers = groups.slice(1).map(
+  const groups = balance(jobs, workers + (mainThread ? 1 : 0));
+  const inWorkers = groups.slice(mainThread ? 1 : 0).map(
     (group) =>
       new Promise<void>((resolve) => {
-        const fallback = () => {
-          for (const i of group) out[i] = out[i] ?? parseDraft(jobs[i].text, jobs[i].path);
-          resolve();
+        let settled = false;
+        const finish = (fallback: boolean) => {
+          if (settled) return;
+          settled = true;
+          if (fallback) void parseHere(jobs, group, out, yieldMs).then(resolve);
+          else resolve();
         };
         try {
           const worker = new Worker(workerFile, { workerData: group.map((i) => jobs[i]) });
           worker.once('message', (drafts: Draft[]) => {
             group.forEach((i, k) => (out[i] = drafts[k]));
             void worker.terminate();
-            resolve();
+            finish(false);
           });
-          worker.once('error', fallback);
-          worker.once('exit', (code) => (code !== 0 ? fallback() : undefined));
+          worker.once('error', () => finish(true));
+          // After its message this is a no-op; an exit without one falls back to parsing here.
+          worker.once('exit', () => finish(true));
         } catch {
-          fallback();
+          finish(true);
         }
       }),
   );
   // This thread takes the first share itself instead of waiting idle.
-  for (const i of groups[0]) out[i] = parseDraft(jobs[i].text, jobs[i].path);
+  if (mainThread) await parseHere(jobs, groups[0], out, yieldMs);
   await Promise.all(inWorkers);
   return out;
 }

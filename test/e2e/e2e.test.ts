@@ -1,7 +1,8 @@
 /** End to end: the packaged extension in a real VS Code (code-server) driven by Chromium, as a writer uses it. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { parseDraft } from '../../extension/core/parse';
-import { activeTab, cursorPosition, e2eUnavailable, gotoLine, mapFrame, nodeCount, openFile, openMap, pick, readWorkspaceFile, resetWorkspace, runCommand, screenText, screenshot, startSession, stopSession, type Session } from './workbench';
+import { activeTab, cursorPosition, e2eUnavailable, findParseCache, gotoLine, mapFrame, nodeCount, openFile, openMap, pick, readWorkspaceFile, resetWorkspace, runCommand, screenText, screenshot, startSession, stopSession, type Session } from './workbench';
 
 const unavailable = e2eUnavailable();
 if (unavailable) console.warn(`\n*** END-TO-END TESTS SKIPPED: ${unavailable} ***\n`);
@@ -221,4 +222,23 @@ describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
       expect(readWorkspaceFile(s, 'outer-alignment.md')).not.toContain('outer-matters-more');
     });
   }, 60_000);
+
+  it('keeps a parse cache in its storage folder, and after a reload indexes from it without parsing again', async () => {
+    await step('parse-cache', async () => {
+      await expect.poll(() => findParseCache(s), { timeout: 15_000 }).toBeDefined();
+      const file = findParseCache(s)!;
+      const drafts = readdirSync(s.workspace, { recursive: true }).filter((f) => String(f).endsWith('.md')).map((f) => String(f).replace(/\\/g, '/'));
+      const cache = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, unknown> };
+      expect(Object.keys(cache.entries).sort()).toEqual(drafts.sort());
+      const written = statSync(file).mtimeMs;
+      // The workspace is as it was at the first scan (beforeEach restores it): a reload finds every draft in the cache and writes nothing.
+      await runCommand(s.page, 'Developer: Reload Window');
+      await s.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+      const frame = await openMap(s.page, 'scheming-first.md');
+      const expected = parseDraft(readWorkspaceFile(s, 'scheming-first.md'), 'scheming-first.md').elements.length;
+      await frame.waitForFunction((n) => Number(document.getElementById('map')!.dataset.nodeCount) === n, expected, { timeout: 20_000 });
+      await s.page.waitForTimeout(1500);
+      expect(statSync(file).mtimeMs).toBe(written);
+    });
+  }, 120_000);
 });

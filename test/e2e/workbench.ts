@@ -16,6 +16,8 @@ export interface Session {
   page: Page;
   child: ChildProcess;
   workspace: string;
+  /** code-server's --user-data-dir (extension storage lives under it). */
+  userDataDir: string;
   url: string;
   serverOutput: () => string;
 }
@@ -53,7 +55,7 @@ export async function startSession(): Promise<Session> {
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   await page.waitForSelector('.statusbar', { timeout: 30_000 });
   mkdirSync(shots, { recursive: true });
-  return { browser, page, child: server.child, workspace, url: server.url, serverOutput: server.output };
+  return { browser, page, child: server.child, workspace, userDataDir, url: server.url, serverOutput: server.output };
 }
 
 export async function stopSession(s: Session | undefined): Promise<void> {
@@ -212,4 +214,15 @@ export async function resetWorkspace(s: Session): Promise<void> {
       writeFileSync(target, text);
     }
   }
+}
+
+/** The extension's parse cache in its workspace storage folder, if it has been written. */
+export function findParseCache(s: Session): string | undefined {
+  const root = join(s.userDataDir, 'User', 'workspaceStorage');
+  if (!existsSync(root)) return undefined;
+  for (const hash of readdirSync(root)) {
+    const file = join(root, hash, 'cruxmap.cruxmap', 'parse-cache.json');
+    if (existsSync(file)) return file;
+  }
+  return undefined;
 }
