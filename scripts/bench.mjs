@@ -11,7 +11,7 @@ mkdirSync('dist/bench', { recursive: true });
 let failed = 0;
 for (const f of files) {
   const outfile = join('dist/bench', f.replace(/\.ts$/, '.cjs'));
-  await esbuild.build({ entryPoints: [join('bench', f)], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['playwright-core'], logLevel: 'warning' });
+  await esbuild.build({ entryPoints: [join('bench', f)], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['playwright-core', 'esbuild'], logLevel: 'warning' });
   console.log(`\n== ${f}`);
   const r = spawnSync(process.execPath, ['--expose-gc', outfile, ...flags], { stdio: 'inherit' });
   if (r.status !== 0) failed++;

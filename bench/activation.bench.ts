@@ -1,0 +1,59 @@
+/** Activation cost (issue 6): how long dist/extension.js takes to load and activate() to return, in fresh Node processes with a stand-in `vscode` module. `--json` prints JSON. */
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+
+const json = process.argv.includes('--json');
+const RUNS = 7;
+const root = join(__dirname, '..', '..');
+const loader = join(root, 'scripts', 'loadExtension.cjs');
+
+function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+}
+
+function measure(bundle: string): { requireMs: number[]; activateMs: number[]; kilobytes: number } {
+  const requireMs: number[] = [];
+  const activateMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const out = spawnSync(process.execPath, [loader, bundle], { encoding: 'utf8' });
+    if (out.status !== 0) throw new Error(out.stderr);
+    const r = JSON.parse(out.stdout) as { requireMs: number; activateMs: number; returnedPromise: boolean };
+    if (r.returnedPromise) throw new Error('activate() returned a promise: it must not wait for the workspace scan');
+    requireMs.push(r.requireMs);
+    activateMs.push(r.activateMs);
+  }
+  return { requireMs, activateMs, kilobytes: Math.round(statSync(bundle).size / 1024) };
+}
+
+async function main(): Promise<void> {
+  // The VSIX ships the production bundle (`vscode:prepublish`): build the same one here.
+  const production = join(root, 'dist', 'bench', 'extension.production.js');
+  await esbuild.build({ entryPoints: [join(root, 'extension', 'extension.ts')], outfile: production, bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], logLevel: 'warning' });
+  const results: Record<string, unknown> = {};
+  for (const [name, bundle] of [
+    ['production bundle (as in the VSIX)', production],
+    ['development bundle (dist/extension.js)', join(root, 'dist', 'extension.js')],
+  ] as const) {
+    const m = measure(bundle);
+    const r = {
+      kilobytes: m.kilobytes,
+      loadMs: { median: median(m.requireMs), min: Math.min(...m.requireMs), max: Math.max(...m.requireMs) },
+      activateMs: { median: median(m.activateMs), min: Math.min(...m.activateMs), max: Math.max(...m.activateMs) },
+      runs: RUNS,
+    };
+    results[name] = r;
+    if (!json) {
+      console.log(
+        `${name}, ${r.kilobytes} KB: load ${r.loadMs.median.toFixed(1)} ms (${RUNS} fresh processes, ${r.loadMs.min.toFixed(1)}-${r.loadMs.max.toFixed(1)}); activate() returns in ${r.activateMs.median.toFixed(1)} ms (${r.activateMs.min.toFixed(1)}-${r.activateMs.max.toFixed(1)}), before the workspace scan ends`,
+      );
+    }
+  }
+  if (json) console.log(JSON.stringify(results, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
