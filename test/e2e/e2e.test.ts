@@ -232,8 +232,11 @@ describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
       expect(Object.keys(cache.entries).sort()).toEqual(drafts.sort());
       const written = statSync(file).mtimeMs;
       // The workspace is as it was at the first scan (beforeEach restores it): a reload finds every draft in the cache and writes nothing.
-      await runCommand(s.page, 'Developer: Reload Window');
+      // A reload of the page starts a new window and extension host, as reopening VS Code does.
+      await s.page.reload({ waitUntil: 'load' });
       await s.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+      await s.page.waitForSelector('.statusbar', { timeout: 30_000 });
+      await s.page.waitForTimeout(2000);
       const frame = await openMap(s.page, 'scheming-first.md');
       const expected = parseDraft(readWorkspaceFile(s, 'scheming-first.md'), 'scheming-first.md').elements.length;
       await frame.waitForFunction((n) => Number(document.getElementById('map')!.dataset.nodeCount) === n, expected, { timeout: 20_000 });
