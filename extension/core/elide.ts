@@ -19,6 +19,8 @@ export interface Elided {
   delta: number[];
   /** The cut-out middles of inert runs, by marker (U+E000 + index). */
   middles: string[];
+  /** Prose paragraphs removed whole (no stand-in left): [start, end) in the original text, ascending. */
+  removed: [number, number][];
 }
 
 /** Paragraphs shorter than this are kept: eliding them saves less than it costs. */
@@ -71,16 +73,17 @@ class Builder {
   readonly at: number[] = [];
   readonly delta: number[] = [];
   readonly middles: string[] = [];
+  readonly paragraphs: [number, number][] = [];
   private removed = 0;
   private copied = 0;
   constructor(private readonly src: string) {}
 
-  /** Replaces src[start, end) by `stand`, a single character. */
+  /** Replaces src[start, end) by `stand` (one character, or nothing). */
   replace(start: number, end: number, stand: string): void {
     this.parts.push(this.src.slice(this.copied, start), stand);
     const reducedStart = start - this.removed;
-    this.removed += end - start - 1;
-    this.at.push(reducedStart + 1);
+    this.removed += end - start - stand.length;
+    this.at.push(reducedStart + stand.length);
     this.delta.push(this.removed);
     this.copied = end;
   }
@@ -88,7 +91,7 @@ class Builder {
   finish(): Elided | undefined {
     if (this.at.length === 0) return undefined;
     this.parts.push(this.src.slice(this.copied));
-    return { text: this.parts.join(''), at: this.at, delta: this.delta, middles: this.middles };
+    return { text: this.parts.join(''), at: this.at, delta: this.delta, middles: this.middles, removed: this.paragraphs };
   }
 }
 
@@ -130,6 +133,20 @@ export function elideProse(src: string, bodyStart: number): Elided | undefined {
         cursor = nextLine(src, e);
       }
       if (ok && chunkEnd - pos >= MIN_CHUNK) {
+        // `cursor` starts the blank line that ends the paragraph (or is the end of the text).
+        let probe = cursor;
+        while (probe < n && src.slice(probe, lineEnd(src, probe)).trim() === '') probe = nextLine(src, lineEnd(src, probe));
+        // Never at the very start: what follows could then read as front matter.
+        if (pos > 0 && (probe >= n || !/[ \t]/.test(src[probe]))) {
+          // What follows starts at column 0, so it cannot continue anything before the paragraph:
+          // the paragraph, its line ending and one blank line go, and the blocks around it meet as before.
+          const end = cursor < n ? nextLine(src, lineEnd(src, cursor)) : n;
+          out.replace(pos, end, '');
+          out.paragraphs.push([pos, chunkEnd]);
+          pos = end;
+          prevBlank = true;
+          continue;
+        }
         out.replace(pos, chunkEnd, 'x');
         pos = cursor;
         prevBlank = false;

@@ -147,17 +147,21 @@ function parsePrefix(src: string, path: string, base: Draft): Draft | undefined 
 /** Parses the whole draft; `elide` false parses every paragraph instead of eliding plain prose (see elide.ts). */
 function parseFully(src: string, path: string, base: Draft, elide = true): Draft {
   let tree: Root;
+  let removed: [number, number][] = [];
   try {
     const front = src.startsWith('---') ? FRONT_MATTER.exec(src) : undefined;
     // An unclosed front matter fence: parse everything as it is.
     const elided = elide && front !== null ? elideProse(src, front ? front[0].length : 0) : undefined;
     tree = processor.parse(elided ? elided.text : src) as Root;
-    if (elided) restoreOffsets(tree, elided);
+    if (elided) {
+      restoreOffsets(tree, elided);
+      removed = elided.removed;
+    }
   } catch {
     return base; // micromark does not throw on text; this is a last line of defence.
   }
   try {
-    return new DraftParser(src, path, tree, base).run();
+    return new DraftParser(src, path, tree, base, removed).run();
   } catch {
     return base;
   }
@@ -232,6 +236,8 @@ class DraftParser {
     private readonly path: string,
     private readonly tree: Root,
     private readonly draft: Draft,
+    /** Prose paragraphs elided before parsing: they still end heading scopes. */
+    private readonly removedParagraphs: readonly [number, number][] = [],
   ) {
     this.lines = createLineMap(src);
   }
@@ -582,12 +588,21 @@ class DraftParser {
       if (c.block !== 'heading') return;
       const at = roots.indexOf(c.node as RootContent);
       let last = c.node;
+      let next: Nodes | undefined;
       for (let j = at + 1; j < roots.length; j++) {
         const n = roots[j];
-        if (n.type === 'heading' && n.depth <= (c.depth ?? 6)) break;
+        if (n.type === 'heading' && n.depth <= (c.depth ?? 6)) {
+          next = n;
+          break;
+        }
         last = n;
       }
-      this.draft.elements[i].fullRange = this.range(c.node.position!.start.offset!, last.position?.end.offset ?? c.fullEnd);
+      let end = last.position?.end.offset ?? c.fullEnd;
+      // A paragraph elided before parsing may have been the scope's last block.
+      const start = c.node.position!.start.offset!;
+      const limit = next?.position?.start.offset ?? Infinity;
+      for (const [, pEnd] of this.removedParagraphs) if (pEnd > end && pEnd <= limit && pEnd > start) end = pEnd;
+      this.draft.elements[i].fullRange = this.range(start, end);
     });
   }
 
