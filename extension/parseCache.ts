@@ -10,8 +10,15 @@ import type { Draft } from './core/model';
 import { decodeDraft, DRAFT_CODEC_VERSION, encodeDraft, type EncodedDraft } from './core/draftCodec';
 import type { ParseJob } from './parsePool';
 
-/** Bump when parseDraft's output changes shape or meaning: older caches are then ignored. */
+/** Bump when the cache file's shape changes: older caches are then ignored. */
 export const CACHE_FORMAT = 2;
+
+declare const __PARSER_ID__: string | undefined;
+/**
+ * A fingerprint of the parser's sources, set at build time (scripts/build.mjs): a build whose
+ * parser differs in any way re-parses everything once, even under the same version number.
+ */
+export const PARSER_ID = typeof __PARSER_ID__ === 'string' ? __PARSER_ID__ : 'unbundled';
 export const CACHE_FILE = 'cruxmap-parse-cache.json';
 
 /** Where a cache is kept: one text, read whole and written whole (atomically where the store can). */
@@ -23,7 +30,7 @@ export interface CacheStore {
 interface CacheFile {
   format: number;
   codec: number;
-  /** The tool version that wrote it: a new version re-parses everything once. */
+  /** The tool version and parser fingerprint that wrote it: any change re-parses everything once. */
   version: string;
   /** path -> [content hash, encoded draft] */
   entries: Record<string, [string, EncodedDraft]>;
@@ -61,7 +68,7 @@ export class ParseCache {
     try {
       const text = await store.read();
       const raw = text === undefined ? undefined : (JSON.parse(text) as CacheFile);
-      const ok = raw && raw.format === CACHE_FORMAT && raw.codec === DRAFT_CODEC_VERSION && raw.version === version && raw.entries && typeof raw.entries === 'object';
+      const ok = raw && raw.format === CACHE_FORMAT && raw.codec === DRAFT_CODEC_VERSION && raw.version === `${version}/${PARSER_ID}` && raw.entries && typeof raw.entries === 'object';
       return new ParseCache(ok ? raw.entries : undefined);
     } catch {
       return new ParseCache(undefined);
@@ -86,7 +93,7 @@ export class ParseCache {
 
 /** The text of a cache holding these drafts. */
 export function serializeCache(version: string, items: { path: string; hash: string; draft: Draft }[]): string {
-  const file: CacheFile = { format: CACHE_FORMAT, codec: DRAFT_CODEC_VERSION, version, entries: {} };
+  const file: CacheFile = { format: CACHE_FORMAT, codec: DRAFT_CODEC_VERSION, version: `${version}/${PARSER_ID}`, entries: {} };
   for (const it of items) file.entries[it.path] = [it.hash, encodeDraft(it.draft)];
   return JSON.stringify(file);
 }

@@ -1,10 +1,14 @@
 // Builds the extension host, the CLI and the webview bundles with esbuild (type-checking is `npm run typecheck`).
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info', legalComments: 'none' };
+// The parser's fingerprint: parse caches written by a build with another parser are not used.
+const parserSources = readdirSync('extension/core').filter((f) => f.endsWith('.ts')).sort();
+const parserId = createHash('sha1').update(parserSources.map((f) => readFileSync(`extension/core/${f}`, 'utf8')).join('\0')).digest('hex').slice(0, 12);
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info', legalComments: 'none', define: { __PARSER_ID__: JSON.stringify(parserId) } };
 
 const builds = [
   { ...common, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
