@@ -21,6 +21,8 @@ export interface DraftStoreOptions {
   workerFile?: string;
   /** The extension's version: a new version re-parses everything once. */
   version?: string;
+  /** Where to say what a scan did (the extension's log channel). */
+  log?: (line: string) => void;
 }
 
 /** Files read at once during a scan. */
@@ -229,7 +231,8 @@ export class DraftStore implements vscode.Disposable {
       const misses = found.map((_, i) => i).filter((i) => drafts[i] === undefined);
       if (report && misses.length > 0) report(`parsing ${misses.length} drafts`, 0);
       // The extension host stays responsive: workers parse, or this thread parses in slices.
-      const parsed = await parseMany(misses.map((i) => found[i]), this.options.workerFile, { mainThread: false, yieldMs: 15 });
+      let workers = 0;
+      const parsed = await parseMany(misses.map((i) => found[i]), this.options.workerFile, { mainThread: false, yieldMs: 15, onWorkers: (n) => (workers = n) });
       misses.forEach((i, k) => (drafts[i] = parsed[k]));
       found.forEach((f, i) => {
         this.uris.set(f.path, f.uri);
@@ -240,6 +243,9 @@ export class DraftStore implements vscode.Disposable {
       });
       for (const p of this.index.paths()) if (!seen.has(p)) this.index.removeDraft(p);
       this.lastScan = { drafts: found.length, cached: found.length - misses.length, parsed: misses.length, ms: Date.now() - started };
+      this.options.log?.(
+        `Indexed ${found.length} drafts in ${this.lastScan.ms} ms: ${this.lastScan.cached} from the parse cache, ${misses.length} parsed ${workers > 0 ? `in ${workers} worker thread${workers > 1 ? 's' : ''}` : 'on the extension host thread'}.`,
+      );
       this.changeEmitter.fire({ paths: [...seen] });
       if (this.cacheStore && (misses.length > 0 || (loaded?.size ?? 0) !== found.length)) {
         // Written after the index is ready; a failure only costs speed next time.

@@ -7,7 +7,10 @@ import { registerEditCommands } from './editCommands';
 import { registerViews } from './views';
 
 export function activate(context: vscode.ExtensionContext): { store: DraftStore } {
+  const log = vscode.window.createOutputChannel('Crux Map', { log: true });
+  context.subscriptions.push(log);
   const store = new DraftStore({
+    log: (line) => log.info(line),
     storageUri: context.storageUri ?? context.globalStorageUri,
     workerFile: vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js').fsPath,
     version: String(context.extension.packageJSON.version ?? '0'),

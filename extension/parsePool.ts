@@ -32,6 +32,8 @@ export interface ParseManyOptions {
   mainThread?: boolean;
   /** When parsing here, hand the event loop back this often (ms); undefined parses in one go. */
   yieldMs?: number;
+  /** Told how many worker threads parsed (0: all on this thread). */
+  onWorkers?: (count: number) => void;
 }
 
 /** Parses jobs on this thread, yielding to the event loop every `yieldMs` when asked. */
@@ -52,13 +54,14 @@ async function parseHere(jobs: ParseJob[], indices: number[], out: Draft[], yiel
  * unless `mainThread` is false; any failure to start a worker falls back to parsing here.
  */
 export async function parseMany(jobs: ParseJob[], workerFile: string | undefined, options: ParseManyOptions | number = {}): Promise<Draft[]> {
-  const { threads = defaultThreads(), mainThread = true, yieldMs } = typeof options === 'number' ? { threads: options } : options;
+  const { threads = defaultThreads(), mainThread = true, yieldMs, onWorkers } = typeof options === 'number' ? ({ threads: options } as ParseManyOptions) : options;
   const out = new Array<Draft>(jobs.length);
   const all = jobs.map((_, i) => i);
   const bytes = jobs.reduce((n, j) => n + j.text.length, 0);
   const workers = mainThread ? threads - 1 : Math.max(1, threads - 1);
   if (!workerFile || threads < 2 || bytes < MIN_BYTES_FOR_WORKERS) {
     await parseHere(jobs, all, out, yieldMs);
+    onWorkers?.(0);
     return out;
   }
   let Worker: typeof import('node:worker_threads').Worker;
@@ -66,8 +69,10 @@ export async function parseMany(jobs: ParseJob[], workerFile: string | undefined
     ({ Worker } = await import('node:worker_threads'));
   } catch {
     await parseHere(jobs, all, out, yieldMs);
+    onWorkers?.(0);
     return out;
   }
+  let fellBack = 0;
   const groups = balance(jobs, workers + (mainThread ? 1 : 0));
   const inWorkers = groups.slice(mainThread ? 1 : 0).map(
     (group) =>
@@ -76,7 +81,10 @@ export async function parseMany(jobs: ParseJob[], workerFile: string | undefined
         const finish = (fallback: boolean) => {
           if (settled) return;
           settled = true;
-          if (fallback) void parseHere(jobs, group, out, yieldMs).then(resolve);
+          if (fallback) {
+            fellBack++;
+            void parseHere(jobs, group, out, yieldMs).then(resolve);
+          }
           else resolve();
         };
         try {
@@ -97,6 +105,7 @@ export async function parseMany(jobs: ParseJob[], workerFile: string | undefined
   // This thread takes the first share itself instead of waiting idle.
   if (mainThread) await parseHere(jobs, groups[0], out, yieldMs);
   await Promise.all(inWorkers);
+  onWorkers?.(inWorkers.length - fellBack);
   return out;
 }
 

@@ -20,10 +20,14 @@ describe('parseMany', () => {
     expect(await parseMany(jobs, WORKER, { threads: 3 })).toEqual(expected);
   }, 60_000);
   it('worker threads only (the extension host) equal one thread', async () => {
-    expect(await parseMany(jobs, WORKER, { threads: 2, mainThread: false })).toEqual(expected);
+    let workers = -1;
+    expect(await parseMany(jobs, WORKER, { threads: 2, mainThread: false, onWorkers: (n) => (workers = n) })).toEqual(expected);
+    expect(workers).toBe(1);
   }, 60_000);
   it('a worker that cannot start falls back to parsing here', async () => {
-    expect(await parseMany(jobs, join(__dirname, 'no-such-worker.js'), { threads: 2, mainThread: false })).toEqual(expected);
+    let workers = -1;
+    expect(await parseMany(jobs, join(__dirname, 'no-such-worker.js'), { threads: 2, mainThread: false, onWorkers: (n) => (workers = n) })).toEqual(expected);
+    expect(workers).toBe(0);
   }, 60_000);
   it('parsing here in slices lets the event loop run in between', async () => {
     let ticks = 0;

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { parseDraft } from '../../extension/core/parse';
-import { activeTab, cursorPosition, e2eUnavailable, findParseCache, gotoLine, mapFrame, nodeCount, openFile, openMap, pick, readWorkspaceFile, resetWorkspace, runCommand, screenText, screenshot, startSession, stopSession, type Session } from './workbench';
+import { corpus } from '../../bench/corpus';
+import { activeTab, cursorPosition, e2eUnavailable, extensionLog, findParseCache, gotoLine, mapFrame, nodeCount, openFile, openMap, pick, readWorkspaceFile, resetWorkspace, writeWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, type Session } from './workbench';
 
 const unavailable = e2eUnavailable();
 if (unavailable) console.warn(`\n*** END-TO-END TESTS SKIPPED: ${unavailable} ***\n`);
@@ -223,7 +224,7 @@ describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
     });
   }, 60_000);
 
-  it('keeps a parse cache in its storage folder, and after a reload indexes from it without parsing again', async () => {
+  it('keeps a parse cache in its storage folder: a reload indexes from it without parsing, and a re-index parses new drafts in a worker thread', async () => {
     await step('parse-cache', async () => {
       await expect.poll(() => findParseCache(s), { timeout: 15_000 }).toBeDefined();
       const file = findParseCache(s)!;
@@ -240,8 +241,15 @@ describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
       const frame = await openMap(s.page, 'scheming-first.md');
       const expected = parseDraft(readWorkspaceFile(s, 'scheming-first.md'), 'scheming-first.md').elements.length;
       await frame.waitForFunction((n) => Number(document.getElementById('map')!.dataset.nodeCount) === n, expected, { timeout: 20_000 });
-      await s.page.waitForTimeout(1500);
+      await expect.poll(() => extensionLog(s), { timeout: 10_000 }).toContain(`Indexed ${drafts.length} drafts`);
+      expect(extensionLog(s)).toContain(`${drafts.length} from the parse cache, 0 parsed`);
       expect(statSync(file).mtimeMs).toBe(written);
+      // Over 2 MB of new drafts: a re-index parses them in a worker thread and takes the others from the cache.
+      for (const [p, t] of corpus(300, 5)) writeWorkspaceFile(s, `bulk/${p}`, t);
+      await runCommand(s.page, 'Crux Map: Re-index Workspace');
+      await expect.poll(() => extensionLog(s), { timeout: 60_000 }).toContain(`Indexed ${drafts.length + 300} drafts`);
+      expect(extensionLog(s)).toMatch(new RegExp(`${drafts.length} from the parse cache, 300 parsed in 1 worker thread`));
+      await expect.poll(() => Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { entries: object }).entries).length, { timeout: 15_000 }).toBe(drafts.length + 300);
     });
-  }, 120_000);
+  }, 180_000);
 });

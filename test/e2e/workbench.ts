@@ -2,7 +2,7 @@
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 // @ts-expect-error: a plain ES module shared with `npm run try`
 import * as codeServer from '../../scripts/codeServer.mjs';
@@ -143,6 +143,7 @@ export function readWorkspaceFile(s: Session, path: string): string {
 }
 
 export function writeWorkspaceFile(s: Session, path: string, text: string): void {
+  mkdirSync(dirname(join(s.workspace, path)), { recursive: true });
   writeFileSync(join(s.workspace, path), text);
 }
 
@@ -225,4 +226,12 @@ export function findParseCache(s: Session): string | undefined {
     if (existsSync(file)) return file;
   }
   return undefined;
+}
+
+/** The lines of the extension's log channel ("Crux Map"), as code-server writes them under its user data folder. */
+export function extensionLog(s: Session): string {
+  const logs = join(s.userDataDir, 'logs');
+  if (!existsSync(logs)) return '';
+  const files = listFiles(logs).filter((f) => f.endsWith('Crux Map.log'));
+  return files.map((f) => readFileSync(join(logs, f), 'utf8')).join('\n');
 }
