@@ -106,7 +106,7 @@ describe('prose elision', () => {
     );
   });
   it('really elides prose and inert runs (the generator is not vacuous)', () => {
-    const samples = fc.sample(draft, 300).map((t) => elideProse(t, 0));
+    const samples = fc.sample(draft, { numRuns: 300, seed: 7 }).map((t) => elideProse(t, 0));
     expect(samples.filter((e) => e && e.removed.length > 0).length).toBeGreaterThan(8);
     expect(samples.filter((e) => e && e.text.includes('\nx')).length).toBeGreaterThan(2);
     expect(samples.filter((e) => e && e.middles.length > 0).length).toBeGreaterThan(100);

@@ -58,7 +58,7 @@ describe('parseDraft on any text', () => {
     fc.assert(fc.property(markdown, (s) => check(s)), { numRuns: 400 });
   });
   it('finds elements in generated markdown (the generator is not vacuous)', () => {
-    const found = fc.sample(markdown, 200).reduce((n, s) => n + parseDraft(s, 'a.md').elements.length, 0);
+    const found = fc.sample(markdown, { numRuns: 200, seed: 7 }).reduce((n, s) => n + parseDraft(s, 'a.md').elements.length, 0);
     expect(found).toBeGreaterThan(100);
   });
   it('the index builds a graph from any set of generated drafts', () => {
@@ -103,7 +103,7 @@ describe('the pre-scan that skips drafts without markup', () => {
     );
   });
   it('really skips prose (the generator is not vacuous)', () => {
-    const skipped = fc.sample(drafts, 200).filter((t) => !mayHoldMarkup(t)).length;
+    const skipped = fc.sample(drafts, { numRuns: 200, seed: 7 }).filter((t) => !mayHoldMarkup(t)).length;
     expect(skipped).toBeGreaterThan(100);
   });
 });
