@@ -11,7 +11,7 @@ import { decodeDraft, DRAFT_CODEC_VERSION, encodeDraft, type EncodedDraft } from
 import type { ParseJob } from './parsePool';
 
 /** Bump when the cache file's shape changes: older caches are then ignored. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 declare const __PARSER_ID__: string | undefined;
 /**
@@ -32,8 +32,11 @@ interface CacheFile {
   codec: number;
   /** The tool version and parser fingerprint that wrote it: any change re-parses everything once. */
   version: string;
-  /** path -> [content hash, encoded draft] */
-  entries: Record<string, [string, EncodedDraft]>;
+  /**
+   * path -> [content hash, the encoded draft as JSON text]. Each draft is a string of its own,
+   * parsed only when its hash matches, so its intermediate arrays die young (less garbage collection).
+   */
+  entries: Record<string, [string, string]>;
 }
 
 export function contentHash(text: string): string {
@@ -61,7 +64,7 @@ export function folderCacheStore(dir: string): CacheStore {
 
 /** What a cache holds: decoded lazily, entry by entry, and only for paths asked for. */
 export class ParseCache {
-  private constructor(private readonly entries: Record<string, [string, EncodedDraft]> | undefined) {}
+  private constructor(private readonly entries: Record<string, [string, string]> | undefined) {}
 
   /** Loads a cache; a missing, unreadable, malformed or outdated one is an empty cache. */
   static async load(store: CacheStore, version: string): Promise<ParseCache> {
@@ -82,9 +85,9 @@ export class ParseCache {
   /** The cached draft of a path when its text still has this hash; undefined otherwise (also for a malformed entry). */
   get(path: string, hash: string): Draft | undefined {
     const hit = this.entries && Object.prototype.hasOwnProperty.call(this.entries, path) ? this.entries[path] : undefined;
-    if (!Array.isArray(hit) || hit[0] !== hash) return undefined;
+    if (!Array.isArray(hit) || hit[0] !== hash || typeof hit[1] !== 'string') return undefined;
     try {
-      return decodeDraft(path, hit[1]);
+      return decodeDraft(path, JSON.parse(hit[1]) as EncodedDraft);
     } catch {
       return undefined;
     }
@@ -94,7 +97,7 @@ export class ParseCache {
 /** The text of a cache holding these drafts. */
 export function serializeCache(version: string, items: { path: string; hash: string; draft: Draft }[]): string {
   const file: CacheFile = { format: CACHE_FORMAT, codec: DRAFT_CODEC_VERSION, version: `${version}/${PARSER_ID}`, entries: {} };
-  for (const it of items) file.entries[it.path] = [it.hash, encodeDraft(it.draft)];
+  for (const it of items) file.entries[it.path] = [it.hash, JSON.stringify(encodeDraft(it.draft))];
   return JSON.stringify(file);
 }
 
