@@ -30,7 +30,7 @@ const READ_CONCURRENCY = 16;
 
 /** The parse cache as a file in the extension's storage folder, through workspace.fs (works for remote and virtual workspaces too). */
 function storageCacheStore(folder: vscode.Uri): CacheStore {
-  const file = vscode.Uri.joinPath(folder, 'parse-cache.json');
+  const file = vscode.Uri.joinPath(folder, 'parse-cache.jsonl');
   return {
     async read() {
       try {
@@ -41,7 +41,7 @@ function storageCacheStore(folder: vscode.Uri): CacheStore {
     },
     async write(text) {
       await vscode.workspace.fs.createDirectory(folder);
-      const tmp = vscode.Uri.joinPath(folder, 'parse-cache.json.tmp');
+      const tmp = vscode.Uri.joinPath(folder, 'parse-cache.jsonl.tmp');
       await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
       await vscode.workspace.fs.rename(tmp, file, { overwrite: true });
     },

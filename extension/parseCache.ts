@@ -12,7 +12,7 @@ import { decodeDraft, DRAFT_CODEC_VERSION, encodeDraft, type EncodedDraft } from
 import type { ParseJob } from './parsePool';
 
 /** Bump when the cache file's shape changes: older caches are then ignored. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 declare const __PARSER_ID__: string | undefined;
 /**
@@ -20,24 +20,12 @@ declare const __PARSER_ID__: string | undefined;
  * parser differs in any way re-parses everything once, even under the same version number.
  */
 export const PARSER_ID = typeof __PARSER_ID__ === 'string' ? __PARSER_ID__ : 'unbundled';
-export const CACHE_FILE = 'cruxmap-parse-cache.json';
+export const CACHE_FILE = 'cruxmap-parse-cache.jsonl';
 
 /** Where a cache is kept: one text, read whole and written whole (atomically where the store can). */
 export interface CacheStore {
   read(): Promise<string | undefined>;
   write(text: string): Promise<void>;
-}
-
-interface CacheFile {
-  format: number;
-  codec: number;
-  /** The tool version and parser fingerprint that wrote it: any change re-parses everything once. */
-  version: string;
-  /**
-   * path -> [content hash, the encoded draft as JSON text]. Each draft is a string of its own,
-   * parsed only when its hash matches, so its intermediate arrays die young (less garbage collection).
-   */
-  entries: Record<string, [string, string]>;
 }
 
 const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'base64') => string }).hash;
@@ -66,32 +54,86 @@ export function folderCacheStore(dir: string): CacheStore {
   };
 }
 
+/*
+ * The cache file is JSON lines: a header, then one line per draft.
+ *   ["cruxmap-parse-cache", format, codec, "version/parser"]
+ *   ["<path>","<content hash>",<encoded draft>]
+ * Loading splits it into lines and reads only each line's path and hash (a few bytes); a draft
+ * is parsed only when its file's hash matches, so a warm start never parses one big JSON value
+ * (whose escaped strings and throwaway arrays cost more than the drafts themselves).
+ */
+const MAGIC = 'cruxmap-parse-cache';
+/** What precedes a line's encoded draft: its path and hash, as JSON strings. */
+const PREFIX = /^\["((?:[^"\\]|\\.)*)","([A-Za-z0-9+/=]+)",/;
+
+/** The header line of a cache written by this build. */
+function header(version: string): string {
+  return JSON.stringify([MAGIC, CACHE_FORMAT, DRAFT_CODEC_VERSION, `${version}/${PARSER_ID}`]);
+}
+
+/** One cached draft: where its line is, and the hash its file had. */
+interface Entry {
+  hash: string;
+  line: string;
+  /** Where the encoded draft starts in the line. */
+  at: number;
+}
+
+/** The paths a cache text holds, in file order; [] for a text that is not a cache (for tests and tools). */
+export function cachedPaths(text: string): string[] {
+  return [...readEntries(text, undefined).keys()];
+}
+
+/** path -> entry of a cache text; empty when its header is not `expected` (when given) or it is no cache at all. */
+function readEntries(text: string, expected: string | undefined): Map<string, Entry> {
+  const entries = new Map<string, Entry>();
+  const first = text.indexOf('\n');
+  if (first < 0) return entries;
+  try {
+    const head = JSON.parse(text.slice(0, first)) as unknown[];
+    if (!Array.isArray(head) || head[0] !== MAGIC || (expected !== undefined && text.slice(0, first) !== expected)) return entries;
+  } catch {
+    return entries;
+  }
+  let at = first + 1;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end);
+    at = end + 1;
+    const m = PREFIX.exec(line);
+    if (!m) continue; // a torn or foreign line: that draft is parsed again
+    const path = m[1].includes('\\') ? (JSON.parse(`"${m[1]}"`) as string) : m[1];
+    entries.set(path, { hash: m[2], line, at: m[0].length });
+  }
+  return entries;
+}
+
 /** What a cache holds: decoded lazily, entry by entry, and only for paths asked for. */
 export class ParseCache {
-  private constructor(private readonly entries: Record<string, [string, string]> | undefined) {}
+  private constructor(private readonly entries: Map<string, Entry>) {}
 
   /** Loads a cache; a missing, unreadable, malformed or outdated one is an empty cache. */
   static async load(store: CacheStore, version: string): Promise<ParseCache> {
     try {
       const text = await store.read();
-      const raw = text === undefined ? undefined : (JSON.parse(text) as CacheFile);
-      const ok = raw && raw.format === CACHE_FORMAT && raw.codec === DRAFT_CODEC_VERSION && raw.version === `${version}/${PARSER_ID}` && raw.entries && typeof raw.entries === 'object';
-      return new ParseCache(ok ? raw.entries : undefined);
+      return new ParseCache(text === undefined ? new Map() : readEntries(text, header(version)));
     } catch {
-      return new ParseCache(undefined);
+      return new ParseCache(new Map());
     }
   }
 
   get size(): number {
-    return this.entries ? Object.keys(this.entries).length : 0;
+    return this.entries.size;
   }
 
   /** The cached draft of a path when its text still has this hash; undefined otherwise (also for a malformed entry). */
   get(path: string, hash: string): Draft | undefined {
-    const hit = this.entries && Object.prototype.hasOwnProperty.call(this.entries, path) ? this.entries[path] : undefined;
-    if (!Array.isArray(hit) || hit[0] !== hash || typeof hit[1] !== 'string') return undefined;
+    const hit = this.entries.get(path);
+    if (!hit || hit.hash !== hash) return undefined;
     try {
-      return decodeDraft(path, JSON.parse(hit[1]) as EncodedDraft);
+      // The line is `[path,hash,<draft>]`: the draft runs to the line's closing bracket.
+      return decodeDraft(path, JSON.parse(hit.line.slice(hit.at, hit.line.length - 1)) as EncodedDraft);
     } catch {
       return undefined;
     }
@@ -100,9 +142,9 @@ export class ParseCache {
 
 /** The text of a cache holding these drafts. */
 export function serializeCache(version: string, items: { path: string; hash: string; draft: Draft }[]): string {
-  const file: CacheFile = { format: CACHE_FORMAT, codec: DRAFT_CODEC_VERSION, version: `${version}/${PARSER_ID}`, entries: {} };
-  for (const it of items) file.entries[it.path] = [it.hash, JSON.stringify(encodeDraft(it.draft))];
-  return JSON.stringify(file);
+  const lines = [header(version)];
+  for (const it of items) lines.push(JSON.stringify([it.path, it.hash, encodeDraft(it.draft)]));
+  return `${lines.join('\n')}\n`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * keyed objects and every range in one flat list of numbers, so a cache of a thousand drafts
  * is a third of the size and loads several times faster. decodeDraft(encodeDraft(d)) equals d.
  */
-import type { Diagnostic, DiagnosticCode, Draft, DraftElement, ElementKind, Range, Reference, Severity } from './model';
+import type { Diagnostic, DiagnosticCode, Draft, DraftElement, Position, Range, Reference, Severity } from './model';
 import { ELEMENT_KINDS } from './model';
 
 /** Bump when the encoding changes. */
@@ -56,64 +56,90 @@ export function encodeDraft(d: Draft): EncodedDraft {
   return [d.title, d.topics, d.eol === '\r\n' ? 1 : 0, d.bom ? 1 : 0, elements, references, diagnostics, nums];
 }
 
+/** The flat list of numbers being decoded, and the next one to read (decodeDraft runs to the end: nothing interleaves). */
+let nums: number[] = [];
+let at = 0;
+
+/** The next position; one of `near`'s positions when it is the same place (positions are never mutated, so sharing them is safe and spares objects). */
+function position(near: Range | undefined): Position {
+  if (at + 2 > nums.length) throw new Error('ranges run out');
+  const line = nums[at];
+  const character = nums[at + 1];
+  at += 2;
+  if (near !== undefined) {
+    if (near.start.line === line && near.start.character === character) return near.start;
+    if (near.end.line === line && near.end.character === character) return near.end;
+  }
+  return { line, character };
+}
+
+function range(near?: Range): Range {
+  const start = position(near);
+  return { start, end: position(near) };
+}
+
 /** Decodes a draft written by encodeDraft; throws on a malformed value (callers treat that as a cache miss). */
 export function decodeDraft(path: string, x: unknown): Draft {
   if (!Array.isArray(x) || x.length !== 8) throw new Error('not an encoded draft');
-  const [title, topics, crlf, bom, els, refs, diags, nums] = x as EncodedDraft;
-  if (typeof title !== 'string' || !Array.isArray(topics) || !Array.isArray(els) || !Array.isArray(refs) || !Array.isArray(diags) || !Array.isArray(nums)) {
+  // Indexed reads, not destructuring: a warm start runs this code cold, where iterators are slow.
+  const title = x[0] as string;
+  const topics = x[1] as string[];
+  const els = x[4] as unknown[][];
+  const refs = x[5] as unknown[][];
+  const diags = x[6] as unknown[][];
+  if (typeof title !== 'string' || !Array.isArray(topics) || !Array.isArray(els) || !Array.isArray(refs) || !Array.isArray(diags) || !Array.isArray(x[7])) {
     throw new Error('not an encoded draft');
   }
-  let at = 0;
-  const range = (): Range => {
-    if (at + 4 > nums.length) throw new Error('ranges run out');
-    const r = { start: { line: nums[at], character: nums[at + 1] }, end: { line: nums[at + 2], character: nums[at + 3] } };
-    at += 4;
-    return r;
-  };
-  const elements = els.map((e): DraftElement => {
-    const [kind, localId, explicitId, text, block, depth, elTopics, references, structuralTarget, structuralRule, containerParent, hasId] = e as [
-      number, string, number, string, number, number, 0 | string[], number[], number, DraftElement['structuralRule'], number, number,
-    ];
+  nums = x[7] as number[];
+  at = 0;
+  const elements: DraftElement[] = [];
+  for (const e of els) {
     const r = range();
-    const labelRange = range();
-    const fullRange = range();
+    // A label starts its block, and a paragraph's full range is its range: most positions repeat.
+    const labelRange = range(r);
+    const fullRange = range(r);
+    const elTopics = e[6] as 0 | string[];
     const el: DraftElement = {
-      kind: ELEMENT_KINDS[kind] as ElementKind,
-      localId,
-      explicitId: explicitId === 1,
-      text,
+      kind: ELEMENT_KINDS[e[0] as number],
+      localId: e[1] as string,
+      explicitId: e[2] === 1,
+      text: e[3] as string,
       range: r,
       labelRange,
       fullRange,
-      block: BLOCKS[block],
+      block: BLOCKS[e[4] as number],
       // Shared with the draft: nothing mutates topics after parsing.
       topics: elTopics === 0 ? topics : elTopics,
-      references,
-      structuralTarget,
-      structuralRule,
-      containerParent,
+      references: e[7] as number[],
+      structuralTarget: e[8] as number,
+      structuralRule: e[9] as DraftElement['structuralRule'],
+      containerParent: e[10] as number,
     };
-    if (hasId) el.idRange = range();
-    if (depth >= 0) el.depth = depth;
-    if (!el.kind || !el.block || typeof localId !== 'string' || typeof text !== 'string' || !Array.isArray(references)) throw new Error('bad element');
-    return el;
-  });
-  const references = refs.map((e): Reference => {
-    const [syntax, target, blockId, alias, element, flags] = e as [number, string, string | null, string | null, number, number];
-    const ref: Reference = { syntax: syntax === 1 ? 'link' : 'wikilink', target, range: range(), element };
+    if (e[11]) el.idRange = range(r);
+    if ((e[5] as number) >= 0) el.depth = e[5] as number;
+    if (!el.kind || !el.block || typeof el.localId !== 'string' || typeof el.text !== 'string' || !Array.isArray(el.references)) throw new Error('bad element');
+    elements.push(el);
+  }
+  const references: Reference[] = [];
+  for (const e of refs) {
+    const flags = e[5] as number;
+    const ref: Reference = { syntax: e[0] === 1 ? 'link' : 'wikilink', target: e[1] as string, range: range(), element: e[4] as number };
     if (flags & 1) ref.idRange = range();
     if (flags & 2) ref.targetRange = range();
-    if (blockId !== null) ref.blockId = blockId;
-    if (alias !== null) ref.alias = alias;
-    if (typeof target !== 'string') throw new Error('bad reference');
-    return ref;
-  });
-  const diagnostics = diags.map((e): Diagnostic => {
-    const [severity, code, message] = e as [number, DiagnosticCode, string];
+    if (e[2] !== null) ref.blockId = e[2] as string;
+    if (e[3] !== null) ref.alias = e[3] as string;
+    if (typeof ref.target !== 'string') throw new Error('bad reference');
+    references.push(ref);
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const e of diags) {
     const r = range();
-    if (!SEVERITIES[severity] || typeof message !== 'string') throw new Error('bad diagnostic');
-    return { file: path, range: r, severity: SEVERITIES[severity], code, message };
-  });
-  if (at !== nums.length) throw new Error('ranges left over');
-  return { path, title, topics, elements, references, diagnostics, eol: crlf === 1 ? '\r\n' : '\n', bom: bom === 1 };
+    const severity = SEVERITIES[e[0] as number];
+    if (!severity || typeof e[2] !== 'string') throw new Error('bad diagnostic');
+    diagnostics.push({ file: path, range: r, severity, code: e[1] as DiagnosticCode, message: e[2] });
+  }
+  const left = at !== nums.length;
+  nums = [];
+  if (left) throw new Error('ranges left over');
+  return { path, title, topics, elements, references, diagnostics, eol: x[2] === 1 ? '\r\n' : '\n', bom: x[3] === 1 };
 }

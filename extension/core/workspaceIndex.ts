@@ -57,12 +57,14 @@ interface Contribution {
 
 /** Everything that points into one file, gathered from the parts of the drafts that reference it. */
 interface FileShare {
-  incomingEdges: Map<string, GraphEdge[]>;
-  incomingRefs: Map<string, ReferenceHit[]>;
+  /** The drafts whose parts contribute to the file, in path order. */
+  sources: string[];
   /** All the file's diagnostics (its own, its references', unanswered objections), sorted. */
   diagnostics: Diagnostic[];
   /** Disagreements whose `a` is in the file, sorted. */
   disagreements: Disagreement[];
+  /** Edges and references into the file's elements by target id; gathered on the first query that needs them (a graph does not). */
+  incoming?: { edges: Map<string, GraphEdge[]>; refs: Map<string, ReferenceHit[]> };
 }
 
 /** The parser the index uses; injectable so tests can count parses. */
@@ -142,17 +144,12 @@ export class WorkspaceIndex {
       this.nodeCache.delete(path);
       return;
     }
-    const nodes = draft.elements.map((e) => ({
-      id: globalId(path, e.localId),
-      localId: e.localId,
-      explicitId: e.explicitId,
-      kind: e.kind,
-      text: e.text,
-      file: path,
-      topics: e.topics,
-      range: e.range,
-    }));
-    for (const n of nodes) this.nodeMap.set(n.id, n);
+    const nodes: GraphNode[] = [];
+    for (const e of draft.elements) {
+      const node: GraphNode = { id: globalId(path, e.localId), localId: e.localId, explicitId: e.explicitId, kind: e.kind, text: e.text, file: path, topics: e.topics, range: e.range };
+      nodes.push(node);
+      this.nodeMap.set(node.id, node);
+    }
     this.nodeCache.set(path, nodes);
   }
 
@@ -195,7 +192,7 @@ export class WorkspaceIndex {
     this.drafts.set(path, draft);
     this.texts.set(path, text);
     const ids = new Map<string, number>();
-    draft.elements.forEach((e, i) => ids.set(e.localId, i));
+    for (let i = 0; i < draft.elements.length; i++) ids.set(draft.elements[i].localId, i);
     this.idIndex.set(path, ids);
     this.setNodes(path, draft);
     this.graph = undefined;
@@ -260,11 +257,11 @@ export class WorkspaceIndex {
     for (const path of this.orderedPaths()) {
       const draft = this.drafts.get(path)!;
       files.push({ file: path, title: draft.title, topics: draft.topics });
-      for (const n of this.nodeCache.get(path)!) nodes.push(n);
-      for (const e of this.parts.get(path)!.edges) edges.push(e);
+      append(nodes, this.nodeCache.get(path)!);
+      append(edges, this.parts.get(path)!.edges);
       const share = this.shareOf(path);
-      for (const d of share.disagreements) disagreements.push(d);
-      for (const d of share.diagnostics) diagnostics.push(d);
+      append(disagreements, share.disagreements);
+      append(diagnostics, share.diagnostics);
     }
     this.graph = { version: 1, files, nodes, edges, disagreements, diagnostics };
     return this.graph;
@@ -371,12 +368,12 @@ export class WorkspaceIndex {
   /** Every resolved reference to an element. */
   incomingReferences(id: string): ReferenceHit[] {
     const node = this.nodeMap.get(id);
-    return (node && this.shareOf(node.file).incomingRefs.get(id)) ?? [];
+    return (node && this.incomingOf(node.file).refs.get(id)) ?? [];
   }
 
   incomingEdges(id: string): GraphEdge[] {
     const node = this.nodeMap.get(id);
-    return (node && this.shareOf(node.file).incomingEdges.get(id)) ?? [];
+    return (node && this.incomingOf(node.file).edges.get(id)) ?? [];
   }
 
   outgoingEdges(id: string): GraphEdge[] {
@@ -452,23 +449,24 @@ export class WorkspaceIndex {
     this.buildParts();
     let share = this.shares.get(path);
     if (share) return share;
-    const sources = [path, ...(this.dependents.get(path) ?? [])].filter((p, i, all) => all.indexOf(p) === i && this.parts.has(p)).sort(compareStrings);
-    const incomingEdges = new Map<string, GraphEdge[]>();
-    const incomingRefs = new Map<string, ReferenceHit[]>();
+    const dependents = this.dependents.get(path);
+    const sources = dependents ? [path, ...dependents].filter((p, i, all) => all.indexOf(p) === i && this.parts.has(p)).sort(compareStrings) : [path];
     const disagreements: Disagreement[] = [];
     for (const source of sources) {
       const c = this.parts.get(source)!.into.get(path);
-      if (!c) continue;
-      for (const e of c.edges) push(incomingEdges, e.target, e);
-      for (const [id, hit] of c.hits) push(incomingRefs, id, hit);
-      for (const d of c.disagreements) disagreements.push(d);
+      if (c) for (const d of c.disagreements) disagreements.push(d);
     }
     disagreements.sort((x, y) => this.compareNodes(x.a, y.a) || this.compareNodes(x.b, y.b) || this.compareNodes(x.by, y.by));
     const diagnostics = [...this.drafts.get(path)!.diagnostics, ...this.parts.get(path)!.diagnostics];
-    for (const node of this.nodeCache.get(path) ?? []) {
-      if (node.kind !== 'objection') continue;
-      const answered = (incomingEdges.get(node.id) ?? []).some((e) => e.kind === 'replies');
-      if (!answered) {
+    const nodes = this.nodeCache.get(path) ?? [];
+    if (nodes.some((n) => n.kind === 'objection')) {
+      // An objection is answered when a reply points at it, from any file.
+      const answered = new Set<string>();
+      for (const source of sources) {
+        for (const e of this.parts.get(source)!.into.get(path)?.edges ?? []) if (e.kind === 'replies') answered.add(e.target);
+      }
+      for (const node of nodes) {
+        if (node.kind !== 'objection' || answered.has(node.id)) continue;
         diagnostics.push({
           file: node.file,
           range: node.range,
@@ -485,9 +483,25 @@ export class WorkspaceIndex {
         compareStrings(x.code, y.code) ||
         compareStrings(x.message, y.message),
     );
-    share = { incomingEdges, incomingRefs, diagnostics, disagreements };
+    share = { sources, diagnostics, disagreements };
     this.shares.set(path, share);
     return share;
+  }
+
+  /** The edges and references into a file's elements, by target id (in path order of their sources). */
+  private incomingOf(path: string): NonNullable<FileShare['incoming']> {
+    const share = this.shareOf(path);
+    if (share.incoming) return share.incoming;
+    const edges = new Map<string, GraphEdge[]>();
+    const refs = new Map<string, ReferenceHit[]>();
+    for (const source of share.sources) {
+      const c = this.parts.get(source)!.into.get(path);
+      if (!c) continue;
+      for (const e of c.edges) push(edges, e.target, e);
+      for (const [id, hit] of c.hits) push(refs, id, hit);
+    }
+    share.incoming = { edges, refs };
+    return share.incoming;
   }
 
   /** One draft's share of the graph: its resolved references, outgoing edges and the diagnostics they give. */
@@ -496,6 +510,8 @@ export class WorkspaceIndex {
     const draft = this.drafts.get(path)!;
     const diagnostics: Diagnostic[] = [];
     const edges: GraphEdge[] = [];
+    /** The file of each edge's target, so that no edge looks its target up again. */
+    const edgeFiles: string[] = [];
     const refFiles = new Set<string>();
     const into = new Map<string, Contribution>();
     const contribution = (file: string) => {
@@ -504,57 +520,78 @@ export class WorkspaceIndex {
       return c;
     };
     // Node ids are made once per parse (nodeCache); reusing them spares building and hashing new strings.
-    const idOf = (file: string, elementIndex: number) => this.nodeCache.get(file)![elementIndex].id;
     const targetIds: (string | undefined)[] = [];
-    const res = draft.references.map((ref) => {
+    const targetFiles: string[] = [];
+    const resolutions: Resolution[] = [];
+    for (const ref of draft.references) {
       const r = this.resolveReference(path, ref);
+      resolutions.push(r);
       if (r.status === 'ok' || r.status === 'missing-id') refFiles.add(r.file);
       if (r.status === 'ok' && r.elementIndex !== undefined) {
-        const id = idOf(r.file, r.elementIndex);
+        const id = this.nodeCache.get(r.file)![r.elementIndex].id;
         targetIds.push(id);
+        targetFiles.push(r.file);
         contribution(r.file).hits.push([id, { file: path, reference: ref, resolution: r }]);
       } else {
         targetIds.push(undefined);
+        targetFiles.push('');
         if (r.status !== 'ok') diagnostics.push(this.referenceDiagnostic(path, ref, r));
       }
-      return r;
-    });
+    }
     const ownIds = this.nodeCache.get(path)!;
-    draft.elements.forEach((e, index) => {
+    const elements = draft.elements;
+    // A plain loop over plain arrays: at a warm start this runs for every element of the workspace before the JIT has warmed up.
+    for (let index = 0; index < elements.length; index++) {
+      const e = elements[index];
       const source = ownIds[index].id;
-      const targets: string[] = [];
+      let targets: string[] | undefined;
+      let files: string[] | undefined;
       let viaRule1 = false;
-      for (const i of e.references) {
+      for (let k = 0; k < e.references.length; k++) {
+        const i = e.references[k];
         if (draft.references[i].blockId === undefined) continue;
         viaRule1 = true;
         const t = targetIds[i];
-        if (t !== undefined && t !== source && !targets.includes(t)) targets.push(t);
+        if (t === undefined || t === source || targets?.includes(t)) continue;
+        (targets ??= []).push(t);
+        (files ??= []).push(targetFiles[i]);
       }
-      if (!viaRule1 && e.kind !== 'crux' && e.structuralTarget >= 0) targets.push(ownIds[e.structuralTarget].id);
+      if (!viaRule1 && e.kind !== 'crux' && e.structuralTarget >= 0) {
+        targets = [ownIds[e.structuralTarget].id];
+        files = [path];
+      }
+      const count = targets?.length ?? 0;
       const kind: EdgeKind = e.kind === 'claim' ? (viaRule1 ? 'mentions' : 'supports') : EDGE_OF[e.kind];
-      // Drafts and their elements come in order, so edges are sorted by source already; sort each element's targets.
-      if (targets.length > 1) targets.sort(compareNodes);
-      for (const t of targets) edges.push({ source, target: t, kind });
+      if (count > 1) {
+        // Drafts and their elements come in order, so edges are sorted by source already; sort each element's targets.
+        const order = targets!.map((_, k) => k).sort((a, b) => compareNodes(targets![a], targets![b]));
+        targets = order.map((k) => targets![k]);
+        files = order.map((k) => files![k]);
+      }
+      for (let k = 0; k < count; k++) {
+        edges.push({ source, target: targets![k], kind });
+        edgeFiles.push(files![k]);
+      }
       if (e.kind === 'crux') {
-        for (let i = 0; i < targets.length; i++) {
-          for (let j = i + 1; j < targets.length; j++) {
+        for (let i = 0; i < count; i++) {
+          for (let j = i + 1; j < count; j++) {
             // targets are sorted, so targets[i] comes first
-            contribution(this.nodeMap.get(targets[i])!.file).disagreements.push({ a: targets[i], b: targets[j], via: 'crux', by: source });
+            contribution(files![i]).disagreements.push({ a: targets![i], b: targets![j], via: 'crux', by: source });
           }
         }
-        if (targets.length < 2) {
+        if (count < 2) {
           diagnostics.push({
             file: path,
             range: e.range,
             severity: 'warning',
             code: 'crux-needs-two',
             message:
-              targets.length === 0
+              count === 0
                 ? 'This crux names no element it decides between; reference two or more, e.g. [[a#^x]] vs [[b#^y]].'
                 : 'This crux decides between only one element; reference at least two.',
           });
         }
-      } else if (targets.length === 0 && e.kind !== 'claim') {
+      } else if (count === 0 && e.kind !== 'claim') {
         diagnostics.push({
           file: path,
           range: e.range,
@@ -563,9 +600,10 @@ export class WorkspaceIndex {
           message: `This ${e.kind} has no target: nest it under an element, put it after a fitting element in its section, or reference one with [[#^id]].`,
         });
       }
-    });
-    for (const edge of edges) {
-      const targetFile = this.nodeMap.get(edge.target)!.file;
+    }
+    for (let k = 0; k < edges.length; k++) {
+      const edge = edges[k];
+      const targetFile = edgeFiles[k];
       contribution(targetFile).edges.push(edge);
       if ((edge.kind === 'objects' || edge.kind === 'replies') && targetFile !== path) {
         contribution(path).disagreements.push({ a: edge.source, b: edge.target, via: edge.kind, by: edge.source });
@@ -573,7 +611,7 @@ export class WorkspaceIndex {
     }
     // Its own file's share lists its own diagnostics, so the part always contributes there.
     contribution(path);
-    return { resolutions: res, edges, diagnostics, refFiles, into };
+    return { resolutions, edges, diagnostics, refFiles, into };
   }
 
   private referenceDiagnostic(path: string, ref: Reference, r: Resolution): Diagnostic {
@@ -593,6 +631,12 @@ export class WorkspaceIndex {
         : `No file '${ref.target}' in the workspace (${written}).`;
     return { file: path, range: ref.range, severity: 'error', code: 'dangling-ref', message };
   }
+}
+
+/** Appends a list; natively in one call when it is not huge (a help when this runs before the JIT has warmed up). */
+function append<T>(out: T[], list: readonly T[]): void {
+  if (list.length < 10_000) out.push(...list);
+  else for (const x of list) out.push(x);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

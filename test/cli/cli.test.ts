@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkspaceIndex } from '../../extension/core/workspaceIndex';
+import { cachedPaths } from '../../extension/parseCache';
 
 const repo = join(__dirname, '..', '..');
 const cli = join(repo, 'dist', 'cli.js');
@@ -80,8 +81,8 @@ describe('cruxmap export', () => {
     const cache = join(mkdtempSync(join(tmpdir(), 'cruxmap-cache-')), 'nested');
     const cold = run(['export', dir, '--cache', cache]);
     expect(cold.code).toBe(0);
-    const file = join(cache, 'cruxmap-parse-cache.json');
-    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).entries).sort()).toEqual(['a.md', 'b.md']);
+    const file = join(cache, 'cruxmap-parse-cache.jsonl');
+    expect(cachedPaths(readFileSync(file, 'utf8')).sort()).toEqual(['a.md', 'b.md']);
     const warm = run(['export', dir, '--cache', cache]);
     expect(warm.stdout).toBe(cold.stdout);
     // Edit b.md: its id changes, so a.md's reference dangles; the cached a.md is reused, the edit is seen.

@@ -222,7 +222,7 @@ export function findParseCache(s: Session): string | undefined {
   const root = join(s.userDataDir, 'User', 'workspaceStorage');
   if (!existsSync(root)) return undefined;
   for (const hash of readdirSync(root)) {
-    const file = join(root, hash, 'cruxmap.cruxmap', 'parse-cache.json');
+    const file = join(root, hash, 'cruxmap.cruxmap', 'parse-cache.jsonl');
     if (existsSync(file)) return file;
   }
   return undefined;
