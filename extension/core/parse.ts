@@ -6,6 +6,7 @@ import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Diagnostic, Draft, DraftElement, ElementKind, Position, Range, Reference } from './model';
 import { createLineMap, type LineMap } from './lineMap';
 import { elideProse, restoreOffsets } from './elide';
+import { simpleTree } from './simpleTree';
 import { readFrontMatterData } from './frontMatter';
 
 /** Label words (lower case) and the kind each names (spec section 1). */
@@ -149,13 +150,20 @@ function parseFully(src: string, path: string, base: Draft, elide = true): Draft
   let tree: Root;
   let removed: [number, number][] = [];
   try {
-    const front = src.startsWith('---') ? FRONT_MATTER.exec(src) : undefined;
-    // An unclosed front matter fence: parse everything as it is.
-    const elided = elide && front !== null ? elideProse(src, front ? front[0].length : 0) : undefined;
-    tree = processor.parse(elided ? elided.text : src) as Root;
-    if (elided) {
-      restoreOffsets(tree, elided);
-      removed = elided.removed;
+    // Drafts in the plainest markdown skip micromark (see simpleTree.ts); the reference parse never does.
+    const simple = elide ? simpleTree(src) : undefined;
+    if (simple) tree = simple;
+    else {
+      const front = src.startsWith('---') ? FRONT_MATTER.exec(src) : undefined;
+      // An unclosed front matter fence: parse everything as it is.
+      const elided = elide && front !== null ? elideProse(src, front ? front[0].length : 0) : undefined;
+      const text = elided ? elided.text : src;
+      // Without its prose (which may hold emphasis and the like), a draft may be simple enough after all.
+      tree = (elided ? simpleTree(text) : undefined) ?? (processor.parse(text) as Root);
+      if (elided) {
+        restoreOffsets(tree, elided);
+        removed = elided.removed;
+      }
     }
   } catch {
     return base; // micromark does not throw on text; this is a last line of defence.

@@ -1,0 +1,247 @@
+/**
+ * The simple-draft fast path: the mdast tree of a draft written in the plainest markdown,
+ * built line by line without micromark, which spends most of its time per line and per
+ * block however little a line holds. It knows front matter, ATX headings, paragraphs,
+ * `- ` bullet lists (one line per item, nested by the content column), `> ` quotes, plain
+ * text with wikilinks, and inline links `[text](destination)`. Anything else (emphasis,
+ * code, html, escapes, entities, tabs, CR line ends, ordered lists, setext headings,
+ * continuation lines in lists, link definitions, ...) makes it give up, and remark parses
+ * the draft as before. Tests compare its trees with remark's, node for node.
+ */
+import type { Blockquote, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text, Yaml } from 'mdast';
+import type { Point, Position } from 'unist';
+
+/** Characters that may mean markup this path does not read: emphasis, code, html, escapes, entities, images, tabs, CR. */
+const UNSUPPORTED = /[*_`<&\\\t\r]|!\[|\]:|~~~/;
+/** Front matter with bare fences (as remark-frontmatter surely reads it); the yaml in group 1. */
+const FRONT_MATTER = /^---\n([\s\S]*?)\n---(?:\n|$)/;
+const ATX = /^(#{1,6})(?: (.*))?$/;
+/** A heading's closing sequence, which this path leaves to remark. */
+const CLOSING = /(?:^| )#+$/;
+const ITEM = /^( *)- (.*)$/;
+const ORDERED = /^\d{1,9}[.)](?: |$)/;
+/** An inline link with a plain label and a destination without spaces, brackets or parentheses. */
+const LINK = /\[([^[\]\n]+)\]\(([^()\s]*)\)/g;
+
+/** Thrown (and caught at the top) when the text holds something this path does not read. */
+class Unsupported extends Error {}
+const unsupported = (): never => {
+  throw new Unsupported();
+};
+
+/** Whether a line's content could open a block other than a paragraph, or continue one as a setext underline. */
+function opensBlock(content: string): boolean {
+  const c = content.charCodeAt(0);
+  // space, #, +, -, =, >, and an ordered list marker
+  return c === 32 || c === 35 || c === 43 || c === 45 || c === 61 || c === 62 || (c >= 48 && c <= 57 && ORDERED.test(content));
+}
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+class SimpleTreeBuilder {
+  private readonly lines: Line[] = [];
+  private i = 0;
+
+  constructor(private readonly src: string) {}
+
+  private point(offset: number): Point {
+    // Lines are searched from the current one backwards: points are asked for near where the builder is.
+    let k = Math.min(this.i, this.lines.length - 1);
+    while (k > 0 && this.lines[k].start > offset) k--;
+    while (k + 1 < this.lines.length && this.lines[k + 1].start <= offset) k++;
+    const line = this.lines[k] ?? { start: 0 };
+    return { line: k + 1, column: offset - line.start + 1, offset };
+  }
+
+  private position(start: number, end: number): Position {
+    return { start: this.point(start), end: this.point(end) };
+  }
+
+  build(): Root {
+    const src = this.src;
+    let at = 0;
+    const children: RootContent[] = [];
+    const front = src.startsWith('---\n') ? FRONT_MATTER.exec(src) : null;
+    const bodyStart = front ? front[0].length : 0;
+    if (UNSUPPORTED.test(bodyStart ? src.slice(bodyStart) : src)) unsupported();
+    while (at <= src.length) {
+      let end = src.indexOf('\n', at);
+      if (end < 0) end = src.length;
+      const text = src.slice(at, end);
+      if (text.endsWith(' ')) unsupported(); // trailing spaces may be hard breaks
+      this.lines.push({ start: at, end, text });
+      at = end + 1;
+    }
+    if (front) {
+      const close = front[0].endsWith('\n') ? front[0].length - 1 : front[0].length;
+      while (this.i < this.lines.length && this.lines[this.i].start < close) this.i++;
+      const yaml: Yaml = { type: 'yaml', value: front[1], position: this.position(0, close) };
+      children.push(yaml);
+    }
+    while (this.i < this.lines.length) {
+      const line = this.lines[this.i];
+      if (line.text === '') {
+        this.i++;
+        continue;
+      }
+      children.push(this.block(line));
+    }
+    return { type: 'root', children, position: this.position(0, src.length) };
+  }
+
+  /** The block starting at the current line (which is not blank). */
+  private block(line: Line): RootContent {
+    const t = line.text;
+    const c = t.charCodeAt(0);
+    if (c === 35) {
+      const m = ATX.exec(t);
+      if (m) return this.heading(line, m[1].length, m[2]);
+    } else if (c === 62) return this.quote();
+    else if (c === 45) {
+      if (ITEM.test(t)) return this.list();
+      unsupported(); // thematic breaks, setext underlines
+    }
+    if (opensBlock(t)) unsupported();
+    return this.paragraph();
+  }
+
+  private heading(line: Line, depth: number, content: string | undefined): Heading {
+    this.i++;
+    if (!content || CLOSING.test(content)) unsupported();
+    const start = line.start + depth + 1;
+    return { type: 'heading', depth: depth as Heading['depth'], children: this.inline(start, line.end, ''), position: this.position(line.start, line.end) };
+  }
+
+  /** A paragraph at the top level: this line and the next ones up to a blank line. */
+  private paragraph(): Paragraph {
+    const first = this.lines[this.i++];
+    let last = first;
+    while (this.i < this.lines.length && this.lines[this.i].text !== '') {
+      const next = this.lines[this.i];
+      // Interruptions, setext underlines and indented continuations are remark's to read.
+      if (opensBlock(next.text)) unsupported();
+      last = next;
+      this.i++;
+    }
+    return { type: 'paragraph', children: this.inline(first.start, last.end, ''), position: this.position(first.start, last.end) };
+  }
+
+  /** A quote of `> text` lines: one paragraph. */
+  private quote(): Blockquote {
+    const first = this.lines[this.i];
+    let last = first;
+    while (this.i < this.lines.length && this.lines[this.i].text !== '') {
+      const line = this.lines[this.i];
+      // Every line must carry its own `> ` (no lazy lines) and hold plain paragraph text.
+      if (!line.text.startsWith('> ') || opensBlock(line.text.slice(2))) unsupported();
+      last = line;
+      this.i++;
+    }
+    const paragraph: Paragraph = { type: 'paragraph', children: this.inline(first.start + 2, last.end, '> '), position: this.position(first.start + 2, last.end) };
+    return { type: 'blockquote', children: [paragraph], position: this.position(first.start, last.end) };
+  }
+
+  /** A bullet list of one-line `- ` items, nested by their content column. */
+  private list(): List {
+    const newList = (start: number): List => ({ type: 'list', ordered: false, start: null, spread: false, children: [], position: this.position(start, start) });
+    const root = newList(this.lines[this.i].start);
+    /** Open items, outermost first: the list they are in, their marker's indent, and themselves. */
+    const open: { list: List; indent: number; item: ListItem }[] = [];
+    let blankBefore = false;
+    while (this.i < this.lines.length) {
+      const line = this.lines[this.i];
+      if (line.text === '') {
+        blankBefore = true;
+        this.i++;
+        continue;
+      }
+      const m = ITEM.exec(line.text);
+      if (!m) {
+        // After a blank line, a block at the left margin ends the list; anything else would belong to an item.
+        if (blankBefore && line.text.charCodeAt(0) !== 32) break;
+        unsupported();
+      }
+      const indent = m![1].length;
+      const content = m![2];
+      if (content === '' || opensBlock(content)) unsupported();
+      let list: List;
+      if (open.length === 0) list = root;
+      else if (indent === open[open.length - 1].indent + 2) {
+        // A new list inside the innermost open item.
+        const parent = open[open.length - 1].item;
+        list = newList(line.start + indent);
+        parent.children.push(list);
+      } else {
+        const level = open.findIndex((o) => o.indent === indent);
+        if (level < 0) unsupported();
+        list = open[level].list;
+        open.length = level;
+      }
+      if (blankBefore) {
+        // A blank line between items makes the list loose (remark's `spread`); nothing here reads it.
+        list.spread = true;
+      }
+      blankBefore = false;
+      const start = line.start + indent + 2;
+      const paragraph: Paragraph = { type: 'paragraph', children: this.inline(start, line.end, ''), position: this.position(start, line.end) };
+      const item: ListItem = { type: 'listItem', spread: false, checked: null, children: [paragraph], position: this.position(line.start + indent, line.end) };
+      list.children.push(item);
+      open.push({ list, indent, item });
+      // Every open item and list now ends here (points of their own: restoreOffsets rewrites them in place).
+      for (const o of open) {
+        o.item.position!.end = this.point(line.end);
+        o.list.position!.end = this.point(line.end);
+      }
+      this.i++;
+    }
+    return root;
+  }
+
+  /** The phrasing content of src[start, end): text and inline links; `prefix` is what each continuation line starts with (`> ` in quotes). */
+  private inline(start: number, end: number, prefix: string): PhrasingContent[] {
+    const src = this.src;
+    const out: PhrasingContent[] = [];
+    const source = src.slice(start, end);
+    const text = (from: number, to: number) => {
+      if (to <= from) return;
+      let value = src.slice(from, to);
+      if (prefix) value = value.split(`\n${prefix}`).join('\n');
+      const node: Text = { type: 'text', value, position: this.position(from, to) };
+      out.push(node);
+    };
+    let done = start;
+    if (source.includes('](')) {
+      LINK.lastIndex = 0;
+      for (let m = LINK.exec(source); m; m = LINK.exec(source)) {
+        const at = start + m.index;
+        // A label right after `[` or `]` may be part of a bigger bracket structure: remark decides.
+        if (m.index > 0 && (source[m.index - 1] === '[' || source[m.index - 1] === ']')) unsupported();
+        text(done, at);
+        const labelStart = at + 1;
+        const labelEnd = labelStart + m[1].length;
+        const link: Link = { type: 'link', title: null, url: m[2], children: [], position: this.position(at, at + m[0].length) };
+        link.children.push({ type: 'text', value: m[1], position: this.position(labelStart, labelEnd) });
+        out.push(link);
+        done = at + m[0].length;
+      }
+      // Any `](` left over belongs to a link this path cannot read.
+      if (src.slice(done, end).includes('](') || out.some((n) => n.type === 'text' && n.value.includes(']('))) unsupported();
+    }
+    text(done, end);
+    return out;
+  }
+}
+
+/** The mdast tree remark would build for `src`, when the text is simple enough (see above); undefined otherwise. */
+export function simpleTree(src: string): Root | undefined {
+  try {
+    return new SimpleTreeBuilder(src).build();
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+}
