@@ -21,8 +21,20 @@ function sentence(r: () => number, min = 8, max = 22): string {
   return `${words.join(' ')}.`;
 }
 
-/** One draft of about `size` bytes; `markup` false gives plain prose (headings, lists, quotes, web links only). */
-export function draft(r: () => number, index: number, files: number, size: number, markup: boolean): string {
+/** Puts emphasis on one word of a sentence, as writers do. */
+function emphasise(r: () => number, s: string): string {
+  const words = s.split(' ');
+  const k = Math.floor(r() * words.length);
+  words[k] = words[k].endsWith('.') ? `*${words[k].slice(0, -1)}*.` : `*${words[k]}*`;
+  return words.join(' ');
+}
+
+/**
+ * One draft of about `size` bytes; `markup` false gives plain prose (headings, lists, quotes, web links only).
+ * `style` adds what real drafts hold besides: emphasis in the prose, and emphasis or code inside argument lines
+ * (those drafts are no longer in the plainest markdown, so they take the full parser).
+ */
+export function draft(r: () => number, index: number, files: number, size: number, markup: boolean, style = { prose: false, elements: false }): string {
   const out: string[] = ['---', `title: Draft ${index} on ${WORDS[index % WORDS.length]}`, `topics: [${WORDS[index % 7]}, ${WORDS[(index + 3) % 11]}]`, '---', '', `# Draft ${index}: notes on ${WORDS[index % WORDS.length]}`, ''];
   let section = 0;
   let bytes = 0;
@@ -30,14 +42,15 @@ export function draft(r: () => number, index: number, files: number, size: numbe
     const lines: string[] = [];
     if (markup) {
       lines.push(`## Claim: ${sentence(r)} ^c${section}`, '');
-      lines.push(sentence(r, 30, 60), '');
-      lines.push(`- Support: ${sentence(r)}`, `- Objection: ${sentence(r)} ^o${section}`, `  - Reply: ${sentence(r)}`, `- Evidence: ${sentence(r)} #evidence`, '');
+      lines.push(style.prose && r() < 0.5 ? emphasise(r, sentence(r, 30, 60)) : sentence(r, 30, 60), '');
+      const support = style.elements && r() < 0.5 ? `${emphasise(r, sentence(r))} See \`${WORDS[section % WORDS.length]}\`.` : sentence(r);
+      lines.push(`- Support: ${support}`, `- Objection: ${sentence(r)} ^o${section}`, `  - Reply: ${sentence(r)}`, `- Evidence: ${sentence(r)} #evidence`, '');
       if (r() < 0.4) lines.push(`> Counterpoint: ${sentence(r)}`, '');
       if (r() < 0.5) lines.push(`Crux: ${sentence(r, 5, 10)} [[#^c${section}]] vs [[d${Math.floor(r() * files)}#^c0]]`, '');
       if (r() < 0.3) lines.push(`Question: ${sentence(r)} See [this draft](d${Math.floor(r() * files)}.md#^c0).`, '');
     } else {
       lines.push(`## ${sentence(r, 3, 7)}`, '');
-      lines.push(sentence(r, 40, 90), '');
+      lines.push(style.prose && r() < 0.5 ? emphasise(r, sentence(r, 40, 90)) : sentence(r, 40, 90), '');
       lines.push(`- ${sentence(r)}`, `- ${sentence(r)}`, `  - ${sentence(r)}`, '');
       if (r() < 0.4) lines.push(`> ${sentence(r, 20, 40)}`, '');
       if (r() < 0.5) lines.push(`See [a paper](https://example.org/${index}/${section}) for the details: ${sentence(r)}`, '');
@@ -50,13 +63,18 @@ export function draft(r: () => number, index: number, files: number, size: numbe
   return `${out.join('\n')}\n`;
 }
 
-/** A workspace of `files` drafts: sizes skewed towards small (3-30 KB, about 5 KB on average), 35 % without markup. */
+/**
+ * A workspace of `files` drafts: sizes skewed towards small (3-30 KB, about 5 KB on average), 35 % without markup;
+ * 60 % with emphasis in their prose, and a third of the marked ones with emphasis and code in argument lines.
+ */
 export function corpus(files: number, seed = 42): Map<string, string> {
   const r = rng(seed);
   const out = new Map<string, string>();
   for (let i = 0; i < files; i++) {
     const size = Math.round(3000 + 27000 * Math.pow(r(), 6));
-    out.set(`d${i}.md`, draft(r, i, files, size, r() >= 0.35));
+    const markup = r() >= 0.35;
+    const style = { prose: r() < 0.6, elements: r() < 0.33 };
+    out.set(`d${i}.md`, draft(r, i, files, size, markup, style));
   }
   return out;
 }

@@ -2,6 +2,7 @@
 import { availableParallelism, cpus } from 'node:os';
 import type { Draft } from './core/model';
 import { parseDraft } from './core/parse';
+import { decodeDraft } from './core/draftCodec';
 
 /** One file to parse. */
 export interface ParseJob {
@@ -58,8 +59,11 @@ export async function parseMany(jobs: ParseJob[], workerFile: string | undefined
   const out = new Array<Draft>(jobs.length);
   const all = jobs.map((_, i) => i);
   const bytes = jobs.reduce((n, j) => n + j.text.length, 0);
-  const workers = mainThread ? threads - 1 : Math.max(1, threads - 1);
-  if (!workerFile || threads < 2 || bytes < MIN_BYTES_FOR_WORKERS) {
+  // Beside this thread, workers pay only from three threads up: with two cores, this thread and one worker
+  // slow each other down more than they gain (npm run bench shows both). Without this thread (the extension
+  // host, which must stay free), one worker is used on any machine with two cores or more.
+  const workers = mainThread ? (threads >= 3 ? threads - 1 : 0) : Math.max(1, threads - 1);
+  if (!workerFile || threads < 2 || workers === 0 || bytes < MIN_BYTES_FOR_WORKERS) {
     await parseHere(jobs, all, out, yieldMs);
     onWorkers?.(0);
     return out;
@@ -89,10 +93,14 @@ export async function parseMany(jobs: ParseJob[], workerFile: string | undefined
         };
         try {
           const worker = new Worker(workerFile, { workerData: group.map((i) => jobs[i]) });
-          worker.once('message', (drafts: Draft[]) => {
-            group.forEach((i, k) => (out[i] = drafts[k]));
+          worker.once('message', (encoded: string[]) => {
             void worker.terminate();
-            finish(false);
+            try {
+              group.forEach((i, k) => (out[i] = decodeDraft(jobs[i].path, JSON.parse(encoded[k]))));
+              finish(false);
+            } catch {
+              finish(true); // a malformed answer: parse that share here
+            }
           });
           worker.once('error', () => finish(true));
           // After its message this is a no-op; an exit without one falls back to parsing here.
