@@ -11,8 +11,8 @@
 import type { Blockquote, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text, Yaml } from 'mdast';
 import type { Point, Position } from 'unist';
 
-/** Characters that may mean markup this path does not read: emphasis, code, html, escapes, entities, images, tabs, CR. */
-const UNSUPPORTED = /[*_`<&\\\t\r]|!\[|\]:|~~~/;
+/** What may mean markup this path does not read (emphasis, code, html, escapes, entities, images, definitions, fences), or white space and NUL, which micromark treats in ways of its own. */
+const UNSUPPORTED = /[*_`<&\\\t\r\0\f\v]|!\[|\]:|~~~/;
 /** Front matter with bare fences (as remark-frontmatter surely reads it); the yaml in group 1. */
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---(?:\n|$)/;
 const ATX = /^(#{1,6})(?: (.*))?$/;

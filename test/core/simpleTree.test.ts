@@ -88,6 +88,8 @@ const UNSUPPORTED = [
   '![image](x.png)\n',
   '&amp; entity\n',
   '#tag at the start\n',
+  'nul \0 here\n',
+  'form\ffeed\n',
 ];
 
 describe('simple-draft fast path', () => {
@@ -103,7 +105,7 @@ describe('simple-draft fast path', () => {
     const line = fc.constantFrom(
       '', '', '', 'Claim: a claim ^a', 'plain prose line', 'Objection: [[b#^x|alias]] #tag', 'see [t](c.md#^y) here', '# Title', '## Claim: h ^h', '### Question: q',
       '- Support: s', '- Objection: o', '  - Reply: r', '    - Reply: rr', '   - odd indent', '- ', '> Counterpoint: q', '> second quoted line', '>', 'Crux: [[#^a]] vs [[#^h]]',
-      '---', '===', '1. one', '* star', '+ plus', '*em*', '`c`', '    code', 'x  ', 'a [b](c)[d](e)', '[x][y](z)', '[[w]](v)', '#notitle', '## closing #', 'C# F#',
+      '---', '===', '1. one', '* star', '+ plus', '*em*', '`c`', '    code', 'x  ', 'a [b](c)[d](e)', '[x][y](z)', '[[w]](v)', '#notitle', '## closing #', 'C# F#', 'x\fy', 'a\u0000b', 'ünï 🧭 [[é]]',
     );
     let taken = 0;
     let runs = 0;
