@@ -69,3 +69,14 @@ export function readFlatFrontMatter(source: string): Record<string, unknown> | u
   }
   return out;
 }
+
+/** Front matter with bare fences, the yaml between them in group 1. */
+const PLAIN_FRONT_MATTER = /^---(?:\r?\n)([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+/** A line inside that remark-frontmatter could take for the closing fence already (`---` right after the opening one, or with trailing white space). */
+const FENCE_INSIDE = /^---[ \t]*\r?$/m;
+
+/** The yaml of front matter exactly as remark-frontmatter reads it, or undefined when it may read it otherwise. */
+export function plainFrontMatter(src: string): string | undefined {
+  const m = PLAIN_FRONT_MATTER.exec(src);
+  return m && !FENCE_INSIDE.test(m[1]) ? m[1] : undefined;
+}

@@ -7,7 +7,7 @@ import type { Diagnostic, Draft, DraftElement, ElementKind, Position, Range, Ref
 import { createLineMap, type LineMap } from './lineMap';
 import { elideProse, restoreOffsets } from './elide';
 import { simpleTree } from './simpleTree';
-import { readFrontMatterData } from './frontMatter';
+import { plainFrontMatter, readFrontMatterData } from './frontMatter';
 
 /** Label words (lower case) and the kind each names (spec section 1). */
 export const LABELS: Readonly<Record<string, ElementKind>> = {
@@ -72,9 +72,9 @@ export function parseDraft(text: string, path: string): Draft {
   const base: Draft = { path, title: fileStem(path), topics: [], elements: [], references: [], diagnostics: [], eol, bom };
   if (!mayHoldMarkup(src)) {
     // No label, reference or id anywhere: only the title and topics matter, and they sit at the top.
-    const front = PLAIN_FRONT_MATTER.exec(src);
+    const front = plainFrontMatter(src);
     // A title in plain front matter decides everything without remark.
-    if (front && applyFrontMatter(front[1], base) !== undefined) return base;
+    if (front !== undefined && applyFrontMatter(front, base) !== undefined) return base;
     base.topics = [];
     const quick = parsePrefix(src, path, base);
     if (quick) return quick;
@@ -101,8 +101,6 @@ export function mayHoldMarkup(src: string): boolean {
   return src.includes('[[') || LABEL_ANYWHERE.test(src) || LOCAL_LINK.test(src) || ID_ANYWHERE.test(src);
 }
 
-/** Front matter as remark-frontmatter surely reads it: bare fences, the yaml between them in group 1. */
-const PLAIN_FRONT_MATTER = /^---(?:\r?\n)([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 /** Reads title and topics from front matter yaml into a draft; returns the title, if it gives one. */
 function applyFrontMatter(yaml: string, draft: Draft): string | undefined {

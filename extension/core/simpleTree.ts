@@ -10,9 +10,12 @@
  */
 import type { Blockquote, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text, Yaml } from 'mdast';
 import type { Point, Position } from 'unist';
+import { plainFrontMatter } from './frontMatter';
 
-/** What may mean markup this path does not read (emphasis, code, html, escapes, entities, images, definitions, fences), or white space and NUL, which micromark treats in ways of its own. */
-const UNSUPPORTED = /[*_`<&\\\t\r\0\f\v]|!\[|\]:|~~~/;
+/** What may mean markup this path does not read in the body: emphasis, code, html, escapes, entities, images, definitions, fences. */
+const UNSUPPORTED = /[*_`<&\\]|!\[|\]:|~~~/;
+/** White space and NUL that micromark treats in ways of its own, anywhere (front matter too). */
+const UNSUPPORTED_ANYWHERE = /[\t\r\0\f\v]/;
 /** Front matter with bare fences (as remark-frontmatter surely reads it); the yaml in group 1. */
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---(?:\n|$)/;
 const ATX = /^(#{1,6})(?: (.*))?$/;
@@ -66,8 +69,10 @@ class SimpleTreeBuilder {
     let at = 0;
     const children: RootContent[] = [];
     const front = src.startsWith('---\n') ? FRONT_MATTER.exec(src) : null;
+    // A fence-like line inside may close the front matter for remark already: remark decides.
+    if (front && plainFrontMatter(src) === undefined) unsupported();
     const bodyStart = front ? front[0].length : 0;
-    if (UNSUPPORTED.test(bodyStart ? src.slice(bodyStart) : src)) unsupported();
+    if (UNSUPPORTED_ANYWHERE.test(src) || UNSUPPORTED.test(bodyStart ? src.slice(bodyStart) : src)) unsupported();
     while (at <= src.length) {
       let end = src.indexOf('\n', at);
       if (end < 0) end = src.length;
@@ -111,7 +116,8 @@ class SimpleTreeBuilder {
 
   private heading(line: Line, depth: number, content: string | undefined): Heading {
     this.i++;
-    if (!content || CLOSING.test(content)) unsupported();
+    // Empty headings, more than one space after the #s, and closing sequences are remark's to read.
+    if (!content || content.charCodeAt(0) === 32 || CLOSING.test(content)) unsupported();
     const start = line.start + depth + 1;
     return { type: 'heading', depth: depth as Heading['depth'], children: this.inline(start, line.end, ''), position: this.position(line.start, line.end) };
   }

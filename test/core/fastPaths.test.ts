@@ -124,6 +124,20 @@ describe('prose elision', () => {
   });
 });
 
+describe('front matter fast paths', () => {
+  it('leave front matter that remark closes early (a fence right after the opening one, or one with trailing spaces) to remark', () => {
+    const texts = [
+      '---\n---\ntitle: x\n---\n',
+      '---\n---\ntitle: x\n---\n\nClaim: a\n',
+      '---\ntitle: x\n--- \ntitle: y\n---\n# H\n',
+      '---\ntitle: x\n---\t\ntopics: [a]\n---\n\nClaim: b\n',
+      '---\r\n---\r\ntitle: x\r\n---\r\n',
+      '---\n---\n---\n',
+    ];
+    for (const text of texts) expect(parseDraft(text, 'dir/a.md'), JSON.stringify(text)).toEqual(parseDraftFully(text, 'dir/a.md'));
+  });
+});
+
 describe('flat front matter', () => {
   const key = fc.constantFrom('title', 'topics', 'tags', 'draft', 'date', 'true', 'null', 'y', 'a_b', 'x-y', '__proto__', 'constructor');
   const scalar = fc.constantFrom('Scheming', 'Outer alignment, again', "It's (maybe) fine?", 'a: b', 'true', 'False', 'null', '~', 'yes', 'No', '1.0', '12', '-x', '"q"', "'q'", 'a #c', 'a#c', '[a, b]', '[]', '[a,,b]', '[1, b]', '[true, x]', '[a b, c-d]', '[a: b]', '[#x]', '[a], [b]', '', 'x/y', 'a.b.', '&anchor', '*alias', '!tag', '|', '>', '@x', '%x', 'a\tb');

@@ -116,10 +116,22 @@ describe('simple-draft fast path', () => {
         if (check(text)) taken++;
         expect(parseDraft(text, 'dir/x.md')).toStrictEqual(parseDraftFully(text, 'dir/x.md'));
       }),
-      { numRuns: 1500 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 1500) },
     );
     // Without this the test would pass with a fast path that never runs.
     expect(taken / runs).toBeGreaterThan(0.15);
+  });
+
+  it('equals remark on random text from a markdown-ish alphabet, whenever it takes it', () => {
+    const char = fc.constantFrom('a', 'b', 'Z', '1', '2', ' ', ' ', '\n', '\n', '#', '-', '>', '[', ']', '(', ')', '^', ':', '|', '.', '=', '+', '!', '~', 'é', '\u00a0');
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 60 }), (chars) => {
+        if (check(chars.join(''))) taken++;
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 4000) },
+    );
+    expect(taken).toBeGreaterThan(100);
   });
 
   it('takes the plain drafts of the benchmark corpus, whole or with their prose elided, and those parses equal full ones', () => {
