@@ -432,8 +432,8 @@ export class WorkspaceIndex {
         if (!set) this.dependents.set(f, (set = new Set()));
         set.add(path);
       }
-      // The files it points into gather their shares anew.
-      for (const f of part.into.keys()) this.shares.delete(f);
+      // The files it points into gather their shares anew (none is gathered yet while a whole workspace is loaded).
+      if (this.shares.size > 0) for (const f of part.into.keys()) this.shares.delete(f);
     }
     return part;
   }
@@ -450,20 +450,29 @@ export class WorkspaceIndex {
     let share = this.shares.get(path);
     if (share) return share;
     const dependents = this.dependents.get(path);
-    const sources = dependents ? [path, ...dependents].filter((p, i, all) => all.indexOf(p) === i && this.parts.has(p)).sort(compareStrings) : [path];
+    // Most files are pointed into by nothing but themselves.
+    const sources =
+      !dependents || (dependents.size === 1 && dependents.has(path))
+        ? [path]
+        : [path, ...dependents].filter((p, i, all) => all.indexOf(p) === i && this.parts.has(p)).sort(compareStrings);
     const disagreements: Disagreement[] = [];
-    for (const source of sources) {
-      const c = this.parts.get(source)!.into.get(path);
-      if (c) for (const d of c.disagreements) disagreements.push(d);
+    for (let k = 0; k < sources.length; k++) {
+      const c = this.parts.get(sources[k])!.into.get(path);
+      if (c && c.disagreements.length > 0) append(disagreements, c.disagreements);
     }
-    disagreements.sort((x, y) => this.compareNodes(x.a, y.a) || this.compareNodes(x.b, y.b) || this.compareNodes(x.by, y.by));
-    const diagnostics = [...this.drafts.get(path)!.diagnostics, ...this.parts.get(path)!.diagnostics];
+    if (disagreements.length > 1) disagreements.sort((x, y) => this.compareNodes(x.a, y.a) || this.compareNodes(x.b, y.b) || this.compareNodes(x.by, y.by));
+    const own = this.drafts.get(path)!.diagnostics;
+    const found = this.parts.get(path)!.diagnostics;
+    const diagnostics = own.length === 0 ? found.slice() : own.concat(found);
     const nodes = this.nodeCache.get(path) ?? [];
-    if (nodes.some((n) => n.kind === 'objection')) {
+    let objections = false;
+    for (let k = 0; k < nodes.length && !objections; k++) objections = nodes[k].kind === 'objection';
+    if (objections) {
       // An objection is answered when a reply points at it, from any file.
       const answered = new Set<string>();
-      for (const source of sources) {
-        for (const e of this.parts.get(source)!.into.get(path)?.edges ?? []) if (e.kind === 'replies') answered.add(e.target);
+      for (let k = 0; k < sources.length; k++) {
+        const c = this.parts.get(sources[k])!.into.get(path);
+        if (c) for (const e of c.edges) if (e.kind === 'replies') answered.add(e.target);
       }
       for (const node of nodes) {
         if (node.kind !== 'objection' || answered.has(node.id)) continue;
@@ -476,13 +485,15 @@ export class WorkspaceIndex {
         });
       }
     }
-    diagnostics.sort(
-      (x, y) =>
-        comparePos(x.range.start, y.range.start) ||
-        comparePos(x.range.end, y.range.end) ||
-        compareStrings(x.code, y.code) ||
-        compareStrings(x.message, y.message),
-    );
+    if (diagnostics.length > 1) {
+      diagnostics.sort(
+        (x, y) =>
+          comparePos(x.range.start, y.range.start) ||
+          comparePos(x.range.end, y.range.end) ||
+          compareStrings(x.code, y.code) ||
+          compareStrings(x.message, y.message),
+      );
+    }
     share = { sources, diagnostics, disagreements };
     this.shares.set(path, share);
     return share;
