@@ -29,12 +29,22 @@ function emphasise(r: () => number, s: string): string {
   return words.join(' ');
 }
 
+/** What some sections of a richer draft hold besides: a numbered list, a fenced code block, nested emphasis, a footnote. */
+function rich(r: () => number, section: number): string[] {
+  const pick = Math.floor(r() * 4);
+  if (pick === 0) return [`1. ${sentence(r)}`, `2. ${sentence(r)}`, `3. ${sentence(r)}`, ''];
+  if (pick === 1) return ['```python', `def ${WORDS[section % WORDS.length]}(x):`, '    return x * 2  # a toy', '```', ''];
+  if (pick === 2) return [`${sentence(r)} This is ***really*** the _${WORDS[section % WORDS.length]}_ point, isn't it?`, ''];
+  return [`${sentence(r)}[^${section}]`, '', `[^${section}]: ${sentence(r, 5, 12)}`, ''];
+}
+
 /**
  * One draft of about `size` bytes; `markup` false gives plain prose (headings, lists, quotes, web links only).
- * `style` adds what real drafts hold besides: emphasis in the prose, and emphasis or code inside argument lines
- * (those drafts are no longer in the plainest markdown, so they take the full parser).
+ * `style` adds what real drafts hold besides: emphasis in the prose, emphasis or code inside argument lines,
+ * and (`rich`) numbered lists, code blocks, nested emphasis and footnotes in some sections, which only the
+ * full parser reads.
  */
-export function draft(r: () => number, index: number, files: number, size: number, markup: boolean, style = { prose: false, elements: false }): string {
+export function draft(r: () => number, index: number, files: number, size: number, markup: boolean, style = { prose: false, elements: false, rich: false }): string {
   const out: string[] = ['---', `title: Draft ${index} on ${WORDS[index % WORDS.length]}`, `topics: [${WORDS[index % 7]}, ${WORDS[(index + 3) % 11]}]`, '---', '', `# Draft ${index}: notes on ${WORDS[index % WORDS.length]}`, ''];
   let section = 0;
   let bytes = 0;
@@ -55,6 +65,7 @@ export function draft(r: () => number, index: number, files: number, size: numbe
       if (r() < 0.4) lines.push(`> ${sentence(r, 20, 40)}`, '');
       if (r() < 0.5) lines.push(`See [a paper](https://example.org/${index}/${section}) for the details: ${sentence(r)}`, '');
     }
+    if (style.rich && r() < 0.3) lines.push(...rich(r, section));
     const block = lines.join('\n');
     out.push(block);
     bytes += block.length;
@@ -65,7 +76,8 @@ export function draft(r: () => number, index: number, files: number, size: numbe
 
 /**
  * A workspace of `files` drafts: sizes skewed towards small (3-30 KB, about 5 KB on average), 35 % without markup;
- * 60 % with emphasis in their prose, and a third of the marked ones with emphasis and code in argument lines.
+ * 60 % with emphasis in their prose, a third of the marked ones with emphasis and code in argument lines, and
+ * 40 % with numbered lists, code blocks, nested emphasis or footnotes here and there.
  */
 export function corpus(files: number, seed = 42): Map<string, string> {
   const r = rng(seed);
@@ -73,7 +85,7 @@ export function corpus(files: number, seed = 42): Map<string, string> {
   for (let i = 0; i < files; i++) {
     const size = Math.round(3000 + 27000 * Math.pow(r(), 6));
     const markup = r() >= 0.35;
-    const style = { prose: r() < 0.6, elements: r() < 0.33 };
+    const style = { prose: r() < 0.6, elements: r() < 0.33, rich: r() < 0.4 };
     out.set(`d${i}.md`, draft(r, i, files, size, markup, style));
   }
   return out;

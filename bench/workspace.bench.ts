@@ -63,7 +63,7 @@ async function keystrokes(files: Map<string, string>, n: number): Promise<void> 
   const r2 = rng(7);
   for (const size of [10_000, 200_000]) {
     const path = `big-${size}.md`;
-    let text = draft(r2, 5000, n, size, true, { prose: true, elements: true });
+    let text = draft(r2, 5000, n, size, true, { prose: true, elements: true, rich: true });
     idx.setDraft(path, text);
     let before = toMapGraph(idx.getGraph(), new Set([path]));
     const times: number[] = [];

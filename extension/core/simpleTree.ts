@@ -2,18 +2,19 @@
  * The simple-draft fast path: the mdast tree of a draft written in the plainest markdown,
  * built line by line without micromark, which spends most of its time per line and per
  * block however little a line holds. It knows front matter, ATX headings, paragraphs,
- * `- ` bullet lists (one line per item, nested by the content column), `> ` quotes, plain
- * text with wikilinks, and inline links `[text](destination)`. Anything else (emphasis,
- * code, html, escapes, entities, tabs, CR line ends, ordered lists, setext headings,
- * continuation lines in lists, link definitions, ...) makes it give up, and remark parses
- * the draft as before. Tests compare its trees with remark's, node for node.
+ * `- ` bullet lists (one line per item, nested by the content column), `> ` quotes, text
+ * with wikilinks, inline links `[text](destination)`, single-backtick code spans and plain
+ * `*emphasis*` / `**strong**`. Anything else (nested or intraword emphasis, html, escapes,
+ * entities, tabs, CR line ends, ordered lists, setext headings, fences, continuation lines
+ * in lists, link definitions, ...) makes it give up, and remark parses the draft as before.
+ * Tests compare its trees with remark's, node for node.
  */
-import type { Blockquote, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text, Yaml } from 'mdast';
+import type { Blockquote, Emphasis, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Text, Yaml } from 'mdast';
 import type { Point, Position } from 'unist';
 import { plainFrontMatter } from './frontMatter';
 
-/** What may mean markup this path does not read in the body: emphasis, code, html, escapes, entities, images, definitions, fences. */
-const UNSUPPORTED = /[*_`<&\\]|!\[|\]:|~~~/;
+/** What may mean markup this path does not read in the body: html, escapes, entities, images, definitions, fences, double backticks. */
+const UNSUPPORTED = /[<&\\]|!\[|\]:|~~~|``/;
 /** White space and NUL that micromark treats in ways of its own, anywhere (front matter too). */
 const UNSUPPORTED_ANYWHERE = /[\t\r\0\f\v]/;
 /** Front matter with bare fences (as remark-frontmatter surely reads it); the yaml in group 1. */
@@ -32,11 +33,14 @@ const unsupported = (): never => {
   throw new Unsupported();
 };
 
+/** A `*` bullet, or a thematic break of `*` or `_` (one of `-` starts with `-`, which opensBlock refuses anyway). */
+const STAR_BLOCK = /^(?:\*(?: |$)|([*_])(?: *\1){2,} *$)/;
+
 /** Whether a line's content could open a block other than a paragraph, or continue one as a setext underline. */
 function opensBlock(content: string): boolean {
   const c = content.charCodeAt(0);
-  // space, #, +, -, =, >, and an ordered list marker
-  return c === 32 || c === 35 || c === 43 || c === 45 || c === 61 || c === 62 || (c >= 48 && c <= 57 && ORDERED.test(content));
+  // space, #, +, -, =, >, an ordered list marker, a `*` bullet or a thematic break
+  return c === 32 || c === 35 || c === 43 || c === 45 || c === 61 || c === 62 || (c >= 48 && c <= 57 && ORDERED.test(content)) || ((c === 42 || c === 95) && STAR_BLOCK.test(content));
 }
 
 interface Line {
@@ -207,26 +211,42 @@ class SimpleTreeBuilder {
     return root;
   }
 
-  /** The phrasing content of src[start, end): text and inline links; `prefix` is what each continuation line starts with (`> ` in quotes). */
+  /**
+   * The phrasing content of src[start, end): text, code spans, inline links and emphasis;
+   * `prefix` is what each continuation line starts with (`> ` in quotes). Code spans come first
+   * (they bind tightest), then links in what lies between them, then emphasis in the rest.
+   */
   private inline(start: number, end: number, prefix: string): PhrasingContent[] {
     const src = this.src;
     const out: PhrasingContent[] = [];
+    let done = start;
+    for (let open = src.indexOf('`', start); open >= 0 && open < end; open = src.indexOf('`', done)) {
+      const close = src.indexOf('`', open + 1);
+      // Only single backticks around a one-line value with no space at either end.
+      if (close < 0 || close >= end || close === open + 1 || src[close + 1] === '`' || src[open + 1] === ' ' || src[close - 1] === ' ') unsupported();
+      const value = src.slice(open + 1, close);
+      if (value.includes('\n')) unsupported();
+      this.links(done, open, prefix, out);
+      out.push({ type: 'inlineCode', value, position: this.position(open, close + 1) });
+      done = close + 1;
+    }
+    this.links(done, end, prefix, out);
+    return out;
+  }
+
+  /** Inline links in src[start, end), emphasis and text around them. */
+  private links(start: number, end: number, prefix: string, out: PhrasingContent[]): void {
+    const src = this.src;
     const source = src.slice(start, end);
-    const text = (from: number, to: number) => {
-      if (to <= from) return;
-      let value = src.slice(from, to);
-      if (prefix) value = value.split(`\n${prefix}`).join('\n');
-      const node: Text = { type: 'text', value, position: this.position(from, to) };
-      out.push(node);
-    };
     let done = start;
     if (source.includes('](')) {
       LINK.lastIndex = 0;
       for (let m = LINK.exec(source); m; m = LINK.exec(source)) {
         const at = start + m.index;
-        // A label right after `[` or `]` may be part of a bigger bracket structure: remark decides.
+        // A label right after `[` or `]` may be part of a bigger bracket structure, and one with emphasis has more inside: remark decides.
         if (m.index > 0 && (source[m.index - 1] === '[' || source[m.index - 1] === ']')) unsupported();
-        text(done, at);
+        if (/[*_]/.test(m[1])) unsupported();
+        this.emphasis(done, at, prefix, out);
         const labelStart = at + 1;
         const labelEnd = labelStart + m[1].length;
         const link: Link = { type: 'link', title: null, url: m[2], children: [], position: this.position(at, at + m[0].length) };
@@ -237,9 +257,67 @@ class SimpleTreeBuilder {
       // Any `](` left over belongs to a link this path cannot read.
       if (src.slice(done, end).includes('](') || out.some((n) => n.type === 'text' && n.value.includes(']('))) unsupported();
     }
-    text(done, end);
-    return out;
+    this.emphasis(done, end, prefix, out);
   }
+
+  /**
+   * Emphasis and strong emphasis in src[start, end), in the plainest form: delimiter runs of one
+   * or two `*` or `_` that can only open or only close (judged by CommonMark's flanking rules on
+   * ASCII neighbours), pairing in order with the same character and length, on one line, nothing
+   * nested; anything else is remark's.
+   */
+  private emphasis(start: number, end: number, prefix: string, out: PhrasingContent[]): void {
+    const src = this.src;
+    let done = start;
+    let open: { at: number; run: string } | undefined;
+    DELIMITERS.lastIndex = start;
+    for (let m = DELIMITERS.exec(src); m && m.index < end; m = DELIMITERS.exec(src)) {
+      const run = m[0];
+      const at = m.index;
+      if (run.length > 2 || at + run.length > end) unsupported();
+      const before = at > 0 ? src.charCodeAt(at - 1) : 10;
+      const after = at + run.length < src.length ? src.charCodeAt(at + run.length) : 10;
+      if (before > 127 || after > 127) unsupported();
+      const left = !isSpace(after) && (!isPunctuation(after) || isSpace(before) || isPunctuation(before));
+      const right = !isSpace(before) && (!isPunctuation(before) || isSpace(after) || isPunctuation(after));
+      if (left === right) unsupported();
+      if (!open) {
+        if (!left) unsupported();
+        open = { at, run };
+        continue;
+      }
+      if (!right || run !== open.run || src.slice(open.at, at).includes('\n')) unsupported();
+      this.text(done, open.at, prefix, out);
+      const inner: PhrasingContent[] = [];
+      this.text(open.at + run.length, at, prefix, inner);
+      const position = this.position(open.at, at + run.length);
+      out.push(run.length === 1 ? ({ type: 'emphasis', children: inner, position } as Emphasis) : ({ type: 'strong', children: inner, position } as Strong));
+      done = at + run.length;
+      open = undefined;
+    }
+    if (open) unsupported();
+    this.text(done, end, prefix, out);
+  }
+
+  /** A text node for src[start, end) (none when empty), without the continuation lines' prefix. */
+  private text(start: number, end: number, prefix: string, out: PhrasingContent[]): void {
+    if (end <= start) return;
+    let value = this.src.slice(start, end);
+    if (prefix) value = value.split(`\n${prefix}`).join('\n');
+    const node: Text = { type: 'text', value, position: this.position(start, end) };
+    out.push(node);
+  }
+}
+
+const DELIMITERS = /\*+|_+/g;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
+}
+
+/** ASCII punctuation, as CommonMark counts it. */
+function isPunctuation(c: number): boolean {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 }
 
 /** The mdast tree remark would build for `src`, when the text is simple enough (see above); undefined otherwise. */
