@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { WorkspaceIndex } from '../extension/core/workspaceIndex';
 import { parseDraft } from '../extension/core/parse';
 import { generateWorkspace } from './generate';
+import { log, printJson, results, stats } from './report';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -36,7 +37,8 @@ function run(files: number, perFile: number): void {
     updates.push(performance.now() - u0);
   }
   const size = texts.reduce((n, t) => n + t.length, 0);
-  console.log(
+  results[`core-${files}`] = { nodes: graph.nodes.length, edges: graph.edges.length, parseMs: tParse, parseMsPerDraft: stats(parseTimes), firstGraphMs: tGraph, updateMs: stats(updates) };
+  log(
     `core ${files} drafts x ${perFile} elements (${graph.nodes.length} nodes, ${graph.edges.length} edges, ${(size / 1e6).toFixed(1)} MB): ` +
       `parse ${tParse.toFixed(0)} ms total, ${median(parseTimes).toFixed(2)} ms median per draft; ` +
       `first graph ${tGraph.toFixed(0)} ms; one-draft update + graph ${median(updates).toFixed(1)} ms median`,
@@ -45,3 +47,4 @@ function run(files: number, perFile: number): void {
 
 run(100, 20);
 run(500, 20);
+printJson();

@@ -1,9 +1,18 @@
-/** Map benchmark in headless Chromium: first paint with layout (500 and 2,000 nodes), a 1 % update of 2,000 nodes, and pan/zoom frame rate. */
+/**
+ * Map benchmark in headless Chromium: first paint with layout (500, 2,000 and 5,000 nodes; median of
+ * several fresh pages), a 1 % update of 2,000 nodes, and the pan/zoom frame rate. `--json` prints JSON.
+ */
 import { existsSync } from 'node:fs';
 import { WorkspaceIndex } from '../extension/core/workspaceIndex';
 import { diffMapGraphs, toMapGraph, type MapGraph } from '../extension/core/mapModel';
 import { CHROMIUM, launch, openWebview } from '../test/browser/harness';
 import { generateWorkspace } from './generate';
+import { log, ms, printJson, results, spread, stats } from './report';
+
+/** Fresh pages per size for the first paint. */
+const PAINT_RUNS = 3;
+/** Updates per measurement (alternating forward and back). */
+const UPDATE_RUNS = 7;
 
 function mapOf(files: number, perFile: number, edit?: (path: string, text: string) => string): MapGraph {
   const index = new WorkspaceIndex();
@@ -14,7 +23,9 @@ function mapOf(files: number, perFile: number, edit?: (path: string, text: strin
 
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM)) {
-    console.log(`map benchmark skipped: no Chromium at ${CHROMIUM}`);
+    log(`map benchmark skipped: no Chromium at ${CHROMIUM}`);
+    results.skipped = `no Chromium at ${CHROMIUM}`;
+    printJson();
     return;
   }
   const browser = await launch();
@@ -25,19 +36,29 @@ async function main(): Promise<void> {
       [250, 20],
     ] as const) {
       const map = mapOf(files, perFile);
-      const { page } = await openWebview(browser, { width: 1400, height: 900, state: process.env.NOGROUP ? { group: false } : undefined });
       const msg = { type: 'didSetGraph', payload: { graph: map, scope: 'workspace', defaultLayout: 'auto', followCursor: true } };
-      const firstPaint = await page.evaluate(async (m) => {
-        const t0 = performance.now();
-        window.postMessage(m, '*');
-        const el = document.getElementById('map')!;
-        const debug = (window as any).cruxmapDebug;
-        // Until the map is built and Cytoscape has drawn it.
-        while (el.dataset.nodeCount !== String(m.payload.graph.nodes.length) || debug.lastRenderAt() <= t0) await new Promise((r) => setTimeout(r, 1));
-        return debug.lastRenderAt() - t0;
-      }, msg);
-      const parts = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('cruxmap:')).map((m) => `${m.name.slice(8)} ${m.duration.toFixed(0)}`).join(', '));
-      console.log(`map first paint with layout, ${map.nodes.length} nodes / ${map.edges.length} edges: ${firstPaint.toFixed(0)} ms (${parts})`);
+      const paints: number[] = [];
+      let parts = '';
+      let page!: Awaited<ReturnType<typeof openWebview>>['page'];
+      for (let run = 0; run < PAINT_RUNS; run++) {
+        if (page) await page.close();
+        page = (await openWebview(browser, { width: 1400, height: 900, state: process.env.NOGROUP ? { group: false } : undefined })).page;
+        paints.push(
+          await page.evaluate(async (m) => {
+            const t0 = performance.now();
+            window.postMessage(m, '*');
+            const el = document.getElementById('map')!;
+            const debug = (window as any).cruxmapDebug;
+            // Until the map is built and Cytoscape has drawn it.
+            while (el.dataset.nodeCount !== String(m.payload.graph.nodes.length) || debug.lastRenderAt() <= t0) await new Promise((r) => setTimeout(r, 1));
+            return debug.lastRenderAt() - t0;
+          }, msg),
+        );
+        parts = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('cruxmap:')).map((m) => `${m.name.slice(8)} ${m.duration.toFixed(0)}`).join(', '));
+      }
+      const paint = stats(paints);
+      results[`map-first-paint-${map.nodes.length}`] = paint;
+      log(`map first paint with layout, ${map.nodes.length} nodes / ${map.edges.length} edges: ${spread(paint)} (last run: ${parts})`);
 
       if (map.nodes.length >= 2000) {
         // The 1 % update is measured at 2,000 nodes; pan and zoom at 2,000 and 5,000.
@@ -47,7 +68,7 @@ async function main(): Promise<void> {
         const update = await page.evaluate(async (d) => {
           const samples: number[] = [];
           const debug = (window as any).cruxmapDebug;
-          for (let k = 0; k < 7; k++) {
+          for (let k = 0; k < d.runs; k++) {
             await new Promise((r) => setTimeout(r, 100));
             const t0 = performance.now();
             window.postMessage({ type: 'didPatchGraph', payload: { diff: k % 2 === 0 ? d.forward : d.back } }, '*');
@@ -55,10 +76,12 @@ async function main(): Promise<void> {
             while (debug.lastRenderAt() <= t0) await new Promise((r) => setTimeout(r, 1));
             samples.push(debug.lastRenderAt() - t0);
           }
-          return samples.sort((a, b) => a - b)[3];
-        }, { forward: diff, back: diffMapGraphs(changed, map) });
+          return samples;
+        }, { forward: diff, back: diffMapGraphs(changed, map), runs: UPDATE_RUNS });
         const patchParts = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('cruxmap:patch')).slice(-2).map((m) => `${m.name.slice(14)} ${m.duration.toFixed(0)}`).join(', '));
-        console.log(`map update of ${diff.updateNodes.length} of ${map.nodes.length} nodes (${((100 * diff.updateNodes.length) / map.nodes.length).toFixed(1)} %), no relayout: ${update.toFixed(0)} ms median from message to drawn frame (${patchParts})`);
+        const u = stats(update);
+        results[`map-update-${map.nodes.length}`] = { ...u, changedNodes: diff.updateNodes.length };
+        log(`map update of ${diff.updateNodes.length} of ${map.nodes.length} nodes (${((100 * diff.updateNodes.length) / map.nodes.length).toFixed(1)} %), no relayout, from message to drawn frame: ${spread(u)} (last run: ${patchParts})`);
 
         const frames = await page.evaluate(async () => {
           const el = document.getElementById('map')!;
@@ -75,15 +98,18 @@ async function main(): Promise<void> {
           }
           window.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
           const gaps = stamps.slice(1).map((t, i) => t - stamps[i]).sort((a, b) => a - b);
-          return { median: gaps[Math.floor(gaps.length / 2)], p95: gaps[Math.floor(gaps.length * 0.95)] };
+          return gaps;
         });
-        console.log(`map pan and zoom at ${map.nodes.length} nodes: ${(1000 / frames.median).toFixed(0)} fps (median frame ${frames.median.toFixed(1)} ms, 95th percentile ${frames.p95.toFixed(1)} ms) in headless Chromium without a GPU`);
+        const f = stats(frames);
+        results[`map-pan-zoom-${map.nodes.length}`] = { fps: Number((1000 / f.median).toFixed(1)), frameMs: f };
+        log(`map pan and zoom at ${map.nodes.length} nodes: ${(1000 / f.median).toFixed(0)} fps (${f.runs} frames: median ${ms(f.median)}, 95th percentile ${ms(f.p95)}) in headless Chromium without a GPU`);
       }
       await page.close();
     }
   } finally {
     await browser.close();
   }
+  printJson();
 }
 
 main().catch((e) => {
