@@ -134,6 +134,9 @@ export function buildUi(
     el('p', {}, 'Nested items answer the item they sit under.'),
   );
   const list = el('ul', { id: 'element-list', class: 'visually-hidden', 'aria-label': 'Elements on the map' });
+  /** The list's items by element id, so an update touches only what changed (big maps have thousands). */
+  let listed = new Map<string, { li: HTMLElement; button: HTMLElement; label: string }>();
+  let listedOrder: string[] = [];
   const main = el('main', { class: 'stage' }, map, tooltip, empty, status);
   root.append(toolbar, kinds, main, list, live);
 
@@ -168,13 +171,27 @@ export function buildUi(
       status.textContent = `${nodes} element${nodes === 1 ? '' : 's'} · ${edges} link${edges === 1 ? '' : 's'}${matches !== undefined ? ` · ${matches} match${matches === 1 ? '' : 'es'}` : ''}`;
     },
     setElementList(items) {
-      list.replaceChildren(
-        ...items.map((it) => {
-          const b = el('button', { type: 'button', 'data-id': it.id });
-          b.textContent = `${it.kind}: ${it.text} (${it.file}, line ${it.line + 1})`;
-          return el('li', {}, b);
-        }),
-      );
+      const next = new Map<string, { li: HTMLElement; button: HTMLElement; label: string }>();
+      let sameOrder = items.length === listedOrder.length;
+      const lis = items.map((it, i) => {
+        const label = `${it.kind}: ${it.text} (${it.file}, line ${it.line + 1})`;
+        let item = listed.get(it.id);
+        if (!item) {
+          const button = el('button', { type: 'button', 'data-id': it.id });
+          button.textContent = label;
+          item = { li: el('li', {}, button), button, label };
+        } else if (item.label !== label) {
+          item.button.textContent = label;
+          item.label = label;
+        }
+        if (sameOrder && listedOrder[i] !== it.id) sameOrder = false;
+        next.set(it.id, item);
+        return item.li;
+      });
+      listed = next;
+      listedOrder = items.map((it) => it.id);
+      // The same elements in the same order (most edits): the changed labels are all there is to do.
+      if (!sameOrder) list.replaceChildren(...lis);
     },
     setFocusActive(active) {
       focusOn = active;

@@ -104,6 +104,29 @@ describe.skipIf(!hasChromium)('map webview in Chromium', () => {
     await page.close();
   });
 
+  it('updates the screen-reader list in place: a changed element gets its new text, the others keep their items', async () => {
+    const index = exampleIndex();
+    const before = toMapGraph(index.getGraph(), new Set(['scheming-first.md']));
+    const { page } = await openWebview(browser);
+    await send(page, setGraph(before, 'draft', 'scheming-first.md'));
+    await page.waitForFunction((n) => document.querySelectorAll('#element-list button').length === n, before.nodes.length);
+    // Mark every list item, to tell kept items from rebuilt ones.
+    await page.evaluate(() => document.querySelectorAll('#element-list li').forEach((li) => ((li as any).kept = true)));
+    const text = readFileSync(join(examples, 'scheming-first.md'), 'utf8').replace('- Objection: non-scheming failures', '- Objection: plainly non-scheming failures');
+    index.setDraft('scheming-first.md', text);
+    const after = toMapGraph(index.getGraph(), new Set(['scheming-first.md']));
+    const diff = diffMapGraphs(before, after);
+    expect(diff.updateNodes.length).toBeGreaterThan(0);
+    await send(page, { type: 'didPatchGraph', payload: { diff } });
+    await page.waitForFunction(() => [...document.querySelectorAll('#element-list button')].some((b) => b.textContent!.includes('plainly non-scheming')));
+    const items = await page.evaluate(() => [...document.querySelectorAll('#element-list li')].map((li) => ({ id: li.querySelector('button')!.dataset.id, kept: (li as any).kept === true, text: li.textContent })));
+    expect(items.map((i) => i.id).sort()).toEqual(after.nodes.map((n) => n.id).sort());
+    expect(items.every((i) => i.kept)).toBe(true);
+    const changed = items.find((i) => i.text!.includes('plainly non-scheming'))!;
+    expect(diff.updateNodes.map((n) => n.id)).toContain(changed.id);
+    await page.close();
+  });
+
   it('filters by kind and topic, and search highlights matches', async () => {
     const index = exampleIndex();
     const graph = index.getGraph();
