@@ -217,20 +217,21 @@ class SimpleTreeBuilder {
    * (they bind tightest), then links in what lies between them, then emphasis in the rest.
    */
   private inline(start: number, end: number, prefix: string): PhrasingContent[] {
-    const src = this.src;
+    // Searches run in this slice, never past `end`: a search of the whole draft per paragraph would be quadratic.
+    const seg = this.src.slice(start, end);
     const out: PhrasingContent[] = [];
-    let done = start;
-    for (let open = src.indexOf('`', start); open >= 0 && open < end; open = src.indexOf('`', done)) {
-      const close = src.indexOf('`', open + 1);
+    let done = 0;
+    for (let open = seg.indexOf('`'); open >= 0; open = seg.indexOf('`', done)) {
+      const close = seg.indexOf('`', open + 1);
       // Only single backticks around a one-line value with no space at either end.
-      if (close < 0 || close >= end || close === open + 1 || src[close + 1] === '`' || src[open + 1] === ' ' || src[close - 1] === ' ') unsupported();
-      const value = src.slice(open + 1, close);
+      if (close < 0 || close === open + 1 || seg[close + 1] === '`' || seg[open + 1] === ' ' || seg[close - 1] === ' ') unsupported();
+      const value = seg.slice(open + 1, close);
       if (value.includes('\n')) unsupported();
-      this.links(done, open, prefix, out);
-      out.push({ type: 'inlineCode', value, position: this.position(open, close + 1) });
+      this.links(start + done, start + open, prefix, out);
+      out.push({ type: 'inlineCode', value, position: this.position(start + open, start + close + 1) });
       done = close + 1;
     }
-    this.links(done, end, prefix, out);
+    this.links(start + done, end, prefix, out);
     return out;
   }
 
@@ -268,13 +269,14 @@ class SimpleTreeBuilder {
    */
   private emphasis(start: number, end: number, prefix: string, out: PhrasingContent[]): void {
     const src = this.src;
+    const seg = src.slice(start, end);
     let done = start;
     let open: { at: number; run: string } | undefined;
-    DELIMITERS.lastIndex = start;
-    for (let m = DELIMITERS.exec(src); m && m.index < end; m = DELIMITERS.exec(src)) {
+    DELIMITERS.lastIndex = 0;
+    for (let m = DELIMITERS.exec(seg); m; m = DELIMITERS.exec(seg)) {
       const run = m[0];
-      const at = m.index;
-      if (run.length > 2 || at + run.length > end) unsupported();
+      const at = start + m.index;
+      if (run.length > 2) unsupported();
       const before = at > 0 ? src.charCodeAt(at - 1) : 10;
       const after = at + run.length < src.length ? src.charCodeAt(at + run.length) : 10;
       if (before > 127 || after > 127) unsupported();
