@@ -3,15 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { log, printJson, results, stats } from './report';
 
-const json = process.argv.includes('--json');
 const RUNS = 7;
 const root = join(__dirname, '..', '..');
 const loader = join(root, 'scripts', 'loadExtension.cjs');
-
-function median(xs: number[]): number {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-}
 
 function measure(bundle: string): { requireMs: number[]; activateMs: number[]; kilobytes: number } {
   const requireMs: number[] = [];
@@ -31,26 +27,18 @@ async function main(): Promise<void> {
   // The VSIX ships the production bundle (`vscode:prepublish`): build the same one here.
   const production = join(root, 'dist', 'bench', 'extension.production.js');
   await esbuild.build({ entryPoints: [join(root, 'extension', 'extension.ts')], outfile: production, bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], logLevel: 'warning' });
-  const results: Record<string, unknown> = {};
   for (const [name, bundle] of [
     ['production bundle (as in the VSIX)', production],
     ['development bundle (dist/extension.js)', join(root, 'dist', 'extension.js')],
   ] as const) {
     const m = measure(bundle);
-    const r = {
-      kilobytes: m.kilobytes,
-      loadMs: { median: median(m.requireMs), min: Math.min(...m.requireMs), max: Math.max(...m.requireMs) },
-      activateMs: { median: median(m.activateMs), min: Math.min(...m.activateMs), max: Math.max(...m.activateMs) },
-      runs: RUNS,
-    };
+    const r = { kilobytes: m.kilobytes, loadMs: stats(m.requireMs), activateMs: stats(m.activateMs) };
     results[name] = r;
-    if (!json) {
-      console.log(
-        `${name}, ${r.kilobytes} KB: load ${r.loadMs.median.toFixed(1)} ms (${RUNS} fresh processes, ${r.loadMs.min.toFixed(1)}-${r.loadMs.max.toFixed(1)}); activate() returns in ${r.activateMs.median.toFixed(1)} ms (${r.activateMs.min.toFixed(1)}-${r.activateMs.max.toFixed(1)}), before the workspace scan ends`,
-      );
-    }
+    log(
+      `${name}, ${r.kilobytes} KB: load ${r.loadMs.median.toFixed(1)} ms (${RUNS} fresh processes, ${r.loadMs.min.toFixed(1)}-${r.loadMs.max.toFixed(1)}); activate() returns in ${r.activateMs.median.toFixed(1)} ms (${r.activateMs.min.toFixed(1)}-${r.activateMs.max.toFixed(1)}), before the workspace scan ends`,
+    );
   }
-  if (json) console.log(JSON.stringify(results, null, 2));
+  printJson();
 }
 
 main().catch((e) => {

@@ -5,11 +5,6 @@ import { parseDraft } from '../extension/core/parse';
 import { generateWorkspace } from './generate';
 import { log, printJson, results, stats } from './report';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 function run(files: number, perFile: number): void {
   const ws = generateWorkspace(files, perFile);
   const texts = [...ws.values()];
@@ -40,8 +35,8 @@ function run(files: number, perFile: number): void {
   results[`core-${files}`] = { nodes: graph.nodes.length, edges: graph.edges.length, parseMs: tParse, parseMsPerDraft: stats(parseTimes), firstGraphMs: tGraph, updateMs: stats(updates) };
   log(
     `core ${files} drafts x ${perFile} elements (${graph.nodes.length} nodes, ${graph.edges.length} edges, ${(size / 1e6).toFixed(1)} MB): ` +
-      `parse ${tParse.toFixed(0)} ms total, ${median(parseTimes).toFixed(2)} ms median per draft; ` +
-      `first graph ${tGraph.toFixed(0)} ms; one-draft update + graph ${median(updates).toFixed(1)} ms median`,
+      `parse ${tParse.toFixed(0)} ms total, ${stats(parseTimes).median.toFixed(2)} ms median per draft; ` +
+      `first graph ${tGraph.toFixed(0)} ms; one-draft update + graph ${stats(updates).median.toFixed(1)} ms median`,
   );
 }
 

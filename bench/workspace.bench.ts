@@ -154,7 +154,7 @@ for (const n of [200, 1000, 4000]) {
     // Absolute times swing with the shared machine's speed from day to day; this says how fast it was.
     const rate = megabytes / (r.remarkParse.median / 1000);
     results['remark-parse-mb-per-s'] = Number(rate.toFixed(2));
-    log(`machine speed: plain remark-parse ran at ${rate.toFixed(1)} MB/s in this run (issue 6 measured about 2.4 MB/s on this class of machine); absolute times scale with it, ratios do not`);
+    log(`machine speed: plain remark-parse ran at ${rate.toFixed(1)} MB/s in this run (about 2.4 MB/s is usual on a 2-core machine of this class); absolute times scale with it, ratios do not`);
   }
 
   if (n === 1000 || n === 4000) {

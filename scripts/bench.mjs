@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(`usage: npm run bench [-- --json] [workspace|map|core|activation ...]
+       (npm run --silent bench -- --json for JSON alone, without npm's and the build's lines)
 
 Runs the benchmarks in bench/ and prints their figures (medians, with the number of runs and the spread).
   --json     print every figure as one JSON object (by benchmark) instead of the table
