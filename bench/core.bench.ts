@@ -1,9 +1,14 @@
-/** Core benchmark: parse time per draft, whole-graph time, and one-draft update + graph, on generated workspaces. */
+/** Core benchmark: parse time per draft, whole-graph time, and one-draft update + graph, on generated workspaces; the simple-draft path on one big draft. */
 import { performance } from 'node:perf_hooks';
 import { WorkspaceIndex } from '../extension/core/workspaceIndex';
 import { parseDraft } from '../extension/core/parse';
 import { generateWorkspace } from './generate';
-import { log, printJson, results, stats } from './report';
+import { log, printJson, results, spread, stats } from './report';
+import { draft, rng } from './corpus';
+import { simpleTree } from '../extension/core/simpleTree';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
 
 function run(files: number, perFile: number): void {
   const ws = generateWorkspace(files, perFile);
@@ -40,6 +45,23 @@ function run(files: number, perFile: number): void {
   );
 }
 
+/** The simple-draft path on one big draft in the plainest markdown, against remark-parse: it must stay linear in the draft's size. */
+function bigSimpleDraft(): void {
+  const text = draft(rng(3), 0, 100, 600_000, true);
+  if (!simpleTree(text)) throw new Error('the big plain draft no longer takes the simple-draft path');
+  const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+  const time = (f: () => unknown) => {
+    const t0 = performance.now();
+    f();
+    return performance.now() - t0;
+  };
+  const simple = stats([0, 1, 2, 3, 4].map(() => time(() => simpleTree(text))));
+  const full = stats([0, 1, 2].map(() => time(() => remark.parse(text))));
+  results['simple-path-600KB'] = { simple, remarkParse: full };
+  log(`simple-draft path, one ${(text.length / 1000).toFixed(0)} KB draft: ${spread(simple)}; remark-parse of it ${spread(full)} = ${(simple.median / full.median).toFixed(2)} x`);
+}
+
 run(100, 20);
 run(500, 20);
+bigSimpleDraft();
 printJson();
