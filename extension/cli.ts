@@ -7,7 +7,7 @@ import type { ArgumentGraph, Diagnostic } from './core/model';
 import { renderStandaloneHtml } from './core/exportHtml';
 import { collectDrafts, UsageError } from './cliFiles';
 import { parseMany } from './parsePool';
-import { folderCacheStore, parseWithCache } from './parseCache';
+import { folderCacheStore, indexWithCache } from './parseCache';
 
 const HELP = `cruxmap ${version}: the argument map of markdown drafts (Crux Map)
 
@@ -155,8 +155,12 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
     const index = new WorkspaceIndex();
     // Big workspaces are parsed in worker threads (dist/parseWorker.js beside this file).
     const parse = (jobs: typeof drafts) => parseMany(jobs, join(__dirname, 'parseWorker.js'));
-    const parsedDrafts = parsed.cache ? (await parseWithCache(drafts, folderCacheStore(resolve(cwd, parsed.cache)), version, parse)).drafts : await parse(drafts);
-    drafts.forEach((d, i) => index.setParsedDraft(d.path, d.text, parsedDrafts[i]));
+    let saved: Promise<void> = Promise.resolve();
+    if (parsed.cache) ({ saved } = await indexWithCache(index, drafts, folderCacheStore(resolve(cwd, parsed.cache)), version, parse));
+    else {
+      const parsedDrafts = await parse(drafts);
+      drafts.forEach((d, i) => index.setParsedDraft(d.path, d.text, parsedDrafts[i]));
+    }
     const graph = index.getGraph();
     if (parsed.command === 'export') {
       const body = parsed.format === 'html' ? renderStandaloneHtml(graph, webviewAssets()) : graphToJson(graph);
@@ -168,9 +172,13 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
       } else {
         out.push(body);
       }
+      await saved;
       return { code: 0, stdout: out.join(''), stderr: err.map((l) => `${l}\n`).join('') };
     }
-    return { ...check(graph, parsed, out, err) };
+    const result = check(graph, parsed, out, err);
+    // The cache is written after the index is ready, and before the command ends.
+    await saved;
+    return result;
   } catch (e) {
     const message = e instanceof UsageError ? e.message : `unexpected failure: ${(e as Error)?.message ?? String(e)}`;
     err.push(`cruxmap: ${message}`);

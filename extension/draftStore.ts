@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { WorkspaceIndex } from './core/workspaceIndex';
 import type { Draft } from './core/model';
 import { readSettings } from './settings';
-import { contentHash, ParseCache, serializeCache, type CacheStore } from './parseCache';
+import { contentHash, ParseCache, serializeCache, snapshotKey, type CacheStore } from './parseCache';
 import { parseMany } from './parsePool';
 
 const MARKDOWN_EXT = /\.(md|markdown)$/i;
@@ -27,6 +27,10 @@ export interface DraftStoreOptions {
 
 /** Files read at once during a scan. */
 const READ_CONCURRENCY = 16;
+/** Drafts loaded (or parts built) per idle step after a start from the snapshot. */
+const PREPARE_STEP = 50;
+/** How long after the last save or change on disk the parse cache is written again. */
+const CACHE_WRITE_DELAY_MS = 5000;
 
 /** The parse cache as a file in the extension's storage folder, through workspace.fs (works for remote and virtual workspaces too). */
 function storageCacheStore(folder: vscode.Uri): CacheStore {
@@ -60,14 +64,21 @@ export class DraftStore implements vscode.Disposable {
   readonly ready: Promise<void>;
 
   /** What the last scan found: how many drafts, how many came from the cache, how long it took. */
-  lastScan: { drafts: number; cached: number; parsed: number; ms: number } | undefined;
+  lastScan: { drafts: number; cached: number; parsed: number; ms: number; snapshot: boolean } | undefined;
   private readonly cacheStore: CacheStore | undefined;
+  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The snapshot key (every path and hash) of what the cache file holds, as far as this store knows. */
+  private cachedKey: string | undefined;
+  private prepareTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: DraftStoreOptions = {}) {
     this.cacheStore = options.storageUri ? storageCacheStore(options.storageUri) : undefined;
     this.disposables.push(this.changeEmitter);
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.scheduleDocument(e.document)),
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (this.isDraft(d)) this.scheduleCacheWrite();
+      }),
       vscode.workspace.onDidOpenTextDocument((d) => this.updateFromDocument(d)),
       vscode.workspace.onDidCloseTextDocument((d) => {
         const path = this.pathOf(d.uri);
@@ -83,11 +94,12 @@ export class DraftStore implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((uri) => void this.updateFromDisk(uri)),
-      watcher.onDidChange((uri) => void this.updateFromDisk(uri)),
+      watcher.onDidCreate((uri) => void this.updateFromDisk(uri).then(() => this.scheduleCacheWrite())),
+      watcher.onDidChange((uri) => void this.updateFromDisk(uri).then(() => this.scheduleCacheWrite())),
       watcher.onDidDelete((uri) => {
         const path = this.pathOf(uri);
         if (path) this.remove(path);
+        this.scheduleCacheWrite();
       }),
     );
     this.ready = this.scan();
@@ -116,7 +128,10 @@ export class DraftStore implements vscode.Disposable {
     if (!this.isDraft(doc)) return undefined;
     const path = this.pathOf(doc.uri)!;
     this.uris.set(path, doc.uri);
-    this.index.setDraft(path, doc.getText());
+    const text = doc.getText();
+    // Opening an editor on an indexed draft changes nothing (and keeps a start from the snapshot unparsed).
+    if (this.index.getText(path) === text) return path;
+    this.index.setDraft(path, text);
     this.changeEmitter.fire({ paths: [path] });
     return path;
   }
@@ -227,6 +242,13 @@ export class DraftStore implements vscode.Disposable {
       // Unchanged drafts come from the cache; the rest are parsed, in worker threads when there is much.
       const loaded = cache ? await cache : undefined;
       const hashes = found.map((f) => contentHash(f.text));
+      if (loaded && this.index.size === 0 && this.restore(found, hashes, loaded)) {
+        this.cachedKey = snapshotKey(found.map((f, i) => ({ path: f.path, hash: hashes[i] })));
+        this.lastScan = { drafts: found.length, cached: found.length, parsed: 0, ms: Date.now() - started, snapshot: true };
+        this.options.log?.(`Indexed ${found.length} drafts in ${this.lastScan.ms} ms from the saved snapshot (no draft changed since); drafts load in the background.`);
+        this.changeEmitter.fire({ paths: [...seen] });
+        return;
+      }
       const drafts: (Draft | undefined)[] = found.map((f, i) => loaded?.get(f.path, hashes[i]));
       const misses = found.map((_, i) => i).filter((i) => drafts[i] === undefined);
       if (report && misses.length > 0) report(`parsing ${misses.length} drafts`, 0);
@@ -234,22 +256,29 @@ export class DraftStore implements vscode.Disposable {
       let workers = 0;
       const parsed = await parseMany(misses.map((i) => found[i]), this.options.workerFile, { mainThread: false, yieldMs: 15, onWorkers: (n) => (workers = n) });
       misses.forEach((i, k) => (drafts[i] = parsed[k]));
+      let typed = false;
       found.forEach((f, i) => {
         this.uris.set(f.path, f.uri);
         // A draft typed in while the scan ran: its editor's text wins.
         const now = this.openDocument(f.uri)?.getText();
+        typed ||= now !== undefined && now !== f.text;
         if (now !== undefined && now !== f.text) this.index.setDraft(f.path, now);
         else this.index.setParsedDraft(f.path, f.text, drafts[i]!);
       });
       for (const p of this.index.paths()) if (!seen.has(p)) this.index.removeDraft(p);
-      this.lastScan = { drafts: found.length, cached: found.length - misses.length, parsed: misses.length, ms: Date.now() - started };
+      this.lastScan = { drafts: found.length, cached: found.length - misses.length, parsed: misses.length, ms: Date.now() - started, snapshot: false };
       this.options.log?.(
         `Indexed ${found.length} drafts in ${this.lastScan.ms} ms: ${this.lastScan.cached} from the parse cache, ${misses.length} parsed ${workers > 0 ? `in ${workers} worker thread${workers > 1 ? 's' : ''}` : 'on the extension host thread'}.`,
       );
       this.changeEmitter.fire({ paths: [...seen] });
-      if (this.cacheStore && (misses.length > 0 || (loaded?.size ?? 0) !== found.length)) {
-        // Written after the index is ready; a failure only costs speed next time.
-        void this.cacheStore.write(serializeCache(version, found.map((f, i) => ({ path: f.path, hash: hashes[i], draft: drafts[i]! })))).catch(() => undefined);
+      if (this.cacheStore) {
+        // Written after the index is ready, with the graph as the next start's snapshot (not when a draft typed in meanwhile makes the graph another text's); a failure only costs speed next time.
+        const items = found.map((f, i) => ({ path: f.path, text: f.text, hash: hashes[i], draft: drafts[i]! }));
+        const key = typed ? undefined : snapshotKey(items);
+        if (key === undefined || key !== this.cachedKey) {
+          this.cachedKey = key;
+          void this.cacheStore.write(serializeCache(version, items, typed ? undefined : this.index.getGraph())).catch(() => (this.cachedKey = undefined));
+        }
       }
     };
     if (uris.length > 200) {
@@ -262,7 +291,60 @@ export class DraftStore implements vscode.Disposable {
     }
   }
 
+  /**
+   * Starts the empty index from the cache's snapshot when it was made from exactly these drafts
+   * (no file changed since), then loads the drafts and builds their parts in idle steps, so that
+   * the first edit costs what any other does. False when there is no such snapshot.
+   */
+  private restore(found: { path: string; uri: vscode.Uri; text: string }[], hashes: string[], cache: ParseCache): boolean {
+    const files = found.map((f, i) => ({ path: f.path, text: f.text, hash: hashes[i] }));
+    const graph = cache.snapshot(files);
+    if (!graph) return false;
+    const hashOf = new Map(files.map((f) => [f.path, f.hash]));
+    try {
+      this.index.restore(files, graph, (path) => cache.get(path, hashOf.get(path) ?? ''));
+    } catch {
+      return false;
+    }
+    for (const f of found) {
+      this.uris.set(f.path, f.uri);
+      // A draft typed in while the scan ran: its editor's text wins.
+      const now = this.openDocument(f.uri)?.getText();
+      if (now !== undefined && now !== f.text) this.index.setDraft(f.path, now);
+    }
+    const step = () => {
+      this.prepareTimer = this.index.prepare(PREPARE_STEP) ? setTimeout(step, 0) : undefined;
+    };
+    this.prepareTimer = setTimeout(step, 0);
+    return true;
+  }
+
+  private scheduleCacheWrite(): void {
+    if (!this.cacheStore) return;
+    if (this.cacheTimer !== undefined) clearTimeout(this.cacheTimer);
+    this.cacheTimer = setTimeout(() => {
+      this.cacheTimer = undefined;
+      void this.writeCache();
+    }, CACHE_WRITE_DELAY_MS);
+  }
+
+  /** Writes the parse cache and snapshot of the index as it is now, unless the cache holds just that (after saves: so that the next start finds nothing changed). */
+  async writeCache(): Promise<void> {
+    if (!this.cacheStore) return;
+    const files = this.index.paths().map((path) => {
+      const text = this.index.getText(path)!;
+      return { path, text, hash: contentHash(text) };
+    });
+    const key = snapshotKey(files);
+    if (key === this.cachedKey) return;
+    this.cachedKey = key;
+    const items = files.map((f) => ({ ...f, draft: this.index.getDraft(f.path)! }));
+    await this.cacheStore.write(serializeCache(this.options.version ?? '0', items, this.index.getGraph())).catch(() => (this.cachedKey = undefined));
+  }
+
   dispose(): void {
+    if (this.cacheTimer !== undefined) clearTimeout(this.cacheTimer);
+    if (this.prepareTimer !== undefined) clearTimeout(this.prepareTimer);
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }

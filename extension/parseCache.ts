@@ -7,12 +7,14 @@ import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Draft } from './core/model';
+import type { ArgumentGraph, Draft } from './core/model';
 import { decodeDraft, DRAFT_CODEC_VERSION, encodeDraft, type EncodedDraft } from './core/draftCodec';
+import { decodeGraph, encodeGraph, GRAPH_CODEC_VERSION } from './core/graphCodec';
+import type { WorkspaceIndex } from './core/workspaceIndex';
 import type { ParseJob } from './parsePool';
 
 /** Bump when the cache file's shape changes: older caches are then ignored. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 declare const __PARSER_ID__: string | undefined;
 /**
@@ -55,20 +57,25 @@ export function folderCacheStore(dir: string): CacheStore {
 }
 
 /*
- * The cache file is JSON lines: a header, then one line per draft.
- *   ["cruxmap-parse-cache", format, codec, "version/parser"]
+ * The cache file is JSON lines: a header, one line per draft, and a last line with the graph
+ * those drafts made (the snapshot; absent when the cache was written without it).
+ *   ["cruxmap-parse-cache", format, draft codec, graph codec, "version/parser"]
  *   ["<path>","<content hash>",<encoded draft>]
- * Loading splits it into lines and reads only each line's path and hash (a few bytes); a draft
- * is parsed only when its file's hash matches, so a warm start never parses one big JSON value
- * (whose escaped strings and throwaway arrays cost more than the drafts themselves).
+ *   ["cruxmap-graph","<key of every path and hash>",<encoded graph>]
+ * A warm start where no file changed reads the last line alone: the index starts from the graph
+ * and loads each draft from its line when a query first needs it. Otherwise loading reads only
+ * each line's path and hash (a few bytes), and a draft is parsed only when its file's hash
+ * matches, so a warm start never parses one big JSON value (whose escaped strings and
+ * throwaway arrays cost more than the drafts themselves).
  */
 const MAGIC = 'cruxmap-parse-cache';
+const SNAPSHOT = 'cruxmap-graph';
 /** What precedes a line's encoded draft: its path and hash, as JSON strings. */
 const PREFIX = /^\["((?:[^"\\]|\\.)*)","([A-Za-z0-9+/=]+)",/;
 
 /** The header line of a cache written by this build. */
 function header(version: string): string {
-  return JSON.stringify([MAGIC, CACHE_FORMAT, DRAFT_CODEC_VERSION, `${version}/${PARSER_ID}`]);
+  return JSON.stringify([MAGIC, CACHE_FORMAT, DRAFT_CODEC_VERSION, GRAPH_CODEC_VERSION, `${version}/${PARSER_ID}`]);
 }
 
 /** One cached draft: where its line is, and the hash its file had. */
@@ -104,27 +111,67 @@ function readEntries(text: string, expected: string | undefined): Map<string, En
     const m = PREFIX.exec(line);
     if (!m) continue; // a torn or foreign line: that draft is parsed again
     const path = m[1].includes('\\') ? (JSON.parse(`"${m[1]}"`) as string) : m[1];
+    if (path === SNAPSHOT && at >= text.length) break; // the graph's line, not a draft's
     entries.set(path, { hash: m[2], line, at: m[0].length });
   }
   return entries;
 }
 
+/** The key a snapshot is stored under: every file's path and content hash, in any order. */
+export function snapshotKey(files: readonly { path: string; hash: string }[]): string {
+  const pairs = files.map((f) => [f.path, f.hash]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return contentHash(JSON.stringify(pairs));
+}
+
 /** What a cache holds: decoded lazily, entry by entry, and only for paths asked for. */
 export class ParseCache {
-  private constructor(private readonly entries: Map<string, Entry>) {}
+  private lines: Map<string, Entry> | undefined;
+
+  /** `text` is the cache file's text, or '' for an empty cache. */
+  private constructor(
+    private readonly text: string,
+    private readonly version: string,
+  ) {}
 
   /** Loads a cache; a missing, unreadable, malformed or outdated one is an empty cache. */
   static async load(store: CacheStore, version: string): Promise<ParseCache> {
     try {
       const text = await store.read();
-      return new ParseCache(text === undefined ? new Map() : readEntries(text, header(version)));
+      return new ParseCache(text ?? '', version);
     } catch {
-      return new ParseCache(new Map());
+      return new ParseCache('', version);
     }
+  }
+
+  /** The drafts' lines by path, read at the first question about them. */
+  private get entries(): Map<string, Entry> {
+    this.lines ??= readEntries(this.text, header(this.version));
+    return this.lines;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /**
+   * The graph stored with the cache when it was made from exactly these files (the same paths
+   * with the same content hashes) by this build; undefined otherwise or when it is malformed.
+   */
+  snapshot(files: readonly { path: string; text: string; hash: string }[]): ArgumentGraph | undefined {
+    const text = this.text;
+    const first = text.indexOf('\n');
+    if (first < 0 || text.slice(0, first) !== header(this.version)) return undefined;
+    const end = text.endsWith('\n') ? text.length - 1 : text.length;
+    const line = text.slice(text.lastIndexOf('\n', end - 1) + 1, end);
+    const prefix = `["${SNAPSHOT}","${snapshotKey(files)}",`;
+    if (!line.startsWith(prefix) || !line.endsWith(']')) return undefined;
+    const texts = new Map<string, string>();
+    for (const f of files) texts.set(f.path, f.text);
+    try {
+      return decodeGraph(JSON.parse(line.slice(prefix.length, line.length - 1)), (path) => texts.get(path));
+    } catch {
+      return undefined;
+    }
   }
 
   /** The cached draft of a path when its text still has this hash; undefined otherwise (also for a malformed entry). */
@@ -140,40 +187,68 @@ export class ParseCache {
   }
 }
 
-/** The text of a cache holding these drafts. */
-export function serializeCache(version: string, items: { path: string; hash: string; draft: Draft }[]): string {
+/** One file of a cache: its path, content hash, parsed draft and (for a snapshot) its text. */
+export interface CacheItem {
+  path: string;
+  hash: string;
+  draft: Draft;
+  text?: string;
+}
+
+/** The text of a cache holding these drafts and, when given, the graph they make (every item's text is needed then). */
+export function serializeCache(version: string, items: readonly CacheItem[], graph?: ArgumentGraph): string {
   const lines = [header(version)];
   for (const it of items) lines.push(JSON.stringify([it.path, it.hash, encodeDraft(it.draft)]));
+  if (graph) {
+    const texts = new Map<string, string | undefined>();
+    for (const it of items) texts.set(it.path, it.text);
+    lines.push(JSON.stringify([SNAPSHOT, snapshotKey(items), encodeGraph(graph, (path) => texts.get(path))]));
+  }
   return `${lines.join('\n')}\n`;
 }
 
 /**
- * Parses the jobs, taking unchanged files from the cache and writing the new cache back
- * when anything changed. A cache that cannot be read or written only costs speed.
+ * Fills an empty index with the jobs' drafts: from the cache's snapshot when no file changed
+ * (nothing parsed, drafts loaded when needed), else cached drafts plus parsed ones for what
+ * changed. Then, once the index is ready, writes the cache back with a new snapshot when it
+ * was not right already (`saved` settles when that is done). A cache that cannot be read or
+ * written only costs speed.
  */
-export async function parseWithCache(
+export async function indexWithCache(
+  index: WorkspaceIndex,
   jobs: ParseJob[],
   store: CacheStore,
   version: string,
   parse: (jobs: ParseJob[]) => Promise<Draft[]>,
-): Promise<{ drafts: Draft[]; hits: number }> {
+): Promise<{ hits: number; snapshot: boolean; saved: Promise<void> }> {
   const cache = await ParseCache.load(store, version);
-  const hashes = jobs.map((j) => contentHash(j.text));
+  const files = jobs.map((j) => ({ path: j.path, text: j.text, hash: contentHash(j.text) }));
+  const graph = index.size === 0 ? cache.snapshot(files) : undefined;
+  if (graph) {
+    const hashes = new Map(files.map((f) => [f.path, f.hash]));
+    index.restore(jobs, graph, (path) => cache.get(path, hashes.get(path)!));
+    return { hits: jobs.length, snapshot: true, saved: Promise.resolve() };
+  }
   const drafts = new Array<Draft>(jobs.length);
   const misses: number[] = [];
-  jobs.forEach((j, i) => {
-    const hit = cache.get(j.path, hashes[i]);
+  files.forEach((f, i) => {
+    const hit = cache.get(f.path, f.hash);
     if (hit) drafts[i] = hit;
     else misses.push(i);
   });
   const parsed = await parse(misses.map((i) => jobs[i]));
   misses.forEach((i, k) => (drafts[i] = parsed[k]));
-  // Nothing new and the same files: the cache is already right.
-  if (misses.length === 0 && cache.size === jobs.length) return { drafts, hits: jobs.length };
-  try {
-    await store.write(serializeCache(version, jobs.map((j, i) => ({ path: j.path, hash: hashes[i], draft: drafts[i] }))));
-  } catch {
-    // a cache that cannot be written only costs speed next time
-  }
-  return { drafts, hits: jobs.length - misses.length };
+  jobs.forEach((j, i) => index.setParsedDraft(j.path, j.text, drafts[i]));
+  const built = index.getGraph();
+  const saved = new Promise<void>((resolve) => {
+    setImmediate(() => {
+      // a cache that cannot be written only costs speed next time
+      try {
+        store.write(serializeCache(version, files.map((f, i) => ({ ...f, draft: drafts[i] })), built)).then(resolve, () => resolve());
+      } catch {
+        resolve();
+      }
+    });
+  });
+  return { hits: jobs.length - misses.length, snapshot: false, saved };
 }

@@ -137,6 +137,83 @@ export class WorkspaceIndex {
   private readonly dependents = new Map<string, Set<string>>();
   /** Per draft: its graph nodes, built once per parse and reused by every graph (no garbage while typing). */
   private readonly nodeCache = new Map<string, GraphNode[]>();
+  /** After restore: gets a draft not loaded yet (see draftOf). */
+  private loadDraft: ((path: string) => Draft | undefined) | undefined;
+  /** After restore and until the first change: the snapshot's diagnostics by file. */
+  private restoredDiagnostics: Map<string, Diagnostic[]> | undefined;
+
+  /** A draft, loaded now when the index was restored and nothing has needed it yet. */
+  private draftOf(path: string): Draft | undefined {
+    const draft = this.drafts.get(path);
+    if (draft !== undefined || this.loadDraft === undefined) return draft;
+    const text = this.texts.get(path);
+    if (text === undefined) return undefined;
+    let loaded = this.loadDraft(path);
+    if (loaded === undefined) {
+      this.parseCount++;
+      loaded = this.parser(text, path);
+    }
+    this.drafts.set(path, loaded);
+    if (this.drafts.size === this.texts.size) this.loadDraft = undefined;
+    return loaded;
+  }
+
+  /**
+   * Starts an empty index from a snapshot: every draft's text and the graph getGraph built from
+   * exactly these texts (with this parser), and a way to get each parsed draft (e.g. from a parse
+   * cache; undefined parses its text). Nothing is parsed or resolved now: the graph, diagnostics,
+   * nodes and paths come from the snapshot, and each draft is loaded when a query first needs it
+   * (a change needs them all; prepare loads them ahead, a few at a time).
+   */
+  restore(files: readonly { path: string; text: string }[], graph: ArgumentGraph, loadDraft: (path: string) => Draft | undefined): void {
+    if (this.texts.size > 0) throw new Error('restore needs an empty index');
+    for (const f of files) this.texts.set(f.path, f.text);
+    const paths = this.orderedPaths();
+    if (graph.files.length !== paths.length || graph.files.some((f, i) => f.file !== paths[i])) {
+      this.texts.clear();
+      this.sortedPaths = undefined;
+      throw new Error('the snapshot is of other files');
+    }
+    for (const path of paths) this.addName(path);
+    // Nodes come file by file, each file's in element order: exactly the node lists setNodes makes.
+    const nodes = graph.nodes;
+    for (let i = 0; i < nodes.length; ) {
+      const file = nodes[i].file;
+      let j = i;
+      while (j < nodes.length && nodes[j].file === file) this.nodeMap.set(nodes[j].id, nodes[j++]);
+      this.nodeCache.set(file, nodes.slice(i, j));
+      i = j;
+    }
+    for (const path of paths) if (!this.nodeCache.has(path)) this.nodeCache.set(path, []);
+    const diagnostics = new Map<string, Diagnostic[]>();
+    for (const d of graph.diagnostics) push(diagnostics, d.file, d);
+    this.restoredDiagnostics = diagnostics;
+    this.loadDraft = loadDraft;
+    this.graph = graph;
+  }
+
+  /**
+   * Does ahead, `limit` drafts at a time, what a change would otherwise do all at once: loads
+   * the drafts a restore left unloaded and builds every draft's part. True while work is left.
+   */
+  prepare(limit: number): boolean {
+    let n = 0;
+    if (this.loadDraft !== undefined) {
+      for (const path of this.orderedPaths()) {
+        if (this.drafts.has(path)) continue;
+        if (n++ === limit) return true;
+        this.draftOf(path);
+      }
+      this.loadDraft = undefined;
+    }
+    if (this.parts.size === this.texts.size) return false;
+    for (const path of this.orderedPaths()) {
+      if (this.parts.has(path)) continue;
+      if (n++ === limit) return true;
+      this.partOf(path);
+    }
+    return false;
+  }
 
   private setNodes(path: string, draft: Draft | undefined): void {
     for (const old of this.nodeCache.get(path) ?? []) this.nodeMap.delete(old.id);
@@ -172,6 +249,7 @@ export class WorkspaceIndex {
 
   constructor(private readonly parser: DraftParser = parseDraft) {}
 
+
   /** Parses one file and adds or replaces it. */
   setDraft(path: string, text: string): Draft {
     this.parseCount++;
@@ -180,7 +258,8 @@ export class WorkspaceIndex {
 
   /** Adds or replaces a file that was parsed elsewhere (e.g. in a worker thread) with parseDraft. */
   setParsedDraft(path: string, text: string, draft: Draft): Draft {
-    if (!this.drafts.has(path)) {
+    this.restoredDiagnostics = undefined;
+    if (!this.texts.has(path)) {
       // A new file can change how names resolve anywhere: rebuild every part.
       this.addName(path);
       this.resetDerived();
@@ -191,9 +270,7 @@ export class WorkspaceIndex {
     }
     this.drafts.set(path, draft);
     this.texts.set(path, text);
-    const ids = new Map<string, number>();
-    for (let i = 0; i < draft.elements.length; i++) ids.set(draft.elements[i].localId, i);
-    this.idIndex.set(path, ids);
+    this.idIndex.delete(path);
     this.setNodes(path, draft);
     this.graph = undefined;
     return draft;
@@ -201,9 +278,10 @@ export class WorkspaceIndex {
 
   /** Removes a file; false when it was not indexed. */
   removeDraft(path: string): boolean {
-    if (!this.drafts.delete(path)) return false;
+    if (!this.texts.delete(path)) return false;
+    this.restoredDiagnostics = undefined;
+    this.drafts.delete(path);
     this.resetDerived();
-    this.texts.delete(path);
     this.idIndex.delete(path);
     this.setNodes(path, undefined);
     const set = this.byName.get(this.nameKey(path));
@@ -222,7 +300,7 @@ export class WorkspaceIndex {
   }
 
   getDraft(path: string): Draft | undefined {
-    return this.drafts.get(path);
+    return this.draftOf(path);
   }
 
   /** The text a draft was parsed from. */
@@ -236,12 +314,12 @@ export class WorkspaceIndex {
   }
 
   private orderedPaths(): string[] {
-    if (!this.sortedPaths) this.sortedPaths = [...this.drafts.keys()].sort(compareStrings);
+    if (!this.sortedPaths) this.sortedPaths = [...this.texts.keys()].sort(compareStrings);
     return this.sortedPaths;
   }
 
   get size(): number {
-    return this.drafts.size;
+    return this.texts.size;
   }
 
   /** The whole argument graph, exactly the JSON of spec section 8, sorted; cached until a change. */
@@ -255,7 +333,7 @@ export class WorkspaceIndex {
     const diagnostics: Diagnostic[] = [];
     // Every list is sorted by file first: concatenating the files' shares in path order keeps it sorted.
     for (const path of this.orderedPaths()) {
-      const draft = this.drafts.get(path)!;
+      const draft = this.draftOf(path)!;
       files.push({ file: path, title: draft.title, topics: draft.topics });
       append(nodes, this.nodeCache.get(path)!);
       append(edges, this.parts.get(path)!.edges);
@@ -275,14 +353,14 @@ export class WorkspaceIndex {
   getElement(id: string): ElementHit | undefined {
     const node = this.getNode(id);
     if (!node) return undefined;
-    const draft = this.drafts.get(node.file)!;
-    const index = this.idIndex.get(node.file)?.get(node.localId) ?? -1;
+    const draft = this.draftOf(node.file)!;
+    const index = this.idsOf(node.file)?.get(node.localId) ?? -1;
     return index < 0 ? undefined : { draft, index, element: draft.elements[index], id };
   }
 
   /** The element whose range holds a position (ends inclusive), or undefined. */
   elementAt(path: string, position: Position): ElementHit | undefined {
-    const draft = this.drafts.get(path);
+    const draft = this.draftOf(path);
     if (!draft) return undefined;
     const els = draft.elements;
     // Elements are in document order and their ranges do not overlap: binary search.
@@ -300,9 +378,9 @@ export class WorkspaceIndex {
 
   /** The reference whose range holds a position (ends inclusive), with its resolution. */
   referenceAt(path: string, position: Position): ReferenceHit | undefined {
-    const draft = this.drafts.get(path);
+    const draft = this.draftOf(path);
     if (!draft) return undefined;
-    const i = draft.references.findIndex((r) => comparePos(position, r.range.start) >= 0 && comparePos(position, r.range.end) <= 0);
+       const i = draft.references.findIndex((r) => comparePos(position, r.range.start) >= 0 && comparePos(position, r.range.end) <= 0);
     if (i < 0) return undefined;
     const resolution = this.partOf(path).resolutions[i] ?? this.resolveReference(path, draft.references[i]);
     return { file: path, reference: draft.references[i], resolution };
@@ -313,7 +391,7 @@ export class WorkspaceIndex {
     const file = this.resolveFile(fromPath, reference);
     if (file.status !== 'ok') return file;
     if (reference.blockId === undefined) return file;
-    const elementIndex = this.idIndex.get(file.file)?.get(reference.blockId) ?? -1;
+    const elementIndex = this.idsOf(file.file)?.get(reference.blockId) ?? -1;
     if (elementIndex < 0) return { status: 'missing-id', file: file.file };
     return { status: 'ok', file: file.file, localId: reference.blockId, elementIndex };
   }
@@ -321,10 +399,10 @@ export class WorkspaceIndex {
   /** Resolves the file part of a reference. */
   resolveFile(fromPath: string, reference: Pick<Reference, 'syntax' | 'target'>): Resolution {
     const target = reference.target;
-    if (target === '') return this.drafts.has(fromPath) ? { status: 'ok', file: fromPath } : { status: 'missing-file' };
+    if (target === '') return this.texts.has(fromPath) ? { status: 'ok', file: fromPath } : { status: 'missing-file' };
     if (reference.syntax === 'link') {
       const path = resolveRelativePath(fromPath, target);
-      return path !== undefined && this.drafts.has(path) ? { status: 'ok', file: path } : { status: 'missing-file' };
+      return path !== undefined && this.texts.has(path) ? { status: 'ok', file: path } : { status: 'missing-file' };
     }
     return this.resolveWikiName(target);
   }
@@ -383,7 +461,7 @@ export class WorkspaceIndex {
 
   /** The files a draft is linked with by resolved references, in either direction (one hop), sorted. */
   linkedFiles(path: string): string[] {
-    if (!this.drafts.has(path)) return [];
+    if (!this.texts.has(path)) return [];
     this.buildParts();
     const linked = new Set<string>();
     for (const r of this.partOf(path).resolutions) if (r.status === 'ok' && r.file !== path) linked.add(r.file);
@@ -400,7 +478,20 @@ export class WorkspaceIndex {
 
   /** All diagnostics of one file (file-local and workspace ones), sorted. */
   diagnosticsFor(path: string): Diagnostic[] {
-    return this.drafts.has(path) ? this.shareOf(path).diagnostics : [];
+    if (this.restoredDiagnostics) return this.texts.has(path) ? (this.restoredDiagnostics.get(path) ?? []) : [];
+    return this.texts.has(path) ? this.shareOf(path).diagnostics : [];
+  }
+
+  /** A draft's local ids -> element indexes, made when first needed after each parse (its nodes are in element order). */
+  private idsOf(path: string): Map<string, number> | undefined {
+    let ids = this.idIndex.get(path);
+    if (ids) return ids;
+    const nodes = this.nodeCache.get(path);
+    if (!nodes) return undefined;
+    ids = new Map();
+    for (let i = 0; i < nodes.length; i++) ids.set(nodes[i].localId, i);
+    this.idIndex.set(path, ids);
+    return ids;
   }
 
   private nameKey(path: string): string {
@@ -440,7 +531,7 @@ export class WorkspaceIndex {
 
   /** Builds every missing part, so that `dependents` knows every draft that points anywhere. */
   private buildParts(): void {
-    if (this.parts.size === this.drafts.size) return;
+    if (this.parts.size === this.texts.size) return;
     for (const path of this.orderedPaths()) this.partOf(path);
   }
 
@@ -461,7 +552,7 @@ export class WorkspaceIndex {
       if (c && c.disagreements.length > 0) append(disagreements, c.disagreements);
     }
     if (disagreements.length > 1) disagreements.sort((x, y) => this.compareNodes(x.a, y.a) || this.compareNodes(x.b, y.b) || this.compareNodes(x.by, y.by));
-    const own = this.drafts.get(path)!.diagnostics;
+    const own = this.draftOf(path)!.diagnostics;
     const found = this.parts.get(path)!.diagnostics;
     const diagnostics = own.length === 0 ? found.slice() : own.concat(found);
     const nodes = this.nodeCache.get(path) ?? [];
@@ -518,7 +609,7 @@ export class WorkspaceIndex {
   /** One draft's share of the graph: its resolved references, outgoing edges and the diagnostics they give. */
   private buildPart(path: string): FilePart {
     const compareNodes = this.compareNodes;
-    const draft = this.drafts.get(path)!;
+    const draft = this.draftOf(path)!;
     const diagnostics: Diagnostic[] = [];
     const edges: GraphEdge[] = [];
     /** The file of each edge's target, so that no edge looks its target up again. */

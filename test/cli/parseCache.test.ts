@@ -1,7 +1,8 @@
 /** The parse cache file: what goes in comes out for unchanged files only, and a damaged or foreign cache only costs a re-parse. */
 import { describe, expect, it } from 'vitest';
 import { parseDraft } from '../../extension/core/parse';
-import { cachedPaths, contentHash, ParseCache, parseWithCache, serializeCache, type CacheStore } from '../../extension/parseCache';
+import { cachedPaths, contentHash, indexWithCache, ParseCache, serializeCache, type CacheStore } from '../../extension/parseCache';
+import { WorkspaceIndex } from '../../extension/core/workspaceIndex';
 import type { Draft } from '../../extension/core/model';
 import type { ParseJob } from '../../extension/parsePool';
 
@@ -57,24 +58,72 @@ describe('parse cache', () => {
     expect((await ParseCache.load(memoryStore(damaged), '1.0')).get(jobs[0].path, contentHash(jobs[0].text))).toBeUndefined();
   });
 
-  it('parseWithCache parses only what changed and writes only when something did', async () => {
+  /** An index of the jobs built the long way, for comparison. */
+  function built(js: ParseJob[]): WorkspaceIndex {
+    const index = new WorkspaceIndex();
+    for (const j of js) index.setDraft(j.path, j.text);
+    return index;
+  }
+
+  it('indexWithCache parses only what changed, starts from the snapshot when nothing did, and writes only when the cache was not right', async () => {
     const store = memoryStore();
     let parsed = 0;
     const counting = async (js: ParseJob[]) => {
       parsed += js.length;
       return parseAll(js);
     };
-    const cold = await parseWithCache(jobs, store, '1.0', counting);
-    expect([cold.hits, parsed, store.writes]).toEqual([0, PATHS.length, 1]);
-    const warm = await parseWithCache(jobs, store, '1.0', counting);
-    expect([warm.hits, parsed, store.writes]).toEqual([PATHS.length, PATHS.length, 1]);
-    expect(warm.drafts).toStrictEqual(cold.drafts);
-    const edited = jobs.map((j, i) => (i === 2 ? { ...j, text: `${j.text}\nReply: [[a#^c0]] yes.\n` } : j));
-    const after = await parseWithCache(edited, store, '1.0', counting);
-    expect([after.hits, parsed, store.writes]).toEqual([PATHS.length - 1, PATHS.length + 1, 2]);
-    expect(after.drafts[2]).toStrictEqual(parseDraft(edited[2].text, edited[2].path));
-    // A file gone from the workspace leaves the cache at the next write.
-    await parseWithCache(edited.slice(1), store, '1.0', counting);
+    const index = async (js: ParseJob[]) => {
+      const i = new WorkspaceIndex();
+      const r = await indexWithCache(i, js, store, '1.0', counting);
+      await r.saved;
+      return { index: i, ...r };
+    };
+    const cold = await index(jobs);
+    expect([cold.hits, cold.snapshot, parsed, store.writes]).toEqual([0, false, PATHS.length, 1]);
+    expect(cold.index.getGraph()).toStrictEqual(built(jobs).getGraph());
+    // Nothing changed: the graph comes from the snapshot and no draft is parsed or even loaded until asked for.
+    const warm = await index(jobs);
+    expect([warm.hits, warm.snapshot, parsed, store.writes]).toEqual([PATHS.length, true, PATHS.length, 1]);
+    expect(warm.index.getGraph()).toEqual(cold.index.getGraph());
+    expect(warm.index.parseCount).toBe(0);
+    for (const p of PATHS) expect(warm.index.diagnosticsFor(p)).toEqual(cold.index.diagnosticsFor(p));
+    expect(warm.index.getDraft(PATHS[4])).toStrictEqual(parseDraft(texts[4], PATHS[4]));
+    expect(warm.index.incomingEdges('a.md#^c0')).toEqual(cold.index.incomingEdges('a.md#^c0'));
+    expect(warm.index.parseCount).toBe(0);
+    // One file edited: that one is parsed, the others come from the cache, and the cache (with a new snapshot) is written.
+    const edited = jobs.map((j, i) => (i === 2 ? { ...j, text: `${j.text}\nReply: [[a#^c0]] yes, and here is why it holds.\n` } : j));
+    const after = await index(edited);
+    expect([after.hits, after.snapshot, parsed, store.writes]).toEqual([PATHS.length - 1, false, PATHS.length + 1, 2]);
+    expect(after.index.getGraph()).toStrictEqual(built(edited).getGraph());
+    const again = await index(edited);
+    expect([again.snapshot, parsed, store.writes]).toEqual([true, PATHS.length + 1, 2]);
+    expect(again.index.getGraph()).toEqual(built(edited).getGraph());
+    // A file gone from the workspace: the snapshot no longer fits, and the file leaves the cache at the next write.
+    const fewer = await index(edited.slice(1));
+    expect([fewer.snapshot, parsed, store.writes]).toEqual([false, PATHS.length + 1, 3]);
     expect(cachedPaths(store.text!)).toEqual(PATHS.slice(1));
+    expect(fewer.index.getGraph()).toStrictEqual(built(edited.slice(1)).getGraph());
+  });
+
+  it('ignores a snapshot of other texts, of another version, or a damaged one', async () => {
+    const items = jobs.map((j) => ({ path: j.path, text: j.text, hash: contentHash(j.text), draft: parseDraft(j.text, j.path) }));
+    const text = serializeCache('1.0', items, built(jobs).getGraph());
+    const files = items.map(({ path, text: t, hash }) => ({ path, text: t, hash }));
+    expect((await ParseCache.load(memoryStore(text), '1.0')).snapshot(files)).toEqual(built(jobs).getGraph());
+    // Same texts in another order: still the same workspace.
+    expect((await ParseCache.load(memoryStore(text), '1.0')).snapshot([...files].reverse())).toEqual(built(jobs).getGraph());
+    expect((await ParseCache.load(memoryStore(text), '2.0')).snapshot(files)).toBeUndefined();
+    const changed = files.map((f, i) => (i === 0 ? { ...f, text: 'Claim: other\n', hash: contentHash('Claim: other\n') } : f));
+    expect((await ParseCache.load(memoryStore(text), '1.0')).snapshot(changed)).toBeUndefined();
+    expect((await ParseCache.load(memoryStore(text), '1.0')).snapshot(files.slice(1))).toBeUndefined();
+    const lines = text.trimEnd().split('\n');
+    const damaged = [...lines.slice(0, -1), lines[lines.length - 1].replace(/,\[\[/, ',[[-7,')].join('\n');
+    expect(damaged).not.toBe(text.trimEnd());
+    expect((await ParseCache.load(memoryStore(damaged), '1.0')).snapshot(files)).toBeUndefined();
+    // Without its snapshot line the cache still gives every draft; the snapshot line is no draft.
+    const withoutSnapshot = `${lines.slice(0, -1).join('\n')}\n`;
+    expect((await ParseCache.load(memoryStore(withoutSnapshot), '1.0')).snapshot(files)).toBeUndefined();
+    expect(cachedPaths(text)).toEqual(PATHS);
+    expect((await ParseCache.load(memoryStore(text), '1.0')).size).toBe(PATHS.length);
   });
 });

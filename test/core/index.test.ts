@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { WorkspaceIndex } from '../../extension/core/workspaceIndex';
 import { parseDraft } from '../../extension/core/parse';
+import { decodeGraph, encodeGraph } from '../../extension/core/graphCodec';
 
 function countingIndex() {
   const parsed: string[] = [];
@@ -123,6 +124,7 @@ describe('incremental graph', () => {
     '# Claim: Heading. ^a\n\n- Objection: [[c#^c]] no.\n  - Reply: yes.\n',
     'No markup here at all.\n',
     'Claim: dup ^b\n\nClaim: dup again ^b\n',
+    'Claim: Scheming is the central risk from advanced AI systems. ^b\n\n- Objection: Outer alignment matters more, see [[a#^a]] and [[c#^zz]].\n  - Reply: Both matter; the crux is [[#^b]] vs [[c#^c]].\n',
   ];
   const paths = ['a.md', 'b.md', 'c.md', 'd/a.md'];
   it('after any sequence of edits, equals an index built from scratch', () => {
@@ -152,5 +154,90 @@ describe('incremental graph', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  /** An index restored from a snapshot of `texts` (through the JSON a cache holds), counting the drafts it loads. */
+  function restored(texts: Map<string, string>): { index: WorkspaceIndex; loads: string[] } {
+    const built = new WorkspaceIndex();
+    for (const [fp, ft] of texts) built.setDraft(fp, ft);
+    const textOf = (p: string) => texts.get(p);
+    const graph = decodeGraph(JSON.parse(JSON.stringify(encodeGraph(built.getGraph(), textOf))), textOf);
+    const index = new WorkspaceIndex();
+    const loads: string[] = [];
+    index.restore([...texts].map(([path, text]) => ({ path, text })), graph, (p) => {
+      loads.push(p);
+      return parseDraft(texts.get(p)!, p);
+    });
+    return { index, loads };
+  }
+
+  it('restored from a snapshot, answers like an index built from scratch, before and after any sequence of edits', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1, max: pool.length - 1 }), { minLength: 4, maxLength: 4 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: -1, max: pool.length - 1 }), fc.constantFrom('graph', 'queries', 'prepare', 'nothing')), { maxLength: 12 }),
+        fc.constantFrom('graph', 'queries', 'prepare'),
+        (start, ops, first) => {
+          const texts = new Map<string, string>();
+          start.forEach((t, p) => t >= 0 && texts.set(paths[p], pool[t]));
+          const { index: live } = restored(texts);
+          const fresh = () => {
+            const f = new WorkspaceIndex();
+            for (const [fp, ft] of texts) f.setDraft(fp, ft);
+            return f;
+          };
+          if (first === 'graph') expect(live.getGraph()).toEqual(fresh().getGraph());
+          else if (first === 'queries') expect(everything(live)).toEqual(everything(fresh()));
+          else while (live.prepare(1));
+          for (const [p, t, look] of ops) {
+            const path = paths[p];
+            if (t < 0) {
+              live.removeDraft(path);
+              texts.delete(path);
+            } else {
+              live.setDraft(path, pool[t]);
+              texts.set(path, pool[t]);
+            }
+            if (look === 'graph') expect(live.getGraph()).toEqual(fresh().getGraph());
+            else if (look === 'queries') expect(everything(live)).toEqual(everything(fresh()));
+            else if (look === 'prepare') while (live.prepare(2));
+          }
+          expect(everything(live)).toEqual(everything(fresh()));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('restored from a snapshot, loads no draft for the graph and diagnostics, and one draft for a query in it', () => {
+    const texts = new Map(paths.map((p, i) => [p, pool[[0, 1, 2, 7][i]]]));
+    const { index, loads } = restored(texts);
+    const built = new WorkspaceIndex();
+    for (const [fp, ft] of texts) built.setDraft(fp, ft);
+    expect(index.getGraph()).toEqual(built.getGraph());
+    expect(index.getGraph().nodes.some((n) => n.text.length > 40)).toBe(true);
+    for (const p of paths) expect(index.diagnosticsFor(p)).toEqual(built.diagnosticsFor(p));
+    expect(index.size).toBe(4);
+    expect(index.getText('b.md')).toBe(pool[1]);
+    expect(loads).toEqual([]);
+    expect(index.elementAt('d/a.md', { line: 0, character: 3 })?.element.text).toBe('Scheming is the central risk from advanced AI systems.');
+    expect(loads).toEqual(['d/a.md']);
+    // prepare loads the rest a step at a time, then builds the parts; the graph stays the same.
+    let steps = 0;
+    while (index.prepare(1)) steps++;
+    expect(loads.sort()).toEqual([...paths].sort());
+    expect(steps).toBeGreaterThanOrEqual(3 + 3);
+    expect(everything(index)).toEqual(everything(built));
+  });
+
+  it('refuses a snapshot of other files', () => {
+    const texts = new Map([['a.md', pool[0]]]);
+    const built = new WorkspaceIndex();
+    built.setDraft('a.md', pool[0]);
+    const index = new WorkspaceIndex();
+    expect(() => index.restore([{ path: 'b.md', text: pool[0] }], built.getGraph(), () => undefined)).toThrow(/other files/);
+    expect(index.size).toBe(0);
+    // An index that holds drafts is not restored over.
+    expect(() => built.restore([...texts].map(([path, text]) => ({ path, text })), built.getGraph(), () => undefined)).toThrow(/empty/);
   });
 });
