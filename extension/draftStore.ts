@@ -242,7 +242,10 @@ export class DraftStore implements vscode.Disposable {
       // Unchanged drafts come from the cache; the rest are parsed, in worker threads when there is much.
       const loaded = cache ? await cache : undefined;
       const hashes = found.map((f) => contentHash(f.text));
-      if (loaded && this.index.size === 0 && this.restore(found, hashes, loaded)) {
+      // Drafts opened in editors while the scan read the disk are in the index already; the snapshot holds them too when their text is the same.
+      const foundText = new Map(found.map((f) => [f.path, f.text]));
+      const fits = this.index.paths().every((p) => foundText.get(p) === this.index.getText(p));
+      if (loaded && fits && this.restore(found, hashes, loaded)) {
         this.cachedKey = snapshotKey(found.map((f, i) => ({ path: f.path, hash: hashes[i] })));
         this.lastScan = { drafts: found.length, cached: found.length, parsed: 0, ms: Date.now() - started, snapshot: true };
         this.options.log?.(`Indexed ${found.length} drafts in ${this.lastScan.ms} ms from the saved snapshot (no draft changed since); drafts load in the background.`);

@@ -159,21 +159,21 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Starts an empty index from a snapshot: every draft's text and the graph getGraph built from
+   * Starts the index anew from a snapshot: every draft's text and the graph getGraph built from
    * exactly these texts (with this parser), and a way to get each parsed draft (e.g. from a parse
    * cache; undefined parses its text). Nothing is parsed or resolved now: the graph, diagnostics,
    * nodes and paths come from the snapshot, and each draft is loaded when a query first needs it
    * (a change needs them all; prepare loads them ahead, a few at a time).
    */
   restore(files: readonly { path: string; text: string }[], graph: ArgumentGraph, loadDraft: (path: string) => Draft | undefined): void {
-    if (this.texts.size > 0) throw new Error('restore needs an empty index');
-    for (const f of files) this.texts.set(f.path, f.text);
-    const paths = this.orderedPaths();
-    if (graph.files.length !== paths.length || graph.files.some((f, i) => f.file !== paths[i])) {
-      this.texts.clear();
-      this.sortedPaths = undefined;
+    const paths = files.map((f) => f.path).sort(compareStrings);
+    if (graph.files.length !== paths.length || graph.files.some((f, i) => f.file !== paths[i] || (i > 0 && paths[i - 1] === paths[i]))) {
       throw new Error('the snapshot is of other files');
     }
+    // Whatever the index held is replaced.
+    for (const map of [this.drafts, this.texts, this.byName, this.nodeMap, this.nodeCache, this.idIndex, this.parts, this.shares, this.dependents, this.nameCache]) map.clear();
+    for (const f of files) this.texts.set(f.path, f.text);
+    this.sortedPaths = paths;
     for (const path of paths) this.addName(path);
     // Nodes come file by file, each file's in element order: exactly the node lists setNodes makes.
     const nodes = graph.nodes;

@@ -237,7 +237,21 @@ describe('incremental graph', () => {
     const index = new WorkspaceIndex();
     expect(() => index.restore([{ path: 'b.md', text: pool[0] }], built.getGraph(), () => undefined)).toThrow(/other files/);
     expect(index.size).toBe(0);
-    // An index that holds drafts is not restored over.
-    expect(() => built.restore([...texts].map(([path, text]) => ({ path, text })), built.getGraph(), () => undefined)).toThrow(/empty/);
+    expect(() => index.restore([{ path: 'a.md', text: pool[0] }, { path: 'a.md', text: pool[0] }], built.getGraph(), () => undefined)).toThrow(/other files/);
+  });
+
+  it('restored over drafts it held, holds the snapshot\'s drafts alone', () => {
+    const texts = new Map([['a.md', pool[0]], ['b.md', pool[1]]]);
+    const { index: snapshotOf } = restored(texts);
+    const graph = snapshotOf.getGraph();
+    const index = new WorkspaceIndex();
+    index.setDraft('c.md', pool[2]);
+    index.setDraft('a.md', pool[4]);
+    index.getGraph();
+    index.restore([...texts].map(([path, text]) => ({ path, text })), graph, (p) => parseDraft(texts.get(p)!, p));
+    const fresh = new WorkspaceIndex();
+    for (const [p, t] of texts) fresh.setDraft(p, t);
+    expect(everything(index)).toEqual(everything(fresh));
+    expect(index.paths()).toEqual(['a.md', 'b.md']);
   });
 });
