@@ -38,7 +38,7 @@ function storageCacheStore(folder: vscode.Uri): CacheStore {
   return {
     async read() {
       try {
-        return new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+        return await vscode.workspace.fs.readFile(file);
       } catch {
         return undefined;
       }

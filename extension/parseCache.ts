@@ -24,9 +24,9 @@ declare const __PARSER_ID__: string | undefined;
 export const PARSER_ID = typeof __PARSER_ID__ === 'string' ? __PARSER_ID__ : 'unbundled';
 export const CACHE_FILE = 'cruxmap-parse-cache.jsonl';
 
-/** Where a cache is kept: one text, read whole and written whole (atomically where the store can). */
+/** Where a cache is kept: one text, read whole (as UTF-8 bytes or text) and written whole (atomically where the store can). */
 export interface CacheStore {
-  read(): Promise<string | undefined>;
+  read(): Promise<Uint8Array | string | undefined>;
   write(text: string): Promise<void>;
 }
 
@@ -42,7 +42,7 @@ export function folderCacheStore(dir: string): CacheStore {
   return {
     async read() {
       try {
-        return readFileSync(join(dir, CACHE_FILE), 'utf8');
+        return readFileSync(join(dir, CACHE_FILE));
       } catch {
         return undefined;
       }
@@ -127,20 +127,41 @@ export function snapshotKey(files: readonly { path: string; hash: string }[]): s
 export class ParseCache {
   private lines: Map<string, Entry> | undefined;
 
-  /** `text` is the cache file's text, or '' for an empty cache. */
+  /** `data` is the cache file's bytes or text, '' for an empty cache; bytes are decoded as far as a question needs. */
   private constructor(
-    private readonly text: string,
+    private data: Uint8Array | string,
     private readonly version: string,
   ) {}
 
   /** Loads a cache; a missing, unreadable, malformed or outdated one is an empty cache. */
   static async load(store: CacheStore, version: string): Promise<ParseCache> {
     try {
-      const text = await store.read();
-      return new ParseCache(text ?? '', version);
+      return new ParseCache((await store.read()) ?? '', version);
     } catch {
       return new ParseCache('', version);
     }
+  }
+
+  /** The whole text. */
+  private get text(): string {
+    if (typeof this.data !== 'string') this.data = new TextDecoder().decode(this.data);
+    return this.data;
+  }
+
+  /** The first line and the last (without its newline): the header and the snapshot's line, decoded alone from bytes. */
+  private firstAndLast(): [string, string] {
+    const data = this.data;
+    const nl = 0x0a;
+    const size = data.length;
+    const end = size > 0 && (typeof data === 'string' ? data.charCodeAt(size - 1) : data[size - 1]) === nl ? size - 1 : size;
+    if (typeof data === 'string') {
+      const first = data.indexOf('\n');
+      return [first < 0 ? data : data.slice(0, first), data.slice(data.lastIndexOf('\n', end - 1) + 1, end)];
+    }
+    // A newline byte is never part of another character in UTF-8: cutting lines in the bytes is safe.
+    const decoder = new TextDecoder();
+    const first = data.indexOf(nl);
+    return [decoder.decode(data.subarray(0, first < 0 ? size : first)), decoder.decode(data.subarray(data.lastIndexOf(nl, end - 1) + 1, end))];
   }
 
   /** The drafts' lines by path, read at the first question about them. */
@@ -158,11 +179,8 @@ export class ParseCache {
    * with the same content hashes) by this build; undefined otherwise or when it is malformed.
    */
   snapshot(files: readonly { path: string; text: string; hash: string }[]): ArgumentGraph | undefined {
-    const text = this.text;
-    const first = text.indexOf('\n');
-    if (first < 0 || text.slice(0, first) !== header(this.version)) return undefined;
-    const end = text.endsWith('\n') ? text.length - 1 : text.length;
-    const line = text.slice(text.lastIndexOf('\n', end - 1) + 1, end);
+    const [head, line] = this.firstAndLast();
+    if (head !== header(this.version)) return undefined;
     const prefix = `["${SNAPSHOT}","${snapshotKey(files)}",`;
     if (!line.startsWith(prefix) || !line.endsWith(']')) return undefined;
     const texts = new Map<string, string>();

@@ -125,8 +125,9 @@ export class WorkspaceIndex {
   private graph: ArgumentGraph | undefined;
   /** Indexed paths in code-unit order, until a file comes or goes. */
   private sortedPaths: string[] | undefined;
-  /** Every node by global id, kept in step with the drafts. */
+  /** Every node by global id, kept in step with the drafts; after a restore, filled when first needed (see nodesById). */
   private readonly nodeMap = new Map<string, GraphNode>();
+  private nodeMapFilled = true;
   /** Per file: what points into it; dropped when a part contributing to it changes. */
   private readonly shares = new Map<string, FileShare>();
   /** Per draft: local id -> element index (built once per parse). */
@@ -180,7 +181,7 @@ export class WorkspaceIndex {
     for (let i = 0; i < nodes.length; ) {
       const file = nodes[i].file;
       let j = i;
-      while (j < nodes.length && nodes[j].file === file) this.nodeMap.set(nodes[j].id, nodes[j++]);
+      while (j < nodes.length && nodes[j].file === file) j++;
       this.nodeCache.set(file, nodes.slice(i, j));
       i = j;
     }
@@ -188,6 +189,7 @@ export class WorkspaceIndex {
     const diagnostics = new Map<string, Diagnostic[]>();
     for (const d of graph.diagnostics) push(diagnostics, d.file, d);
     this.restoredDiagnostics = diagnostics;
+    this.nodeMapFilled = false;
     this.loadDraft = loadDraft;
     this.graph = graph;
   }
@@ -206,6 +208,7 @@ export class WorkspaceIndex {
       }
       this.loadDraft = undefined;
     }
+    this.nodesById();
     if (this.parts.size === this.texts.size) return false;
     for (const path of this.orderedPaths()) {
       if (this.parts.has(path)) continue;
@@ -215,8 +218,18 @@ export class WorkspaceIndex {
     return false;
   }
 
+  /** The nodes by global id (filled now when a restore left it empty). */
+  private nodesById(): Map<string, GraphNode> {
+    if (!this.nodeMapFilled) {
+      this.nodeMapFilled = true;
+      for (const nodes of this.nodeCache.values()) for (const n of nodes) this.nodeMap.set(n.id, n);
+    }
+    return this.nodeMap;
+  }
+
   private setNodes(path: string, draft: Draft | undefined): void {
-    for (const old of this.nodeCache.get(path) ?? []) this.nodeMap.delete(old.id);
+    const byId = this.nodesById();
+    for (const old of this.nodeCache.get(path) ?? []) byId.delete(old.id);
     if (!draft) {
       this.nodeCache.delete(path);
       return;
@@ -225,7 +238,7 @@ export class WorkspaceIndex {
     for (const e of draft.elements) {
       const node: GraphNode = { id: globalId(path, e.localId), localId: e.localId, explicitId: e.explicitId, kind: e.kind, text: e.text, file: path, topics: e.topics, range: e.range };
       nodes.push(node);
-      this.nodeMap.set(node.id, node);
+      byId.set(node.id, node);
     }
     this.nodeCache.set(path, nodes);
   }
@@ -346,7 +359,7 @@ export class WorkspaceIndex {
   }
 
   getNode(id: string): GraphNode | undefined {
-    return this.nodeMap.get(id);
+    return this.nodesById().get(id);
   }
 
   /** An element by global id, with its draft. */
@@ -445,17 +458,17 @@ export class WorkspaceIndex {
 
   /** Every resolved reference to an element. */
   incomingReferences(id: string): ReferenceHit[] {
-    const node = this.nodeMap.get(id);
+    const node = this.nodesById().get(id);
     return (node && this.incomingOf(node.file).refs.get(id)) ?? [];
   }
 
   incomingEdges(id: string): GraphEdge[] {
-    const node = this.nodeMap.get(id);
+    const node = this.nodesById().get(id);
     return (node && this.incomingOf(node.file).edges.get(id)) ?? [];
   }
 
   outgoingEdges(id: string): GraphEdge[] {
-    const node = this.nodeMap.get(id);
+    const node = this.nodesById().get(id);
     return node ? this.partOf(node.file).edges.filter((e) => e.source === id) : [];
   }
 
@@ -507,8 +520,8 @@ export class WorkspaceIndex {
 
   /** Orders node ids by file, then position. */
   private readonly compareNodes = (a: string, b: string): number => {
-    const na = this.nodeMap.get(a)!;
-    const nb = this.nodeMap.get(b)!;
+    const na = this.nodesById().get(a)!;
+    const nb = this.nodesById().get(b)!;
     return compareStrings(na.file, nb.file) || comparePos(na.range.start, nb.range.start);
   };
 

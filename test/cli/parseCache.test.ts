@@ -110,6 +110,11 @@ describe('parse cache', () => {
     const text = serializeCache('1.0', items, built(jobs).getGraph());
     const files = items.map(({ path, text: t, hash }) => ({ path, text: t, hash }));
     expect((await ParseCache.load(memoryStore(text), '1.0')).snapshot(files)).toEqual(built(jobs).getGraph());
+    // Read as UTF-8 bytes (as the CLI and the extension read it), with non-ASCII paths: the same snapshot and drafts.
+    const bytes: CacheStore = { read: async () => new TextEncoder().encode(text), write: async () => undefined };
+    expect((await ParseCache.load(bytes, '1.0')).snapshot(files)).toEqual(built(jobs).getGraph());
+    expect((await ParseCache.load(bytes, '1.0')).get(PATHS[5], contentHash(texts[5]))).toStrictEqual(parseDraft(texts[5], PATHS[5]));
+    expect((await ParseCache.load(bytes, '2.0')).snapshot(files)).toBeUndefined();
     // Same texts in another order: still the same workspace.
     expect((await ParseCache.load(memoryStore(text), '1.0')).snapshot([...files].reverse())).toEqual(built(jobs).getGraph());
     expect((await ParseCache.load(memoryStore(text), '2.0')).snapshot(files)).toBeUndefined();
