@@ -244,8 +244,12 @@ export async function indexWithCache(
   const graph = index.size === 0 ? cache.snapshot(files) : undefined;
   if (graph) {
     const hashes = new Map(files.map((f) => [f.path, f.hash]));
-    index.restore(jobs, graph, (path) => cache.get(path, hashes.get(path)!));
-    return { hits: jobs.length, snapshot: true, saved: Promise.resolve() };
+    try {
+      index.restore(jobs, graph, (path) => cache.get(path, hashes.get(path) ?? ''));
+      return { hits: jobs.length, snapshot: true, saved: Promise.resolve() };
+    } catch {
+      // a snapshot the index refuses (e.g. a path given twice): build the graph the long way
+    }
   }
   const drafts = new Array<Draft>(jobs.length);
   const misses: number[] = [];

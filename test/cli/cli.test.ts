@@ -1,7 +1,7 @@
 /** The cruxmap CLI end to end: the built dist/cli.js spawned as a process on the example workspace and on temporary ones. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkspaceIndex } from '../../extension/core/workspaceIndex';
@@ -83,8 +83,18 @@ describe('cruxmap export', () => {
     expect(cold.code).toBe(0);
     const file = join(cache, 'cruxmap-parse-cache.jsonl');
     expect(cachedPaths(readFileSync(file, 'utf8')).sort()).toEqual(['a.md', 'b.md']);
+    const text = readFileSync(file, 'utf8');
+    expect(text.trimEnd().split('\n').pop()).toMatch(/^\["cruxmap-graph","/);
+    const written = statSync(file).mtimeMs;
+    const checked = run(['check', dir]);
+    // Nothing changed: the warm runs start from the snapshot, give the same output, and leave the cache as it was.
     const warm = run(['export', dir, '--cache', cache]);
     expect(warm.stdout).toBe(cold.stdout);
+    const warmCheck = run(['check', dir, '--cache', cache]);
+    expect([warmCheck.code, warmCheck.stdout, warmCheck.stderr]).toEqual([checked.code, checked.stdout, checked.stderr]);
+    expect(checked.stdout).toContain('unanswered-objection');
+    expect(statSync(file).mtimeMs).toBe(written);
+    expect(readFileSync(file, 'utf8')).toBe(text);
     // Edit b.md: its id changes, so a.md's reference dangles; the cached a.md is reused, the edit is seen.
     writeFileSync(join(dir, 'b.md'), 'Claim: B. ^b2\n');
     const changed = JSON.parse(run(['export', dir, '--cache', cache]).stdout);
