@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { WorkspaceIndex } from './core/workspaceIndex';
 import type { Draft } from './core/model';
 import { readSettings } from './settings';
-import { contentHash, ParseCache, serializeCache, snapshotKey, type CacheStore } from './parseCache';
+import { contentHash, ParseCache, serializeCache, serializeCacheInSteps, snapshotKey, type CacheStore } from './parseCache';
 import { parseMany } from './parsePool';
 
 const MARKDOWN_EXT = /\.(md|markdown)$/i;
@@ -340,9 +340,12 @@ export class DraftStore implements vscode.Disposable {
     });
     const key = snapshotKey(files);
     if (key === this.cachedKey) return;
-    this.cachedKey = key;
     const items = files.map((f) => ({ ...f, draft: this.index.getDraft(f.path)! }));
-    await this.cacheStore.write(serializeCache(this.options.version ?? '0', items, this.index.getGraph())).catch(() => (this.cachedKey = undefined));
+    const graph = this.index.getGraph();
+    // In steps, so that typing is not held up; what changes meanwhile is written next time.
+    const text = await serializeCacheInSteps(this.options.version ?? '0', items, graph, () => new Promise((resolve) => setTimeout(resolve, 0)));
+    this.cachedKey = key;
+    await this.cacheStore.write(text).catch(() => (this.cachedKey = undefined));
   }
 
   dispose(): void {

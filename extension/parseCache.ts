@@ -216,13 +216,33 @@ export interface CacheItem {
 /** The text of a cache holding these drafts and, when given, the graph they make (every item's text is needed then). */
 export function serializeCache(version: string, items: readonly CacheItem[], graph?: ArgumentGraph): string {
   const lines = [header(version)];
-  for (const it of items) lines.push(JSON.stringify([it.path, it.hash, encodeDraft(it.draft)]));
+  for (const it of items) lines.push(draftLine(it));
+  if (graph) lines.push(snapshotLine(items, graph));
+  return `${lines.join('\n')}\n`;
+}
+
+/** serializeCache a few drafts at a time, awaiting `pause` between them (so that an extension host stays responsive). */
+export async function serializeCacheInSteps(version: string, items: readonly CacheItem[], graph: ArgumentGraph | undefined, pause: () => Promise<void>): Promise<string> {
+  const lines = [header(version)];
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % 100 === 0) await pause();
+    lines.push(draftLine(items[i]));
+  }
   if (graph) {
-    const texts = new Map<string, string | undefined>();
-    for (const it of items) texts.set(it.path, it.text);
-    lines.push(JSON.stringify([SNAPSHOT, snapshotKey(items), encodeGraph(graph, (path) => texts.get(path))]));
+    await pause();
+    lines.push(snapshotLine(items, graph));
   }
   return `${lines.join('\n')}\n`;
+}
+
+function draftLine(it: CacheItem): string {
+  return JSON.stringify([it.path, it.hash, encodeDraft(it.draft)]);
+}
+
+function snapshotLine(items: readonly CacheItem[], graph: ArgumentGraph): string {
+  const texts = new Map<string, string | undefined>();
+  for (const it of items) texts.set(it.path, it.text);
+  return JSON.stringify([SNAPSHOT, snapshotKey(items), encodeGraph(graph, (path) => texts.get(path))]);
 }
 
 /**

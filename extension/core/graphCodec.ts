@@ -35,16 +35,6 @@ function sameList(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** Where a line starts in a text (0 past its end). */
-function lineStart(text: string, line: number): number {
-  let at = 0;
-  for (let k = 0; k < line; k++) {
-    at = text.indexOf('\n', at) + 1;
-    if (at === 0) return 0;
-  }
-  return at;
-}
-
 /** Encodes a graph whose edges, disagreements and diagnostics name only its own nodes and files (as WorkspaceIndex builds them). */
 export function encodeGraph(g: ArgumentGraph, textOf: TextOf): EncodedGraph {
   const fileIndex = new Map<string, number>();
@@ -68,15 +58,33 @@ export function encodeGraph(g: ArgumentGraph, textOf: TextOf): EncodedGraph {
   const topics: unknown[][] = [];
   let source: string | undefined;
   let sourceFile = -1;
+  // Where a line starts in the source; a file's nodes come in document order, so this only moves forward.
+  let line = 0;
+  let lineAt = 0;
+  const lineStart = (target: number): number => {
+    while (line < target && source !== undefined) {
+      const next = source.indexOf('\n', lineAt);
+      if (next < 0) break;
+      lineAt = next + 1;
+      line++;
+    }
+    return line === target ? lineAt : 0;
+  };
   g.nodes.forEach((n, i) => {
     const f = file(n.file);
-    if (n.id !== globalId(n.file, n.localId)) throw new Error(`node id ${n.id} is not its file's`);
+    // That the id is globalId(file, localId), without building it.
+    if (n.id.length !== n.file.length + 2 + n.localId.length || !n.id.startsWith(n.file) || !n.id.endsWith(n.localId) || n.id.charCodeAt(n.file.length) !== 35) {
+      throw new Error(`node id ${n.id} is not its file's`);
+    }
     if (f !== sourceFile) {
       sourceFile = f;
       source = textOf(n.file);
+      line = 0;
+      lineAt = 0;
     }
     // Most texts are a piece of their draft's line: store where (a number) instead of the words.
-    const at = source === undefined || n.text.length < 16 ? -1 : source.indexOf(n.text, lineStart(source, n.range.start.line));
+    const from = n.range.start.line >= line ? lineStart(n.range.start.line) : 0;
+    const at = source === undefined || n.text.length < 16 ? -1 : source.indexOf(n.text, from);
     if (at < 0) texts.push(n.text);
     const r = n.range;
     nodeInts.push(f, n.explicitId ? 1 : 0, ELEMENT_KINDS.indexOf(n.kind), at, at < 0 ? 0 : n.text.length, r.start.line, r.start.character, r.end.line, r.end.character);

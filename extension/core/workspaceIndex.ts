@@ -262,7 +262,6 @@ export class WorkspaceIndex {
 
   constructor(private readonly parser: DraftParser = parseDraft) {}
 
-
   /** Parses one file and adds or replaces it. */
   setDraft(path: string, text: string): Draft {
     this.parseCount++;
@@ -393,7 +392,7 @@ export class WorkspaceIndex {
   referenceAt(path: string, position: Position): ReferenceHit | undefined {
     const draft = this.draftOf(path);
     if (!draft) return undefined;
-       const i = draft.references.findIndex((r) => comparePos(position, r.range.start) >= 0 && comparePos(position, r.range.end) <= 0);
+    const i = draft.references.findIndex((r) => comparePos(position, r.range.start) >= 0 && comparePos(position, r.range.end) <= 0);
     if (i < 0) return undefined;
     const resolution = this.partOf(path).resolutions[i] ?? this.resolveReference(path, draft.references[i]);
     return { file: path, reference: draft.references[i], resolution };

@@ -1,7 +1,8 @@
 /** The parse cache file: what goes in comes out for unchanged files only, and a damaged or foreign cache only costs a re-parse. */
 import { describe, expect, it } from 'vitest';
 import { parseDraft } from '../../extension/core/parse';
-import { cachedPaths, contentHash, indexWithCache, ParseCache, serializeCache, type CacheStore } from '../../extension/parseCache';
+import { cachedPaths, contentHash, indexWithCache, ParseCache, serializeCache, serializeCacheInSteps, type CacheStore } from '../../extension/parseCache';
+import { corpus } from '../../bench/corpus';
 import { WorkspaceIndex } from '../../extension/core/workspaceIndex';
 import type { Draft } from '../../extension/core/model';
 import type { ParseJob } from '../../extension/parsePool';
@@ -103,6 +104,17 @@ describe('parse cache', () => {
     expect([fewer.snapshot, parsed, store.writes]).toEqual([false, PATHS.length + 1, 3]);
     expect(cachedPaths(store.text!)).toEqual(PATHS.slice(1));
     expect(fewer.index.getGraph()).toStrictEqual(built(edited.slice(1)).getGraph());
+  });
+
+  it('written in steps (as the extension does after saves), the cache is the same text', async () => {
+    const texts = corpus(250, 9);
+    const items = [...texts].map(([path, text]) => ({ path, text, hash: contentHash(text), draft: parseDraft(text, path) }));
+    const graph = built([...texts].map(([path, text]) => ({ path, text }))).getGraph();
+    let pauses = 0;
+    const stepped = await serializeCacheInSteps('1.0', items, graph, async () => void pauses++);
+    expect(stepped).toBe(serializeCache('1.0', items, graph));
+    expect(pauses).toBe(3);
+    expect(await serializeCacheInSteps('1.0', items.slice(0, 5), undefined, async () => void pauses++)).toBe(serializeCache('1.0', items.slice(0, 5)));
   });
 
   it('ignores a snapshot of other texts, of another version, or a damaged one', async () => {
