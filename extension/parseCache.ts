@@ -217,7 +217,7 @@ export interface CacheItem {
 export function serializeCache(version: string, items: readonly CacheItem[], graph?: ArgumentGraph): string {
   const lines = [header(version)];
   for (const it of items) lines.push(draftLine(it));
-  if (graph) lines.push(snapshotLine(items, graph));
+  if (graph) lines.push(JSON.stringify(snapshotValue(items, graph)));
   return `${lines.join('\n')}\n`;
 }
 
@@ -230,7 +230,9 @@ export async function serializeCacheInSteps(version: string, items: readonly Cac
   }
   if (graph) {
     await pause();
-    lines.push(snapshotLine(items, graph));
+    const value = snapshotValue(items, graph);
+    await pause();
+    lines.push(JSON.stringify(value));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -239,10 +241,11 @@ function draftLine(it: CacheItem): string {
   return JSON.stringify([it.path, it.hash, encodeDraft(it.draft)]);
 }
 
-function snapshotLine(items: readonly CacheItem[], graph: ArgumentGraph): string {
+/** The snapshot line's value: what JSON.stringify makes the line of. */
+function snapshotValue(items: readonly CacheItem[], graph: ArgumentGraph): unknown[] {
   const texts = new Map<string, string | undefined>();
   for (const it of items) texts.set(it.path, it.text);
-  return JSON.stringify([SNAPSHOT, snapshotKey(items), encodeGraph(graph, (path) => texts.get(path))]);
+  return [SNAPSHOT, snapshotKey(items), encodeGraph(graph, (path) => texts.get(path))];
 }
 
 /**

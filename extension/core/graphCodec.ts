@@ -83,8 +83,15 @@ export function encodeGraph(g: ArgumentGraph, textOf: TextOf): EncodedGraph {
       lineAt = 0;
     }
     // Most texts are a piece of their draft's line: store where (a number) instead of the words.
-    const from = n.range.start.line >= line ? lineStart(n.range.start.line) : 0;
-    const at = source === undefined || n.text.length < 16 ? -1 : source.indexOf(n.text, from);
+    let at = -1;
+    if (source !== undefined && n.text.length >= 16) {
+      const from = n.range.start.line >= line ? lineStart(n.range.start.line) : 0;
+      // Search the element's own lines only: a text that is not there must not cost a scan of the rest of the draft.
+      let to = from;
+      for (let k = n.range.start.line; k <= n.range.end.line && to >= 0; k++) to = source.indexOf('\n', to + 1);
+      at = source.slice(from, to < 0 ? source.length : to).indexOf(n.text);
+      if (at >= 0) at += from;
+    }
     if (at < 0) texts.push(n.text);
     const r = n.range;
     nodeInts.push(f, n.explicitId ? 1 : 0, ELEMENT_KINDS.indexOf(n.kind), at, at < 0 ? 0 : n.text.length, r.start.line, r.start.character, r.end.line, r.end.character);

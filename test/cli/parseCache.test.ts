@@ -113,7 +113,7 @@ describe('parse cache', () => {
     let pauses = 0;
     const stepped = await serializeCacheInSteps('1.0', items, graph, async () => void pauses++);
     expect(stepped).toBe(serializeCache('1.0', items, graph));
-    expect(pauses).toBe(3);
+    expect(pauses).toBe(4);
     expect(await serializeCacheInSteps('1.0', items.slice(0, 5), undefined, async () => void pauses++)).toBe(serializeCache('1.0', items.slice(0, 5)));
   });
 
