@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { WorkspaceIndex } from './core/workspaceIndex';
 import type { Draft } from './core/model';
 import { readSettings } from './settings';
-import { contentHash, ParseCache, serializeCache, serializeCacheInSteps, snapshotKey, type CacheStore } from './parseCache';
+import { contentHash, ParseCache, serializeCacheInSteps, snapshotKey, type CacheStore } from './parseCache';
 import { parseMany } from './parsePool';
 
 const MARKDOWN_EXT = /\.(md|markdown)$/i;
@@ -31,6 +31,9 @@ const READ_CONCURRENCY = 16;
 const PREPARE_STEP = 50;
 /** How long after the last save or change on disk the parse cache is written again. */
 const CACHE_WRITE_DELAY_MS = 5000;
+
+/** Lets the extension host's other work run (between steps of a long job). */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The parse cache as a file in the extension's storage folder, through workspace.fs (works for remote and virtual workspaces too). */
 function storageCacheStore(folder: vscode.Uri): CacheStore {
@@ -275,12 +278,15 @@ export class DraftStore implements vscode.Disposable {
       );
       this.changeEmitter.fire({ paths: [...seen] });
       if (this.cacheStore) {
-        // Written after the index is ready, with the graph as the next start's snapshot (not when a draft typed in meanwhile makes the graph another text's); a failure only costs speed next time.
+        // Written after the index is ready, in steps, with the graph as the next start's snapshot (not when a draft typed in meanwhile makes the graph another text's); a failure only costs speed next time.
         const items = found.map((f, i) => ({ path: f.path, text: f.text, hash: hashes[i], draft: drafts[i]! }));
         const key = typed ? undefined : snapshotKey(items);
         if (key === undefined || key !== this.cachedKey) {
           this.cachedKey = key;
-          void this.cacheStore.write(serializeCache(version, items, typed ? undefined : this.index.getGraph())).catch(() => (this.cachedKey = undefined));
+          const store = this.cacheStore;
+          void serializeCacheInSteps(version, items, typed ? undefined : this.index.getGraph(), pause)
+            .then((text) => store.write(text))
+            .catch(() => (this.cachedKey = undefined));
         }
       }
     };
@@ -318,6 +324,7 @@ export class DraftStore implements vscode.Disposable {
     const step = () => {
       this.prepareTimer = this.index.prepare(PREPARE_STEP) ? setTimeout(step, 0) : undefined;
     };
+    if (this.prepareTimer !== undefined) clearTimeout(this.prepareTimer);
     this.prepareTimer = setTimeout(step, 0);
     return true;
   }
@@ -343,7 +350,7 @@ export class DraftStore implements vscode.Disposable {
     const items = files.map((f) => ({ ...f, draft: this.index.getDraft(f.path)! }));
     const graph = this.index.getGraph();
     // In steps, so that typing is not held up; what changes meanwhile is written next time.
-    const text = await serializeCacheInSteps(this.options.version ?? '0', items, graph, () => new Promise((resolve) => setTimeout(resolve, 0)));
+    const text = await serializeCacheInSteps(this.options.version ?? '0', items, graph, pause);
     this.cachedKey = key;
     await this.cacheStore.write(text).catch(() => (this.cachedKey = undefined));
   }
