@@ -127,30 +127,36 @@ describe('incremental graph', () => {
     'Claim: Scheming is the central risk from advanced AI systems. ^b\n\n- Objection: Outer alignment matters more, see [[a#^a]] and [[c#^zz]].\n  - Reply: Both matter; the crux is [[#^b]] vs [[c#^c]].\n',
   ];
   const paths = ['a.md', 'b.md', 'c.md', 'd/a.md'];
+
+  /** An index built from scratch from these texts. */
+  function scratch(texts: Map<string, string>): WorkspaceIndex {
+    const index = new WorkspaceIndex();
+    for (const [p, t] of texts) index.setDraft(p, t);
+    return index;
+  }
+
+  /** Sets draft `t` of the pool at a path (removes the path for -1), in the live index and in the texts it must equal. */
+  function edit(live: WorkspaceIndex, texts: Map<string, string>, path: string, t: number): void {
+    if (t < 0) {
+      live.removeDraft(path);
+      texts.delete(path);
+    } else {
+      live.setDraft(path, pool[t]);
+      texts.set(path, pool[t]);
+    }
+  }
   it('after any sequence of edits, equals an index built from scratch', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: -1, max: pool.length - 1 }), fc.constantFrom('graph', 'queries', 'nothing')), { minLength: 1, maxLength: 25 }), (ops) => {
         const live = new WorkspaceIndex();
         const texts = new Map<string, string>();
         for (const [p, t, look] of ops) {
-          const path = paths[p];
-          if (t < 0) {
-            live.removeDraft(path);
-            texts.delete(path);
-          } else {
-            live.setDraft(path, pool[t]);
-            texts.set(path, pool[t]);
-          }
+          edit(live, texts, paths[p], t);
           // Look (or not) at the live index between edits, as the editor does: lazily built state must not go stale.
-          if (look === 'nothing') continue;
-          const fresh = new WorkspaceIndex();
-          for (const [fp, ft] of texts) fresh.setDraft(fp, ft);
-          if (look === 'graph') expect(live.getGraph()).toEqual(fresh.getGraph());
-          else expect(everything(live)).toEqual(everything(fresh));
+          if (look === 'graph') expect(live.getGraph()).toEqual(scratch(texts).getGraph());
+          else if (look === 'queries') expect(everything(live)).toEqual(everything(scratch(texts)));
         }
-        const fresh = new WorkspaceIndex();
-        for (const [fp, ft] of texts) fresh.setDraft(fp, ft);
-        expect(everything(live)).toEqual(everything(fresh));
+        expect(everything(live)).toEqual(everything(scratch(texts)));
       }),
       { numRuns: 200 },
     );
@@ -158,8 +164,7 @@ describe('incremental graph', () => {
 
   /** An index restored from a snapshot of `texts` (through the JSON a cache holds), counting the drafts it loads. */
   function restored(texts: Map<string, string>): { index: WorkspaceIndex; loads: string[] } {
-    const built = new WorkspaceIndex();
-    for (const [fp, ft] of texts) built.setDraft(fp, ft);
+    const built = scratch(texts);
     const textOf = (p: string) => texts.get(p);
     const graph = decodeGraph(JSON.parse(JSON.stringify(encodeGraph(built.getGraph(), textOf))), textOf);
     const index = new WorkspaceIndex();
@@ -181,28 +186,16 @@ describe('incremental graph', () => {
           const texts = new Map<string, string>();
           start.forEach((t, p) => t >= 0 && texts.set(paths[p], pool[t]));
           const { index: live } = restored(texts);
-          const fresh = () => {
-            const f = new WorkspaceIndex();
-            for (const [fp, ft] of texts) f.setDraft(fp, ft);
-            return f;
-          };
-          if (first === 'graph') expect(live.getGraph()).toEqual(fresh().getGraph());
-          else if (first === 'queries') expect(everything(live)).toEqual(everything(fresh()));
+          if (first === 'graph') expect(live.getGraph()).toEqual(scratch(texts).getGraph());
+          else if (first === 'queries') expect(everything(live)).toEqual(everything(scratch(texts)));
           else while (live.prepare(1));
           for (const [p, t, look] of ops) {
-            const path = paths[p];
-            if (t < 0) {
-              live.removeDraft(path);
-              texts.delete(path);
-            } else {
-              live.setDraft(path, pool[t]);
-              texts.set(path, pool[t]);
-            }
-            if (look === 'graph') expect(live.getGraph()).toEqual(fresh().getGraph());
-            else if (look === 'queries') expect(everything(live)).toEqual(everything(fresh()));
+            edit(live, texts, paths[p], t);
+            if (look === 'graph') expect(live.getGraph()).toEqual(scratch(texts).getGraph());
+            else if (look === 'queries') expect(everything(live)).toEqual(everything(scratch(texts)));
             else if (look === 'prepare') while (live.prepare(2));
           }
-          expect(everything(live)).toEqual(everything(fresh()));
+          expect(everything(live)).toEqual(everything(scratch(texts)));
         },
       ),
       { numRuns: 300 },
@@ -212,8 +205,7 @@ describe('incremental graph', () => {
   it('restored from a snapshot, loads no draft for the graph and diagnostics, and one draft for a query in it', () => {
     const texts = new Map(paths.map((p, i) => [p, pool[[0, 1, 2, 7][i]]]));
     const { index, loads } = restored(texts);
-    const built = new WorkspaceIndex();
-    for (const [fp, ft] of texts) built.setDraft(fp, ft);
+    const built = scratch(texts);
     expect(index.getGraph()).toEqual(built.getGraph());
     expect(index.getGraph().nodes.some((n) => n.text.length > 40)).toBe(true);
     for (const p of paths) expect(index.diagnosticsFor(p)).toEqual(built.diagnosticsFor(p));
@@ -231,9 +223,7 @@ describe('incremental graph', () => {
   });
 
   it('refuses a snapshot of other files', () => {
-    const texts = new Map([['a.md', pool[0]]]);
-    const built = new WorkspaceIndex();
-    built.setDraft('a.md', pool[0]);
+    const built = scratch(new Map([['a.md', pool[0]]]));
     const index = new WorkspaceIndex();
     expect(() => index.restore([{ path: 'b.md', text: pool[0] }], built.getGraph(), () => undefined)).toThrow(/other files/);
     expect(index.size).toBe(0);
@@ -249,9 +239,7 @@ describe('incremental graph', () => {
     index.setDraft('a.md', pool[4]);
     index.getGraph();
     index.restore([...texts].map(([path, text]) => ({ path, text })), graph, (p) => parseDraft(texts.get(p)!, p));
-    const fresh = new WorkspaceIndex();
-    for (const [p, t] of texts) fresh.setDraft(p, t);
-    expect(everything(index)).toEqual(everything(fresh));
+    expect(everything(index)).toEqual(everything(scratch(texts)));
     expect(index.paths()).toEqual(['a.md', 'b.md']);
   });
 });
