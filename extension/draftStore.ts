@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { WorkspaceIndex } from './core/workspaceIndex';
 import type { Draft } from './core/model';
 import { readSettings } from './settings';
-import { contentHash, ParseCache, serializeCacheInSteps, snapshotKey, type CacheStore } from './parseCache';
+import { contentHash, ParseCache, restoreFromSnapshot, serializeCacheInSteps, snapshotKey, type CacheStore } from './parseCache';
 import { parseMany } from './parsePool';
 
 const MARKDOWN_EXT = /\.(md|markdown)$/i;
@@ -249,7 +249,6 @@ export class DraftStore implements vscode.Disposable {
       const foundText = new Map(found.map((f) => [f.path, f.text]));
       const fits = this.index.paths().every((p) => foundText.get(p) === this.index.getText(p));
       if (loaded && fits && this.restore(found, hashes, loaded)) {
-        this.cachedKey = snapshotKey(found.map((f, i) => ({ path: f.path, hash: hashes[i] })));
         this.lastScan = { drafts: found.length, cached: found.length, parsed: 0, ms: Date.now() - started, snapshot: true };
         this.options.log?.(`Indexed ${found.length} drafts in ${this.lastScan.ms} ms from the saved snapshot (no draft changed since); drafts load in the background.`);
         this.changeEmitter.fire({ paths: [...seen] });
@@ -307,14 +306,9 @@ export class DraftStore implements vscode.Disposable {
    */
   private restore(found: { path: string; uri: vscode.Uri; text: string }[], hashes: string[], cache: ParseCache): boolean {
     const files = found.map((f, i) => ({ path: f.path, text: f.text, hash: hashes[i] }));
-    const graph = cache.snapshot(files);
-    if (!graph) return false;
-    const hashOf = new Map(files.map((f) => [f.path, f.hash]));
-    try {
-      this.index.restore(files, graph, (path) => cache.get(path, hashOf.get(path) ?? ''));
-    } catch {
-      return false;
-    }
+    const key = snapshotKey(files);
+    if (!restoreFromSnapshot(this.index, cache, files, key)) return false;
+    this.cachedKey = key;
     for (const f of found) {
       this.uris.set(f.path, f.uri);
       // A draft typed in while the scan ran: its editor's text wins.

@@ -24,9 +24,9 @@ declare const __PARSER_ID__: string | undefined;
 export const PARSER_ID = typeof __PARSER_ID__ === 'string' ? __PARSER_ID__ : 'unbundled';
 export const CACHE_FILE = 'cruxmap-parse-cache.jsonl';
 
-/** Where a cache is kept: one text, read whole (as UTF-8 bytes or text) and written whole (atomically where the store can). */
+/** Where a cache is kept: one text, read whole as UTF-8 bytes and written whole (atomically where the store can). */
 export interface CacheStore {
-  read(): Promise<Uint8Array | string | undefined>;
+  read(): Promise<Uint8Array | undefined>;
   write(text: string): Promise<void>;
 }
 
@@ -69,6 +69,7 @@ export function folderCacheStore(dir: string): CacheStore {
  * throwaway arrays cost more than the drafts themselves).
  */
 const MAGIC = 'cruxmap-parse-cache';
+const NEWLINE = 0x0a;
 const SNAPSHOT = 'cruxmap-graph';
 /** What precedes a line's encoded draft: its path and hash, as JSON strings. */
 const PREFIX = /^\["((?:[^"\\]|\\.)*)","([A-Za-z0-9+/=]+)",/;
@@ -127,46 +128,35 @@ export function snapshotKey(files: readonly { path: string; hash: string }[]): s
 export class ParseCache {
   private lines: Map<string, Entry> | undefined;
 
-  /** `data` is the cache file's bytes or text, '' for an empty cache; bytes are decoded as far as a question needs. */
+  /** `bytes` are the cache file's (empty for no cache), decoded only as far as a question needs. */
   private constructor(
-    private data: Uint8Array | string,
+    private readonly bytes: Uint8Array,
     private readonly version: string,
   ) {}
 
   /** Loads a cache; a missing, unreadable, malformed or outdated one is an empty cache. */
   static async load(store: CacheStore, version: string): Promise<ParseCache> {
     try {
-      return new ParseCache((await store.read()) ?? '', version);
+      return new ParseCache((await store.read()) ?? new Uint8Array(), version);
     } catch {
-      return new ParseCache('', version);
+      return new ParseCache(new Uint8Array(), version);
     }
   }
 
-  /** The whole text. */
-  private get text(): string {
-    if (typeof this.data !== 'string') this.data = new TextDecoder().decode(this.data);
-    return this.data;
-  }
-
-  /** The first line and the last (without its newline): the header and the snapshot's line, decoded alone from bytes. */
+  /** The first line and the last (without its newline): the header and the snapshot's line, decoded alone. */
   private firstAndLast(): [string, string] {
-    const data = this.data;
-    const nl = 0x0a;
-    const size = data.length;
-    const end = size > 0 && (typeof data === 'string' ? data.charCodeAt(size - 1) : data[size - 1]) === nl ? size - 1 : size;
-    if (typeof data === 'string') {
-      const first = data.indexOf('\n');
-      return [first < 0 ? data : data.slice(0, first), data.slice(data.lastIndexOf('\n', end - 1) + 1, end)];
-    }
+    const bytes = this.bytes;
     // A newline byte is never part of another character in UTF-8: cutting lines in the bytes is safe.
+    const end = bytes.length > 0 && bytes[bytes.length - 1] === NEWLINE ? bytes.length - 1 : bytes.length;
+    const first = bytes.indexOf(NEWLINE);
+    const last = end > 0 ? bytes.lastIndexOf(NEWLINE, end - 1) + 1 : 0;
     const decoder = new TextDecoder();
-    const first = data.indexOf(nl);
-    return [decoder.decode(data.subarray(0, first < 0 ? size : first)), decoder.decode(data.subarray(data.lastIndexOf(nl, end - 1) + 1, end))];
+    return [decoder.decode(bytes.subarray(0, first < 0 ? end : first)), decoder.decode(bytes.subarray(last, end))];
   }
 
   /** The drafts' lines by path, read at the first question about them. */
   private get entries(): Map<string, Entry> {
-    this.lines ??= readEntries(this.text, header(this.version));
+    this.lines ??= readEntries(new TextDecoder().decode(this.bytes), header(this.version));
     return this.lines;
   }
 
@@ -178,10 +168,10 @@ export class ParseCache {
    * The graph stored with the cache when it was made from exactly these files (the same paths
    * with the same content hashes) by this build; undefined otherwise or when it is malformed.
    */
-  snapshot(files: readonly { path: string; text: string; hash: string }[]): ArgumentGraph | undefined {
+  snapshot(files: readonly { path: string; text: string; hash: string }[], key = snapshotKey(files)): ArgumentGraph | undefined {
     const [head, line] = this.firstAndLast();
     if (head !== header(this.version)) return undefined;
-    const prefix = `["${SNAPSHOT}","${snapshotKey(files)}",`;
+    const prefix = `["${SNAPSHOT}","${key}",`;
     if (!line.startsWith(prefix) || !line.endsWith(']')) return undefined;
     const texts = new Map<string, string>();
     for (const f of files) texts.set(f.path, f.text);
@@ -249,6 +239,23 @@ function snapshotValue(items: readonly CacheItem[], graph: ArgumentGraph): unkno
 }
 
 /**
+ * Starts the index anew from the cache's snapshot when it was made from exactly these files
+ * (paths, texts and their hashes; `key` is their snapshotKey), drafts loaded from the cache when
+ * needed. False, and the index untouched, when there is no such snapshot or the index refuses it.
+ */
+export function restoreFromSnapshot(index: WorkspaceIndex, cache: ParseCache, files: readonly { path: string; text: string; hash: string }[], key = snapshotKey(files)): boolean {
+  const graph = cache.snapshot(files, key);
+  if (!graph) return false;
+  const hashes = new Map(files.map((f) => [f.path, f.hash]));
+  try {
+    index.restore(files, graph, (path) => cache.get(path, hashes.get(path) ?? ''));
+    return true;
+  } catch {
+    return false; // e.g. a path given twice: the graph is built the long way
+  }
+}
+
+/**
  * Fills an empty index with the jobs' drafts: from the cache's snapshot when no file changed
  * (nothing parsed, drafts loaded when needed), else cached drafts plus parsed ones for what
  * changed. Then, once the index is ready, writes the cache back with a new snapshot when it
@@ -264,16 +271,7 @@ export async function indexWithCache(
 ): Promise<{ hits: number; snapshot: boolean; saved: Promise<void> }> {
   const cache = await ParseCache.load(store, version);
   const files = jobs.map((j) => ({ path: j.path, text: j.text, hash: contentHash(j.text) }));
-  const graph = index.size === 0 ? cache.snapshot(files) : undefined;
-  if (graph) {
-    const hashes = new Map(files.map((f) => [f.path, f.hash]));
-    try {
-      index.restore(jobs, graph, (path) => cache.get(path, hashes.get(path) ?? ''));
-      return { hits: jobs.length, snapshot: true, saved: Promise.resolve() };
-    } catch {
-      // a snapshot the index refuses (e.g. a path given twice): build the graph the long way
-    }
-  }
+  if (index.size === 0 && restoreFromSnapshot(index, cache, files)) return { hits: jobs.length, snapshot: true, saved: Promise.resolve() };
   const drafts = new Array<Draft>(jobs.length);
   const misses: number[] = [];
   files.forEach((f, i) => {
