@@ -15,7 +15,8 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 /** The encoded draft: [title, topics, eol CRLF, bom, elements, references, diagnostics, ranges]. */
 export type EncodedDraft = [string, string[], 0 | 1, 0 | 1, unknown[][], unknown[][], unknown[][], number[]];
 
-function sameList(a: string[], b: string[]): boolean {
+/** Whether two lists of strings are equal, item by item. */
+export function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 

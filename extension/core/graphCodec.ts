@@ -9,6 +9,7 @@
  */
 import type { ArgumentGraph, Diagnostic, DiagnosticCode, Disagreement, FileInfo, GraphEdge, GraphNode, Severity } from './model';
 import { EDGE_KINDS, ELEMENT_KINDS, globalId } from './model';
+import { sameList } from './draftCodec';
 
 /** Bump when the encoding changes. */
 export const GRAPH_CODEC_VERSION = 2;
@@ -30,10 +31,6 @@ export type EncodedGraph = [unknown[][], number[], string[], string[], unknown[]
 
 /** The text of an indexed draft. */
 export type TextOf = (path: string) => string | undefined;
-
-function sameList(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
 
 /** Encodes a graph whose edges, disagreements and diagnostics name only its own nodes and files (as WorkspaceIndex builds them). */
 export function encodeGraph(g: ArgumentGraph, textOf: TextOf): EncodedGraph {
@@ -73,7 +70,7 @@ export function encodeGraph(g: ArgumentGraph, textOf: TextOf): EncodedGraph {
   g.nodes.forEach((n, i) => {
     const f = file(n.file);
     // That the id is globalId(file, localId), without building it.
-    if (n.id.length !== n.file.length + 2 + n.localId.length || !n.id.startsWith(n.file) || !n.id.endsWith(n.localId) || n.id.charCodeAt(n.file.length) !== 35) {
+    if (n.id.length !== n.file.length + 2 + n.localId.length || !n.id.startsWith(n.file) || !n.id.endsWith(n.localId) || !n.id.startsWith('#^', n.file.length)) {
       throw new Error(`node id ${n.id} is not its file's`);
     }
     if (f !== sourceFile) {

@@ -90,5 +90,7 @@ describe('graph codec', () => {
     // Refuses to encode a graph whose edges name a node it does not hold.
     const g = index.getGraph();
     expect(() => encodeGraph({ ...g, edges: [{ source: 'a.md#^a', target: 'b.md#^zz', kind: 'objects' }] }, textOf)).toThrow(/no node/);
+    // ... or a node whose id is not its file's and local id (ids are rebuilt from them on decoding).
+    expect(() => encodeGraph({ ...g, nodes: g.nodes.map((n, i) => (i === 0 ? { ...n, id: `a.md#-${n.localId}` } : n)) }, textOf)).toThrow(/not its file's/);
   });
 });
