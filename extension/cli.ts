@@ -26,7 +26,8 @@ Options:
   -o, --output FILE   write the export to FILE
   --max-warnings N    with check: fail when there are more than N warnings
   --max-file-size B   skip files larger than B bytes (default 5000000)
-  --cache DIR         keep parsed drafts in DIR; later runs re-parse only changed files
+  --cache DIR         keep parsed drafts and the graph in DIR; later runs re-parse only
+                      changed files, and none when no file changed
   -h, --help          show this help
   -v, --version       show the version
 
@@ -155,9 +156,12 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
     const index = new WorkspaceIndex();
     // Big workspaces are parsed in worker threads (dist/parseWorker.js beside this file).
     const parse = (jobs: typeof drafts) => parseMany(jobs, join(__dirname, 'parseWorker.js'));
-    let saved: Promise<void> = Promise.resolve();
-    if (parsed.cache) ({ saved } = await indexWithCache(index, drafts, folderCacheStore(resolve(cwd, parsed.cache)), version, parse));
-    else {
+    if (parsed.cache) {
+      const { saved } = await indexWithCache(index, drafts, folderCacheStore(resolve(cwd, parsed.cache)), version, parse);
+      const problem = await saved;
+      // The results stand without the cache; the next run is only slower.
+      if (problem) err.push(`cruxmap: warning: could not write the cache in ${parsed.cache} (${problem}); the next run parses everything again`);
+    } else {
       const parsedDrafts = await parse(drafts);
       drafts.forEach((d, i) => index.setParsedDraft(d.path, d.text, parsedDrafts[i]));
     }
@@ -172,13 +176,9 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
       } else {
         out.push(body);
       }
-      await saved;
       return { code: 0, stdout: out.join(''), stderr: err.map((l) => `${l}\n`).join('') };
     }
-    const result = check(graph, parsed, out, err);
-    // The cache is written after the index is ready, and before the command ends.
-    await saved;
-    return result;
+    return { ...check(graph, parsed, out, err) };
   } catch (e) {
     const message = e instanceof UsageError ? e.message : `unexpected failure: ${(e as Error)?.message ?? String(e)}`;
     err.push(`cruxmap: ${message}`);

@@ -259,8 +259,8 @@ export function restoreFromSnapshot(index: WorkspaceIndex, cache: ParseCache, fi
  * Fills an empty index with the jobs' drafts: from the cache's snapshot when no file changed
  * (nothing parsed, drafts loaded when needed), else cached drafts plus parsed ones for what
  * changed. Then, once the index is ready, writes the cache back with a new snapshot when it
- * was not right already (`saved` settles when that is done). A cache that cannot be read or
- * written only costs speed.
+ * was not right already (`saved` settles when that is done, with why the cache could not be
+ * written, if it could not). A cache that cannot be read or written only costs speed.
  */
 export async function indexWithCache(
   index: WorkspaceIndex,
@@ -268,10 +268,10 @@ export async function indexWithCache(
   store: CacheStore,
   version: string,
   parse: (jobs: ParseJob[]) => Promise<Draft[]>,
-): Promise<{ hits: number; snapshot: boolean; saved: Promise<void> }> {
+): Promise<{ hits: number; snapshot: boolean; saved: Promise<string | undefined> }> {
   const cache = await ParseCache.load(store, version);
   const files = jobs.map((j) => ({ path: j.path, text: j.text, hash: contentHash(j.text) }));
-  if (index.size === 0 && restoreFromSnapshot(index, cache, files)) return { hits: jobs.length, snapshot: true, saved: Promise.resolve() };
+  if (index.size === 0 && restoreFromSnapshot(index, cache, files)) return { hits: jobs.length, snapshot: true, saved: Promise.resolve(undefined) };
   const drafts = new Array<Draft>(jobs.length);
   const misses: number[] = [];
   files.forEach((f, i) => {
@@ -283,15 +283,11 @@ export async function indexWithCache(
   misses.forEach((i, k) => (drafts[i] = parsed[k]));
   jobs.forEach((j, i) => index.setParsedDraft(j.path, j.text, drafts[i]));
   const built = index.getGraph();
-  const saved = new Promise<void>((resolve) => {
-    setImmediate(() => {
-      // a cache that cannot be written only costs speed next time
-      try {
-        store.write(serializeCache(version, files.map((f, i) => ({ ...f, draft: drafts[i] })), built)).then(resolve, () => resolve());
-      } catch {
-        resolve();
-      }
-    });
-  });
+  const saved = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => store.write(serializeCache(version, files.map((f, i) => ({ ...f, draft: drafts[i] })), built)))
+    .then(
+      () => undefined,
+      (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    );
   return { hits: jobs.length - misses.length, snapshot: false, saved };
 }

@@ -103,6 +103,13 @@ describe('cruxmap export', () => {
     // A corrupt cache is only a cold run.
     writeFileSync(file, '{ not json');
     expect(JSON.parse(run(['export', dir, '--cache', cache]).stdout)).toEqual(changed);
+    // A cache that cannot be written (its folder would be inside a file): a warning, and the same result.
+    const blocked = join(dir, 'a.md', 'cache');
+    const unwritable = run(['export', dir, '--cache', blocked]);
+    expect(unwritable.code).toBe(0);
+    expect(JSON.parse(unwritable.stdout)).toEqual(changed);
+    expect(unwritable.stderr).toMatch(/^cruxmap: warning: could not write the cache in .*a\.md.cache \(.+\); the next run parses everything again$/m);
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('Claim: A. ^a\n\nObjection: [[b#^b]] no.\n');
   });
 
   it('writes a standalone HTML map', () => {
