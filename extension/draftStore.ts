@@ -285,7 +285,7 @@ export class DraftStore implements vscode.Disposable {
           const store = this.cacheStore;
           void serializeCacheInSteps(version, items, typed ? undefined : this.index.getGraph(), pause)
             .then((text) => store.write(text))
-            .catch(() => (this.cachedKey = undefined));
+            .catch((e: unknown) => this.cacheWriteFailed(e));
         }
       }
     };
@@ -346,10 +346,16 @@ export class DraftStore implements vscode.Disposable {
     // In steps, so that typing is not held up; what changes meanwhile is written next time.
     const text = await serializeCacheInSteps(this.options.version ?? '0', items, graph, pause);
     this.cachedKey = key;
-    await this.cacheStore.write(text).catch(() => (this.cachedKey = undefined));
+    await this.cacheStore.write(text).catch((e: unknown) => this.cacheWriteFailed(e));
   }
 
-  dispose(): void {
+  /** A cache that cannot be written only costs speed next time: say so in the log, and try again after the next save. */
+  private cacheWriteFailed(e: unknown): void {
+    this.cachedKey = undefined;
+    this.options.log?.(`Could not write the parse cache (${e instanceof Error ? e.message : String(e)}); the next start parses the drafts again.`);
+  }
+
+    dispose(): void {
     if (this.cacheTimer !== undefined) clearTimeout(this.cacheTimer);
     if (this.prepareTimer !== undefined) clearTimeout(this.prepareTimer);
     for (const t of this.timers.values()) clearTimeout(t);
