@@ -1,11 +1,11 @@
 /** Core benchmark: parse time per draft, whole-graph time, and one-draft update + graph, on generated workspaces; the simple-draft path on one big draft. */
 import { performance } from 'node:perf_hooks';
-import { WorkspaceIndex } from '../extension/core/workspaceIndex';
-import { parseDraft } from '../extension/core/parse';
+import { WorkspaceIndex } from '../extension/core/index/workspaceIndex';
+import { parseDraft } from '../extension/core/parse/parse';
 import { generateWorkspace } from './generate';
 import { log, printJson, results, spread, stats } from './report';
 import { draft, rng } from './corpus';
-import { simpleTree } from '../extension/core/simpleTree';
+import { simpleTree } from '../extension/core/parse/simpleTree';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';

@@ -3,9 +3,9 @@
  * several fresh pages), a 1 % update of 2,000 nodes, and the pan/zoom frame rate. `--json` prints JSON.
  */
 import { existsSync } from 'node:fs';
-import { WorkspaceIndex } from '../extension/core/workspaceIndex';
-import { diffMapGraphs, toMapGraph, type MapGraph } from '../extension/core/mapModel';
-import { CHROMIUM, launch, openWebview } from '../test/browser/harness';
+import { WorkspaceIndex } from '../extension/core/index/workspaceIndex';
+import { diffMapGraphs, toMapGraph, type MapGraph } from '../extension/core/map/mapModel';
+import { CHROMIUM, launch, openWebview } from '../test/support/harness';
 import { generateWorkspace } from './generate';
 import { log, ms, printJson, results, spread, stats } from './report';
 

@@ -7,11 +7,11 @@ import { performance } from 'node:perf_hooks';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import { WorkspaceIndex } from '../extension/core/workspaceIndex';
-import { diffMapGraphs, toMapGraph } from '../extension/core/mapModel';
+import { WorkspaceIndex } from '../extension/core/index/workspaceIndex';
+import { diffMapGraphs, toMapGraph } from '../extension/core/map/mapModel';
 import { corpus, draft, rng } from './corpus';
-import { parseMany, type ParseManyOptions } from '../extension/parsePool';
-import { contentHash, folderCacheStore, indexWithCache, serializeCacheInSteps, type CacheStore } from '../extension/parseCache';
+import { parseMany, type ParseManyOptions } from '../extension/node/workers/parsePool';
+import { contentHash, folderCacheStore, indexWithCache, serializeCacheInSteps, type CacheStore } from '../extension/node/cache/parseCache';
 import { log, ms, printJson, results, spread, stats } from './report';
 
 /** dist/parseWorker.js, beside dist/bench/. */

@@ -1,5 +1,5 @@
 /** Messages between the extension host and the map webview, and the guards that check them on arrival (no vscode, DOM or Node imports). */
-import type { MapDiff, MapGraph, MapScope } from './core/mapModel';
+import type { MapDiff, MapGraph, MapScope } from './core/map/mapModel';
 
 /** Layout names the map offers; `auto` picks dagre for one draft and fcose for more. */
 export type MapLayoutName = 'auto' | 'dagre' | 'fcose';

@@ -1,19 +1,20 @@
 // Builds the extension host, the CLI and the webview bundles with esbuild (type-checking is `npm run typecheck`).
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 // The parser's fingerprint: parse caches written by a build with another parser are not used.
-const parserSources = readdirSync('extension/core').filter((f) => f.endsWith('.ts')).sort();
-const parserId = createHash('sha1').update(parserSources.map((f) => readFileSync(`extension/core/${f}`, 'utf8')).join('\0')).digest('hex').slice(0, 12);
+const parserSources = readdirSync('extension/core', { recursive: true }).filter((f) => f.endsWith('.ts')).sort();
+const parserId = createHash('sha1').update(parserSources.map((f) => readFileSync(join('extension/core', f), 'utf8')).join('\0')).digest('hex').slice(0, 12);
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info', legalComments: 'none', define: { __PARSER_ID__: JSON.stringify(parserId) } };
 
 const builds = [
-  { ...common, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
-  { ...common, entryPoints: ['extension/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['extension/parseWorker.ts'], outfile: 'dist/parseWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
+  { ...common, entryPoints: ['extension/host/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
+  { ...common, entryPoints: ['extension/cli/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['extension/node/workers/parseWorker.ts'], outfile: 'dist/parseWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 

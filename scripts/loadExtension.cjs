@@ -1,6 +1,6 @@
 // Loads a built extension bundle in plain Node with a generic stand-in for the `vscode` module,
 // times require() and activate(), and prints the figures as JSON. Used by bench/activation.bench.ts
-// and test/cli/activation.test.ts. Usage: node scripts/loadExtension.cjs <bundle.js>
+// and test/host/activation.test.ts. Usage: node scripts/loadExtension.cjs <bundle.js>
 'use strict';
 const Module = require('node:module');
 const { performance } = require('node:perf_hooks');

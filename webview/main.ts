@@ -5,7 +5,7 @@ import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import type { ArgumentGraph, ElementKind } from '../extension/core/model';
 import { ELEMENT_KINDS } from '../extension/core/model';
-import { toMapGraph, type MapDiff, type MapEdge, type MapFile, type MapGraph, type MapNode, type MapScope } from '../extension/core/mapModel';
+import { toMapGraph, type MapDiff, type MapEdge, type MapFile, type MapGraph, type MapNode, type MapScope } from '../extension/core/map/mapModel';
 import { isHostMessage, type HostMessage, type MapLayoutName, type ViewMessage } from '../extension/protocol';
 import { buildStylesheet, nodeHeight, readPalette } from './theme';
 import { mapToSvg } from './svgExport';

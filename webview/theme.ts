@@ -1,6 +1,6 @@
 /** The map's colours and Cytoscape stylesheet, read from VS Code's theme variables so light, dark and high-contrast themes all read well. */
 import type { ElementKind } from '../extension/core/model';
-import type { MapEdgeKind } from '../extension/core/mapModel';
+import type { MapEdgeKind } from '../extension/core/map/mapModel';
 
 export interface Palette {
   background: string;

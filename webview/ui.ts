@@ -1,7 +1,7 @@
 /** The map's toolbar, tooltip, empty state and screen-reader list: plain DOM styled with --vscode-* variables, draft text only ever as textContent. */
 import type { ElementKind } from '../extension/core/model';
 import { ELEMENT_KINDS } from '../extension/core/model';
-import type { MapScope } from '../extension/core/mapModel';
+import type { MapScope } from '../extension/core/map/mapModel';
 import type { MapLayoutName } from '../extension/protocol';
 
 export interface ListItem {

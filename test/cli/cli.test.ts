@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WorkspaceIndex } from '../../extension/core/workspaceIndex';
-import { cachedPaths } from '../../extension/parseCache';
+import { WorkspaceIndex } from '../../extension/core/index/workspaceIndex';
+import { cachedPaths } from '../../extension/node/cache/parseCache';
 
 const repo = join(__dirname, '..', '..');
 const cli = join(repo, 'dist', 'cli.js');

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
-import { parseDraft, parseDraftFully, slugOf } from '../../extension/core/parse';
-import { elideProse } from '../../extension/core/elide';
-import { readFlatFrontMatter } from '../../extension/core/frontMatter';
+import { parseDraft, parseDraftFully, slugOf } from '../../extension/core/parse/parse';
+import { elideProse } from '../../extension/core/parse/elide';
+import { readFlatFrontMatter } from '../../extension/core/parse/frontMatter';
 
 const prose = fc
   .array(fc.constantFrom('Alignment', 'scheming', 'is', 'hard', 'and', 'the', 'model', 'reward', "it's", '(maybe)', 'risk,', 'done.', 'claim', 'Claim:', 'note: this', '*em*', '_u_', '&amp;', '1.', '2024', '"quoted"', 'x'), { minLength: 1, maxLength: 50 })

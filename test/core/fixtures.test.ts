@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { WorkspaceIndex } from '../../extension/core/workspaceIndex';
+import { WorkspaceIndex } from '../../extension/core/index/workspaceIndex';
 import type { ArgumentGraph } from '../../extension/core/model';
 
 const root = join(__dirname, '..', 'fixtures');

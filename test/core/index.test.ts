@@ -1,9 +1,9 @@
 /** WorkspaceIndex: incremental updates, resolution and the lookups the editor uses. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { WorkspaceIndex } from '../../extension/core/workspaceIndex';
-import { parseDraft } from '../../extension/core/parse';
-import { decodeGraph, encodeGraph } from '../../extension/core/graphCodec';
+import { WorkspaceIndex } from '../../extension/core/index/workspaceIndex';
+import { parseDraft } from '../../extension/core/parse/parse';
+import { decodeGraph, encodeGraph } from '../../extension/core/codec/graphCodec';
 
 function countingIndex() {
   const parsed: string[] = [];

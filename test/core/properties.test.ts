@@ -1,8 +1,8 @@
 /** Property tests: parseDraft never throws, is deterministic, and keeps every range inside the text, on any input. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mayHoldMarkup, parseDraft, parseDraftFully } from '../../extension/core/parse';
-import { WorkspaceIndex } from '../../extension/core/workspaceIndex';
+import { mayHoldMarkup, parseDraft, parseDraftFully } from '../../extension/core/parse/parse';
+import { WorkspaceIndex } from '../../extension/core/index/workspaceIndex';
 import type { Draft, Range } from '../../extension/core/model';
 
 function lineLengths(text: string): number[] {

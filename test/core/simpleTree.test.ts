@@ -1,5 +1,5 @@
 /**
- * The simple-draft fast path (extension/core/simpleTree.ts): whenever it builds a tree, the
+ * The simple-draft fast path (extension/core/parse/simpleTree.ts): whenever it builds a tree, the
  * tree is remark's, node for node (types, depths, values, urls, every position); whatever it
  * does not read it leaves to remark; and the drafts parsed through it equal full parses.
  */
@@ -9,9 +9,9 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Root } from 'mdast';
-import { simpleTree } from '../../extension/core/simpleTree';
-import { parseDraft, parseDraftFully } from '../../extension/core/parse';
-import { elideProse } from '../../extension/core/elide';
+import { simpleTree } from '../../extension/core/parse/simpleTree';
+import { parseDraft, parseDraftFully } from '../../extension/core/parse/parse';
+import { elideProse } from '../../extension/core/parse/elide';
 import { corpus } from '../../bench/corpus';
 
 /** Deep fuzzing (FUZZ_RUNS=30000 npx vitest run test/core/simpleTree.test.ts) gets the time it needs. */

@@ -1,10 +1,10 @@
 /** End to end: the packaged extension in a real VS Code (code-server) driven by Chromium, as a writer uses it. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { parseDraft } from '../../extension/core/parse';
-import { cachedPaths, contentHash } from '../../extension/parseCache';
+import { parseDraft } from '../../extension/core/parse/parse';
+import { cachedPaths, contentHash } from '../../extension/node/cache/parseCache';
 import { corpus } from '../../bench/corpus';
-import { activeTab, cursorPosition, e2eUnavailable, extensionLog, findParseCache, gotoLine, mapFrame, nodeCount, openFile, openMap, pick, readWorkspaceFile, resetWorkspace, writeWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, type Session } from './workbench';
+import { activeTab, cursorPosition, e2eUnavailable, extensionLog, findParseCache, gotoLine, mapFrame, nodeCount, openFile, openMap, pick, readWorkspaceFile, resetWorkspace, writeWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, type Session } from '../support/workbench';
 
 const unavailable = e2eUnavailable();
 if (unavailable) console.warn(`\n*** END-TO-END TESTS SKIPPED: ${unavailable} ***\n`);

@@ -1,7 +1,7 @@
 /** End to end: the packaged VSIX as a user sees it in the Extensions view: name, icon and README. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
-import { e2eUnavailable, runCommand, screenText, screenshot, startSession, stopSession, type Session } from './workbench';
+import { e2eUnavailable, runCommand, screenText, screenshot, startSession, stopSession, type Session } from '../support/workbench';
 
 const unavailable = e2eUnavailable();
 if (unavailable) console.warn(`\n*** END-TO-END TESTS SKIPPED: ${unavailable} ***\n`);

@@ -1,0 +1,220 @@
+/** The `cruxmap` command line: check and export drafts with the core alone. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { version } from '../../package.json';
+import { WorkspaceIndex, graphToJson } from '../core/index/workspaceIndex';
+import type { ArgumentGraph, Diagnostic } from '../core/model';
+import { renderStandaloneHtml } from '../core/export/exportHtml';
+import { collectDrafts, UsageError } from './cliFiles';
+import { parseMany } from '../node/workers/parsePool';
+import { folderCacheStore, indexWithCache } from '../node/cache/parseCache';
+
+const HELP = `cruxmap ${version}: the argument map of markdown drafts (Crux Map)
+
+Usage:
+  cruxmap check  <dir-or-files...> [--max-warnings N] [--format text|json]
+  cruxmap export <dir-or-files...> [--format json|html] [-o FILE]
+
+Commands:
+  check    print one line a problem (path:line:col: severity code: message);
+           exit 1 on an error or on more warnings than --max-warnings allows
+  export   write the argument graph: JSON (the default) or a standalone
+           interactive HTML map; to standard output, or to FILE with -o
+
+Options:
+  --format F          text|json for check, json|html for export
+  -o, --output FILE   write the export to FILE
+  --max-warnings N    with check: fail when there are more than N warnings
+  --max-file-size B   skip files larger than B bytes (default 5000000)
+  --cache DIR         keep parsed drafts and the graph in DIR; later runs re-parse only
+                      changed files, and none when no file changed
+  -h, --help          show this help
+  -v, --version       show the version
+
+Directories are searched for *.md and *.markdown, skipping node_modules, .git
+and whatever .gitignore files ignore. Paths in the output are relative to the
+first directory argument (or the current directory).
+
+Exit codes: 0 ok, 1 check found errors (or too many warnings), 2 usage error.
+`;
+
+interface Options {
+  command: 'check' | 'export';
+  inputs: string[];
+  format?: string;
+  output?: string;
+  maxWarnings?: number;
+  maxFileSize: number;
+  cache?: string;
+}
+
+/** What a run printed and how it ended; `main` is pure apart from the file system so it can be tested in-process too. */
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  const inputs: string[] = [];
+  let command: string | undefined;
+  const opts: Partial<Options> = { maxFileSize: 5_000_000 };
+  const valueOf = (flag: string, i: number, inline: string | undefined): [string, number] => {
+    if (inline !== undefined) return [inline, i];
+    const v = argv[i + 1];
+    if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`${flag} needs a value`);
+    return [v, i + 1];
+  };
+  const wholeNumber = (flag: string, v: string) => {
+    if (!/^\d+$/.test(v)) throw new UsageError(`${flag} takes a whole number, not '${v}'`);
+    return Number(v);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h' || arg === '--help') return 'help';
+    if (arg === '-v' || arg === '--version') return 'version';
+    if (arg.startsWith('-') && arg !== '-') {
+      const eq = arg.indexOf('=');
+      const flag = eq >= 0 ? arg.slice(0, eq) : arg;
+      const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
+      let v: string;
+      switch (flag) {
+        case '--format':
+          [v, i] = valueOf(flag, i, inline);
+          opts.format = v;
+          break;
+        case '-o':
+        case '--output':
+          [v, i] = valueOf(flag, i, inline);
+          opts.output = v;
+          break;
+        case '--max-warnings':
+          [v, i] = valueOf(flag, i, inline);
+          opts.maxWarnings = wholeNumber(flag, v);
+          break;
+        case '--cache':
+          [v, i] = valueOf(flag, i, inline);
+          opts.cache = v;
+          break;
+        case '--max-file-size':
+          [v, i] = valueOf(flag, i, inline);
+          opts.maxFileSize = wholeNumber(flag, v);
+          break;
+        default:
+          throw new UsageError(`unknown option '${arg}' (see cruxmap --help)`);
+      }
+    } else if (command === undefined) {
+      command = arg;
+    } else {
+      inputs.push(arg);
+    }
+  }
+  if (command === undefined) throw new UsageError('a command is needed: check or export (see cruxmap --help)');
+  if (command !== 'check' && command !== 'export') throw new UsageError(`unknown command '${command}': use check or export`);
+  if (inputs.length === 0) throw new UsageError(`${command} needs at least one directory or file`);
+  const formats = command === 'check' ? ['text', 'json'] : ['json', 'html'];
+  if (opts.format !== undefined && !formats.includes(opts.format)) {
+    throw new UsageError(`${command} --format takes ${formats.join(' or ')}, not '${opts.format}'`);
+  }
+  if (command === 'check' && opts.output !== undefined) throw new UsageError('-o is for export; check prints to standard output');
+  if (command === 'export' && opts.maxWarnings !== undefined) throw new UsageError('--max-warnings is for check');
+  return { ...opts, command, inputs } as Options;
+}
+
+/** 1-based, compiler-style: `path:line:col: severity code: message`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Reads the built webview bundle that sits beside dist/cli.js. */
+function webviewAssets(): { script: string; css: string } {
+  const dir = join(__dirname, 'webview');
+  if (!existsSync(join(dir, 'main.js'))) throw new UsageError(`the webview bundle is missing (${join(dir, 'main.js')}); run npm run build`);
+  const read = (name: string) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8') : '');
+  // The page is offline and its CSP allows fonts only as data: URLs, so the codicon font travels inline.
+  const font = join(dir, 'codicon.ttf');
+  const codicons = existsSync(font)
+    ? read('codicon.css').replace(/url\(["']?\.\/codicon\.ttf[^)"']*["']?\)/g, `url("data:font/ttf;base64,${readFileSync(font).toString('base64')}")`)
+    : '';
+  return { script: read('main.js'), css: `${codicons}\n${read('style.css')}` };
+}
+
+/** Runs the CLI on arguments (without `node cruxmap`); never throws. */
+export async function main(argv: string[], cwd = process.cwd()): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  try {
+    const parsed = parseArgs(argv);
+    if (parsed === 'help') return { code: 0, stdout: HELP, stderr: '' };
+    if (parsed === 'version') return { code: 0, stdout: `${version}\n`, stderr: '' };
+    const { drafts, warnings } = collectDrafts(parsed.inputs, cwd, parsed.maxFileSize);
+    for (const w of warnings) err.push(`cruxmap: warning: ${w}`);
+    const index = new WorkspaceIndex();
+    // Big workspaces are parsed in worker threads (dist/parseWorker.js beside this file).
+    const parse = (jobs: typeof drafts) => parseMany(jobs, join(__dirname, 'parseWorker.js'));
+    if (parsed.cache) {
+      const { saved } = await indexWithCache(index, drafts, folderCacheStore(resolve(cwd, parsed.cache)), version, parse);
+      const problem = await saved;
+      // The results stand without the cache; the next run is only slower.
+      if (problem) err.push(`cruxmap: warning: could not write the cache in ${parsed.cache} (${problem}); the next run parses everything again`);
+    } else {
+      const parsedDrafts = await parse(drafts);
+      drafts.forEach((d, i) => index.setParsedDraft(d.path, d.text, parsedDrafts[i]));
+    }
+    const graph = index.getGraph();
+    if (parsed.command === 'export') {
+      const body = parsed.format === 'html' ? renderStandaloneHtml(graph, webviewAssets()) : graphToJson(graph);
+      if (parsed.output) {
+        const target = resolve(cwd, parsed.output);
+        if (!existsSync(dirname(target))) throw new UsageError(`cannot write ${parsed.output}: its folder does not exist`);
+        writeFileSync(target, body);
+        err.push(`cruxmap: wrote ${parsed.output} (${plural(graph.nodes.length, 'element')}, ${plural(graph.edges.length, 'edge')} from ${plural(graph.files.length, 'file')})`);
+      } else {
+        out.push(body);
+      }
+      return { code: 0, stdout: out.join(''), stderr: err.map((l) => `${l}\n`).join('') };
+    }
+    return { ...check(graph, parsed, out, err) };
+  } catch (e) {
+    const message = e instanceof UsageError ? e.message : `unexpected failure: ${(e as Error)?.message ?? String(e)}`;
+    err.push(`cruxmap: ${message}`);
+    return { code: 2, stdout: out.join(''), stderr: err.map((l) => `${l}\n`).join('') };
+  }
+}
+
+function check(graph: ArgumentGraph, opts: Options, out: string[], err: string[]): CliResult {
+  const count = (s: string) => graph.diagnostics.filter((d) => d.severity === s).length;
+  const errors = count('error');
+  const warnings = count('warning');
+  const infos = count('info');
+  const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
+  const code = errors > 0 || tooManyWarnings ? 1 : 0;
+  if (opts.format === 'json') {
+    out.push(`${JSON.stringify({ version: 1, errors, warnings, infos, diagnostics: graph.diagnostics }, null, 2)}\n`);
+  } else {
+    for (const d of graph.diagnostics) out.push(`${formatDiagnostic(d)}\n`);
+  }
+  err.push(
+    `cruxmap: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info in ${plural(graph.files.length, 'file')} (${plural(graph.nodes.length, 'element')})` +
+      (tooManyWarnings ? `; more warnings than --max-warnings ${opts.maxWarnings} allows` : ''),
+  );
+  return { code, stdout: out.join(''), stderr: err.map((l) => `${l}\n`).join('') };
+}
+
+if (require.main === module) {
+  // A reader that stops early (`cruxmap export . | head`) closes the pipe: that ends the output, it is no crash.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
+  void main(process.argv.slice(2)).then((result) => {
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    process.exitCode = result.code;
+  });
+}

@@ -1,0 +1,190 @@
+/** Edit computations for the editor commands: add an id, link a disagreement, rename an id, mark a block with a label. Pure: text edits out, applied by the glue as one WorkspaceEdit. */
+import type { Draft, DraftElement, ElementKind, Position, Range } from '../model';
+import { globalId } from '../model';
+import { blockAt, ID_RE } from '../parse/parse';
+import { createLineMap } from '../parse/lineMap';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
+
+/** One replacement in a file (an insertion has an empty range). */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** The edits of one file, by workspace-relative path. */
+export interface FileEdit {
+  path: string;
+  edits: TextEdit[];
+}
+
+/** What an edit command does: its edits, and where the cursor goes afterwards. */
+export interface EditPlan {
+  edits: FileEdit[];
+  cursor?: { path: string; position: Position };
+}
+
+/** A command cannot be carried out; the message says why, for the writer. */
+export class EditError extends Error {}
+
+/** How the current element relates to the chosen one. */
+export type LinkRelation = 'object' | 'support' | 'reply' | 'crux';
+
+const RELATION_LABEL: Record<Exclude<LinkRelation, 'crux'>, string> = { object: 'Objection', support: 'Support', reply: 'Reply' };
+
+/** The label word written by mark-as commands. */
+export const KIND_LABEL: Record<ElementKind, string> = {
+  claim: 'Claim',
+  support: 'Support',
+  objection: 'Objection',
+  reply: 'Reply',
+  crux: 'Crux',
+  question: 'Question',
+};
+
+function point(at: Position): Range {
+  return { start: at, end: at };
+}
+
+/** Applies edits to a text (positions as the core counts them: no BOM); a BOM and line endings are kept. */
+export function applyTextEdits(text: string, edits: TextEdit[]): string {
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  let body = bom ? text.slice(1) : text;
+  const lines = createLineMap(body);
+  const located = edits
+    .map((e, i) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), text: e.newText, i }))
+    .sort((a, b) => b.start - a.start || b.i - a.i);
+  for (const e of located) body = body.slice(0, e.start) + e.text + body.slice(e.end);
+  return bom + body;
+}
+
+function elementOf(index: WorkspaceIndex, id: string) {
+  const hit = index.getElement(id);
+  if (!hit) throw new EditError(`No element ${id} in the workspace (was it renamed or deleted?).`);
+  return hit;
+}
+
+/** Ids in use in a draft. */
+function usedIds(draft: Draft): Set<string> {
+  return new Set(draft.elements.map((e) => e.localId));
+}
+
+/**
+ * The edit that gives an element an explicit id. An implicit id is written out as it is,
+ * so references that already use it keep working. Nothing to do for an explicit id.
+ */
+export function addIdEdit(index: WorkspaceIndex, id: string): { id: string; edit?: FileEdit } {
+  const { draft, element } = elementOf(index, id);
+  if (element.explicitId) return { id: element.localId };
+  return { id: element.localId, edit: { path: draft.path, edits: [{ range: point(element.range.end), newText: ` ^${element.localId}` }] } };
+}
+
+/** The wikilink a draft writes to reach an element: `[[#^id]]` in the same file, else the shortest unique name. */
+export function wikilinkTo(index: WorkspaceIndex, fromPath: string, targetPath: string, id: string): string {
+  return fromPath === targetPath ? `[[#^${id}]]` : `[[${index.wikiNameFor(targetPath)}#^${id}]]`;
+}
+
+/** The text before an element on its first line (list markers, quote markers, indentation). */
+function linePrefix(index: WorkspaceIndex, draft: Draft, element: DraftElement): string {
+  const text = index.getText(draft.path) ?? '';
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = createLineMap(body);
+  const start = lines.offset({ line: element.range.start.line, character: 0 });
+  return body.slice(start, start + element.range.start.character);
+}
+
+/**
+ * Links the element `fromId` (where the cursor is) to `toId`: a new element of the
+ * relation's kind that references the target is written right after the current
+ * element (a sibling list item for a list item, else a new paragraph), so spec rule 1
+ * makes its edge; a crux references both elements. Ids are added where missing.
+ */
+export function linkEdits(index: WorkspaceIndex, fromId: string, toId: string, relation: LinkRelation, question = ''): EditPlan {
+  if (fromId === toId) throw new EditError('Pick another element than the one the cursor is in.');
+  const from = elementOf(index, fromId);
+  const to = elementOf(index, toId);
+  const target = addIdEdit(index, toId);
+  const byPath = new Map<string, TextEdit[]>();
+  const add = (path: string, e: TextEdit) => byPath.set(path, [...(byPath.get(path) ?? []), e]);
+  if (target.edit) for (const e of target.edit.edits) add(target.edit.path, e);
+
+  const eol = from.draft.eol;
+  const prefix = linePrefix(index, from.draft, from.element);
+  const isItem = from.element.block === 'listItem';
+  // Continuation lines keep quote markers but turn list markers into indentation.
+  const cont = prefix.replace(/[-*+](?=\s)|\d{1,9}[.)](?=\s)/g, (m) => ' '.repeat(m.length));
+  const blank = cont.trimEnd();
+  const ref = wikilinkTo(index, from.draft.path, to.draft.path, target.id);
+  let insertAt: Position;
+  let body: string;
+  let lead: string;
+  if (relation === 'crux') {
+    const self = addIdEdit(index, fromId);
+    const q = question.trim().replace(/\s+/g, ' ');
+    body = `Crux: ${q ? `${q} ` : ''}${ref} vs [[#^${self.id}]]`;
+    insertAt = isItem ? from.element.fullRange.end : from.element.range.end;
+    lead = `${eol}${blank}${eol}${cont}`;
+    if (self.edit) {
+      // The id goes at the end of the element's first paragraph; merge when that is where the crux is inserted too.
+      const idEdit = self.edit.edits[0];
+      if (idEdit.range.end.line === insertAt.line && idEdit.range.end.character === insertAt.character) lead = `${idEdit.newText}${lead}`;
+      else add(from.draft.path, idEdit);
+    }
+  } else {
+    body = `${RELATION_LABEL[relation]}: ${ref} `;
+    if (isItem) {
+      insertAt = from.element.fullRange.end;
+      lead = `${eol}${prefix}`;
+    } else {
+      insertAt = from.element.range.end;
+      lead = `${eol}${blank}${eol}${cont}`;
+    }
+  }
+  add(from.draft.path, { range: point(insertAt), newText: `${lead}${body}` });
+  const newLines = lead.split(eol).length - 1;
+  const lastLine = lead.slice(lead.lastIndexOf(eol) + eol.length) + body;
+  return {
+    edits: [...byPath].map(([path, edits]) => ({ path, edits })),
+    cursor: { path: from.draft.path, position: { line: insertAt.line + newLines, character: lastLine.length } },
+  };
+}
+
+/** Renames an element's id in its marker and in every reference to it, across the workspace. */
+export function renameIdEdits(index: WorkspaceIndex, id: string, newId: string): FileEdit[] {
+  const { draft, element } = elementOf(index, id);
+  const next = newId.trim().replace(/^\^/, '');
+  if (!ID_RE.test(next)) throw new EditError(`'${newId}' is not a valid id: use letters, digits and '-', starting with a letter or digit.`);
+  if (next === element.localId && element.explicitId) return [];
+  if (next !== element.localId && usedIds(draft).has(next)) throw new EditError(`The id '^${next}' is already used in ${draft.path}.`);
+  const byPath = new Map<string, TextEdit[]>();
+  const add = (path: string, e: TextEdit) => byPath.set(path, [...(byPath.get(path) ?? []), e]);
+  if (element.explicitId && element.idRange) add(draft.path, { range: element.idRange, newText: `^${next}` });
+  else add(draft.path, { range: point(element.range.end), newText: ` ^${next}` });
+  for (const hit of index.incomingReferences(globalId(draft.path, element.localId))) {
+    if (hit.reference.idRange) add(hit.file, { range: hit.reference.idRange, newText: next });
+  }
+  return [...byPath].map(([path, edits]) => ({ path, edits }));
+}
+
+/** A fresh id for an element, derived from its id and unique in its file (for the duplicate-id quick fix). */
+export function freshId(draft: Draft, base: string): string {
+  const used = usedIds(draft);
+  const stem = base.replace(/-\d+$/, '') || 'element';
+  let n = 2;
+  while (used.has(`${stem}-${n}`)) n++;
+  return `${stem}-${n}`;
+}
+
+/** Writes a label at the start of the paragraph, list item, quote or heading under the position (replacing an existing label). */
+export function markAsEdit(text: string, position: Position, kind: ElementKind): TextEdit | undefined {
+  const block = blockAt(text, position);
+  if (!block) return undefined;
+  const label = `${KIND_LABEL[kind]}: `;
+  if (block.label) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const lines = createLineMap(body);
+    const after = body.slice(lines.offset(block.label.end)).match(/^\s*/)?.[0].length ?? 0;
+    const end = lines.position(lines.offset(block.label.end) + Math.min(after, 1));
+    return { range: { start: block.label.start, end }, newText: label };
+  }
+  return { range: point(block.contentStart), newText: label };
+}

@@ -1,0 +1,27 @@
+/** Activation: builds the draft store and registers every Crux Map feature on it. */
+import * as vscode from 'vscode';
+import { DraftStore } from './draftStore';
+import { registerGraphPanel } from './panel/graphPanel';
+import { registerLanguageFeatures } from './features/languageFeatures';
+import { registerEditCommands } from './features/editCommands';
+import { registerViews } from './views';
+
+export function activate(context: vscode.ExtensionContext): { store: DraftStore } {
+  const log = vscode.window.createOutputChannel('Crux Map', { log: true });
+  context.subscriptions.push(log);
+  const store = new DraftStore({
+    log: (line) => log.info(line),
+    storageUri: context.storageUri ?? context.globalStorageUri,
+    workerFile: vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js').fsPath,
+    version: String(context.extension.packageJSON.version ?? '0'),
+  });
+  context.subscriptions.push(store);
+  context.subscriptions.push(vscode.commands.registerCommand('cruxmap.reindex', () => store.scan()));
+  registerGraphPanel(context, store);
+  registerLanguageFeatures(context, store);
+  registerEditCommands(context, store);
+  registerViews(context, store);
+  return { store };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,123 @@
+/** Parses many drafts at once, spread over worker threads (Node only): used for cold indexing by the CLI and the extension host. */
+import { availableParallelism, cpus } from 'node:os';
+import type { Draft } from '../../core/model';
+import { parseDraft } from '../../core/parse/parse';
+import { decodeDraft } from '../../core/codec/draftCodec';
+
+/** One file to parse. */
+export interface ParseJob {
+  path: string;
+  text: string;
+}
+
+/** Below this many bytes in all, starting workers costs more than it saves. */
+const MIN_BYTES_FOR_WORKERS = 2_000_000;
+
+/** Splits jobs into `n` groups of similar total size (largest first, into the lightest group). */
+function balance(jobs: ParseJob[], n: number): number[][] {
+  const groups = Array.from({ length: n }, () => ({ bytes: 0, items: [] as number[] }));
+  const order = jobs.map((j, i) => i).sort((a, b) => jobs[b].text.length - jobs[a].text.length);
+  for (const i of order) {
+    const g = groups.reduce((a, b) => (b.bytes < a.bytes ? b : a));
+    g.items.push(i);
+    g.bytes += jobs[i].text.length;
+  }
+  return groups.map((g) => g.items.sort((a, b) => a - b));
+}
+
+/** How parseMany may use this thread. */
+export interface ParseManyOptions {
+  /** Threads in all (this one included); default: the machine's cores, at most 8. */
+  threads?: number;
+  /** Whether this thread parses a share too (the CLI: yes; the extension host: no, it must stay responsive). */
+  mainThread?: boolean;
+  /** When parsing here, hand the event loop back this often (ms); undefined parses in one go. */
+  yieldMs?: number;
+  /** Told how many worker threads parsed (0: all on this thread). */
+  onWorkers?: (count: number) => void;
+}
+
+/** Parses jobs on this thread, yielding to the event loop every `yieldMs` when asked. */
+async function parseHere(jobs: ParseJob[], indices: number[], out: Draft[], yieldMs: number | undefined): Promise<void> {
+  let since = Date.now();
+  for (const i of indices) {
+    out[i] = out[i] ?? parseDraft(jobs[i].text, jobs[i].path);
+    if (yieldMs !== undefined && Date.now() - since >= yieldMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      since = Date.now();
+    }
+  }
+}
+
+/**
+ * Parses every job, in order. With enough work and more than one core, parsing runs in
+ * worker threads (`workerFile` is the built dist/parseWorker.js), and on this thread at once
+ * unless `mainThread` is false; any failure to start a worker falls back to parsing here.
+ */
+export async function parseMany(jobs: ParseJob[], workerFile: string | undefined, options: ParseManyOptions | number = {}): Promise<Draft[]> {
+  const { threads = defaultThreads(), mainThread = true, yieldMs, onWorkers } = typeof options === 'number' ? ({ threads: options } as ParseManyOptions) : options;
+  const out = new Array<Draft>(jobs.length);
+  const all = jobs.map((_, i) => i);
+  const bytes = jobs.reduce((n, j) => n + j.text.length, 0);
+  // Beside this thread, workers pay only from three threads up: with two cores, this thread and one worker
+  // slow each other down more than they gain (npm run bench shows both). Without this thread (the extension
+  // host, which must stay free), one worker is used on any machine with two cores or more.
+  const workers = mainThread ? (threads >= 3 ? threads - 1 : 0) : Math.max(1, threads - 1);
+  if (!workerFile || threads < 2 || workers === 0 || bytes < MIN_BYTES_FOR_WORKERS) {
+    await parseHere(jobs, all, out, yieldMs);
+    onWorkers?.(0);
+    return out;
+  }
+  let Worker: typeof import('node:worker_threads').Worker;
+  try {
+    ({ Worker } = await import('node:worker_threads'));
+  } catch {
+    await parseHere(jobs, all, out, yieldMs);
+    onWorkers?.(0);
+    return out;
+  }
+  let fellBack = 0;
+  const groups = balance(jobs, workers + (mainThread ? 1 : 0));
+  const inWorkers = groups.slice(mainThread ? 1 : 0).map(
+    (group) =>
+      new Promise<void>((resolve) => {
+        let settled = false;
+        const finish = (fallback: boolean) => {
+          if (settled) return;
+          settled = true;
+          if (fallback) {
+            fellBack++;
+            void parseHere(jobs, group, out, yieldMs).then(resolve);
+          }
+          else resolve();
+        };
+        try {
+          const worker = new Worker(workerFile, { workerData: group.map((i) => jobs[i]) });
+          worker.once('message', (encoded: string[]) => {
+            void worker.terminate();
+            try {
+              group.forEach((i, k) => (out[i] = decodeDraft(jobs[i].path, JSON.parse(encoded[k]))));
+              finish(false);
+            } catch {
+              finish(true); // a malformed answer: parse that share here
+            }
+          });
+          worker.once('error', () => finish(true));
+          // After its message this is a no-op; an exit without one falls back to parsing here.
+          worker.once('exit', () => finish(true));
+        } catch {
+          finish(true);
+        }
+      }),
+  );
+  // This thread takes the first share itself instead of waiting idle.
+  if (mainThread) await parseHere(jobs, groups[0], out, yieldMs);
+  await Promise.all(inWorkers);
+  onWorkers?.(inWorkers.length - fellBack);
+  return out;
+}
+
+function defaultThreads(): number {
+  const n = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+  return Math.max(1, Math.min(n, 8));
+}

@@ -1,0 +1,12 @@
+/**
+ * Worker thread entry: parses the drafts it is given and posts them back (see parsePool.ts)
+ * in the parse cache's compact form, one JSON string per draft: strings cross threads as one
+ * copy, where the drafts' many small objects would be cloned one by one.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseDraft } from '../../core/parse/parse';
+import { encodeDraft } from '../../core/codec/draftCodec';
+import type { ParseJob } from './parsePool';
+
+const jobs = workerData as ParseJob[];
+parentPort?.postMessage(jobs.map((j) => JSON.stringify(encodeDraft(parseDraft(j.text, j.path)))));

@@ -1,0 +1,156 @@
+/** Edit computations on fixture texts: the exact text of every touched file, CRLF and BOM kept, and the result re-parses to the intended graph. */
+import { describe, expect, it } from 'vitest';
+import { WorkspaceIndex } from '../../../extension/core/index/workspaceIndex';
+import { addIdEdit, applyTextEdits, EditError, linkEdits, markAsEdit, renameIdEdits, type FileEdit } from '../../../extension/core/features/edits';
+
+function indexOf(files: Record<string, string>): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  for (const [p, t] of Object.entries(files)) index.setDraft(p, t);
+  return index;
+}
+
+/** Applies file edits to the fixture texts and returns every file's new text. */
+function apply(files: Record<string, string>, edits: FileEdit[]): Record<string, string> {
+  const out = { ...files };
+  for (const fe of edits) out[fe.path] = applyTextEdits(out[fe.path], fe.edits);
+  return out;
+}
+
+const SCHEMING = '# Scheming first\n\nClaim: Scheming is the central risk.\n';
+const OUTER = '# Outer alignment\n\n- Claim: Outer alignment matters more. ^outer\n  - Support: specification failures dominate.\n- Claim: Another claim.\n';
+
+describe('addIdEdit', () => {
+  it('writes the implicit id out, so existing links keep working', () => {
+    const files = { 'scheming.md': SCHEMING };
+    const index = indexOf(files);
+    const r = addIdEdit(index, 'scheming.md#^scheming-is-the-central-risk');
+    expect(r.id).toBe('scheming-is-the-central-risk');
+    expect(apply(files, [r.edit!])['scheming.md']).toBe('# Scheming first\n\nClaim: Scheming is the central risk. ^scheming-is-the-central-risk\n');
+  });
+  it('does nothing for an explicit id', () => {
+    const index = indexOf({ 'outer.md': OUTER });
+    expect(addIdEdit(index, 'outer.md#^outer')).toEqual({ id: 'outer' });
+  });
+});
+
+describe('linkEdits', () => {
+  it('object: a sibling list item that objects across files, and the target gets an id', () => {
+    const files = { 'scheming.md': SCHEMING, 'outer.md': OUTER };
+    const index = indexOf(files);
+    const plan = linkEdits(index, 'outer.md#^outer', 'scheming.md#^scheming-is-the-central-risk', 'object');
+    const out = apply(files, plan.edits);
+    expect(out['scheming.md']).toBe('# Scheming first\n\nClaim: Scheming is the central risk. ^scheming-is-the-central-risk\n');
+    expect(out['outer.md']).toBe(
+      '# Outer alignment\n\n- Claim: Outer alignment matters more. ^outer\n  - Support: specification failures dominate.\n- Objection: [[scheming#^scheming-is-the-central-risk]] \n- Claim: Another claim.\n',
+    );
+    expect(plan.cursor).toEqual({ path: 'outer.md', position: { line: 4, character: 56 } }); // after the trailing space, where the writer types the reason
+    const after = indexOf(out);
+    const g = after.getGraph();
+    expect(g.edges).toContainEqual({ source: 'outer.md#^schemingschemingisthecentralrisk', target: 'scheming.md#^scheming-is-the-central-risk', kind: 'objects' });
+    expect(g.disagreements.map((d) => [d.a, d.b, d.via])).toContainEqual(['outer.md#^schemingschemingisthecentralrisk', 'scheming.md#^scheming-is-the-central-risk', 'objects']);
+    expect(g.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it('support and reply after a paragraph element, in the same file', () => {
+    const text = 'Claim: A. ^a\n\nObjection: B. ^b\n';
+    const files = { 'x.md': text };
+    const index = indexOf(files);
+    const out = apply(files, linkEdits(index, 'x.md#^b', 'x.md#^a', 'support').edits);
+    expect(out['x.md']).toBe('Claim: A. ^a\n\nObjection: B. ^b\n\nSupport: [[#^a]] \n');
+    const reply = apply(files, linkEdits(index, 'x.md#^a', 'x.md#^b', 'reply').edits);
+    expect(reply['x.md']).toBe('Claim: A. ^a\n\nReply: [[#^b]] \n\nObjection: B. ^b\n');
+    expect(indexOf(reply).getGraph().edges).toContainEqual({ source: 'x.md#^b-2', target: 'x.md#^b', kind: 'replies' });
+  });
+
+  it('crux: a new paragraph after the element with both references, ids added on both sides', () => {
+    const files = { 'scheming.md': SCHEMING, 'outer.md': '# Outer\n\nClaim: Outer alignment matters more.\n\nMore text.\n' };
+    const index = indexOf(files);
+    const plan = linkEdits(index, 'outer.md#^outer-alignment-matters-more', 'scheming.md#^scheming-is-the-central-risk', 'crux', 'does outer alignment prevent scheming?');
+    const out = apply(files, plan.edits);
+    expect(out['outer.md']).toBe(
+      '# Outer\n\nClaim: Outer alignment matters more. ^outer-alignment-matters-more\n\nCrux: does outer alignment prevent scheming? [[scheming#^scheming-is-the-central-risk]] vs [[#^outer-alignment-matters-more]]\n\nMore text.\n',
+    );
+    const g = indexOf(out).getGraph();
+    expect(g.disagreements.map((d) => [d.a, d.b, d.via])).toEqual([['outer.md#^outer-alignment-matters-more', 'scheming.md#^scheming-is-the-central-risk', 'crux']]);
+  });
+
+  it('crux under a list item: an indented continuation paragraph keeps the list whole', () => {
+    const files = { 'scheming.md': SCHEMING, 'outer.md': OUTER };
+    const index = indexOf(files);
+    const out = apply(files, linkEdits(index, 'outer.md#^outer', 'scheming.md#^scheming-is-the-central-risk', 'crux', 'which matters more?').edits);
+    expect(out['outer.md']).toBe(
+      '# Outer alignment\n\n- Claim: Outer alignment matters more. ^outer\n  - Support: specification failures dominate.\n\n  Crux: which matters more? [[scheming#^scheming-is-the-central-risk]] vs [[#^outer]]\n- Claim: Another claim.\n',
+    );
+    const g = indexOf(out).getGraph();
+    expect(g.edges.filter((e) => e.kind === 'crux').map((e) => e.target)).toEqual(['outer.md#^outer', 'scheming.md#^scheming-is-the-central-risk']);
+    expect(g.nodes.filter((n) => n.kind === 'claim').map((n) => n.id)).toContain('outer.md#^another-claim');
+  });
+
+  it('keeps CRLF line endings and a BOM', () => {
+    const files = { 'win.md': '\ufeffClaim: Windows claim. ^w\r\n\r\nObjection: Windows objection. ^o\r\n', 'other.md': 'Claim: Other. ^other\n' };
+    const index = indexOf(files);
+    const out = apply(files, linkEdits(index, 'win.md#^o', 'other.md#^other', 'reply').edits);
+    expect(out['win.md']).toBe('\ufeffClaim: Windows claim. ^w\r\n\r\nObjection: Windows objection. ^o\r\n\r\nReply: [[other#^other]] \r\n');
+    const crux = apply(files, linkEdits(index, 'win.md#^w', 'other.md#^other', 'crux', 'q?').edits);
+    expect(crux['win.md']).toBe('\ufeffClaim: Windows claim. ^w\r\n\r\nCrux: q? [[other#^other]] vs [[#^w]]\r\n\r\nObjection: Windows objection. ^o\r\n');
+  });
+
+  it('inside a blockquote keeps the quote markers', () => {
+    const files = { 'q.md': '> Claim: Quoted. ^q\n', 't.md': 'Claim: T. ^t\n' };
+    const out = apply(files, linkEdits(indexOf(files), 'q.md#^q', 't.md#^t', 'object').edits);
+    expect(out['q.md']).toBe('> Claim: Quoted. ^q\n>\n> Objection: [[t#^t]] \n');
+  });
+
+  it('refuses linking an element to itself or to a missing element', () => {
+    const index = indexOf({ 'x.md': 'Claim: A. ^a\n' });
+    expect(() => linkEdits(index, 'x.md#^a', 'x.md#^a', 'object')).toThrow(EditError);
+    expect(() => linkEdits(index, 'x.md#^a', 'x.md#^zz', 'object')).toThrow(/No element x.md#\^zz/);
+  });
+});
+
+describe('renameIdEdits', () => {
+  const files = {
+    'a.md': 'Claim: A. ^old\n\nObjection: [[#^old]] is wrong.\n',
+    'b.md': 'Support: [[a#^old|alias]] and [see](a.md#^old).\n',
+    'crlf.md': '\ufeffReply: [[a#^old]]\r\n',
+  };
+  it('renames the marker and every reference, keeping CRLF and BOM', () => {
+    const index = indexOf(files);
+    const out = apply(files, renameIdEdits(index, 'a.md#^old', 'new-id'));
+    expect(out['a.md']).toBe('Claim: A. ^new-id\n\nObjection: [[#^new-id]] is wrong.\n');
+    expect(out['b.md']).toBe('Support: [[a#^new-id|alias]] and [see](a.md#^new-id).\n');
+    expect(out['crlf.md']).toBe('\ufeffReply: [[a#^new-id]]\r\n');
+    const g = indexOf(out).getGraph();
+    expect(g.diagnostics.filter((d) => d.code === 'dangling-ref')).toEqual([]);
+  });
+  it('writes an explicit id for an implicit one', () => {
+    const f = { 'i.md': 'Claim: Implicit here.\n\nSupport: [[#^implicit-here]]\n' };
+    expect(apply(f, renameIdEdits(indexOf(f), 'i.md#^implicit-here', 'named'))['i.md']).toBe('Claim: Implicit here. ^named\n\nSupport: [[#^named]]\n');
+  });
+  it('rejects invalid and taken ids', () => {
+    const index = indexOf({ 'x.md': 'Claim: A. ^a\n\nClaim: B. ^b\n' });
+    expect(() => renameIdEdits(index, 'x.md#^a', 'has space')).toThrow(/not a valid id/);
+    expect(() => renameIdEdits(index, 'x.md#^a', 'b')).toThrow(/already used/);
+  });
+});
+
+describe('markAsEdit', () => {
+  it('inserts a label at the start of a paragraph, list item, quote or heading', () => {
+    const text = 'Plain paragraph.\n\n- a list item\n  - nested item\n\n> quoted text\n\n## A heading\n';
+    const at = (line: number, kind: Parameters<typeof markAsEdit>[2]) => applyTextEdits(text, [markAsEdit(text, { line, character: 3 }, kind)!]);
+    expect(at(0, 'claim')).toBe(text.replace('Plain paragraph.', 'Claim: Plain paragraph.'));
+    expect(at(2, 'objection')).toBe(text.replace('- a list item', '- Objection: a list item'));
+    expect(at(3, 'reply')).toBe(text.replace('  - nested item', '  - Reply: nested item'));
+    expect(at(5, 'support')).toBe(text.replace('> quoted text', '> Support: quoted text'));
+    expect(at(7, 'question')).toBe(text.replace('## A heading', '## Question: A heading'));
+  });
+  it('replaces an existing label instead of doubling it', () => {
+    const text = '**Objection:** not really.\n';
+    expect(applyTextEdits(text, [markAsEdit(text, { line: 0, character: 0 }, 'reply')!])).toBe('Reply: not really.\n');
+  });
+  it('finds nothing in code or between blocks', () => {
+    const text = '```\ncode\n```\n\nText.\n';
+    expect(markAsEdit(text, { line: 1, character: 1 }, 'claim')).toBeUndefined();
+    expect(markAsEdit(text, { line: 3, character: 0 }, 'claim')).toBeUndefined();
+  });
+});
