@@ -29,7 +29,9 @@ export type DiagnosticCode =
   | 'ambiguous-ref'
   | 'crux-needs-two'
   | 'orphan-element'
-  | 'unanswered-objection';
+  | 'unanswered-objection'
+  | 'bad-config'
+  | 'too-deep';
 
 /** One problem, in one file. `file` is workspace-relative with `/` separators. */
 export interface Diagnostic {
@@ -61,6 +63,10 @@ export interface Reference {
   targetRange?: Range;
   /** Index in `Draft.elements` of the element whose own text holds this reference, or -1. */
   element: number;
+  /** Written as an embed, `![[…]]` (spec 1.1 section 3): resolved, but never an edge. */
+  embed?: boolean;
+  /** A heading anchor after `#` that is not `#^id` (`[[name#A heading]]`): a file reference, quoted whole in messages. */
+  anchor?: string;
 }
 
 /** One element of a draft (spec section 1). */
@@ -106,6 +112,8 @@ export interface Draft {
   title: string;
   /** Front matter topics. */
   topics: string[];
+  /** Front matter `aliases:` (spec 1.1 section 3): more names wikilinks resolve to. */
+  aliases?: string[];
   elements: DraftElement[];
   /** Every reference in the file, element or not, in source order. */
   references: Reference[];
@@ -115,6 +123,14 @@ export interface Draft {
   eol: '\n' | '\r\n';
   /** Whether the file began with a UTF-8 BOM (ranges never count it). */
   bom: boolean;
+}
+
+/**
+ * Options of a parse that come from the workspace, not the file (spec 1.1 section 1):
+ * label words or phrases from `.cruxmap.json`, lower-cased, each mapped to a kind.
+ */
+export interface ParseOptions {
+  labels?: Readonly<Record<string, ElementKind>>;
 }
 
 /** One file in the exported graph. */
