@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { DraftStore } from './draftStore';
 import type { Disagreement, GraphNode } from '../core/model';
 import { globalId } from '../core/model';
-import { kindIcon, openSideBySide, revealElement } from './glue';
+import { kindIcon } from './kindIcons';
+import { openSideBySide, revealElement } from './reveal';
 
 type ArgumentItem = { type: 'file'; file: string; title: string } | { type: 'element'; node: GraphNode };
 

@@ -4,7 +4,9 @@ import type { DraftStore } from '../draftStore';
 import type { ElementKind, GraphNode } from '../../core/model';
 import { addIdEdit, EditError, linkEdits, markAsEdit, renameIdEdits, wikilinkTo, type LinkRelation } from '../../core/features/edits';
 import { fromVsPosition, toVsRange } from '../adapters';
-import { KIND_ICONS, moveCursor, openSideBySide, toWorkspaceEdit } from '../glue';
+import { KIND_ICONS } from '../kindIcons';
+import { moveCursor, openSideBySide } from '../reveal';
+import { toWorkspaceEdit } from '../workspaceEdits';
 
 const MARK_COMMANDS: [string, ElementKind][] = [
   ['cruxmap.markAsClaim', 'claim'],

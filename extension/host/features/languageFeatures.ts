@@ -5,7 +5,7 @@ import type { Diagnostic, ElementKind } from '../../core/model';
 import { codeLensFor, completionsAt, definitionAt, documentSymbols, foldingRanges, hoverAt, quickFixesFor, referencesAt, workspaceSymbols, type SymbolNode } from '../../core/features/language';
 import { fromVsPosition, fromVsRange, toVsRange } from '../adapters';
 import { readSettings } from '../settings';
-import { toWorkspaceEdit } from '../glue';
+import { toWorkspaceEdit } from '../workspaceEdits';
 
 const SEVERITY: Record<Diagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
