@@ -11,7 +11,8 @@ import { WorkspaceIndex } from '../extension/core/index/workspaceIndex';
 import { diffMapGraphs, toMapGraph } from '../extension/core/map/mapModel';
 import { corpus, draft, rng } from './corpus';
 import { parseMany, type ParseManyOptions } from '../extension/node/workers/parsePool';
-import { contentHash, folderCacheStore, indexWithCache, serializeCacheInSteps, type CacheStore } from '../extension/node/cache/parseCache';
+import { contentHash, folderCacheStore, serializeCacheInSteps, type CacheStore } from '../extension/node/cache/parseCache';
+import { loadWorkspace, type DraftSource } from '../extension/node/loadWorkspace';
 import { log, ms, printJson, results, spread, stats } from './report';
 
 /** dist/parseWorker.js, beside dist/bench/. */
@@ -73,6 +74,13 @@ async function keystrokes(files: Map<string, string>, n: number): Promise<void> 
 
 const parseForCache = (jobs: { path: string; text: string }[]) => parseMany(jobs, WORKER);
 
+/** Drafts read already, as the loading path of the CLI and the extension (loadWorkspace) takes them. */
+const sourceOf = (jobs: { path: string; text: string }[]): DraftSource => {
+  const texts = new Map(jobs.map((j) => [j.path, j.text]));
+  return { list: async () => [...texts.keys()], read: async (path) => texts.get(path) };
+};
+const indexWithCache = (index: WorkspaceIndex, jobs: { path: string; text: string }[], cache: CacheStore) => loadWorkspace(index, { source: sourceOf(jobs), parse: parseForCache, version: 'bench', cache });
+
 /** The on-disk cache, but writes go nowhere (a changed-file start must not leave a cache that fits the change behind). */
 const readOnly = (dir: string): CacheStore => ({ read: folderCacheStore(dir).read, write: async () => undefined });
 
@@ -86,7 +94,7 @@ async function warmOnce(dir: string, cacheDir: string, mode: 'snapshot' | 'one-c
   const jobs = [...readAll(dir)].map(([path, text]) => ({ path, text }));
   if (mode === 'one-changed') jobs[0].text += '\nObjection: typed since the last start.\n';
   const index = new WorkspaceIndex();
-  const { hits, snapshot, saved } = await indexWithCache(index, jobs, mode === 'snapshot' ? folderCacheStore(cacheDir) : readOnly(cacheDir), 'bench', parseForCache);
+  const { cached: hits, snapshot, saved } = await indexWithCache(index, jobs, mode === 'snapshot' ? folderCacheStore(cacheDir) : readOnly(cacheDir));
   index.getGraph();
   const t = performance.now() - t0;
   // The cache is written back after the index is ready (the CLI before it ends, the extension in the background): not part of the start.
@@ -99,7 +107,7 @@ async function warmOnce(dir: string, cacheDir: string, mode: 'snapshot' | 'one-c
 async function prepareAfterStart(dir: string, cacheDir: string): Promise<{ total: number; longestStep: number }> {
   const jobs = [...readAll(dir)].map(([path, text]) => ({ path, text }));
   const index = new WorkspaceIndex();
-  await indexWithCache(index, jobs, folderCacheStore(cacheDir), 'bench', parseForCache);
+  await indexWithCache(index, jobs, folderCacheStore(cacheDir));
   let total = 0;
   let longestStep = 0;
   for (let more = true; more; ) {
@@ -115,7 +123,7 @@ async function prepareAfterStart(dir: string, cacheDir: string): Promise<{ total
 /** Warm starts of the same workspace from the on-disk cache (the CLI's --cache DIR; the extension's is the same code): in this process on a collected heap, and in fresh processes as a real start is. */
 async function warmStart(dir: string): Promise<void> {
   const cacheDir = mkdtempSync(join(tmpdir(), 'cruxmap-bench-cache-'));
-  await (await indexWithCache(new WorkspaceIndex(), [...readAll(dir)].map(([path, text]) => ({ path, text })), folderCacheStore(cacheDir), 'bench', parseForCache)).saved;
+  await (await indexWithCache(new WorkspaceIndex(), [...readAll(dir)].map(([path, text]) => ({ path, text })), folderCacheStore(cacheDir))).saved;
   for (const mode of ['snapshot', 'one-changed'] as const) {
     const here: number[] = [];
     for (let run = 0; run < RUNS; run++) {

@@ -5,9 +5,10 @@ import { version } from '../../package.json';
 import { WorkspaceIndex, graphToJson } from '../core/index/workspaceIndex';
 import type { ArgumentGraph, Diagnostic } from '../core/model';
 import { renderStandaloneHtml } from '../core/export/exportHtml';
-import { collectDrafts, UsageError } from './cliFiles';
-import { parseMany } from '../node/workers/parsePool';
-import { folderCacheStore, indexWithCache } from '../node/cache/parseCache';
+import { fileSource, listDrafts, UsageError } from './cliFiles';
+import { parseMany, type ParseJob } from '../node/workers/parsePool';
+import { folderCacheStore } from '../node/cache/parseCache';
+import { loadWorkspace } from '../node/loadWorkspace';
 
 const HELP = `cruxmap ${version}: the argument map of markdown drafts (Crux Map)
 
@@ -151,20 +152,16 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
     const parsed = parseArgs(argv);
     if (parsed === 'help') return { code: 0, stdout: HELP, stderr: '' };
     if (parsed === 'version') return { code: 0, stdout: `${version}\n`, stderr: '' };
-    const { drafts, warnings } = collectDrafts(parsed.inputs, cwd, parsed.maxFileSize);
-    for (const w of warnings) err.push(`cruxmap: warning: ${w}`);
+    const warnings: string[] = [];
+    const source = fileSource(listDrafts(parsed.inputs, cwd), parsed.maxFileSize, warnings);
     const index = new WorkspaceIndex();
     // Big workspaces are parsed in worker threads (dist/parseWorker.js beside this file).
-    const parse = (jobs: typeof drafts) => parseMany(jobs, join(__dirname, 'parseWorker.js'));
-    if (parsed.cache) {
-      const { saved } = await indexWithCache(index, drafts, folderCacheStore(resolve(cwd, parsed.cache)), version, parse);
-      const problem = await saved;
-      // The results stand without the cache; the next run is only slower.
-      if (problem) err.push(`cruxmap: warning: could not write the cache in ${parsed.cache} (${problem}); the next run parses everything again`);
-    } else {
-      const parsedDrafts = await parse(drafts);
-      drafts.forEach((d, i) => index.setParsedDraft(d.path, d.text, parsedDrafts[i]));
-    }
+    const parse = (jobs: ParseJob[]) => parseMany(jobs, join(__dirname, 'parseWorker.js'));
+    const { saved } = await loadWorkspace(index, { source, parse, version, cache: parsed.cache ? folderCacheStore(resolve(cwd, parsed.cache)) : undefined });
+    for (const w of warnings) err.push(`cruxmap: warning: ${w}`);
+    const problem = await saved;
+    // The results stand without the cache; the next run is only slower.
+    if (problem) err.push(`cruxmap: warning: could not write the cache in ${parsed.cache} (${problem}); the next run parses everything again`);
     const graph = index.getGraph();
     if (parsed.command === 'export') {
       const body = parsed.format === 'html' ? renderStandaloneHtml(graph, webviewAssets()) : graphToJson(graph);

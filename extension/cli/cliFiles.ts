@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import type { DraftSource } from '../node/loadWorkspace';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -26,28 +27,51 @@ function toSlash(p: string): string {
   return p.split(sep).join('/');
 }
 
+/** The markdown files the arguments name, before reading: each one's path relative to the root and where it is. */
+export interface ListedDrafts {
+  root: string;
+  files: { path: string; file: string }[];
+}
+
 /**
- * Collects the markdown files named by the arguments (files or directories).
+ * Lists the markdown files named by the arguments (files or directories), sorted.
  * Paths are relative to the first directory argument, or to `cwd` when there is none.
  */
-export function collectDrafts(args: string[], cwd: string, maxFileSize: number): CollectResult {
+export function listDrafts(args: string[], cwd: string): ListedDrafts {
   const absolute = args.map((a) => resolve(cwd, a));
   for (let i = 0; i < args.length; i++) {
     if (!existsSync(absolute[i])) throw new UsageError(`no such file or directory: ${args[i]}`);
   }
   const firstDir = absolute.find((a) => statSync(a).isDirectory());
   const root = firstDir ?? cwd;
-  const warnings: string[] = [];
   const files = new Set<string>();
   for (const a of absolute) {
     if (statSync(a).isDirectory()) walk(a, [], files);
     else files.add(a);
   }
+  return { root, files: [...files].sort().map((file) => ({ path: toSlash(relative(root, file)) || file, file })) };
+}
+
+/** The listed drafts as loadWorkspace reads them, through node fs; each file skipped is said in `warnings`. */
+export function fileSource(listed: ListedDrafts, maxFileSize: number, warnings: string[]): DraftSource {
+  const where = new Map(listed.files.map((f) => [f.path, f.file]));
+  return {
+    list: async () => listed.files.map((f) => f.path),
+    read: async (path) => {
+      const file = where.get(path);
+      return file === undefined ? undefined : readDraft(file, path, maxFileSize, warnings);
+    },
+  };
+}
+
+/** Collects and reads the markdown files named by the arguments (see listDrafts). */
+export function collectDrafts(args: string[], cwd: string, maxFileSize: number): CollectResult {
+  const { root, files } = listDrafts(args, cwd);
+  const warnings: string[] = [];
   const drafts: FoundDraft[] = [];
-  for (const file of [...files].sort()) {
-    const rel = toSlash(relative(root, file)) || file;
-    const text = readDraft(file, rel, maxFileSize, warnings);
-    if (text !== undefined) drafts.push({ path: rel, text });
+  for (const { path, file } of files) {
+    const text = readDraft(file, path, maxFileSize, warnings);
+    if (text !== undefined) drafts.push({ path, text });
   }
   return { root, drafts, warnings };
 }

@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { Draft } from '../core/model';
 import { readSettings } from './settings';
-import { contentHash, ParseCache, restoreFromSnapshot, serializeCacheInSteps, snapshotKey, type CacheStore } from '../node/cache/parseCache';
+import { serializeCacheInSteps, snapshotKey, type CacheStore } from '../node/cache/parseCache';
 import { parseMany } from '../node/workers/parsePool';
+import { draftHash, loadWorkspace, SerialRunner, type DraftSource } from '../node/loadWorkspace';
 
 const MARKDOWN_EXT = /\.(md|markdown)$/i;
 
@@ -25,8 +26,6 @@ export interface DraftStoreOptions {
   log?: (line: string) => void;
 }
 
-/** Files read at once during a scan. */
-const READ_CONCURRENCY = 16;
 /** Drafts loaded (or parts built) per idle step after a start from the snapshot. */
 const PREPARE_STEP = 50;
 /** How long after the last save or change on disk the parse cache is written again. */
@@ -73,6 +72,7 @@ export class DraftStore implements vscode.Disposable {
   /** The snapshot key (every path and hash) of what the cache file holds, as far as this store knows. */
   private cachedKey: string | undefined;
   private prepareTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly scans = new SerialRunner(() => this.scanNow());
 
   constructor(private readonly options: DraftStoreOptions = {}) {
     this.cacheStore = options.storageUri ? storageCacheStore(options.storageUri) : undefined;
@@ -206,121 +206,89 @@ export class DraftStore implements vscode.Disposable {
   }
 
   /**
-   * Indexes every draft in the workspace: reads the files a few at a time, takes unchanged
-   * drafts from the parse cache, parses the rest (in worker threads when there is much),
-   * and writes the cache back. Shows progress when there are many files.
+   * Indexes every draft in the workspace (loadWorkspace: the files through workspace.fs, unchanged
+   * drafts from the parse cache or its snapshot, the rest parsed in worker threads when there is
+   * much, the cache written back), then open editors' texts on top. Shows progress when there are
+   * many files. One scan at a time: asked during one, it runs once more after it.
    */
-  async scan(): Promise<void> {
+  scan(): Promise<void> {
+    return this.scans.run();
+  }
+
+  private async scanNow(): Promise<void> {
     const started = Date.now();
     const { include, exclude } = readSettings();
     const includeGlob = include.length === 1 ? include[0] : `{${include.join(',')}}`;
     const excludeGlob = exclude.length === 0 ? undefined : exclude.length === 1 ? exclude[0] : `{${exclude.join(',')}}`;
-    const uris = await vscode.workspace.findFiles(includeGlob, excludeGlob);
-    const version = this.options.version ?? '0';
-    const work = async (report?: (message: string, increment: number) => void) => {
-      const cache = this.cacheStore ? ParseCache.load(this.cacheStore, version) : undefined;
-      const found: { path: string; uri: vscode.Uri; text: string }[] = [];
-      const seen = new Set<string>();
-      let next = 0;
-      const reader = async () => {
-        while (next < uris.length) {
-          const uri = uris[next++];
-          const path = this.pathOf(uri);
-          if (!path || seen.has(path)) continue;
-          seen.add(path);
-          const open = this.openDocument(uri);
-          const text = open ? open.getText() : await this.readText(uri);
-          if (text !== undefined) found.push({ path, uri, text });
-          if (report && found.length % 100 === 0) report(`read ${found.length} of ${uris.length}`, 50 / Math.max(1, uris.length / 100));
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, reader));
-      for (const d of vscode.workspace.textDocuments) {
-        const p = this.pathOf(d.uri);
-        if (p && this.isDraft(d) && !seen.has(p)) {
-          seen.add(p);
-          found.push({ path: p, uri: d.uri, text: d.getText() });
-        }
-      }
-      // Unchanged drafts come from the cache; the rest are parsed, in worker threads when there is much.
-      const loaded = cache ? await cache : undefined;
-      const hashes = found.map((f) => contentHash(f.text));
-      // Drafts opened in editors while the scan read the disk are in the index already; the snapshot holds them too when their text is the same.
-      const foundText = new Map(found.map((f) => [f.path, f.text]));
-      const fits = this.index.paths().every((p) => foundText.get(p) === this.index.getText(p));
-      if (loaded && fits && this.restore(found, hashes, loaded)) {
-        this.lastScan = { drafts: found.length, cached: found.length, parsed: 0, ms: Date.now() - started, snapshot: true };
-        this.options.log?.(`Indexed ${found.length} drafts in ${this.lastScan.ms} ms from the saved snapshot (no draft changed since); drafts load in the background.`);
-        this.changeEmitter.fire({ paths: [...seen] });
-        return;
-      }
-      const drafts: (Draft | undefined)[] = found.map((f, i) => loaded?.get(f.path, hashes[i]));
-      const misses = found.map((_, i) => i).filter((i) => drafts[i] === undefined);
-      if (report && misses.length > 0) report(`parsing ${misses.length} drafts`, 0);
-      // The extension host stays responsive: workers parse, or this thread parses in slices.
-      let workers = 0;
-      const parsed = await parseMany(misses.map((i) => found[i]), this.options.workerFile, { mainThread: false, yieldMs: 15, onWorkers: (n) => (workers = n) });
-      misses.forEach((i, k) => (drafts[i] = parsed[k]));
-      let typed = false;
-      found.forEach((f, i) => {
-        this.uris.set(f.path, f.uri);
-        // A draft typed in while the scan ran: its editor's text wins.
-        const now = this.openDocument(f.uri)?.getText();
-        typed ||= now !== undefined && now !== f.text;
-        if (now !== undefined && now !== f.text) this.index.setDraft(f.path, now);
-        else this.index.setParsedDraft(f.path, f.text, drafts[i]!);
-      });
-      for (const p of this.index.paths()) if (!seen.has(p)) this.index.removeDraft(p);
-      this.lastScan = { drafts: found.length, cached: found.length - misses.length, parsed: misses.length, ms: Date.now() - started, snapshot: false };
-      this.options.log?.(
-        `Indexed ${found.length} drafts in ${this.lastScan.ms} ms: ${this.lastScan.cached} from the parse cache, ${misses.length} parsed ${workers > 0 ? `in ${workers} worker thread${workers > 1 ? 's' : ''}` : 'on the extension host thread'}.`,
-      );
-      this.changeEmitter.fire({ paths: [...seen] });
-      if (this.cacheStore) {
-        // Written after the index is ready, in steps, with the graph as the next start's snapshot (not when a draft typed in meanwhile makes the graph another text's); a failure only costs speed next time.
-        const items = found.map((f, i) => ({ path: f.path, text: f.text, hash: hashes[i], draft: drafts[i]! }));
-        const key = typed ? undefined : snapshotKey(items);
-        if (key === undefined || key !== this.cachedKey) {
-          this.cachedKey = key;
-          const store = this.cacheStore;
-          void serializeCacheInSteps(version, items, typed ? undefined : this.index.getGraph(), pause)
-            .then((text) => store.write(text))
-            .catch((e: unknown) => this.cacheWriteFailed(e));
-        }
-      }
+    const listed = new Map<string, vscode.Uri>();
+    for (const uri of await vscode.workspace.findFiles(includeGlob, excludeGlob)) {
+      const path = this.pathOf(uri);
+      if (path && !listed.has(path)) listed.set(path, uri);
+    }
+    const source: DraftSource = {
+      list: async () => [...listed.keys()],
+      read: (path) => this.readText(listed.get(path)!),
     };
-    if (uris.length > 200) {
-      await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Crux Map: indexing ${uris.length} drafts` },
-        (progress) => work((message, increment) => progress.report({ message, increment })),
+    const version = this.options.version ?? '0';
+    let workers = 0;
+    const work = async (report?: (message: string, done: number) => void) => {
+      const result = await loadWorkspace(this.index, {
+        source,
+        version,
+        cache: this.cacheStore,
+        // The extension host stays responsive: workers parse, or this thread parses in slices.
+        parse: (jobs) => parseMany(jobs, this.options.workerFile, { mainThread: false, yieldMs: 15, onWorkers: (n) => (workers = n) }),
+        pause,
+        progress: report,
+      });
+      const loaded = new Set(result.files.map((f) => f.path));
+      for (const path of [...this.uris.keys()]) if (!loaded.has(path)) this.uris.delete(path);
+      for (const f of result.files) this.uris.set(f.path, listed.get(f.path)!);
+      // Open editors' texts are newer than the disk's (also drafts typed in while the scan ran, and untitled ones).
+      for (const d of vscode.workspace.textDocuments) {
+        if (!this.isDraft(d)) continue;
+        const path = this.pathOf(d.uri)!;
+        this.uris.set(path, d.uri);
+        if (this.index.getText(path) !== d.getText()) this.index.setDraft(path, d.getText());
+      }
+      const ms = Date.now() - started;
+      this.lastScan = { drafts: result.files.length, cached: result.cached, parsed: result.parsed, ms, snapshot: result.snapshot };
+      if (result.snapshot) {
+        this.cachedKey = result.key;
+        this.prepareInSteps();
+        this.options.log?.(`Indexed ${result.files.length} drafts in ${ms} ms from the saved snapshot (no draft changed since); drafts load in the background.`);
+      } else {
+        this.options.log?.(
+          `Indexed ${result.files.length} drafts in ${ms} ms: ${result.cached} from the parse cache, ${result.parsed} parsed ${workers > 0 ? `in ${workers} worker thread${workers > 1 ? 's' : ''}` : 'on the extension host thread'}.`,
+        );
+        if (this.cacheStore) {
+          // Written in steps after the index is ready (the next start's snapshot); a failure only costs speed next time.
+          this.cachedKey = result.key;
+          void result.saved.then((problem) => problem !== undefined && this.cacheWriteFailed(problem));
+        }
+      }
+      this.changeEmitter.fire({ paths: this.index.paths() });
+    };
+    if (listed.size > 200) {
+      let reported = 0;
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Crux Map: indexing ${listed.size} drafts` }, (progress) =>
+        work((message, done) => {
+          progress.report({ message, increment: Math.max(0, done * 100 - reported) });
+          reported = Math.max(reported, done * 100);
+        }),
       );
     } else {
       await work();
     }
   }
 
-  /**
-   * Starts the empty index from the cache's snapshot when it was made from exactly these drafts
-   * (no file changed since), then loads the drafts and builds their parts in idle steps, so that
-   * the first edit costs what any other does. False when there is no such snapshot.
-   */
-  private restore(found: { path: string; uri: vscode.Uri; text: string }[], hashes: string[], cache: ParseCache): boolean {
-    const files = found.map((f, i) => ({ path: f.path, text: f.text, hash: hashes[i] }));
-    const key = snapshotKey(files);
-    if (!restoreFromSnapshot(this.index, cache, files, key)) return false;
-    this.cachedKey = key;
-    for (const f of found) {
-      this.uris.set(f.path, f.uri);
-      // A draft typed in while the scan ran: its editor's text wins.
-      const now = this.openDocument(f.uri)?.getText();
-      if (now !== undefined && now !== f.text) this.index.setDraft(f.path, now);
-    }
+  /** After a start from the snapshot: loads the drafts and builds their parts in idle steps, so that the first edit costs what any other does. */
+  private prepareInSteps(): void {
     const step = () => {
       this.prepareTimer = this.index.prepare(PREPARE_STEP) ? setTimeout(step, 0) : undefined;
     };
     if (this.prepareTimer !== undefined) clearTimeout(this.prepareTimer);
     this.prepareTimer = setTimeout(step, 0);
-    return true;
   }
 
   private scheduleCacheWrite(): void {
@@ -337,7 +305,7 @@ export class DraftStore implements vscode.Disposable {
     if (!this.cacheStore) return;
     const files = this.index.paths().map((path) => {
       const text = this.index.getText(path)!;
-      return { path, text, hash: contentHash(text) };
+      return { path, text, hash: draftHash(text, undefined) };
     });
     const key = snapshotKey(files);
     if (key === this.cachedKey) return;
@@ -352,10 +320,10 @@ export class DraftStore implements vscode.Disposable {
   /** A cache that cannot be written only costs speed next time: say so in the log, and try again after the next save. */
   private cacheWriteFailed(e: unknown): void {
     this.cachedKey = undefined;
-    this.options.log?.(`Could not write the parse cache (${e instanceof Error ? e.message : String(e)}); the next start parses the drafts again.`);
+    this.options.log?.(`Could not write the parse cache (${e instanceof Error ? e.message : typeof e === 'string' ? e : String(e)}); the next start parses the drafts again.`);
   }
 
-    dispose(): void {
+  dispose(): void {
     if (this.cacheTimer !== undefined) clearTimeout(this.cacheTimer);
     if (this.prepareTimer !== undefined) clearTimeout(this.prepareTimer);
     for (const t of this.timers.values()) clearTimeout(t);

@@ -11,7 +11,6 @@ import type { ArgumentGraph, Draft } from '../../core/model';
 import { decodeDraft, DRAFT_CODEC_VERSION, encodeDraft, type EncodedDraft } from '../../core/codec/draftCodec';
 import { decodeGraph, encodeGraph, GRAPH_CODEC_VERSION } from '../../core/codec/graphCodec';
 import type { WorkspaceIndex } from '../../core/index/workspaceIndex';
-import type { ParseJob } from '../workers/parsePool';
 
 /** Bump when the cache file's shape changes: older caches are then ignored. */
 export const CACHE_FORMAT = 5;
@@ -253,41 +252,4 @@ export function restoreFromSnapshot(index: WorkspaceIndex, cache: ParseCache, fi
   } catch {
     return false; // e.g. a path given twice: the graph is built the long way
   }
-}
-
-/**
- * Fills an empty index with the jobs' drafts: from the cache's snapshot when no file changed
- * (nothing parsed, drafts loaded when needed), else cached drafts plus parsed ones for what
- * changed. Then, once the index is ready, writes the cache back with a new snapshot when it
- * was not right already (`saved` settles when that is done, with why the cache could not be
- * written, if it could not). A cache that cannot be read or written only costs speed.
- */
-export async function indexWithCache(
-  index: WorkspaceIndex,
-  jobs: ParseJob[],
-  store: CacheStore,
-  version: string,
-  parse: (jobs: ParseJob[]) => Promise<Draft[]>,
-): Promise<{ hits: number; snapshot: boolean; saved: Promise<string | undefined> }> {
-  const cache = await ParseCache.load(store, version);
-  const files = jobs.map((j) => ({ path: j.path, text: j.text, hash: contentHash(j.text) }));
-  if (index.size === 0 && restoreFromSnapshot(index, cache, files)) return { hits: jobs.length, snapshot: true, saved: Promise.resolve(undefined) };
-  const drafts = new Array<Draft>(jobs.length);
-  const misses: number[] = [];
-  files.forEach((f, i) => {
-    const hit = cache.get(f.path, f.hash);
-    if (hit) drafts[i] = hit;
-    else misses.push(i);
-  });
-  const parsed = await parse(misses.map((i) => jobs[i]));
-  misses.forEach((i, k) => (drafts[i] = parsed[k]));
-  jobs.forEach((j, i) => index.setParsedDraft(j.path, j.text, drafts[i]));
-  const built = index.getGraph();
-  const saved = new Promise<void>((resolve) => setImmediate(resolve))
-    .then(() => store.write(serializeCache(version, files.map((f, i) => ({ ...f, draft: drafts[i] })), built)))
-    .then(
-      () => undefined,
-      (e: unknown) => (e instanceof Error ? e.message : String(e)),
-    );
-  return { hits: jobs.length - misses.length, snapshot: false, saved };
 }

@@ -1,6 +1,6 @@
 /** Parses many drafts at once, spread over worker threads (Node only): used for cold indexing by the CLI and the extension host. */
 import { availableParallelism, cpus } from 'node:os';
-import type { Draft } from '../../core/model';
+import type { Draft, ParseOptions } from '../../core/model';
 import { parseDraft } from '../../core/parse/parse';
 import { decodeDraft } from '../../core/codec/draftCodec';
 
@@ -8,6 +8,8 @@ import { decodeDraft } from '../../core/codec/draftCodec';
 export interface ParseJob {
   path: string;
   text: string;
+  /** The workspace's parse options for this file (its folder's label words); none: the spec's words alone. */
+  options?: ParseOptions;
 }
 
 /** Below this many bytes in all, starting workers costs more than it saves. */
@@ -41,7 +43,7 @@ export interface ParseManyOptions {
 async function parseHere(jobs: ParseJob[], indices: number[], out: Draft[], yieldMs: number | undefined): Promise<void> {
   let since = Date.now();
   for (const i of indices) {
-    out[i] = out[i] ?? parseDraft(jobs[i].text, jobs[i].path);
+    out[i] = out[i] ?? parseDraft(jobs[i].text, jobs[i].path, jobs[i].options);
     if (yieldMs !== undefined && Date.now() - since >= yieldMs) {
       await new Promise((resolve) => setImmediate(resolve));
       since = Date.now();

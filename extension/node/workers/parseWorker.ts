@@ -9,4 +9,4 @@ import { encodeDraft } from '../../core/codec/draftCodec';
 import type { ParseJob } from './parsePool';
 
 const jobs = workerData as ParseJob[];
-parentPort?.postMessage(jobs.map((j) => JSON.stringify(encodeDraft(parseDraft(j.text, j.path)))));
+parentPort?.postMessage(jobs.map((j) => JSON.stringify(encodeDraft(parseDraft(j.text, j.path, j.options)))));
