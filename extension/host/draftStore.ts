@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { Draft } from '../core/model';
 import { readSettings } from './settings';
+import { createDraftFilter, type DraftFilter } from './draftFilter';
 import { serializeCacheInSteps, snapshotKey, type CacheStore } from '../node/cache/parseCache';
 import { parseMany } from '../node/workers/parsePool';
 import { draftHash, loadWorkspace, SerialRunner, type DraftSource } from '../node/loadWorkspace';
@@ -73,6 +74,8 @@ export class DraftStore implements vscode.Disposable {
   private cachedKey: string | undefined;
   private prepareTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly scans = new SerialRunner(() => this.scanNow());
+  /** The draft filter of the current settings (made again when they change). */
+  private draftFilter: DraftFilter | undefined;
 
   constructor(private readonly options: DraftStoreOptions = {}) {
     this.cacheStore = options.storageUri ? storageCacheStore(options.storageUri) : undefined;
@@ -91,7 +94,10 @@ export class DraftStore implements vscode.Disposable {
         else if (d.isDirty || this.timers.has(path)) void this.updateFromDisk(d.uri);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('cruxmap.include') || e.affectsConfiguration('cruxmap.exclude') || e.affectsConfiguration('cruxmap.maxFileSize')) void this.scan();
+        if (e.affectsConfiguration('cruxmap.include') || e.affectsConfiguration('cruxmap.exclude') || e.affectsConfiguration('cruxmap.maxFileSize')) {
+          this.draftFilter = undefined;
+          void this.scan();
+        }
       }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
@@ -176,6 +182,17 @@ export class DraftStore implements vscode.Disposable {
     return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   }
 
+  /** Whether a file on disk is a draft to index: cruxmap.include and cruxmap.exclude, relative to its workspace folder (the size is checked on reading). */
+  private accepts(uri: vscode.Uri): boolean {
+    return this.filter().accepts(vscode.workspace.asRelativePath(uri, false));
+  }
+
+  private filter(): DraftFilter {
+    this.draftFilter ??= createDraftFilter(readSettings());
+    return this.draftFilter;
+  }
+
+  /** A file on disk was created or changed (or its editor closed): index what it holds now, or drop it when it is no draft (any more). */
   private async updateFromDisk(uri: vscode.Uri): Promise<void> {
     const path = this.pathOf(uri);
     if (!path) return;
@@ -185,8 +202,11 @@ export class DraftStore implements vscode.Disposable {
       this.updateFromDocument(open);
       return;
     }
-    const text = await this.readText(uri);
-    if (text === undefined) return;
+    const text = this.accepts(uri) ? await this.readText(uri) : undefined;
+    if (text === undefined) {
+      this.remove(path);
+      return;
+    }
     this.uris.set(path, uri);
     this.index.setDraft(path, text);
     this.changeEmitter.fire({ paths: [path] });
@@ -194,9 +214,8 @@ export class DraftStore implements vscode.Disposable {
 
   private async readText(uri: vscode.Uri): Promise<string | undefined> {
     try {
-      const { maxFileSize } = readSettings();
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > maxFileSize) return undefined;
+      if (!this.filter().fits(stat.size)) return undefined;
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (bytes.includes(0)) return undefined;
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -217,13 +236,14 @@ export class DraftStore implements vscode.Disposable {
 
   private async scanNow(): Promise<void> {
     const started = Date.now();
+    this.draftFilter = undefined;
     const { include, exclude } = readSettings();
     const includeGlob = include.length === 1 ? include[0] : `{${include.join(',')}}`;
     const excludeGlob = exclude.length === 0 ? undefined : exclude.length === 1 ? exclude[0] : `{${exclude.join(',')}}`;
     const listed = new Map<string, vscode.Uri>();
     for (const uri of await vscode.workspace.findFiles(includeGlob, excludeGlob)) {
       const path = this.pathOf(uri);
-      if (path && !listed.has(path)) listed.set(path, uri);
+      if (path && !listed.has(path) && this.accepts(uri)) listed.set(path, uri);
     }
     const source: DraftSource = {
       list: async () => [...listed.keys()],
