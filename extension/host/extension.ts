@@ -5,10 +5,12 @@ import { registerGraphPanel } from './panel/graphPanel';
 import { registerLanguageFeatures } from './features/languageFeatures';
 import { registerEditCommands } from './features/editCommands';
 import { registerViews } from './views';
+import { setSettingsLog } from './settings';
 
 export function activate(context: vscode.ExtensionContext): { store: DraftStore } {
   const log = vscode.window.createOutputChannel('Crux Map', { log: true });
   context.subscriptions.push(log);
+  setSettingsLog((line) => log.warn(line));
   const store = new DraftStore({
     log: (line) => log.info(line),
     storageUri: context.storageUri ?? context.globalStorageUri,
