@@ -13,11 +13,16 @@ function short(text: string, max = 80): string {
 }
 
 /** Files, then each file's elements as a tree by edges (children target their parent in the same file). */
-class ArgumentsTree implements vscode.TreeDataProvider<ArgumentItem> {
+class ArgumentsTree implements vscode.TreeDataProvider<ArgumentItem>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly listening: vscode.Disposable;
   constructor(private readonly store: DraftStore) {
-    store.onDidChange(() => this.changed.fire());
+    this.listening = store.onDidChange(() => this.changed.fire());
+  }
+  dispose(): void {
+    this.listening.dispose();
+    this.changed.dispose();
   }
 
   getTreeItem(item: ArgumentItem): vscode.TreeItem {
@@ -61,11 +66,16 @@ class ArgumentsTree implements vscode.TreeDataProvider<ArgumentItem> {
 }
 
 /** Each derived disagreement, with both sides' text and files. */
-class DisagreementsTree implements vscode.TreeDataProvider<Disagreement> {
+class DisagreementsTree implements vscode.TreeDataProvider<Disagreement>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly listening: vscode.Disposable;
   constructor(private readonly store: DraftStore) {
-    store.onDidChange(() => this.changed.fire());
+    this.listening = store.onDidChange(() => this.changed.fire());
+  }
+  dispose(): void {
+    this.listening.dispose();
+    this.changed.dispose();
   }
   getTreeItem(d: Disagreement): vscode.TreeItem {
     const a = this.store.index.getNode(d.a);
@@ -105,9 +115,14 @@ function registerStatusBar(context: vscode.ExtensionContext, store: DraftStore):
 }
 
 export function registerViews(context: vscode.ExtensionContext, store: DraftStore): void {
+  // A tree view does not dispose its data provider: the providers' own subscriptions go with the extension's.
+  const argumentsTree = new ArgumentsTree(store);
+  const disagreementsTree = new DisagreementsTree(store);
   context.subscriptions.push(
-    vscode.window.createTreeView('cruxmap.arguments', { treeDataProvider: new ArgumentsTree(store), showCollapseAll: true }),
-    vscode.window.createTreeView('cruxmap.disagreements', { treeDataProvider: new DisagreementsTree(store) }),
+    argumentsTree,
+    disagreementsTree,
+    vscode.window.createTreeView('cruxmap.arguments', { treeDataProvider: argumentsTree, showCollapseAll: true }),
+    vscode.window.createTreeView('cruxmap.disagreements', { treeDataProvider: disagreementsTree }),
     vscode.commands.registerCommand('cruxmap.revealElement', (id: unknown) => (typeof id === 'string' ? revealElement(store, id) : undefined)),
     vscode.commands.registerCommand('cruxmap.openDisagreement', (a: unknown, b: unknown) => (typeof a === 'string' && typeof b === 'string' ? openSideBySide(store, a, b) : undefined)),
   );

@@ -86,12 +86,19 @@ class QuickFixes implements vscode.CodeActionProvider {
   }
 }
 
-class Lenses implements vscode.CodeLensProvider {
+class Lenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
   constructor(private readonly store: DraftStore) {
-    store.onDidChange(() => this.changed.fire());
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cruxmap.codeLens') && this.changed.fire());
+    this.subscriptions = [
+      this.changed,
+      store.onDidChange(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cruxmap.codeLens') && this.changed.fire()),
+    ];
+  }
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
   }
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     if (!readSettings().codeLens) return [];
@@ -111,9 +118,11 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, store
   const selector: vscode.DocumentSelector = { language: 'markdown' };
   const pathOf = (doc: vscode.TextDocument) => store.flush(doc);
   registerDiagnostics(context, store);
+  const lenses = new Lenses(store);
   context.subscriptions.push(
+    lenses,
     vscode.languages.registerCodeActionsProvider(selector, new QuickFixes(store), { providedCodeActionKinds: QuickFixes.kinds }),
-    vscode.languages.registerCodeLensProvider(selector, new Lenses(store)),
+    vscode.languages.registerCodeLensProvider(selector, lenses),
     vscode.languages.registerCompletionItemProvider(
       selector,
       {
