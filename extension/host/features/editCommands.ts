@@ -4,6 +4,7 @@ import type { DraftStore } from '../draftStore';
 import type { ElementKind, GraphNode } from '../../core/model';
 import { addIdEdit, EditError, linkEdits, markAsEdit, renameIdEdits, wikilinkTo, type LinkRelation } from '../../core/features/edits';
 import { fromVsPosition, toVsRange } from '../adapters';
+import { MarkAsOffers } from './markAsOffers';
 import { KIND_ICONS } from '../kindIcons';
 import { moveCursor, openSideBySide } from '../reveal';
 import { toWorkspaceEdit } from '../workspaceEdits';
@@ -191,13 +192,16 @@ async function markAs(store: DraftStore, kind: ElementKind, uri?: vscode.Uri, po
   await vscode.workspace.applyEdit(edit);
 }
 
-/** Offers "Mark as …" on a paragraph that has no label yet. */
+/** Offers "Mark as …" on a paragraph that has no label yet (asked as the cursor moves: see MarkAsOffers). */
 class MarkAsActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.RefactorRewrite];
+  private readonly offers = new MarkAsOffers();
+  constructor(private readonly store: DraftStore) {}
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
-    const text = doc.getText();
-    const e = markAsEdit(text, fromVsPosition(range.start), 'claim');
-    if (!e || e.range.start.line !== e.range.end.line || e.range.start.character !== e.range.end.character) return []; // no block, or it has a label
+    const path = this.store.pathOf(doc.uri);
+    const indexed = () => (path !== undefined && this.store.index.getText(path) === doc.getText() ? this.store.index.getDraft(path)?.elements : undefined);
+    const asked = { key: doc.uri.toString(), version: doc.version, getText: () => doc.getText(), lineText: (line: number) => doc.lineAt(line).text };
+    if (!this.offers.offers(asked, fromVsPosition(range.start), indexed)) return [];
     return MARK_COMMANDS.map(([command, kind]) => {
       const action = new vscode.CodeAction(`Mark as ${kind[0].toUpperCase()}${kind.slice(1)}`, vscode.CodeActionKind.RefactorRewrite);
       action.command = { command, title: action.title, arguments: [doc.uri, range.start] };
@@ -254,7 +258,7 @@ export function registerEditCommands(context: vscode.ExtensionContext, store: Dr
     vscode.commands.registerCommand('cruxmap.addId', () => addId(store)),
     vscode.commands.registerCommand('cruxmap.copyReference', () => copyReference(store)),
     ...MARK_COMMANDS.map(([command, kind]) => vscode.commands.registerCommand(command, (uri?: vscode.Uri, position?: vscode.Position) => markAs(store, kind, uri, position))),
-    vscode.languages.registerCodeActionsProvider(selector, new MarkAsActions(), { providedCodeActionKinds: MarkAsActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(selector, new MarkAsActions(store), { providedCodeActionKinds: MarkAsActions.kinds }),
     vscode.languages.registerRenameProvider(selector, new IdRenames(store)),
   );
 }
