@@ -5,7 +5,9 @@ import { version } from '../../package.json';
 import { WorkspaceIndex, graphToJson } from '../core/index/workspaceIndex';
 import type { ArgumentGraph, Diagnostic } from '../core/model';
 import { renderStandaloneHtml } from '../core/export/exportHtml';
-import { fileSource, listDrafts, UsageError } from './cliFiles';
+import { fileSource, listDrafts, readWorkspaceConfig, UsageError } from './cliFiles';
+import { parseOptionsOf } from '../core/config';
+import { parseDraft } from '../core/parse/parse';
 import { parseMany, type ParseJob } from '../node/workers/parsePool';
 import { folderCacheStore } from '../node/cache/parseCache';
 import { loadWorkspace } from '../node/loadWorkspace';
@@ -27,6 +29,8 @@ Options:
   -o, --output FILE   write the export to FILE
   --max-warnings N    with check: fail when there are more than N warnings
   --max-file-size B   skip files larger than B bytes (default 5000000)
+  --config FILE       the workspace's label words (default: .cruxmap.json in the
+                      first directory argument)
   --cache DIR         keep parsed drafts and the graph in DIR; later runs re-parse only
                       changed files, and none when no file changed
   -h, --help          show this help
@@ -47,6 +51,7 @@ interface Options {
   maxWarnings?: number;
   maxFileSize: number;
   cache?: string;
+  config?: string;
 }
 
 /** What a run printed and how it ended; `main` is pure apart from the file system so it can be tested in-process too. */
@@ -96,6 +101,10 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         case '--cache':
           [v, i] = valueOf(flag, i, inline);
           opts.cache = v;
+          break;
+        case '--config':
+          [v, i] = valueOf(flag, i, inline);
+          opts.config = v;
           break;
         case '--max-file-size':
           [v, i] = valueOf(flag, i, inline);
@@ -153,16 +162,20 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
     if (parsed === 'help') return { code: 0, stdout: HELP, stderr: '' };
     if (parsed === 'version') return { code: 0, stdout: `${version}\n`, stderr: '' };
     const warnings: string[] = [];
-    const source = fileSource(listDrafts(parsed.inputs, cwd), parsed.maxFileSize, warnings);
-    const index = new WorkspaceIndex();
+    const listed = listDrafts(parsed.inputs, cwd);
+    // The workspace's own label words (.cruxmap.json) go into every parse; its problems are reported with the drafts'.
+    const config = readWorkspaceConfig(listed, cwd, parsed.config);
+    const parseOptions = parseOptionsOf(config);
+    const source = fileSource(listed, parsed.maxFileSize, warnings);
+    const index = new WorkspaceIndex((text, path) => parseDraft(text, path, parseOptions));
     // Big workspaces are parsed in worker threads (dist/parseWorker.js beside this file).
     const parse = (jobs: ParseJob[]) => parseMany(jobs, join(__dirname, 'parseWorker.js'));
-    const { saved } = await loadWorkspace(index, { source, parse, version, cache: parsed.cache ? folderCacheStore(resolve(cwd, parsed.cache)) : undefined });
+    const { saved } = await loadWorkspace(index, { source, parse, version, optionsFor: () => parseOptions, cache: parsed.cache ? folderCacheStore(resolve(cwd, parsed.cache)) : undefined });
     for (const w of warnings) err.push(`cruxmap: warning: ${w}`);
     const problem = await saved;
     // The results stand without the cache; the next run is only slower.
     if (problem) err.push(`cruxmap: warning: could not write the cache in ${parsed.cache} (${problem}); the next run parses everything again`);
-    const graph = index.getGraph();
+    const graph = withConfigDiagnostics(index.getGraph(), config?.diagnostics ?? []);
     if (parsed.command === 'export') {
       const body = parsed.format === 'html' ? renderStandaloneHtml(graph, webviewAssets()) : graphToJson(graph);
       if (parsed.output) {
@@ -181,6 +194,14 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
     err.push(`cruxmap: ${message}`);
     return { code: 2, stdout: out.join(''), stderr: err.map((l) => `${l}\n`).join('') };
   }
+}
+
+/** The graph with the config file's diagnostics among the drafts' (sorted by file, then position, as spec section 8 wants). */
+function withConfigDiagnostics(graph: ArgumentGraph, extra: Diagnostic[]): ArgumentGraph {
+  if (extra.length === 0) return graph;
+  const at = (d: Diagnostic) => [d.range.start.line, d.range.start.character];
+  const diagnostics = [...graph.diagnostics, ...extra].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : at(a)[0] - at(b)[0] || at(a)[1] - at(b)[1]));
+  return { ...graph, diagnostics };
 }
 
 function check(graph: ArgumentGraph, opts: Options, out: string[], err: string[]): CliResult {

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { DraftSource } from '../node/loadWorkspace';
+import { CONFIG_FILE, readConfig, type WorkspaceConfig } from '../core/config';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -30,6 +31,8 @@ function toSlash(p: string): string {
 /** The markdown files the arguments name, before reading: each one's path relative to the root and where it is. */
 export interface ListedDrafts {
   root: string;
+  /** Whether the root is a directory argument (else the current directory, when only files were named). */
+  rootIsArgument: boolean;
   files: { path: string; file: string }[];
 }
 
@@ -49,7 +52,7 @@ export function listDrafts(args: string[], cwd: string): ListedDrafts {
     if (statSync(a).isDirectory()) walk(a, [], files);
     else files.add(a);
   }
-  return { root, files: [...files].sort().map((file) => ({ path: toSlash(relative(root, file)) || file, file })) };
+  return { root, rootIsArgument: firstDir !== undefined, files: [...files].sort().map((file) => ({ path: toSlash(relative(root, file)) || file, file })) };
 }
 
 /** The listed drafts as loadWorkspace reads them, through node fs; each file skipped is said in `warnings`. */
@@ -137,4 +140,21 @@ function isIgnored(rules: { base: string; ig: Ignore }[], full: string, isDir: b
     else if (verdict.unignored) ignored = false;
   }
   return ignored;
+}
+
+/**
+ * The workspace's `.cruxmap.json`: `--config FILE` when given (it must exist), else the one in the
+ * first directory argument, if there is one; its diagnostics name it relative to the root.
+ */
+export function readWorkspaceConfig(listed: ListedDrafts, cwd: string, configArg: string | undefined): WorkspaceConfig | undefined {
+  const file = configArg !== undefined ? resolve(cwd, configArg) : listed.rootIsArgument ? join(listed.root, CONFIG_FILE) : undefined;
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    if (configArg === undefined && !existsSync(file)) return undefined;
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read the config file ${configArg ?? file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return readConfig(text, toSlash(relative(listed.root, file)) || file);
 }
