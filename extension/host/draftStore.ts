@@ -1,7 +1,9 @@
 /** Keeps the core's WorkspaceIndex in step with the workspace: open editors, files on disk (via workspace.fs) and the file watcher. */
 import * as vscode from 'vscode';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
-import type { Draft } from '../core/model';
+import type { ParseOptions } from '../core/model';
+import { parseDraft } from '../core/parse/parse';
+import { WorkspaceConfigs } from './workspaceConfigs';
 import { readSettings } from './settings';
 import { createDraftFilter, type DraftFilter } from './draftFilter';
 import { serializeCacheInSteps, snapshotKey, type CacheStore } from '../node/cache/parseCache';
@@ -56,7 +58,10 @@ function storageCacheStore(folder: vscode.Uri): CacheStore {
 }
 
 export class DraftStore implements vscode.Disposable {
-  readonly index = new WorkspaceIndex();
+  /** Each workspace folder's .cruxmap.json: label words for its drafts' parses, problems for the Problems panel. */
+  readonly configs = new WorkspaceConfigs();
+  /** Drafts parse with the label words of their folder's .cruxmap.json. */
+  readonly index = new WorkspaceIndex((text, path) => parseDraft(text, path, this.optionsFor(path)));
   private readonly uris = new Map<string, vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -79,7 +84,15 @@ export class DraftStore implements vscode.Disposable {
 
   constructor(private readonly options: DraftStoreOptions = {}) {
     this.cacheStore = options.storageUri ? storageCacheStore(options.storageUri) : undefined;
-    this.disposables.push(this.changeEmitter);
+    this.disposables.push(this.changeEmitter, this.configs);
+    // A changed .cruxmap.json: its problems show at once, and the scan parses again the drafts whose label words changed (the cache key holds them).
+    this.disposables.push(
+      this.configs.onDidChange((uri) => {
+        const path = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1).replace(/\\/g, '/');
+        this.changeEmitter.fire({ paths: [path] });
+        void this.scan();
+      }),
+    );
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.scheduleDocument(e.document)),
       vscode.workspace.onDidSaveTextDocument((d) => {
@@ -182,6 +195,11 @@ export class DraftStore implements vscode.Disposable {
     return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   }
 
+  /** The parse options of an indexed path: the label words of its workspace folder's .cruxmap.json. */
+  private optionsFor(path: string): ParseOptions | undefined {
+    return this.configs.optionsFor(this.uris.get(path));
+  }
+
   /** Whether a file on disk is a draft to index: cruxmap.include and cruxmap.exclude, relative to its workspace folder (the size is checked on reading). */
   private accepts(uri: vscode.Uri): boolean {
     return this.filter().accepts(vscode.workspace.asRelativePath(uri, false));
@@ -235,6 +253,7 @@ export class DraftStore implements vscode.Disposable {
   }
 
   private async scanNow(): Promise<void> {
+    await this.configs.ready;
     const started = Date.now();
     this.draftFilter = undefined;
     const { include, exclude } = readSettings();
@@ -260,6 +279,7 @@ export class DraftStore implements vscode.Disposable {
         parse: (jobs) => parseMany(jobs, this.options.workerFile, { mainThread: false, yieldMs: 15, onWorkers: (n) => (workers = n) }),
         pause,
         progress: report,
+        optionsFor: (path) => this.configs.optionsFor(listed.get(path)),
       });
       const loaded = new Set(result.files.map((f) => f.path));
       for (const path of [...this.uris.keys()]) if (!loaded.has(path)) this.uris.delete(path);
@@ -325,7 +345,7 @@ export class DraftStore implements vscode.Disposable {
     if (!this.cacheStore) return;
     const files = this.index.paths().map((path) => {
       const text = this.index.getText(path)!;
-      return { path, text, hash: draftHash(text, undefined) };
+      return { path, text, hash: draftHash(text, this.optionsFor(path)) };
     });
     const key = snapshotKey(files);
     if (key === this.cachedKey) return;

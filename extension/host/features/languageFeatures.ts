@@ -34,12 +34,18 @@ function registerDiagnostics(context: vscode.ExtensionContext, store: DraftStore
   const shown = new Map<string, string>();
   const refresh = () => {
     const now = new Set<string>();
+    // The drafts' problems, and each .cruxmap.json's (bad-config, on the file itself).
+    const files: { uri: vscode.Uri; diagnostics: () => Diagnostic[] }[] = [];
     for (const path of store.index.paths()) {
       const uri = store.uriOf(path);
-      if (!uri) continue;
+      if (uri) files.push({ uri, diagnostics: () => store.index.diagnosticsFor(path) });
+    }
+    for (const p of store.configs.problems()) files.push({ uri: p.uri, diagnostics: () => p.diagnostics });
+    for (const file of files) {
+      const uri = file.uri;
       const key = uri.toString();
       now.add(key);
-      const diagnostics = store.index.diagnosticsFor(path);
+      const diagnostics = file.diagnostics();
       const signature = JSON.stringify(diagnostics);
       if (shown.get(key) === signature) continue;
       shown.set(key, signature);
