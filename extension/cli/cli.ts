@@ -7,6 +7,7 @@ import type { ArgumentGraph, Diagnostic } from '../core/model';
 import { renderStandaloneHtml } from '../core/export/exportHtml';
 import { fileSource, listDrafts, readWorkspaceConfig, UsageError } from './cliFiles';
 import { parseOptionsOf } from '../core/config';
+import { plural } from '../core/wording';
 import { parseDraft } from '../core/parse/parse';
 import { parseMany, type ParseJob } from '../node/workers/parsePool';
 import { folderCacheStore } from '../node/cache/parseCache';
@@ -134,10 +135,6 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 /** 1-based, compiler-style: `path:line:col: severity code: message`. */
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Reads the built webview bundle that sits beside dist/cli.js. */

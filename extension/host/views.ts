@@ -3,14 +3,11 @@ import * as vscode from 'vscode';
 import type { DraftStore } from './draftStore';
 import type { Disagreement, GraphNode } from '../core/model';
 import { globalId } from '../core/model';
+import { plural, short } from '../core/wording';
 import { kindIcon } from './kindIcons';
 import { openSideBySide, revealElement } from './reveal';
 
 type ArgumentItem = { type: 'file'; file: string; title: string } | { type: 'element'; node: GraphNode };
-
-function short(text: string, max = 80): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
 
 /** Files, then each file's elements as a tree by edges (children target their parent in the same file). */
 class ArgumentsTree implements vscode.TreeDataProvider<ArgumentItem>, vscode.Disposable {
@@ -36,7 +33,7 @@ class ArgumentsTree implements vscode.TreeDataProvider<ArgumentItem>, vscode.Dis
     }
     const n = item.node;
     const hasChildren = this.children(n).length > 0;
-    const t = new vscode.TreeItem(short(n.text || `(${n.kind})`), hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const t = new vscode.TreeItem(short(n.text || `(${n.kind})`, 80), hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     t.id = n.id;
     t.description = `${n.kind} ^${n.localId}`;
     t.tooltip = new vscode.MarkdownString().appendText(`${n.kind} · ${n.file}:${n.range.start.line + 1}\n\n${n.text}`);
@@ -106,8 +103,8 @@ function registerStatusBar(context: vscode.ExtensionContext, store: DraftStore):
     }
     const unanswered = store.index.diagnosticsFor(path).filter((d) => d.code === 'unanswered-objection').length;
     const n = draft.elements.length;
-    item.text = `$(type-hierarchy-sub) ${n} element${n === 1 ? '' : 's'}${unanswered ? ` · ${unanswered} unanswered` : ''}`;
-    item.tooltip = `Crux Map: ${n} argument element${n === 1 ? '' : 's'} in this draft, ${unanswered} objection${unanswered === 1 ? '' : 's'} without a reply. Click to open the argument map.`;
+    item.text = `$(type-hierarchy-sub) ${plural(n, 'element')}${unanswered ? ` · ${unanswered} unanswered` : ''}`;
+    item.tooltip = `Crux Map: ${plural(n, 'argument element')} in this draft, ${plural(unanswered, 'objection')} without a reply. Click to open the argument map.`;
     item.show();
   };
   context.subscriptions.push(item, store.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update));

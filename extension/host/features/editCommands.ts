@@ -5,6 +5,7 @@ import type { ElementKind, GraphNode } from '../../core/model';
 import { addIdEdit, EditError, linkEdits, markAsEdit, renameIdEdits, wikilinkTo, type LinkRelation } from '../../core/features/edits';
 import { fromVsPosition, toVsRange } from '../adapters';
 import { MarkAsOffers } from './markAsOffers';
+import { KIND_TITLE, short } from '../../core/wording';
 import { KIND_ICONS } from '../kindIcons';
 import { moveCursor, openSideBySide } from '../reveal';
 import { toWorkspaceEdit } from '../workspaceEdits';
@@ -19,10 +20,6 @@ const MARK_COMMANDS: [string, ElementKind][] = [
 
 interface ElementPick extends vscode.QuickPickItem {
   id?: string;
-}
-
-function short(text: string, max = 90): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function showError(e: unknown): void {
@@ -64,7 +61,7 @@ function elementItems(store: DraftStore, exclude?: string): ElementPick[] {
 }
 
 function pickFor(n: GraphNode): ElementPick {
-  return { label: `$(${KIND_ICONS[n.kind].icon}) ${short(n.text || `(${n.kind})`)}`, description: `^${n.localId}`, detail: `${n.kind} · ${n.file}:${n.range.start.line + 1}`, id: n.id };
+  return { label: `$(${KIND_ICONS[n.kind].icon}) ${short(n.text || `(${n.kind})`, 90)}`, description: `^${n.localId}`, detail: `${n.kind} · ${n.file}:${n.range.start.line + 1}`, id: n.id };
 }
 
 async function applyAndMove(store: DraftStore, edit: vscode.WorkspaceEdit, cursor?: { path: string; position: { line: number; character: number } }): Promise<boolean> {
@@ -203,7 +200,7 @@ class MarkAsActions implements vscode.CodeActionProvider {
     const asked = { key: doc.uri.toString(), version: doc.version, getText: () => doc.getText(), lineText: (line: number) => doc.lineAt(line).text };
     if (!this.offers.offers(asked, fromVsPosition(range.start), indexed)) return [];
     return MARK_COMMANDS.map(([command, kind]) => {
-      const action = new vscode.CodeAction(`Mark as ${kind[0].toUpperCase()}${kind.slice(1)}`, vscode.CodeActionKind.RefactorRewrite);
+      const action = new vscode.CodeAction(`Mark as ${KIND_TITLE[kind]}`, vscode.CodeActionKind.RefactorRewrite);
       action.command = { command, title: action.title, arguments: [doc.uri, range.start] };
       return action;
     });

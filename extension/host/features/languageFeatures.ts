@@ -6,6 +6,7 @@ import { codeLensFor, completionsAt, definitionAt, documentSymbols, foldingRange
 import { fromVsPosition, fromVsRange, toVsRange } from '../adapters';
 import { readSettings } from '../settings';
 import { toWorkspaceEdit } from '../workspaceEdits';
+import { short } from '../../core/wording';
 
 const SEVERITY: Record<Diagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -115,7 +116,7 @@ class Lenses implements vscode.CodeLensProvider, vscode.Disposable {
 }
 
 function toDocumentSymbol(s: SymbolNode): vscode.DocumentSymbol {
-  const sym = new vscode.DocumentSymbol(s.name.length > 120 ? `${s.name.slice(0, 119)}…` : s.name, s.detail, SYMBOL_KIND[s.kind], toVsRange(s.range), toVsRange(s.selectionRange));
+  const sym = new vscode.DocumentSymbol(short(s.name, 120), s.detail, SYMBOL_KIND[s.kind], toVsRange(s.range), toVsRange(s.selectionRange));
   sym.children = s.children.map(toDocumentSymbol);
   return sym;
 }
@@ -197,7 +198,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, store
         return workspaceSymbols(store.index, query)
           .map((n) => {
             const loc = location(store, n.file, n.range);
-            return loc ? new vscode.SymbolInformation(n.text.length > 100 ? `${n.text.slice(0, 99)}…` : n.text, SYMBOL_KIND[n.kind], `${n.kind} · ${n.file}`, loc) : undefined;
+            return loc ? new vscode.SymbolInformation(short(n.text, 100), SYMBOL_KIND[n.kind], `${n.kind} · ${n.file}`, loc) : undefined;
           })
           .filter((s): s is vscode.SymbolInformation => s !== undefined);
       },
