@@ -67,8 +67,10 @@ interface FileShare {
   incoming?: { edges: Map<string, GraphEdge[]>; refs: Map<string, ReferenceHit[]> };
 }
 
-/** The parser the index uses; injectable so tests can count parses. */
-export type DraftParser = (text: string, path: string) => Draft;
+/** The function the index parses a file with (parseDraft, or one that adds the workspace's label words); injectable so tests can count parses. */
+export type ParseFunction = (text: string, path: string) => Draft;
+/** @deprecated The old name of ParseFunction (parse.ts has a class of that name). */
+export type DraftParser = ParseFunction;
 
 
 const EDGE_OF: Record<Exclude<ElementKind, 'claim'>, EdgeKind> = {
@@ -260,7 +262,7 @@ export class WorkspaceIndex {
     for (const f of part.into.keys()) this.shares.delete(f);
   }
 
-  constructor(private readonly parser: DraftParser = parseDraft) {}
+  constructor(private readonly parser: ParseFunction = parseDraft) {}
 
   /** Parses one file and adds or replaces it. */
   setDraft(path: string, text: string): Draft {
