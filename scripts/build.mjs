@@ -1,6 +1,6 @@
 // Builds the extension host, the CLI and the webview bundles with esbuild (type-checking is `npm run typecheck`).
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, existsSync, watch as watchFile } from 'node:fs';
 import { parserFingerprint } from './parserId.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -27,6 +27,8 @@ if (existsSync('webview/style.css')) cpSync('webview/style.css', 'dist/webview/s
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
+  // The stylesheet is copied, not bundled: copy it again on each change.
+  if (existsSync('webview/style.css')) watchFile('webview/style.css', () => cpSync('webview/style.css', 'dist/webview/style.css'));
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }
