@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 
 const children = [
   ['build', process.execPath, ['scripts/build.mjs', '--watch']],
-  ['types', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '--watch', '--preserveWatchOutput']],
+  ['types', process.execPath, ['node_modules/typescript/bin/tsc', '-b', '--watch', '--preserveWatchOutput']],
 ].map(([name, command, args]) => {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {

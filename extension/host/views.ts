@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import type { DraftStore } from './draftStore';
 import type { Disagreement, GraphNode } from '../core/model';
-import { globalId } from '../core/model';
 import { plural, short } from '../core/wording';
 import { kindIcon } from './kindIcons';
 import { openSideBySide, revealElement } from './reveal';

@@ -3,7 +3,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
-import type { Diagnostic, Draft, DraftElement, ElementKind, ParseOptions, Position, Range, Reference } from '../model';
+import type { Draft, DraftElement, ElementKind, ParseOptions, Position, Range, Reference } from '../model';
 import { createLineMap, type LineMap } from './lineMap';
 import { elideProse, restoreOffsets } from './elide';
 import { simpleTree } from './simpleTree';
@@ -64,7 +64,7 @@ interface Candidate {
  * Parses one markdown draft. Never throws: malformed input gives fewer elements,
  * never an exception. `path` is the workspace-relative path with `/` separators.
  */
-export function parseDraft(text: string, path: string, options?: ParseOptions): Draft {
+export function parseDraft(text: string, path: string, _options?: ParseOptions): Draft {
   const bom = text.charCodeAt(0) === 0xfeff;
   const src = bom ? text.slice(1) : text;
   const eolMatch = /\r\n|\n|\r/.exec(src);
