@@ -34,7 +34,7 @@ export interface LoadOptions {
   readConcurrency?: number;
 }
 
-/** One draft as loaded: path, text and its cache key (see draftHash). */
+/** One draft as loaded: path, text and its cache key (see draftHash; '' when loaded without a cache). */
 export interface LoadedFile {
   path: string;
   text: string;
@@ -50,7 +50,7 @@ export interface LoadResult {
   parsed: number;
   /** Whether the index started from the cache's snapshot (no draft changed since it was written). */
   snapshot: boolean;
-  /** The snapshot key of these files: what the cache holds once `saved` settles without a problem. */
+  /** The snapshot key of these files: what the cache holds once `saved` settles without a problem ('' without a cache). */
   key: string;
   /** Settles when the cache has been written back (at once when it was right already or there is none): undefined, or why it could not be written. */
   saved: Promise<string | undefined>;
@@ -104,9 +104,10 @@ export async function loadWorkspace(index: WorkspaceIndex, options: LoadOptions)
     if (text === undefined) return;
     const o = optionsFor(path);
     fileOptions.push(o);
-    files.push({ path, text, hash: draftHash(text, o) });
+    // Without a cache nothing needs the hashes (the CLI without --cache): not computed then.
+    files.push({ path, text, hash: store ? draftHash(text, o) : '' });
   });
-  const key = snapshotKey(files);
+  const key = store ? snapshotKey(files) : '';
   const cache = cacheLoad ? await cacheLoad : undefined;
   if (cache && restoreFromSnapshot(index, cache, files, key)) {
     return { files, cached: files.length, parsed: 0, snapshot: true, key, saved: Promise.resolve(undefined) };
