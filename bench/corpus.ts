@@ -180,7 +180,7 @@ class Prose {
     if (x < 0.22) return `[${this.words(1 + Math.floor(r() * 4))}](https://www.lesswrong.com/posts/${base62(r, 17)}/${this.words(3).replace(/\W+/g, '-')})`;
     if (x < 0.3) return `[${this.words(2)}](https://arxiv.org/abs/${2000 + Math.floor(r() * 500)}.${10000 + Math.floor(r() * 89999)})`;
     if (x < 0.37) return `[[${realisticName(other)}]]`;
-    if (x < 0.42) return `[[${realisticName(other)}#${realisticHeading(other, Math.floor(r() * 4))}]]`;
+    if (x < 0.42) return `[[${realisticName(other)}#${realisticHeading(other, 0)}]]`;
     if (x < 0.45) return `[[${realisticName(other)}|${this.words(2)}]]`;
     if (x < 0.55) return `*${this.words(1 + Math.floor(r() * 3))}*`;
     if (x < 0.62) return `**${this.words(1 + Math.floor(r() * 3))}**`;
@@ -302,7 +302,7 @@ export function realisticDraft(r: () => number, i: number, files: number, size: 
         lines.push(p.paragraph(), '');
       }
     }
-    if (f.rules && r() < 0.15) lines.push('---', '');
+    if (f.rules && r() < 0.25) lines.push('---', '');
     const block = lines.join('\n');
     out.push(block);
     bytes += block.length + 1;
