@@ -4,7 +4,7 @@
  * from the cache, keystrokes (a word replaced mid-draft) in the largest draft and the one nearest 10 KB, index memory.
  * `--json` prints JSON; `--runs N` sets the repetitions; `--large` adds the plain 4,000-draft workspace.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -73,13 +73,19 @@ const time = (f: () => unknown): number => {
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} KB`;
 const ratio = (a: Stats, b: Stats) => Number((a.median / b.median).toFixed(3));
 
-/** Milliseconds of one whole process (spawn to exit); its standard output too. */
-function processTime(args: string[]): { ms: number; stdout: string } {
+/** GNU time, where there is one: it gives a process's CPU time, which a busy shared machine stretches far less than its wall time. */
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Milliseconds of one whole Node process (spawn to exit), its CPU milliseconds (user + system, when GNU time is there), and its standard output. */
+function processTime(args: string[]): { ms: number; cpuMs?: number; stdout: string } {
   const t0 = performance.now();
-  const out = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out = GNU_TIME
+    ? spawnSync(GNU_TIME, ['-f', 'cruxmap-bench-cpu %U %S', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
   const t = performance.now() - t0;
   if (out.status === 2 || out.status === null || (out.status !== 0 && args[1] !== 'check')) throw new Error(`${args.join(' ')} failed: ${out.stderr}`);
-  return { ms: t, stdout: out.stdout };
+  const cpu = /cruxmap-bench-cpu ([\d.]+) ([\d.]+)\s*$/.exec(out.stderr);
+  return { ms: t, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined, stdout: out.stdout };
 }
 
 /**
@@ -92,13 +98,19 @@ async function cold(name: string, dir: string, megabytes: number, inProcess: boo
   const cli: number[] = [];
   const remarkProc: number[] = [];
   const remarkInChild: number[] = [];
+  const cliCpu: number[] = [];
+  const remarkCpu: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const order = run % 2 === 0 ? ['remark', 'cli'] : ['cli', 'remark'];
     for (const which of order) {
-      if (which === 'cli') cli.push(processTime([CLI, 'export', dir, '-o', '/dev/null']).ms);
-      else {
+      if (which === 'cli') {
+        const p = processTime([CLI, 'export', dir, '-o', '/dev/null']);
+        cli.push(p.ms);
+        if (p.cpuMs !== undefined) cliCpu.push(p.cpuMs);
+      } else {
         const p = processTime([REMARK_PROCESS, dir]);
         remarkProc.push(p.ms);
+        if (p.cpuMs !== undefined) remarkCpu.push(p.cpuMs);
         remarkInChild.push((JSON.parse(p.stdout) as { parseMs: number }).parseMs);
       }
     }
@@ -109,6 +121,10 @@ async function cold(name: string, dir: string, megabytes: number, inProcess: boo
     `cold index, the CLI's way (\`cruxmap export DIR -o /dev/null\`, whole process): ${spread(stats(cli))}; plain remark-parse of the same files, ` +
       `whole process: ${spread(stats(remarkProc))} (of which parsing ${ms(stats(remarkInChild).median)}) => ${r.ratio} x remark-parse   [target <= 0.25 x]`,
   );
+  if (cliCpu.length === RUNS && remarkCpu.length === RUNS) {
+    Object.assign(r, { cliExportProcessCpu: stats(cliCpu), remarkParseProcessCpu: stats(remarkCpu), cpuRatio: ratio(stats(cliCpu), stats(remarkCpu)) });
+    log(`  the same in CPU time (user + system, which a busy machine stretches less): ${ms(stats(cliCpu).median)} against ${ms(stats(remarkCpu).median)} => ${r.cpuRatio} x`);
+  }
   // The machine's speed, from the remark-parse process's own parsing time: absolute times scale with it, ratios do not.
   const rate = megabytes / (stats(remarkInChild).median / 1000);
   r.remarkParseMbPerS = Number(rate.toFixed(2));
@@ -161,21 +177,37 @@ function keystrokes(index: WorkspaceIndex, path: string, text: string): Record<s
   const scope = (graph: ReturnType<WorkspaceIndex['getGraph']>) => toMapGraph(graph, filesInScope(graph, 'draft', path, (f) => index.linkedFiles(f)));
   let shown = scope(index.getGraph());
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let k = 0; k < EDITS + 2; k++) {
     const next = text.slice(0, start) + typed(k) + text.slice(end);
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     index.setDraft(path, next);
     const map = scope(index.getGraph());
     diffMapGraphs(shown, map);
     const t = performance.now() - t0;
+    const c = process.cpuUsage(c0);
     shown = map;
-    if (k >= 2) times.push(t);
+    if (k >= 2) {
+      times.push(t);
+      cpu.push((c.user + c.system) / 1000);
+    }
   }
   index.setDraft(path, text);
   const keystroke = stats(times);
   remark.parse(text);
   const parse = stats([0, 1, 2, 3, 4].map(() => time(() => remark.parse(text))));
-  return { path, kilobytes: Number((text.length / 1000).toFixed(1)), keystroke, remarkParse: parse, ratio: ratio(keystroke, parse), p95OverMedian: Number((keystroke.p95 / keystroke.median).toFixed(2)) };
+  const cpuStats = stats(cpu);
+  return {
+    path,
+    kilobytes: Number((text.length / 1000).toFixed(1)),
+    keystroke,
+    remarkParse: parse,
+    ratio: ratio(keystroke, parse),
+    p95OverMedian: Number((keystroke.p95 / keystroke.median).toFixed(2)),
+    keystrokeCpu: cpuStats,
+    cpuP95OverMedian: Number((cpuStats.p95 / cpuStats.median).toFixed(2)),
+  };
 }
 
 /** The draft nearest `bytes` in size. */
@@ -306,11 +338,12 @@ async function workspace(name: string, title: string, dir: string, options: { in
     if (near10 !== largest) targets.push(['nearest 10 KB', near10]);
     const ks: Record<string, unknown> = {};
     for (const [what, job] of targets) {
-      const k = keystrokes(index, job.path, job.text) as { keystroke: Stats; remarkParse: Stats; ratio: number; p95OverMedian: number };
+      const k = keystrokes(index, job.path, job.text) as { keystroke: Stats; remarkParse: Stats; ratio: number; p95OverMedian: number; keystrokeCpu: Stats; cpuP95OverMedian: number };
       ks[what.replace(/ (\w)/g, (_, c: string) => c.toUpperCase()).replace(/\s/g, '')] = k;
       log(
         `keystroke in the ${what} draft (${job.path}, ${kb(job.text.length)}; a word replaced mid-draft, then index + graph + map diff; ${EDITS} edits): ` +
-          `median ${ms(k.keystroke.median)}, p95 ${ms(k.keystroke.p95)} (${k.p95OverMedian} x the median); remark-parse of the draft ${ms(k.remarkParse.median)} => ${k.ratio} x`,
+          `median ${ms(k.keystroke.median)}, p95 ${ms(k.keystroke.p95)} (${k.p95OverMedian} x the median; in CPU time ${ms(k.keystrokeCpu.median)}, p95 ${k.cpuP95OverMedian} x); ` +
+          `remark-parse of the draft ${ms(k.remarkParse.median)} => ${k.ratio} x`,
       );
     }
     r.keystroke = ks;
