@@ -320,7 +320,7 @@ export function realisticDraft(r: () => number, i: number, files: number, size: 
 }
 
 /**
- * A realistic workspace of `files` drafts (default 180, about 4 MB, the size of a writer's archive): most
+ * A realistic workspace of `files` drafts (default 180, about 3.3 MB, the size of a writer's archive): most
  * drafts 5-30 KB, one in sixteen 50-300 KB, draft 1 about 200 KB (so a 200 KB draft is always there
  * to measure keystrokes in) and draft 2 about 290 KB. Inline HTML in three of four, footnotes, images and embeds, math, callouts,
  * tables, code, `<details>`, rules in their realistic shares; two in five hold labelled elements among

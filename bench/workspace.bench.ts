@@ -4,7 +4,7 @@
  * from the cache, keystrokes (a word replaced mid-draft) in the largest draft and the one nearest 10 KB, index memory.
  * `--json` prints JSON; `--runs N` sets the repetitions; `--large` adds the plain 4,000-draft workspace.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -17,7 +17,7 @@ import { collectDrafts } from '../extension/cli/cliFiles';
 import { corpus, realisticCorpus } from './corpus';
 import { parseMany, type ParseJob, type ParseManyOptions } from '../extension/node/workers/parsePool';
 import { contentHash, folderCacheStore, indexWithCache, serializeCacheInSteps, type CacheStore } from '../extension/node/cache/parseCache';
-import { log, ms, printJson, results, spread, stats, type Stats } from './report';
+import { json, log, ms, printJson, results, spread, stats, type Stats } from './report';
 
 /** dist/parseWorker.js and dist/cli.js, beside dist/bench/. */
 const WORKER = join(__dirname, '..', 'parseWorker.js');
@@ -196,7 +196,16 @@ function keystrokes(index: WorkspaceIndex, path: string, text: string): Record<s
   index.setDraft(path, text);
   const keystroke = stats(times);
   remark.parse(text);
-  const parse = stats([0, 1, 2, 3, 4].map(() => time(() => remark.parse(text))));
+  const parseCpu: number[] = [];
+  const parse = stats(
+    [0, 1, 2, 3, 4].map(() => {
+      const c0 = process.cpuUsage();
+      const t = time(() => remark.parse(text));
+      const c = process.cpuUsage(c0);
+      parseCpu.push((c.user + c.system) / 1000);
+      return t;
+    }),
+  );
   const cpuStats = stats(cpu);
   return {
     path,
@@ -206,6 +215,8 @@ function keystrokes(index: WorkspaceIndex, path: string, text: string): Record<s
     ratio: ratio(keystroke, parse),
     p95OverMedian: Number((keystroke.p95 / keystroke.median).toFixed(2)),
     keystrokeCpu: cpuStats,
+    remarkParseCpu: stats(parseCpu),
+    cpuRatio: ratio(cpuStats, stats(parseCpu)),
     cpuP95OverMedian: Number((cpuStats.p95 / cpuStats.median).toFixed(2)),
   };
 }
@@ -325,9 +336,10 @@ async function workspace(name: string, title: string, dir: string, options: { in
   const sizes = jobs.map((j) => j.text.length).sort((a, b) => a - b);
   log(`\n-- ${title}: ${jobs.length} drafts, ${megabytes.toFixed(2)} MB (median ${kb(sizes[sizes.length >> 1])}, largest ${kb(sizes[sizes.length - 1])})`);
   const r: Record<string, unknown> = { dir, files: jobs.length, megabytes: Number(megabytes.toFixed(2)), medianKilobytes: Number((sizes[sizes.length >> 1] / 1000).toFixed(1)) };
-  r.cold = await cold(name, dir, megabytes, options.inProcess ?? true);
+  // Memory first, while this process has loaded nothing else (each corpus gets a process of its own).
   const { index, megabytes: mb } = memory(jobs);
   r.memoryMegabytes = mb;
+  r.cold = await cold(name, dir, megabytes, options.inProcess ?? true);
   log(`index memory: ${mb} MB of heap${gc ? '' : ' (run with --expose-gc for an exact figure)'}`);
   if (options.keystrokes ?? true) {
     const largest = jobs.reduce((a, b) => (b.text.length > a.text.length ? b : a));
@@ -338,12 +350,12 @@ async function workspace(name: string, title: string, dir: string, options: { in
     if (near10 !== largest) targets.push(['nearest 10 KB', near10]);
     const ks: Record<string, unknown> = {};
     for (const [what, job] of targets) {
-      const k = keystrokes(index, job.path, job.text) as { keystroke: Stats; remarkParse: Stats; ratio: number; p95OverMedian: number; keystrokeCpu: Stats; cpuP95OverMedian: number };
+      const k = keystrokes(index, job.path, job.text) as { keystroke: Stats; remarkParse: Stats; ratio: number; p95OverMedian: number; keystrokeCpu: Stats; remarkParseCpu: Stats; cpuRatio: number; cpuP95OverMedian: number };
       ks[what.replace(/ (\w)/g, (_, c: string) => c.toUpperCase()).replace(/\s/g, '')] = k;
       log(
         `keystroke in the ${what} draft (${job.path}, ${kb(job.text.length)}; a word replaced mid-draft, then index + graph + map diff; ${EDITS} edits): ` +
-          `median ${ms(k.keystroke.median)}, p95 ${ms(k.keystroke.p95)} (${k.p95OverMedian} x the median; in CPU time ${ms(k.keystrokeCpu.median)}, p95 ${k.cpuP95OverMedian} x); ` +
-          `remark-parse of the draft ${ms(k.remarkParse.median)} => ${k.ratio} x`,
+          `median ${ms(k.keystroke.median)}, p95 ${ms(k.keystroke.p95)} (${k.p95OverMedian} x the median); ` +
+          `remark-parse of the draft ${ms(k.remarkParse.median)} => ${k.ratio} x; in CPU time ${ms(k.keystrokeCpu.median)}, p95 ${k.cpuP95OverMedian} x the median, => ${k.cpuRatio} x remark-parse's`,
       );
     }
     r.keystroke = ks;
@@ -359,16 +371,29 @@ async function main(): Promise<void> {
     console.log((await warmOnce(process.argv[child + 1], process.argv[child + 2], process.argv[child + 3] as 'snapshot' | 'one-changed')).toFixed(1));
     return;
   }
+  const corpusChild = process.argv.indexOf('--corpus-child');
+  if (corpusChild >= 0) {
+    const [name, title, dir, out] = process.argv.slice(corpusChild + 1, corpusChild + 5);
+    const light = process.argv.includes('--light') ? { inProcess: false, warm: false, keystrokes: false } : {};
+    writeFileSync(out, JSON.stringify(await workspace(name, title, dir, light)));
+    return;
+  }
   const started = performance.now();
+  /** Each corpus in a fresh process, so that no corpus measures what another left in the heap or the JIT. */
+  const measure = (name: string, title: string, dir: string, light = false) => {
+    const out = join(mkdtempSync(join(tmpdir(), 'cruxmap-bench-results-')), 'results.json');
+    const passOn = ['--runs', String(RUNS), ...(json ? ['--json'] : []), ...(light ? ['--light'] : [])];
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--corpus-child', name, title, dir, out, ...passOn], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (child.status !== 0) throw new Error(`the ${name} corpus's benchmark failed`);
+    results[name] = JSON.parse(readFileSync(out, 'utf8'));
+  };
   const own = argValue('--corpus');
   if (own !== undefined) {
-    results.corpus = await workspace('corpus', `your drafts in ${own}`, own);
+    measure('corpus', `your drafts in ${own}`, own);
   } else {
-    results.plain = await workspace('plain', 'plain corpus (synthetic: 1,000 drafts of 3-30 KB in Crux Map markup, 35 % without)', writeCorpus(corpus(1000)));
-    results.realistic = await workspace('realistic', 'realistic corpus (like LessWrong / Alignment Forum posts: inline HTML, images, footnotes, math, callouts, tables, link-dense prose, long posts)', writeCorpus(realisticCorpus()));
-    if (process.argv.includes('--large')) {
-      results.plain4000 = await workspace('plain4000', 'plain corpus, 4,000 drafts', writeCorpus(corpus(4000)), { inProcess: false, warm: false, keystrokes: false });
-    }
+    measure('plain', 'plain corpus (synthetic: 1,000 drafts of 3-30 KB in Crux Map markup, 35 % without)', writeCorpus(corpus(1000)));
+    measure('realistic', 'realistic corpus (like LessWrong / Alignment Forum posts: inline HTML, images, footnotes, math, callouts, tables, link-dense prose, long posts)', writeCorpus(realisticCorpus()));
+    if (process.argv.includes('--large')) measure('plain4000', 'plain corpus, 4,000 drafts', writeCorpus(corpus(4000)), true);
   }
   const seconds = (performance.now() - started) / 1000;
   results.seconds = Number(seconds.toFixed(0));

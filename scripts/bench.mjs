@@ -26,7 +26,7 @@ Runs the benchmarks in bench/ and prints their figures (medians, with the number
   --large       the workspace benchmark also measures the plain corpus at 4,000 drafts (cold index, memory)
 
 Without --corpus, the workspace benchmark measures two seeded corpora: the plain one (1,000 drafts of
-3-30 KB written in Crux Map's markup) and a realistic one (180 drafts, 4 MB, like LessWrong and Alignment
+3-30 KB written in Crux Map's markup) and a realistic one (180 drafts, 3.3 MB, like LessWrong and Alignment
 Forum posts: inline HTML, images and embeds, footnotes, math, callouts, tables, link-dense prose, a few
 long posts of 50-300 KB among 5-30 KB ones). Compare figures from one run: the machine's speed wanders.`);
   process.exit(0);
