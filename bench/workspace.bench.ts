@@ -128,7 +128,13 @@ async function cold(name: string, dir: string, megabytes: number, inProcess: boo
   // The machine's speed, from the remark-parse process's own parsing time: absolute times scale with it, ratios do not.
   const rate = megabytes / (stats(remarkInChild).median / 1000);
   r.remarkParseMbPerS = Number(rate.toFixed(2));
-  log(`  machine speed: remark-parse ran at ${rate.toFixed(2)} MB/s on these drafts in this run${name === 'plain' ? ' (about 2.4 MB/s is usual for the plain corpus on a 2-core machine of this class)' : ''}`);
+  // Per second of CPU time (the whole remark process's): what the machine does when it gets to run, steadier than the wall-time rate.
+  const cpuRate = remarkCpu.length === RUNS ? megabytes / (stats(remarkCpu).median / 1000) : undefined;
+  if (cpuRate !== undefined) r.remarkParseMbPerCpuS = Number(cpuRate.toFixed(2));
+  log(
+    `  machine speed: remark-parse ran at ${rate.toFixed(2)} MB/s on these drafts in this run${name === 'plain' ? ' (about 2.4 MB/s is usual for the plain corpus on a quiet 2-core machine of this class)' : ''}` +
+      (cpuRate !== undefined ? `; ${cpuRate.toFixed(2)} MB per second of CPU time` : ''),
+  );
   if (!inProcess) return r;
   const extension: number[] = [];
   const oneThread: number[] = [];
