@@ -43,6 +43,10 @@ for (let i = 0; i < args.length; i++) {
       console.error(`bench: ${a} needs a value`);
       process.exit(2);
     }
+    if (a === '--runs' && !/^[1-9]\d*$/.test(v)) {
+      console.error(`bench: --runs ${v}: give a whole number of 1 or more`);
+      process.exit(2);
+    }
     if (a === '--corpus') {
       // npm runs scripts in the package's folder; INIT_CWD is where the user typed the command.
       v = resolve(process.env.INIT_CWD ?? process.cwd(), v);

@@ -89,7 +89,7 @@ describe('realistic corpus', () => {
   });
 
   it('is mostly unlabelled prose with some labelled elements, bold labels among them, that Crux Map finds', () => {
-    const small = [...drafts].filter(([, t]) => t.length < 40_000);
+    const small = [...drafts].filter(([, t]) => t.length < 40_000).slice(0, 80);
     let elements = 0;
     let bold = 0;
     let withElements = 0;
