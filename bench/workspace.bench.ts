@@ -371,6 +371,25 @@ async function workspace(name: string, title: string, dir: string, options: { in
   return r;
 }
 
+/** Issue 13's ratio targets against this run's figures, one line each (the targets that compare with an earlier day are in README). */
+function summary(): void {
+  type Cold = { ratio: number; cpuRatio?: number };
+  type Key = { kilobytes: number; ratio: number; cpuRatio: number; p95OverMedian: number; cpuP95OverMedian: number };
+  const mark = (ok: boolean) => (ok ? 'met' : 'not met');
+  log('\n-- issue 13 targets, from this run');
+  for (const [name, r] of Object.entries(results) as [string, { cold?: Cold; keystroke?: Record<string, Key> }][]) {
+    if (!r?.cold) continue;
+    const c = r.cold;
+    const cpu = c.cpuRatio !== undefined ? `, ${c.cpuRatio} x in CPU time` : '';
+    log(`${name}: cold index ${c.ratio} x remark-parse in wall time${cpu} (target <= 0.25 x: ${mark(Math.max(c.ratio, c.cpuRatio ?? 0) <= 0.25)})`);
+    const k = r.keystroke && (r.keystroke.nearest200KB ?? (r.keystroke.largest?.kilobytes >= 150 ? r.keystroke.largest : undefined));
+    if (k) {
+      const ok = Math.max(k.ratio, k.cpuRatio) <= 0.05 && Math.max(k.p95OverMedian, k.cpuP95OverMedian) <= 2;
+      log(`${name}: keystroke in the ${k.kilobytes} KB draft ${k.ratio} x remark-parse of it (${k.cpuRatio} x in CPU time), p95 ${k.p95OverMedian} x the median (${k.cpuP95OverMedian} x in CPU time) (target <= 0.05 x, p95 <= 2 x: ${mark(ok)})`);
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const child = process.argv.indexOf('--warm-child');
   if (child >= 0) {
@@ -401,6 +420,7 @@ async function main(): Promise<void> {
     measure('realistic', 'realistic corpus (like LessWrong / Alignment Forum posts: inline HTML, images, footnotes, math, callouts, tables, link-dense prose, long posts)', writeCorpus(realisticCorpus()));
     if (process.argv.includes('--large')) measure('plain4000', 'plain corpus, 4,000 drafts', writeCorpus(corpus(4000)), true);
   }
+  summary();
   const seconds = (performance.now() - started) / 1000;
   results.seconds = Number(seconds.toFixed(0));
   log(`\n(workspace benchmark: ${seconds.toFixed(0)} s, ${RUNS} runs of each figure)`);
