@@ -30,6 +30,8 @@ const argValue = (flag: string): string | undefined => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const RUNS = Math.max(1, Number(argValue('--runs') ?? 3));
+/** The in-process cold-index figures (secondary to the whole-process ones, and the costliest) run once unless --runs is given. */
+const IN_PROCESS_RUNS = argValue('--runs') === undefined ? 1 : RUNS;
 /** Edits per keystroke figure (two more before them warm the path up). */
 const EDITS = 25;
 
@@ -145,7 +147,7 @@ async function cold(name: string, dir: string, megabytes: number, inProcess: boo
     index.getGraph();
     return performance.now() - t0;
   };
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run < IN_PROCESS_RUNS; run++) {
     extension.push(await load(WORKER, { mainThread: false }));
     oneThread.push(await load(undefined));
   }
@@ -407,7 +409,7 @@ async function main(): Promise<void> {
   /** Each corpus in a fresh process, so that no corpus measures what another left in the heap or the JIT. */
   const measure = (name: string, title: string, dir: string, light = false) => {
     const out = join(mkdtempSync(join(tmpdir(), 'cruxmap-bench-results-')), 'results.json');
-    const passOn = ['--runs', String(RUNS), ...(json ? ['--json'] : []), ...(light ? ['--light'] : [])];
+    const passOn = [...(argValue('--runs') !== undefined ? ['--runs', String(RUNS)] : []), ...(json ? ['--json'] : []), ...(light ? ['--light'] : [])];
     const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--corpus-child', name, title, dir, out, ...passOn], { stdio: ['ignore', 'inherit', 'inherit'] });
     if (child.status !== 0) throw new Error(`the ${name} corpus's benchmark failed`);
     results[name] = JSON.parse(readFileSync(out, 'utf8'));

@@ -22,7 +22,8 @@ Runs the benchmarks in bench/ and prints their figures (medians, with the number
                     the largest draft, the one nearest 200 KB if there is one, and the one nearest 10 KB;
                   warm start from the cache, in a fresh process and in a running one, and the cache write.
                 Nothing in DIR is changed (caches go to a temporary folder). Implies the workspace benchmark.
-  --runs N      repetitions of each workspace figure (default 3; medians of them are printed)
+  --runs N      repetitions of each workspace figure (default 3, and 1 for the in-process cold index;
+                medians of them are printed)
   --large       the workspace benchmark also measures the plain corpus at 4,000 drafts (cold index, memory)
 
 Without --corpus, the workspace benchmark measures two seeded corpora: the plain one (1,000 drafts of
