@@ -8,7 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseDraft } from '../../extension/core/parse/parse';
 import { WorkspaceIndex } from '../../extension/core/index/workspaceIndex';
 import type { Draft } from '../../extension/core/model';
-import { CACHE_FILE, contentHash, folderCacheStore, indexWithCache, ParseCache, serializeCache, type CacheStore } from '../../extension/node/cache/parseCache';
+import { CACHE_FILE, contentHash, folderCacheStore, indexWithCache, isTempOf, ParseCache, serializeCache, tempName, type CacheStore } from '../../extension/node/cache/parseCache';
 import type { ParseJob } from '../../extension/node/workers/parsePool';
 import { corpus, rng } from '../../bench/corpus';
 
@@ -190,5 +190,15 @@ describe('folderCacheStore', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cruxmap-store-'));
     execFileSync('mkfifo', [join(dir, CACHE_FILE)]);
     expect(await folderCacheStore(dir).read()).toBeUndefined();
+  });
+});
+
+describe('temp names', () => {
+  it('are this process\'s and unique per write; isTempOf knows every layout of them', () => {
+    const names = new Set(Array.from({ length: 100 }, () => tempName('parse-cache.jsonl')));
+    expect(names.size).toBe(100);
+    for (const n of names) expect(n).toMatch(new RegExp(`^parse-cache\\.jsonl\\.${process.pid}\\.[0-9a-f]{12}\\.tmp$`));
+    for (const n of [...names].slice(0, 3).concat(['parse-cache.jsonl.tmp', 'parse-cache.jsonl.123.tmp'])) expect(isTempOf('parse-cache.jsonl', n)).toBe(true);
+    for (const n of ['parse-cache.jsonl', 'other.jsonl.1.tmp', 'parse-cache.jsonl.bak']) expect(isTempOf('parse-cache.jsonl', n)).toBe(false);
   });
 });

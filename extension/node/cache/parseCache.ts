@@ -41,7 +41,7 @@ export function contentHash(text: string): string {
 /** Past this many bytes a cache file is not read at all (a warm start is only an optimisation). */
 export const MAX_CACHE_BYTES = 1 << 30;
 /** Temp files older than this are a dead process's: removed at the next write. */
-const STALE_TMP_MS = 10 * 60 * 1000;
+export const STALE_TMP_MS = 10 * 60 * 1000;
 /** How often a rename that loses a race (e.g. EPERM/EBUSY on Windows while another process renames) is tried. */
 const RENAME_TRIES = 3;
 
