@@ -6,7 +6,7 @@ import { WorkspaceIndex, graphToJson } from '../core/index/workspaceIndex';
 import type { ArgumentGraph, Diagnostic } from '../core/model';
 import { renderStandaloneHtml } from '../core/export/exportHtml';
 import { collectDrafts, escapeControls, UsageError, type FoundDraft } from './cliFiles';
-import { parseMany, type ParseJob } from '../node/workers/parsePool';
+import { parseMany, parseSafely, type ParseJob } from '../node/workers/parsePool';
 import { folderCacheStore, indexWithCache } from '../node/cache/parseCache';
 
 const HELP = `cruxmap ${version}: the argument map of markdown drafts (Crux Map)
@@ -173,7 +173,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
     const { drafts, warnings } = collectDrafts(parsed.inputs, cwd, parsed.maxFileSize);
     for (const w of warnings) err.push(`cruxmap: warning: ${w}`);
     const target = parsed.command === 'export' && parsed.output !== undefined ? outputTarget(parsed.output, cwd, drafts) : undefined;
-    const index = new WorkspaceIndex();
+    // parseSafely also for drafts the index parses itself (a damaged cache line after a start from the snapshot).
+    const index = new WorkspaceIndex(parseSafely);
     // Big workspaces are parsed in worker threads (dist/parseWorker.js beside this file).
     const parse = (jobs: ParseJob[]) => parseMany(jobs, join(__dirname, 'parseWorker.js'));
     if (parsed.cache) {

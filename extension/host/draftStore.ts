@@ -4,7 +4,7 @@ import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { Draft } from '../core/model';
 import { readSettings } from './settings';
 import { contentHash, isTempOf, ParseCache, restoreFromSnapshot, serializeCacheInSteps, snapshotKey, STALE_TMP_MS, tempName, type CacheStore } from '../node/cache/parseCache';
-import { parseMany } from '../node/workers/parsePool';
+import { parseMany, parseSafely } from '../node/workers/parsePool';
 
 const MARKDOWN_EXT = /\.(md|markdown)$/i;
 
@@ -69,7 +69,8 @@ function storageCacheStore(folder: vscode.Uri): CacheStore {
 }
 
 export class DraftStore implements vscode.Disposable {
-  readonly index = new WorkspaceIndex();
+  // parseSafely: a draft the parser cannot take gets a warning, never an exception in an event handler.
+  readonly index = new WorkspaceIndex(parseSafely);
   private readonly uris = new Map<string, vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];

@@ -1,6 +1,6 @@
 /** The CLI in-process with a parser that throws on one file (as today's did on a 5000-deep quote): that file gets one warning, the run goes on. */
 import { describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,6 +34,23 @@ describe('cruxmap with a parser that throws on one file', () => {
       expect((await main([...args, '--max-warnings', '0'], dir)).code).toBe(1);
     });
   }
+
+  it('--cache with the failing file\'s line damaged: a start from the snapshot re-parses it safely and rewrites the cache', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'cruxmap-throw-cache-'));
+    const plain = await main(['check', dir], dir);
+    expect((await main(['check', dir, '--cache', cache], dir)).stdout).toBe(plain.stdout);
+    const file = join(cache, 'cruxmap-parse-cache.jsonl');
+    const clean = readFileSync(file, 'utf8');
+    const lines = clean.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('["bad.md",'));
+    lines[at] = lines[at].replace('"bad.md"', '"bad.mx"');
+    writeFileSync(file, lines.join('\n'));
+    const r = await main(['check', dir, '--cache', cache], dir);
+    expect([r.code, r.stdout]).toEqual([plain.code, plain.stdout]);
+    expect(r.stderr).toMatch(/damaged line/);
+    expect(r.stderr).not.toMatch(/could not write/);
+    expect(readFileSync(file, 'utf8')).toBe(clean);
+  });
 
   it('export: the other files are in the graph', async () => {
     const r = await main(['export', dir], dir);
