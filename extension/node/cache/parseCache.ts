@@ -169,11 +169,11 @@ function checkedLine(body: string): string {
   return `${body},"${checksum(body)}"]`;
 }
 
-/** One cached draft: its line's checked text (`["path","hash",<draft>`), and the hash its file had. */
+/** One cached draft: its line's checked bytes (`["path","hash",<draft>`), decoded only when asked for, and the hash its file had. */
 interface Entry {
   hash: string;
-  rest: string;
-  /** Where the encoded draft starts in `rest`. */
+  body: Uint8Array;
+  /** Where the encoded draft starts in `body`. */
   at: number;
 }
 
@@ -207,36 +207,42 @@ function checkLines(bytes: Uint8Array, expected: string | undefined): Checked {
     if (end < 0) end = bytes.length;
     const line = bytes.subarray(at, end);
     at = end + 1;
-    const rest = verify(line, decoder);
-    if (rest === undefined) {
+    const body = verify(line);
+    const head = body && pathAndHash(body, decoder);
+    if (!head) {
       out.dropped.push(n);
       continue;
     }
-    const m = PREFIX.exec(rest);
-    if (!m) {
-      out.dropped.push(n);
-      continue;
-    }
-    let path: string;
-    try {
-      path = m[1].includes('\\') ? (JSON.parse(`"${m[1]}"`) as string) : m[1];
-    } catch {
-      out.dropped.push(n);
-      continue;
-    }
-    if (path === SNAPSHOT && last) out.snapshot = rest; // the graph's line, not a draft's
-    else out.entries.set(path, { hash: m[2], rest, at: m[0].length });
+    if (head.path === SNAPSHOT && last) out.snapshot = decoder.decode(body); // the graph's line, not a draft's
+    else out.entries.set(head.path, { hash: head.hash, body, at: head.at });
   }
   return out;
 }
 
-/** A line's checked text (all but its checksum and closing bracket) when the checksum fits those bytes; undefined otherwise. */
-function verify(line: Uint8Array, decoder: TextDecoder): string | undefined {
+/** The path and hash that open a checked line (`["path","hash",`), read from its bytes; undefined when it is not so. */
+function pathAndHash(body: Uint8Array, decoder: TextDecoder): { path: string; hash: string; at: number } | undefined {
+  if (body[0] !== 0x5b || body[1] !== 0x22) return undefined;
+  let i = 2;
+  while (i < body.length && body[i] !== 0x22) i += body[i] === 0x5c ? 2 : 1;
+  if (body[i + 1] !== 0x2c || body[i + 2] !== 0x22) return undefined;
+  const hashEnd = body.indexOf(0x22, i + 3);
+  if (hashEnd < 0 || body[hashEnd + 1] !== 0x2c) return undefined;
+  const m = PREFIX.exec(decoder.decode(body.subarray(0, hashEnd + 2)));
+  if (!m) return undefined;
+  try {
+    return { path: m[1].includes('\\') ? (JSON.parse(`"${m[1]}"`) as string) : m[1], hash: m[2], at: hashEnd + 2 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A line's checked bytes (all but its checksum and closing bracket) when the checksum fits them; undefined otherwise. */
+function verify(line: Uint8Array): Uint8Array | undefined {
   const n = line.length;
   if (n <= SUM_TAIL || line[n - SUM_TAIL] !== 0x2c || line[n - SUM_TAIL + 1] !== 0x22 || line[n - 2] !== 0x22 || line[n - 1] !== 0x5d) return undefined;
   const body = line.subarray(0, n - SUM_TAIL);
-  if (checksum(body) !== decoder.decode(line.subarray(n - SUM_TAIL + 2, n - 2))) return undefined;
-  return decoder.decode(body);
+  if (checksum(body) !== String.fromCharCode(...line.subarray(n - SUM_TAIL + 2, n - 2))) return undefined;
+  return body;
 }
 
 /** The key a snapshot is stored under: every file's path and content hash, in any order. */
@@ -313,8 +319,8 @@ export class ParseCache {
     const hit = this.lines.entries.get(path);
     if (!hit || hit.hash !== hash) return undefined;
     try {
-      // The checked text is `["path","hash",<draft>`: the draft runs to its end.
-      return decodeDraft(path, JSON.parse(hit.rest.slice(hit.at)) as EncodedDraft);
+      // The checked bytes are `["path","hash",<draft>`: the draft runs to their end.
+      return decodeDraft(path, JSON.parse(new TextDecoder().decode(hit.body.subarray(hit.at))) as EncodedDraft);
     } catch {
       return undefined;
     }
