@@ -1,10 +1,12 @@
 /** The built CLI (dist/cli.js) against hostile inputs and file-system faults: deep nesting, FIFOs, devices, odd names, unusable --cache and -o places. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { cachedPaths } from '../../extension/node/cache/parseCache';
 
 const repo = join(__dirname, '..', '..');
 const cli = join(repo, 'dist', 'cli.js');
@@ -111,6 +113,34 @@ describe('cruxmap --cache on an unusable place', () => {
     expect(warned).toBeGreaterThanOrEqual(10);
     expect(readdirSync(cache)).toEqual(['cruxmap-parse-cache.jsonl']);
   });
+});
+
+describe('cruxmap --cache shared by runs at the same time', () => {
+  it('writers never interleave: the cache always checks out whole, and no temp file is left', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'cruxmap-race-'));
+    // Four workspaces with different drafts, so each run's cache differs and each run rewrites it.
+    const dirs = [0, 1, 2, 3].map((k) => workspace(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`d${i}.md`, `Claim: claim ${i} of workspace ${k} ${'word '.repeat(200)}^c${i}\n`]))));
+    const runAsync = (dir: string) =>
+      new Promise<number | null>((done) => {
+        const child = spawn(process.execPath, [cli, 'check', dir, '--cache', cache], { stdio: 'ignore' });
+        child.on('exit', (code) => done(code));
+      });
+    for (let round = 0; round < 3; round++) {
+      const codes = await Promise.all(dirs.map(runAsync));
+      expect(codes).toEqual([0, 0, 0, 0]);
+      const text = readFileSync(join(cache, 'cruxmap-parse-cache.jsonl'), 'utf8');
+      // Whichever run renamed last: its cache is whole (every line's checksum fits its bytes) and its files' alone.
+      const lines = text.trimEnd().split('\n');
+      expect(lines).toHaveLength(1 + 30 + 1);
+      for (const line of lines.slice(1)) {
+        const bytes = Buffer.from(line);
+        const sum = /,"([A-Za-z0-9+/=]{28})"\]$/.exec(line)?.[1];
+        expect(sum).toBe(createHash('sha1').update(bytes.subarray(0, bytes.length - 32)).digest('base64'));
+      }
+      expect(cachedPaths(text)).toHaveLength(30);
+      expect(readdirSync(cache)).toEqual(['cruxmap-parse-cache.jsonl']);
+    }
+  }, 120_000);
 });
 
 describe('cruxmap export -o', () => {
