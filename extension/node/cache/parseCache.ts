@@ -220,7 +220,7 @@ function checkLines(bytes: Uint8Array, expected: string | undefined): Checked {
 }
 
 /** The path and hash that open a checked line (`["path","hash",`), read from its bytes; undefined when it is not so. */
-function pathAndHash(body: Uint8Array, decoder: TextDecoder): { path: string; hash: string; at: number } | undefined {
+function pathAndHash(body: Uint8Array, decoder: { decode(bytes: Uint8Array): string }): { path: string; hash: string; at: number } | undefined {
   if (body[0] !== 0x5b || body[1] !== 0x22) return undefined;
   let i = 2;
   while (i < body.length && body[i] !== 0x22) i += body[i] === 0x5c ? 2 : 1;
