@@ -1,5 +1,6 @@
 /** Edit computations on fixture texts: the exact text of every touched file, CRLF and BOM kept, and the result re-parses to the intended graph. */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { WorkspaceIndex } from '../../../extension/core/index/workspaceIndex';
 import { addIdEdit, applyTextEdits, EditError, linkEdits, markAsEdit, renameIdEdits, type FileEdit } from '../../../extension/core/features/edits';
 
@@ -248,5 +249,47 @@ describe('edits with the right effect (issue 14)', () => {
     expect(indexOf(crux).getGraph().disagreements.map((d) => d.via)).toEqual(['crux']);
     const items = { 'l.md': '- Claim: A. ^a\r- Claim: B. ^b\r', 'other.md': 'Claim: Other. ^other\n' };
     expect(apply(items, linkEdits(indexOf(items), 'l.md#^a', 'other.md#^other', 'object').edits)['l.md']).toBe('- Claim: A. ^a\r- Objection: [[other#^other]] \r- Claim: B. ^b\r');
+  });
+});
+
+describe('link edits on any draft (property)', () => {
+  const kinds = ['Claim', 'Objection', 'Support', 'Question'];
+  const block = fc.oneof(
+    fc.tuple(fc.constantFrom(...kinds), fc.integer({ min: 0, max: 99 })).map(([k, n]) => `${k}: paragraph ${n} text`),
+    fc.tuple(fc.integer({ min: 1, max: 3 }), fc.constantFrom(...kinds), fc.integer({ min: 0, max: 99 })).map(([d, k, n]) => `${'#'.repeat(d)} ${k}: heading ${n}`),
+    fc.tuple(fc.constantFrom(...kinds), fc.integer({ min: 0, max: 99 })).map(([k, n]) => `- ${k}: item ${n}`),
+    fc.tuple(fc.constantFrom(...kinds), fc.integer({ min: 0, max: 99 })).map(([k, n]) => `> ${k}: quoted ${n}`),
+    fc.constantFrom('Plain prose here.', '# A plain heading'),
+  );
+  // Blocks with or without a blank line between them, in one line ending.
+  const doc = fc.tuple(fc.array(fc.tuple(block, fc.boolean()), { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r')).map(([bs, eol]) => ({
+    eol,
+    text: bs.map(([b, blank]) => b + eol + (blank ? eol : '')).join(''),
+  }));
+
+  it('a link adds exactly one element with its edge, loses no element and keeps the file\'s line ending', () => {
+    fc.assert(
+      fc.property(doc, fc.nat(), fc.constantFrom<'object' | 'support' | 'reply'>('object', 'support', 'reply'), ({ eol, text }, pick, relation) => {
+        const files = { 'd.md': text, 't.md': 'Claim: the target. ^t\n' };
+        const index = indexOf(files);
+        const before = index.getDraft('d.md')!.elements;
+        fc.pre(before.length > 0);
+        const from = before[pick % before.length];
+        const out = apply(files, linkEdits(index, `d.md#^${from.localId}`, 't.md#^t', relation).edits);
+        const after = indexOf(out);
+        const els = after.getDraft('d.md')!.elements;
+        const word = { object: 'objection', support: 'support', reply: 'reply' }[relation];
+        // Every element is still there with its text, and one more of the relation's kind.
+        const texts = (list: typeof els) => list.map((e) => `${e.kind}:${e.text}`).sort();
+        const added = els.filter((e) => e.text === '[[t#^t]]');
+        expect(added.map((e) => e.kind)).toEqual([word]);
+        expect(texts(els.filter((e) => e !== added[0]))).toEqual(texts(before));
+        expect(after.getGraph().edges).toContainEqual({ source: `d.md#^${added[0].localId}`, target: 't.md#^t', kind: `${relation === 'object' ? 'objects' : relation === 'support' ? 'supports' : 'replies'}` });
+        // No other line ending crept in.
+        const endings = new Set(out['d.md'].match(/\r\n|\n|\r/g));
+        expect([...endings]).toEqual([eol]);
+      }),
+      { numRuns: 300, seed: 14 },
+    );
   });
 });
