@@ -293,3 +293,22 @@ describe('link edits on any draft (property)', () => {
     );
   });
 });
+
+describe('Mark As on any draft (property)', () => {
+  const line = fc.constantFrom('**Claim:**', '**Objection:** text', 'Claim:', 'Reply: a reply', '- **Support:**', '- item', '> Question:', '## Claim:', 'plain words', '', 'more words', '__Crux:__');
+  it('gives the same text for LF, CRLF and CR (line endings aside)', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.nat(), fc.nat(), fc.constantFrom('claim', 'objection', 'reply') as fc.Arbitrary<'claim' | 'objection' | 'reply'>, (lines, l, c, kind) => {
+        const at = { line: l % lines.length, character: c % (lines[l % lines.length].length + 1) };
+        const results = ['\n', '\r\n', '\r'].map((eol) => {
+          const text = lines.join(eol) + eol;
+          const edit = markAsEdit(text, at, kind);
+          return edit ? applyTextEdits(text, [edit]).split(eol).join('\n') : undefined;
+        });
+        expect(results[1]).toBe(results[0]);
+        expect(results[2]).toBe(results[0]);
+      }),
+      { numRuns: 300, seed: 14 },
+    );
+  });
+});
