@@ -95,6 +95,21 @@ describe('a damaged parse cache', () => {
     expect(dropped).toBeGreaterThan(runs * 0.8);
   }, 300_000);
 
+  // About 30 s: with a raised budget only (FUZZ_RUNS set); the test above covers every byte with a few values each.
+  it.runIf(process.env.FUZZ_RUNS !== undefined)('every value of every byte of a one-draft cache (with its snapshot): results as without the cache, and rewritten', async () => {
+    const tiny: ParseJob[] = [{ path: 'a.md', text: 'Objection: x ^o\n' }];
+    const clean = await cleanCache(tiny);
+    const expected = fresh(tiny);
+    for (let i = 0; i < clean.length; i++) {
+      for (let v = 0; v < 256; v++) {
+        if (v === clean[i]) continue;
+        const damaged = clean.slice();
+        damaged[i] = v;
+        await runOn(tiny, damaged, clean, expected, `byte ${i} -> ${v}`);
+      }
+    }
+  }, 600_000);
+
   it('sampled single-byte changes of a bigger cache (with the snapshot and many drafts)', async () => {
     const jobs = [...corpus(30, 21)].map(([path, text]) => ({ path, text }));
     const clean = await cleanCache(jobs);
