@@ -80,7 +80,11 @@ export function folderCacheStore(dir: string): CacheStore {
           renameSync(tmp, file); // atomic: a reader sees the old cache or the new one, never a mix
           return;
         } catch (e) {
-          if (attempt < RENAME_TRIES && ['EPERM', 'EBUSY', 'EACCES'].includes((e as NodeJS.ErrnoException).code ?? '')) continue;
+          if (attempt < RENAME_TRIES && ['EPERM', 'EBUSY', 'EACCES'].includes((e as NodeJS.ErrnoException).code ?? '')) {
+            // The other writer's rename is under way: give it a moment (a sync wait, as the rest of the write is sync).
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25 * attempt);
+            continue;
+          }
           rmSync(tmp, { force: true });
           throw e;
         }
