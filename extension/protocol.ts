@@ -84,6 +84,15 @@ function hasExactly(x: Record<string, unknown>, keys: readonly string[], optiona
   return keys.every((k) => k in x) && own.every((k) => keys.includes(k) || optional.includes(k));
 }
 
+const PNG_PREFIX = 'data:image/png;base64,';
+/** Strict base64: whole groups of four, padding only at the end (what atob decodes without throwing). */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** A PNG data URL whose payload is non-empty, well-formed base64: anything else is refused before a save dialog opens. */
+function isPngDataUrl(data: string): boolean {
+  return data.startsWith(PNG_PREFIX) && data.length > PNG_PREFIX.length && BASE64.test(data.slice(PNG_PREFIX.length));
+}
+
 /**
  * Checks a message from the webview: a known type, exactly the expected fields with
  * the expected types, and sizes within limits. The webview is a trust boundary:
@@ -105,7 +114,7 @@ export function isViewMessage(x: unknown): x is ViewMessage {
         (p.format === 'png' || p.format === 'svg') &&
         typeof p.data === 'string' &&
         p.data.length <= MAX_EXPORT_LENGTH &&
-        (p.format === 'svg' ? p.data.trimStart().startsWith('<svg') : p.data.startsWith('data:image/png;base64,'))
+        (p.format === 'svg' ? p.data.trimStart().startsWith('<svg') : isPngDataUrl(p.data))
       );
     default:
       return false;
