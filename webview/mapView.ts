@@ -225,18 +225,102 @@ export class MapView {
     } as unknown as cytoscape.LayoutOptions;
   }
 
-  /** Lays the map out again; `animate` moves the nodes to their new places (Re-layout). */
-  runLayout(animate = false): Promise<void> {
+  /** The layout `auto` or the writer's choice gives for this many nodes. */
+  private layoutName(count: number): string {
+    if (this.layout === 'auto' && count > LARGE) return 'grid';
+    return this.layout === 'auto' ? (this.graph.files.length <= 1 && count <= 250 ? 'dagre' : 'fcose') : this.layout;
+  }
+
+  /**
+   * Lays the map out again. `animate` (Re-layout) moves the nodes from where they are to
+   * their new places: the layout runs at once, then a preset layout animates to it.
+   */
+  async runLayout(animate = false): Promise<void> {
     const count = this.elementNodes().length;
-    if (count === 0) return Promise.resolve();
-    const layout = this.cy.layout(this.layoutOptions(count, animate));
-    const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
-    layout.run();
-    if (!animate || count > LARGE) {
-      this.fitLegibly();
-      return done;
+    if (count === 0) return;
+    const before = animate && count <= LARGE ? this.positions() : undefined;
+    this.cy.layout(this.layoutOptions(count, false)).run();
+    const name = this.layoutName(count);
+    if (name === 'dagre' && !this.grouped()) this.stackTrees();
+    // fcose keeps nodes apart on the whole but does not promise it: push apart what still overlaps.
+    if (name === 'fcose' && count <= LARGE) this.separate();
+    if (before) {
+      const after = this.positions();
+      this.cy.batch(() => {
+        for (const n of this.elementNodes()) {
+          const p = before.get(n.id());
+          if (p) n.position(p);
+        }
+      });
+      const layout = this.cy.layout({ name: 'preset', positions: (n: cytoscape.NodeSingular) => after.get(n.id()) ?? n.position(), fit: false, animate: true, animationDuration: 350, animationEasing: 'ease-in-out-cubic' } as unknown as cytoscape.LayoutOptions);
+      const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
+      layout.run();
+      await done;
+      this.fitLegibly(true);
+      return;
     }
-    return done.then(() => this.fitLegibly(true));
+    this.fitLegibly();
+  }
+
+  /** Moves overlapping nodes apart, along the axis where they overlap least, until none do (or enough rounds). */
+  private separate(): void {
+    const nodes = this.elementNodes();
+    const boxes = nodes.map((n) => this.box(n));
+    const gap = 12;
+    for (let round = 0; round < 30; round++) {
+      let moved = false;
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i];
+          const b = boxes[j];
+          const ox = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) + gap;
+          const oy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) + gap;
+          if (ox <= 0 || oy <= 0) continue;
+          moved = true;
+          const alongX = ox < oy;
+          const d = (alongX ? ox : oy) / 2;
+          const sign = alongX ? (a.x1 + a.x2 < b.x1 + b.x2 ? -1 : 1) : a.y1 + a.y2 < b.y1 + b.y2 ? -1 : 1;
+          const shift = (box: Box, s: number) => {
+            if (alongX) (box.x1 += s), (box.x2 += s);
+            else (box.y1 += s), (box.y2 += s);
+          };
+          shift(a, sign * d);
+          shift(b, -sign * d);
+        }
+      }
+      if (!moved) break;
+    }
+    this.cy.batch(() => nodes.forEach((n, i) => void n.position({ x: (boxes[i].x1 + boxes[i].x2) / 2, y: (boxes[i].y1 + boxes[i].y2) / 2 })));
+  }
+
+  /**
+   * Puts the map's separate trees in rows when side by side they would be wider than
+   * the panel at a legible zoom: a narrow panel reads each argument top-down, one under
+   * another, instead of one wide strip.
+   */
+  private stackTrees(): void {
+    const width = Math.max(300, ((this.container.clientWidth || 700) - 60) / LEGIBLE_ZOOM);
+    const all = this.cy.elements().filter((e) => !(e.isNode() && e.data('isFile')) && !(e.isEdge() && e.data('kind') === 'disagreement'));
+    if (all.boundingBox({}).w <= width) return;
+    const trees = all.components().map((c) => ({ c, bb: c.boundingBox({}) })).sort((a, b) => a.bb.x1 - b.bb.x1);
+    const gap = 50;
+    let x = 0;
+    let y = 0;
+    let rowHeight = 0;
+    this.cy.batch(() => {
+      for (const t of trees) {
+        if (x > 0 && x + t.bb.w > width) {
+          x = 0;
+          y += rowHeight + gap * 1.5;
+          rowHeight = 0;
+        }
+        const dx = x - t.bb.x1;
+        const dy = y - t.bb.y1;
+        t.c.nodes().forEach((n) => void n.position({ x: n.position().x + dx, y: n.position().y + dy }));
+        x += t.bb.w + gap;
+        rowHeight = Math.max(rowHeight, t.bb.h);
+      }
+    });
   }
 
   /**
@@ -257,7 +341,8 @@ export class MapView {
     if (zoom < LEGIBLE_ZOOM && this.elementNodes().length <= LEGIBLE_START) {
       zoom = LEGIBLE_ZOOM;
       const fitsWide = bb.w * zoom <= w - 2 * pad;
-      pan = { x: fitsWide ? (w - bb.w * zoom) / 2 - bb.x1 * zoom : w / 2 - ((bb.x1 + bb.x2) / 2) * zoom, y: pad - bb.y1 * zoom };
+      // Too wide: start at the left, where the first argument is.
+      pan = { x: fitsWide ? (w - bb.w * zoom) / 2 - bb.x1 * zoom : pad - bb.x1 * zoom, y: pad - bb.y1 * zoom };
     } else {
       pan = { x: (w - (bb.x1 + bb.x2) * zoom) / 2, y: (h - (bb.y1 + bb.y2) * zoom) / 2 };
     }
@@ -284,7 +369,7 @@ export class MapView {
     });
     performance.measure('cruxmap:set:add', 'cruxmap:set:start');
     performance.mark('cruxmap:set:added');
-    if (!allKnown) void this.runLayout();
+    if (!allKnown) void this.runLayout(false);
     performance.measure('cruxmap:set:layout', 'cruxmap:set:added');
     performance.mark('cruxmap:set:laid');
     if (allKnown && viewport) {

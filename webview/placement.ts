@@ -33,10 +33,10 @@ function boxAt(cx: number, cy: number, s: Size): Box {
 
 const STEP_X = 40;
 const STEP_Y = 24;
-/** Candidate offsets from the ideal spot, nearest first; going up costs more than going down or sideways. */
+/** Candidate offsets from the ideal spot, nearest first: beside (a sibling's row) before below, and up costs most. */
 const OFFSETS: { dx: number; dy: number }[] = (() => {
   const out: { dx: number; dy: number; d: number }[] = [];
-  for (let i = -30; i <= 30; i++) for (let j = -2; j <= 40; j++) out.push({ dx: i * STEP_X, dy: j * STEP_Y, d: Math.hypot(i * STEP_X, j * STEP_Y * (j < 0 ? 3 : 1.2)) });
+  for (let i = -30; i <= 30; i++) for (let j = -2; j <= 40; j++) out.push({ dx: i * STEP_X, dy: j * STEP_Y, d: Math.hypot(i * STEP_X, j * STEP_Y * (j < 0 ? 4 : 2.5)) });
   return out.sort((a, b) => a.d - b.d).map(({ dx, dy }) => ({ dx, dy }));
 })();
 
