@@ -36,7 +36,7 @@ const STEP_Y = 24;
 /** Candidate offsets from the ideal spot, nearest first: beside (a sibling's row) before below, and up costs most. */
 const OFFSETS: { dx: number; dy: number }[] = (() => {
   const out: { dx: number; dy: number; d: number }[] = [];
-  for (let i = -30; i <= 30; i++) for (let j = -2; j <= 40; j++) out.push({ dx: i * STEP_X, dy: j * STEP_Y, d: Math.hypot(i * STEP_X, j * STEP_Y * (j < 0 ? 4 : 2.5)) });
+  for (let i = -30; i <= 30; i++) for (let j = -2; j <= 40; j++) out.push({ dx: i * STEP_X, dy: j * STEP_Y, d: Math.hypot(i * STEP_X, j * STEP_Y * (j < 0 ? 6 : 4)) });
   return out.sort((a, b) => a.d - b.d).map(({ dx, dy }) => ({ dx, dy }));
 })();
 
