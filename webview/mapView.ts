@@ -16,7 +16,7 @@ cytoscape.use(fcose);
 
 /** Above this many nodes the map trades detail for speed: fast layout, no file groups. */
 export const LARGE = 400;
-/** Maps up to this many nodes start at a legible zoom (and pan) rather than shrinking to fit. */
+/** One-draft maps up to this many nodes start at a legible zoom (and pan) rather than shrinking to fit. */
 const LEGIBLE_START = 150;
 /** File titles are drawn at least this big on screen, whatever the zoom. */
 const TITLE_PX = 13;
@@ -330,15 +330,20 @@ export class MapView {
    * zoom where it reaches the minimum size.
    */
   fitLegibly(animate = false): void {
-    const shown = this.cy.nodes(':visible');
+    // Element nodes only: a file group's box can lag behind its children until it is drawn.
+    const shown = this.cy.nodes(':visible').filter((n) => !n.data('isFile'));
     if (shown.empty()) return;
     const w = this.container.clientWidth || 1;
     const h = this.container.clientHeight || 1;
-    const bb = shown.boundingBox({});
+    const grouped = this.grouped();
+    const raw = shown.boundingBox({});
+    // Room for the groups' padding and titles around their nodes.
+    const bb = grouped ? { x1: raw.x1 - 20, x2: raw.x2 + 20, y1: raw.y1 - 20 - this.titlePx * 1.5, y2: raw.y2 + 20, w: raw.w + 40, h: raw.h + 40 + this.titlePx * 1.5 } : raw;
     const pad = 30;
     let zoom = Math.min((w - 2 * pad) / Math.max(1, bb.w), (h - 2 * pad) / Math.max(1, bb.h), 1.25);
     let pan: Point;
-    if (zoom < LEGIBLE_ZOOM && this.elementNodes().length <= LEGIBLE_START) {
+    // One draft of a readable size starts legible; maps of many drafts fit, with their file titles always drawn.
+    if (zoom < LEGIBLE_ZOOM && this.graph.files.length <= 1 && this.elementNodes().length <= LEGIBLE_START) {
       zoom = LEGIBLE_ZOOM;
       const fitsWide = bb.w * zoom <= w - 2 * pad;
       // Too wide: start at the left, where the first argument is.
