@@ -146,21 +146,28 @@ export class Popups {
       render();
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
+    /** The list for what is typed now: Enter pressed before it arrived chooses from it, not from an older list. */
+    let current: Promise<void> = Promise.resolve();
     field.addEventListener('input', () => {
       clearTimeout(timer);
-      timer = setTimeout(() => void refresh(), 80);
+      current = new Promise<void>((resolve) => {
+        timer = setTimeout(() => void refresh().then(resolve), 80);
+      });
     });
     const p = this.show<string>(root, at, field, (e, done) => {
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
         if (items.length) active = (active + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
         render();
-      } else if (e.key === 'Enter' && items[active]) {
+      } else if (e.key === 'Enter') {
         e.preventDefault();
-        done(items[active].id);
+        const query = field.value;
+        void current.then(() => {
+          if (field.value === query && items[active]) done(items[active].id);
+        });
       }
     });
-    void refresh();
+    current = refresh();
     return p;
   }
 }

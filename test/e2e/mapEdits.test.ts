@@ -80,16 +80,15 @@ describe.skipIf(unavailable !== undefined)('building the argument from the map i
       const inPage = await frame.evaluate(() => (window as any).cruxmapDebug.lastEditMs() as number);
       console.log(`[e2e] map edit, Enter to new node drawn selected: ${inPage.toFixed(0)} ms in the page (${wall} ms seen by the test driver)`);
       await screenshot(s.page, 'map-add-objection-drawn');
+      expect(await frame.evaluate(() => (window as any).cruxmapDebug.nodeIds())).toContain(newId);
       // The editor shows the new line; save it and read the file on disk.
-      await openFile(s.page, 'scheming-first.md');
-      await s.page.keyboard.press('Control+S');
+      await runCommand(s.page, 'File: Save All Files');
       await expect
         .poll(() => readWorkspaceFile(s, 'scheming-first.md'), { timeout: 10_000 })
         .toContain(`## Claim: Control is the right near-term response. ^control-near-term\n\nObjection: ${text}\n\nIf scheming is the central risk`);
       const graphText = readWorkspaceFile(s, 'scheming-first.md');
       const el = parseDraft(graphText, 'scheming-first.md').elements.find((e) => `scheming-first.md#^${e.localId}` === newId);
       expect(el?.kind).toBe('objection');
-      expect(await frame.evaluate(() => (window as any).cruxmapDebug.nodeIds())).toContain(newId);
     });
   }, 120_000);
 
@@ -106,7 +105,7 @@ describe.skipIf(unavailable !== undefined)('building the argument from the map i
       const filter = frame.locator('.popup.pick input');
       await filter.waitFor({ state: 'visible' });
       await filter.fill('trained on a subtly wrong');
-      await frame.locator(`.pick-list li[data-id="${to}"]`).waitFor({ timeout: 10_000 });
+      await frame.locator(`.pick-list li[aria-selected="true"][data-id="${to}"]`).waitFor({ timeout: 10_000 });
       await filter.press('Enter');
       await frame.locator('.popup.menu button[data-id="objects"]').click();
       await expect.poll(async () => s.page.locator('.tab.dirty').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
