@@ -352,6 +352,11 @@ describe.skipIf(!hasChromium)('the map a writer reads and builds (Chromium, 700 
     expect(await page.isVisible('.breadcrumb')).toBe(true);
     expect(await page.textContent('.breadcrumb')).toContain('Whole map');
     await page.screenshot({ path: join(shots, 'focus.png') });
+    // With cursor following on, the focus follows the element under the editor's cursor.
+    const other = expected.find((x) => x !== id)!;
+    await send(page, { type: 'didRevealNode', payload: { id: other } });
+    await page.waitForFunction((o) => (window as any).cruxmapDebug.focusId() === o, other);
+    await waitForCount(page, neighbourhood(map.edges, other, 2).size);
     await page.click('#crumb-back');
     await waitForCount(page, map.nodes.length);
     expect(await page.isVisible('.breadcrumb')).toBe(false);
