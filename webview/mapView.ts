@@ -93,7 +93,10 @@ export class MapView {
     cy.on('mouseover', 'node[!isFile]', (e) => this.events.hover(e.target as NodeSingular));
     cy.on('mouseout', 'node', () => this.events.hover(undefined));
     cy.on('viewport', () => this.events.viewport());
-    cy.on('zoom', () => this.scaleTitles());
+    cy.on('zoom', () => {
+      this.scaleTitles();
+      this.followZoom();
+    });
     let dragStart: Point | undefined;
     cy.on('grab', 'node[!isFile]', (e) => void (dragStart = { ...(e.target as NodeSingular).position() }));
     cy.on('drag', 'node[!isFile]', (e) => {
@@ -157,8 +160,21 @@ export class MapView {
     return this.group && this.graph.files.length > 1 && this.graph.nodes.length <= LARGE;
   }
 
+  /** Whether big maps draw text now: Cytoscape wraps every label it may draw, which costs seconds on thousands of nodes, so zoomed out they have none. */
+  private labelsShown = true;
+
   restyle(): void {
-    this.cy.style(buildStylesheet(readPalette(), this.large, true) as cytoscape.StylesheetJson);
+    this.cy.style(buildStylesheet(readPalette(), this.large, this.labelsShown) as cytoscape.StylesheetJson);
+  }
+
+  /** Big maps: text from the zoom where it reaches the minimum size (with some hysteresis, so zooming around it does not restyle on every step). */
+  private followZoom(): void {
+    if (!this.large) return;
+    const z = this.cy.zoom();
+    if ((!this.labelsShown && z >= LEGIBLE_ZOOM * 1.05) || (this.labelsShown && z < LEGIBLE_ZOOM * 0.95)) {
+      this.labelsShown = !this.labelsShown;
+      this.restyle();
+    }
   }
 
   private nodeData(n: MapNode): Record<string, unknown> {
@@ -361,6 +377,7 @@ export class MapView {
   /** Replaces the whole map; keeps known positions, lays out only when some node has none. */
   setGraph(graph: MapGraph, known: Map<string, Point>, viewport?: { zoom: number; pan: Point }): void {
     this.graph = graph;
+    this.labelsShown = !this.large;
     this.restyle();
     const allKnown = graph.nodes.length > 0 && graph.nodes.every((n) => known.has(n.id));
     performance.mark('cruxmap:set:start');
@@ -427,7 +444,9 @@ export class MapView {
     }
     cy.add(edges.filter((e) => this.node(e.source) && this.node(e.target) && cy.getElementById(e.id).empty()).map((e) => this.edgeDefinition(e)));
     performance.measure('cruxmap:patch:apply', 'cruxmap:patch:start');
+    performance.mark('cruxmap:patch:applied');
     this.events.changed();
+    performance.measure('cruxmap:patch:after', 'cruxmap:patch:applied');
   }
 
   private box(n: NodeSingular): Box {
