@@ -49,7 +49,13 @@ export function neighbourhood(edges: readonly MapEdge[], id: string, depth: numb
   let frontier = [id];
   for (let i = 0; i < depth && frontier.length; i++) {
     const next: string[] = [];
-    for (const n of frontier) for (const m of adjacent.get(n) ?? []) if (!seen.has(m)) (seen.add(m), next.push(m));
+    for (const n of frontier) {
+      for (const m of adjacent.get(n) ?? []) {
+        if (seen.has(m)) continue;
+        seen.add(m);
+        next.push(m);
+      }
+    }
     frontier = next;
   }
   return seen;

@@ -297,8 +297,13 @@ export class MapView {
           const d = (alongX ? ox : oy) / 2;
           const sign = alongX ? (a.x1 + a.x2 < b.x1 + b.x2 ? -1 : 1) : a.y1 + a.y2 < b.y1 + b.y2 ? -1 : 1;
           const shift = (box: Box, s: number) => {
-            if (alongX) (box.x1 += s), (box.x2 += s);
-            else (box.y1 += s), (box.y2 += s);
+            if (alongX) {
+              box.x1 += s;
+              box.x2 += s;
+            } else {
+              box.y1 += s;
+              box.y2 += s;
+            }
           };
           shift(a, sign * d);
           shift(b, -sign * d);
