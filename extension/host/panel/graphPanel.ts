@@ -8,6 +8,7 @@ import { isViewMessage, MAX_TARGETS, type ExportFormat, type HostMessage, type M
 import { EditError, type EditPlan } from '../../core/features/edits';
 import { addElementEdits, changeKindEdits, connectEdits, removeLabelEdits, type MapEditPlan } from '../../core/features/mapEdits';
 import { toWorkspaceEdit } from '../glue';
+import { FileVersions } from '../../core/map/fileVersions';
 import { createNonce, renderPanelHtml } from './panelHtml';
 
 const VIEW_TYPE = 'cruxmap.map';
@@ -21,8 +22,8 @@ class MapPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
   private pendingReveal: string | undefined;
-  /** Per file, the text the map was last drawn from and its version (bumped when the index's text changes). */
-  private readonly versions = new Map<string, { text: string | undefined; version: number }>();
+  /** Per file, the version of the text the map was drawn from (it grows when the index's text changes). */
+  private readonly versions = new FileVersions();
   /** The versions last sent to the view. */
   private sentVersions = new Map<string, number>();
 
@@ -96,17 +97,7 @@ class MapPanel implements vscode.Disposable {
 
   /** A file's version: a number that grows whenever the text the index holds for it changes. */
   private versionOf(path: string): number {
-    const text = this.store.index.getText(path);
-    const v = this.versions.get(path);
-    if (!v) {
-      this.versions.set(path, { text, version: 1 });
-      return 1;
-    }
-    if (v.text !== text) {
-      v.text = text;
-      v.version++;
-    }
-    return v.version;
+    return this.versions.versionOf(path, this.store.index.getText(path));
   }
 
   private documentOf(path: string): vscode.TextDocument | undefined {
@@ -132,9 +123,8 @@ class MapPanel implements vscode.Disposable {
         const doc = this.documentOf(f);
         if (doc) this.store.flush(doc);
       }
-      for (const [f, v] of Object.entries(versions)) {
-        if (this.versionOf(f) !== v) throw new EditError(`${f} changed since the map was drawn; nothing was changed. Look at the map again and retry.`);
-      }
+      const stale = this.versions.stale(versions, (f) => index.getText(f));
+      if (stale.length) throw new EditError(`${stale.join(' and ')} changed since the map was drawn; nothing was changed. Look at the map again and retry.`);
       for (const id of ids) if (!index.getNode(id)) throw new EditError(`No element ${id} in the workspace any more. Nothing was changed.`);
       const plan: MapEditPlan =
         edit.type === 'add'
