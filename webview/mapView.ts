@@ -100,6 +100,8 @@ export class MapView {
     let dragStart: Point | undefined;
     cy.on('grab', 'node[!isFile]', (e) => void (dragStart = { ...(e.target as NodeSingular).position() }));
     cy.on('drag', 'node[!isFile]', (e) => {
+      // Big maps: no drop highlight while dragging (it would look at every node on each move); the drop still connects.
+      if (this.large) return;
       const over = this.nodeUnder(e.target as NodeSingular);
       cy.nodes('.drop-target').forEach((n) => void (n.id() !== over?.id() && n.removeClass('drop-target')));
       over?.addClass('drop-target');
