@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { WorkspaceIndex } from '../../extension/core/index/workspaceIndex';
 import { diffMapGraphs, toMapGraph, type MapGraph } from '../../extension/core/map/mapModel';
 import { applyTextEdits } from '../../extension/core/features/edits';
-import { addElementEdits } from '../../extension/core/features/mapEdits';
+import { addElementEdits, changeKindEdits, connectEdits, removeLabelEdits } from '../../extension/core/features/mapEdits';
 import { neighbourhood, collapsedSubtrees } from '../../webview/filters';
 import { applyTheme, hasChromium, launch, openWebview, recorded, send } from '../support/harness';
 
@@ -212,6 +212,25 @@ describe.skipIf(!hasChromium)('the map a writer reads and builds (Chromium, 700 
     let map: MapGraph;
     let page: Page;
 
+    /** Plays the host: the core's plan for the posted edit, applied to the texts, the index updated, a patch, then the answer. */
+    async function answer(request: any): Promise<{ diff: ReturnType<typeof diffMapGraphs>; select?: string }> {
+      const e = request.payload.edit;
+      const plan =
+        e.type === 'add' ? addElementEdits(index, e.id, e.kind, e.text) : e.type === 'connect' ? connectEdits(index, e.id, e.targetId, e.relation) : e.type === 'changeKind' ? changeKindEdits(index, e.id, e.kind) : removeLabelEdits(index, e.id);
+      for (const fe of plan.edits) {
+        files[fe.path] = applyTextEdits(files[fe.path], fe.edits);
+        index.setDraft(fe.path, files[fe.path]);
+      }
+      const next = toMapGraph(index.getGraph(), new Set([file]));
+      const diff = diffMapGraphs(map, next);
+      map = next;
+      const select = e.type === 'removeLabel' ? undefined : e.type === 'add' ? index.elementAt(plan.cursor!.path, plan.cursor!.position)?.id : e.id;
+      await send(page, { type: 'didPatchGraph', payload: { diff, versions: { [file]: 8 } } });
+      await send(page, { type: 'didCompleteEdit', payload: { requestId: request.payload.requestId, ok: true, ...(select ? { select } : {}), ...(plan.note ? { message: plan.note } : {}) } });
+      await waitForCount(page, map.nodes.length);
+      return { diff, select };
+    }
+
     async function open(): Promise<void> {
       files = exampleFiles();
       index = indexOf(files);
@@ -237,9 +256,11 @@ describe.skipIf(!hasChromium)('the map a writer reads and builds (Chromium, 700 
       // The host's part: the core's edit, the index updated, a patch, then the answer.
       const plan = addElementEdits(index, claim, 'objection', request.payload.edit.text);
       const text = applyTextEdits(files[file], plan.edits[0].edits);
+      files[file] = text;
       index.setDraft(file, text);
       const next = toMapGraph(index.getGraph(), new Set([file]));
       const diff = diffMapGraphs(map, next);
+      map = next;
       expect(diff.addNodes).toHaveLength(1);
       const newId = diff.addNodes[0].id;
       expect(index.getGraph().edges).toContainEqual({ source: newId, target: claim, kind: 'objects' });
@@ -261,6 +282,13 @@ describe.skipIf(!hasChromium)('the map a writer reads and builds (Chromium, 700 
       await page.waitForFunction(() => (window as any).__posted.filter((m: any) => m.type === 'viewDidRequestEdit').length === 2);
       const second = (await posted(page, 'viewDidRequestEdit'))[1];
       expect(second.payload).toMatchObject({ edit: { type: 'removeLabel', id: claim }, versions: { [file]: 8 } });
+      // The answer: the node is gone, nothing else moved.
+      const kept = await debug<Record<string, { x: number; y: number }>>(page, 'positions');
+      const removed = await answer(second);
+      expect(removed.diff.removeNodes).toContain(claim);
+      const now = await debug<Record<string, { x: number; y: number }>>(page, 'positions');
+      expect(now[claim]).toBeUndefined();
+      for (const id of Object.keys(now)) if (kept[id]) expect(now[id], id).toEqual(kept[id]);
       await page.close();
     });
 
@@ -275,9 +303,15 @@ describe.skipIf(!hasChromium)('the map a writer reads and builds (Chromium, 700 
       await page.waitForSelector('.popup.menu button[data-id="question"]');
       await page.click('.popup.menu button[data-id="question"]');
       await page.waitForFunction(() => (window as any).__posted.some((m: any) => m.type === 'viewDidRequestEdit'));
-      expect((await posted(page, 'viewDidRequestEdit'))[0].payload.edit).toEqual({ type: 'changeKind', id: target, kind: 'question' });
-      // Keyboard: Tab to the first element, R, type, Enter.
+      const kindRequest = (await posted(page, 'viewDidRequestEdit'))[0];
+      expect(kindRequest.payload.edit).toEqual({ type: 'changeKind', id: target, kind: 'question' });
+      const changed = await answer(kindRequest);
+      expect(changed.diff.updateNodes.map((n) => n.id)).toContain(target);
+      await page.waitForFunction((id) => [...document.querySelectorAll('#element-list button')].some((b) => (b as HTMLElement).dataset.id === id && b.textContent!.startsWith('question:')), target);
+      expect(await debug<string[]>(page, 'selectedIds')).toEqual([target]);
+      // Keyboard: Escape, Tab to the first element, R, type, Enter.
       await page.focus('#map');
+      await page.keyboard.press('Escape');
       await page.keyboard.press('Tab');
       await page.keyboard.press('r');
       await page.waitForSelector('.popup.input input');
@@ -310,7 +344,15 @@ describe.skipIf(!hasChromium)('the map a writer reads and builds (Chromium, 700 
       await page.waitForSelector('.popup.menu');
       await page.click('.popup.menu button[data-id="supports"]');
       await page.waitForFunction(() => (window as any).__posted.some((m: any) => m.type === 'viewDidRequestEdit'));
-      expect((await posted(page, 'viewDidRequestEdit'))[0].payload.edit).toEqual({ type: 'connect', id: from, targetId: to, relation: 'supports' });
+      const connect = (await posted(page, 'viewDidRequestEdit'))[0];
+      expect(connect.payload.edit).toEqual({ type: 'connect', id: from, targetId: to, relation: 'supports' });
+      // The answer: the reply became a support (the note says so), with its new link drawn.
+      const edgesBefore = (await page.getAttribute('#map', 'data-edge-count'))!;
+      const linked = await answer(connect);
+      expect(linked.diff.addEdges).toContainEqual(expect.objectContaining({ source: from, target: to, kind: 'supports' }));
+      await page.waitForFunction((n) => Number(document.getElementById('map')!.dataset.edgeCount) > n, Number(edgesBefore));
+      await page.waitForSelector('.notice:not([hidden])');
+      expect(await page.textContent('.notice')).toContain('became a support');
       // The dragged node went back: a drop connects, it does not move.
       expect((await debug<Record<string, { x: number; y: number }>>(page, 'positions'))[from]).toEqual(p0[from]);
 
