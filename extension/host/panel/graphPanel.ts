@@ -118,12 +118,14 @@ class MapPanel implements vscode.Disposable {
     try {
       const ids = edit.type === 'connect' ? [edit.id, edit.targetId] : [edit.id];
       for (const id of ids) if (!index.getNode(id)) throw new EditError(`No element ${id} in the workspace (was it renamed or deleted?). Nothing was changed.`);
-      const files = new Set([...ids.map((id) => index.getNode(id)!.file), ...Object.keys(versions)]);
+      // Only the files the named elements are in count (file names from the view are lookup keys, never paths).
+      const files = new Set(ids.map((id) => index.getNode(id)!.file));
       for (const f of files) {
         const doc = this.documentOf(f);
         if (doc) this.store.flush(doc);
       }
-      const stale = this.versions.stale(versions, (f) => index.getText(f));
+      const claimed = Object.fromEntries(Object.entries(versions).filter(([f]) => files.has(f)));
+      const stale = this.versions.stale(claimed, (f) => index.getText(f));
       if (stale.length) throw new EditError(`${stale.join(' and ')} changed since the map was drawn; nothing was changed. Look at the map again and retry.`);
       for (const id of ids) if (!index.getNode(id)) throw new EditError(`No element ${id} in the workspace any more. Nothing was changed.`);
       const plan: MapEditPlan =
