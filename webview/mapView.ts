@@ -165,6 +165,40 @@ export class MapView {
   /** Whether big maps draw text now: Cytoscape wraps every label it may draw, which costs seconds on thousands of nodes, so zoomed out they have none. */
   private labelsShown = true;
 
+  /** Big maps of several drafts have no file groups (too costly): a title above each file's block names it instead. */
+  private bigTitles(): boolean {
+    return this.large && this.graph.files.length > 1;
+  }
+
+  /** Puts a title node above each file's block of nodes (big maps), as wide as the block. */
+  private placeTitles(): void {
+    if (!this.bigTitles()) return;
+    const blocks = new Map<string, { x1: number; x2: number; y1: number }>();
+    for (const n of this.elementNodes()) {
+      const p = n.position();
+      const f = n.data('file') as string;
+      const b = blocks.get(f);
+      if (!b) blocks.set(f, { x1: p.x, x2: p.x, y1: p.y });
+      else {
+        b.x1 = Math.min(b.x1, p.x);
+        b.x2 = Math.max(b.x2, p.x);
+        b.y1 = Math.min(b.y1, p.y);
+      }
+    }
+    const titles = new Map(this.graph.files.map((f) => [f.file, f.title]));
+    const add: ElementDefinition[] = [];
+    this.cy.batch(() => {
+      for (const [file, b] of blocks) {
+        const position = { x: (b.x1 + b.x2) / 2, y: b.y1 - 45 };
+        const data = { id: `file:${file}`, label: titles.get(file) ?? file, isFile: true, isTitle: true, file, titlePx: this.titlePx, titleWidth: Math.max(160, b.x2 - b.x1 + NODE_WIDTH) };
+        const existing = this.cy.getElementById(data.id);
+        if (existing.nonempty()) existing.data(data).position(position);
+        else add.push({ group: 'nodes', data, position, grabbable: false, selectable: false });
+      }
+      if (add.length) this.cy.add(add);
+    });
+  }
+
   restyle(): void {
     this.cy.style(buildStylesheet(readPalette(), this.large, this.labelsShown) as cytoscape.StylesheetJson);
   }
@@ -201,7 +235,8 @@ export class MapView {
 
   /** Keeps file titles readable at any zoom: their font grows as the map is zoomed out. */
   private scaleTitles(): void {
-    if (!this.grouped()) return;
+    if (!this.grouped() && !this.bigTitles()) return;
+    // Zoomed far out a big map's nodes are specks: the titles, drawn over the gaps between blocks, are what reads.
     const px = Math.round(Math.max(14, TITLE_PX / this.cy.zoom()));
     if (px === this.titlePx) return;
     this.titlePx = px;
@@ -260,6 +295,7 @@ export class MapView {
     this.cy.layout(this.layoutOptions(count, false)).run();
     const name = this.layoutName(count);
     if (name === 'dagre' && !this.grouped()) this.stackTrees();
+    this.placeTitles();
     // fcose keeps nodes apart on the whole but does not promise it: push apart what still overlaps.
     if (name === 'fcose' && count <= LARGE) this.separate();
     if (before) {
@@ -361,7 +397,7 @@ export class MapView {
     const grouped = this.grouped();
     const raw = shown.boundingBox({});
     // Room for the groups' padding and titles around their nodes.
-    const bb = grouped ? { x1: raw.x1 - 20, x2: raw.x2 + 20, y1: raw.y1 - 20 - this.titlePx * 1.5, y2: raw.y2 + 20, w: raw.w + 40, h: raw.h + 40 + this.titlePx * 1.5 } : raw;
+    const bb = grouped || this.bigTitles() ? { x1: raw.x1 - 20, x2: raw.x2 + 20, y1: raw.y1 - 20 - this.titlePx * 1.5, y2: raw.y2 + 20, w: raw.w + 40, h: raw.h + 40 + this.titlePx * 1.5 } : raw;
     const pad = 30;
     let zoom = Math.min((w - 2 * pad) / Math.max(1, bb.w), (h - 2 * pad) / Math.max(1, bb.h), 1.25);
     let pan: Point;
@@ -401,6 +437,7 @@ export class MapView {
     if (!allKnown) void this.runLayout(false);
     performance.measure('cruxmap:set:layout', 'cruxmap:set:added');
     performance.mark('cruxmap:set:laid');
+    if (allKnown) this.placeTitles();
     if (allKnown && viewport) {
       this.cy.viewport(viewport);
       this.scaleTitles();
@@ -464,6 +501,8 @@ export class MapView {
   /** The obstacles for a new node of `file`: every drawn node, and the file groups with their titles. */
   private scene(file: string): PlacementScene {
     const nodes = this.elementNodes().filter((n) => n.visible()).map((n) => this.box(n));
+    // Big maps' file titles are obstacles too.
+    if (this.bigTitles()) this.cy.nodes('[?isTitle]').forEach((t) => void nodes.push(t.boundingBox({ includeLabels: true, includeOverlays: false } as cytoscape.BoundingBoxOptions)));
     const groups: PlacementScene['groups'] = [];
     if (this.grouped()) {
       this.cy.nodes('[?isFile]').forEach((g) => {

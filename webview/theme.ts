@@ -180,6 +180,11 @@ export function buildStylesheet(p: Palette, large: boolean, labels = true): unkn
       },
     },
     {
+      // Big maps' file titles (no groups there): text alone above each file's block, cut to the block's width.
+      selector: 'node[?isTitle]',
+      style: { width: 1, height: 1, padding: '0px', 'background-opacity': 0, 'border-width': 0, 'text-valign': 'top', 'text-wrap': 'ellipsis', 'text-max-width': 'data(titleWidth)', events: 'no' },
+    },
+    {
       selector: 'edge',
       style: {
         width: 1.8,

@@ -9,6 +9,7 @@ import { diffMapGraphs, toMapGraph, type MapGraph } from '../../extension/core/m
 import { applyTextEdits } from '../../extension/core/features/edits';
 import { addElementEdits, changeKindEdits, connectEdits, removeLabelEdits } from '../../extension/core/features/mapEdits';
 import { neighbourhood, collapsedSubtrees } from '../../webview/filters';
+import { generateWorkspace } from '../../bench/generate';
 import { applyTheme, hasChromium, launch, openWebview, recorded, send } from '../support/harness';
 
 const repo = join(__dirname, '..', '..');
@@ -118,6 +119,24 @@ describe.skipIf(!hasChromium)('the map a writer reads and builds (Chromium, 700 
     });
     expect(titles.length).toBe(map.files.length);
     await page.screenshot({ path: join(shots, 'workspace-700x800.png') });
+    await page.close();
+  });
+
+  it('a big map of many drafts (no groups) names every file with a title drawn at 11 px or more', async () => {
+    const index = indexOf(Object.fromEntries(generateWorkspace(25, 20)));
+    const graph = index.getGraph();
+    const map = toMapGraph(graph, new Set(graph.files.map((f) => f.file)));
+    expect(map.nodes.length).toBeGreaterThan(400);
+    const { page, errors } = await openWebview(browser, { width: W, height: H });
+    await send(page, setGraph(map, graph.files[0].file, 'workspace'));
+    await waitForCount(page, map.nodes.length);
+    const titles = await debug<Box[]>(page, 'groupBoxes');
+    expect(titles.map((t) => t.id).sort()).toEqual(map.files.map((f) => `file:${f.file}`).sort());
+    for (const t of titles) expect((await debug<{ fontPx: number }>(page, 'nodeSize', t.id)).fontPx, t.id).toBeGreaterThanOrEqual(11);
+    const sample = await debug<{ fontPx: number }>(page, 'nodeSize', map.nodes[0].id);
+    expect(sample.fontPx === 0 || sample.fontPx >= 11).toBe(true);
+    await page.screenshot({ path: join(shots, 'big-map-titles.png') });
+    expect(errors).toEqual([]);
     await page.close();
   });
 
