@@ -109,7 +109,11 @@ describe.skipIf(unavailable !== undefined)('building the argument from the map i
       await filter.press('Enter');
       await frame.locator('.popup.menu button[data-id="objects"]').click();
       await expect.poll(async () => s.page.locator('.tab.dirty').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
-      await runCommand(s.page, 'File: Save All Files');
+      // Save each file through its editor (the target's draft was edited in the background).
+      for (const file of ['outer-alignment.md', 'scheming-first.md']) {
+        await openFile(s.page, file);
+        await s.page.keyboard.press('Control+S');
+      }
       await expect
         .poll(() => readWorkspaceFile(s, 'scheming-first.md'), { timeout: 10_000 })
         .toContain('Objection: control stops working once models are much smarter than their trusted monitors. [[#^control-near-term]] [[outer-alignment#^a-model-trained-on-a-subtly]] ^control-ceiling');
@@ -121,7 +125,10 @@ describe.skipIf(unavailable !== undefined)('building the argument from the map i
         await s.page.keyboard.press('Control+Z');
         const confirm = s.page.locator('.monaco-dialog-box .monaco-button', { hasText: /Undo in/ });
         if (await confirm.first().isVisible({ timeout: 3000 }).catch(() => false)) await confirm.first().click();
-        await runCommand(s.page, 'File: Save All Files');
+        for (const f of ['outer-alignment.md', 'scheming-first.md']) {
+          await openFile(s.page, f);
+          await s.page.keyboard.press('Control+S');
+        }
         await s.page.waitForTimeout(500);
       }
       await expect.poll(() => readWorkspaceFile(s, 'scheming-first.md'), { timeout: 10_000 }).toBe(schemingBefore);
