@@ -130,7 +130,7 @@ export function buildUi(
     el('div', { class: 'group' }, zoomOut, zoomIn, fit, png, svg),
   );
   const kinds = el('div', { class: 'kinds', role: 'group', 'aria-label': 'Show kinds' }, ...kindButtons);
-  const map = el('div', { id: 'map', tabindex: '0', role: 'application', 'aria-label': 'Argument map. Tab or arrow keys move between elements; Enter opens one in the editor.' });
+  const map = el('div', { id: 'map', tabindex: '0', role: 'application', 'aria-label': 'Argument map. Tab or arrow keys move between elements; Enter opens one in the editor; Shift+F10 opens its menu; S, O, R, Q add a support, objection, reply or question; C connects it; F focuses on it; Space collapses it.' });
   const status = el('div', { class: 'status', 'aria-live': 'polite' });
   const live = el('div', { class: 'visually-hidden', 'aria-live': 'polite' });
   const tooltip = el('div', { class: 'tooltip', role: 'tooltip', hidden: '' });
