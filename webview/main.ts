@@ -1,16 +1,16 @@
-/** The map webview's bridge: wires host messages, the toolbar, the keyboard and the map's popups to the map view, its saved state and the filters. */
-import type { ArgumentGraph, ElementKind } from '../extension/core/model';
-import { ELEMENT_KINDS } from '../extension/core/model';
+/** The map webview's bridge: wires host messages, the toolbar and the keyboard to the map view, its saved state, the filters and the editing from the map. */
+import type { ArgumentGraph } from '../extension/core/model';
 import { toMapGraph } from '../extension/core/map/mapModel';
-import { isHostMessage, type HostMessage, type MapAnswerKind, type MapEdit, type MapRelation, type TargetItem, type ViewMessage } from '../extension/protocol';
+import { isHostMessage, type HostMessage, type ViewMessage } from '../extension/protocol';
 import { readPalette } from './theme';
 import { mapToSvg } from './svgExport';
 import { buildUi } from './ui';
 import { MapView, LARGE } from './mapView';
 import { loadViewState, stateSaver, type Point, type StateStore } from './viewState';
-import { computeVisibility, matchesSearch } from './filters';
+import { computeVisibility } from './filters';
 import { keyAction, nearestInDirection } from './keyboard';
-import { Popups, type MenuItem, type PickItem } from './mapMenu';
+import { Popups } from './mapMenu';
+import { MapEditing } from './mapEditing';
 
 interface VsCodeApi extends StateStore {
   postMessage(message: ViewMessage): void;
@@ -20,8 +20,6 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
 const state = loadViewState(vscode?.getState());
 let followCursor = true;
-/** Versions of the shown files, as the host sent them: an edit names the ones it was drawn from. */
-const versions = new Map<string, number>();
 
 const ui = buildUi(document.body, { standalone: !vscode, state });
 const popups = new Popups(ui.stage);
@@ -38,8 +36,8 @@ function tap(id: string, toSide: boolean): void {
 
 const view = new MapView(ui.map, {
   tap,
-  context: (id, at) => void nodeMenu(id, at),
-  drop: (source, target) => void connectFlow(source, target, view.pageOf(view.node(target)!.renderedPosition())),
+  context: (id, at) => void editing.menu(id, at),
+  drop: (source, target) => void editing.connect(source, target, view.pageOf(view.node(target)!.renderedPosition())),
   hover: (n) => {
     if (!n) return ui.hideTooltip();
     const p = n.renderedPosition();
@@ -53,7 +51,7 @@ const view = new MapView(ui.map, {
     ui.setTopics(view.graph.topics, state.topic);
     applyFilters();
     ui.setEmpty(view.graph.nodes.length === 0);
-    selectPending();
+    editing.selectPending();
     save();
   },
 });
@@ -158,7 +156,7 @@ ui.onListClick((id) => {
 });
 ui.onNodeActions((at) => {
   const id = selectedId() ?? keyboardId;
-  if (id) void nodeMenu(id, at);
+  if (id) void editing.menu(id, at);
   else ui.notify('Select an element on the map first (click it, or Tab to it).', 'info');
 });
 
@@ -168,133 +166,16 @@ function selectedId(): string | undefined {
 }
 
 // --- Editing from the map --------------------------------------------------------
-const KIND_TITLE: Record<ElementKind, string> = { claim: 'Claim', support: 'Support', objection: 'Objection', reply: 'Reply', crux: 'Crux', question: 'Question' };
-const RELATION_TITLE: Record<MapRelation, string> = { supports: 'Supports it', objects: 'Objects to it', replies: 'Replies to it', crux: 'Crux between the two' };
-let nextRequest = 1;
-const pending = new Map<number, { startedAt: number; kind: MapEdit['type'] }>();
-const targetRequests = new Map<number, (items: TargetItem[]) => void>();
-let pendingSelect: { id: string; startedAt: number } | undefined;
-let lastEditMs: number | undefined;
-
-function nodeAt(id: string): Point {
-  const n = view.node(id);
-  return n ? view.pageOf({ x: n.renderedPosition().x, y: n.renderedPosition().y + n.renderedHeight() / 2 }) : { x: 40, y: 40 };
-}
-
-/** Sends an edit with the versions of the files it touches (as the map knows them). */
-function requestEdit(edit: MapEdit): void {
-  if (!vscode) {
-    ui.notify('This page is a read-only export: open the drafts in VS Code to edit them.', 'info');
-    return;
-  }
-  const files = new Set<string>();
-  for (const id of [edit.id, edit.type === 'connect' ? edit.targetId : undefined]) {
-    const f = id ? view.node(id)?.data('file') : undefined;
-    if (typeof f === 'string') files.add(f);
-  }
-  const v: Record<string, number> = {};
-  for (const f of files) if (versions.has(f)) v[f] = versions.get(f)!;
-  const requestId = nextRequest++;
-  pending.set(requestId, { startedAt: performance.now(), kind: edit.type });
-  post({ type: 'viewDidRequestEdit', payload: { requestId, edit, versions: v } });
-}
-
-async function addFlow(id: string, kind: MapAnswerKind, at: Point): Promise<void> {
-  const text = await popups.input(`Add ${KIND_TITLE[kind].toLowerCase()}`, `${KIND_TITLE[kind]}: …`, at);
-  if (text?.trim()) requestEdit({ type: 'add', id, kind, text: text.trim() });
-  ui.map.focus();
-}
-
-/** Elements to connect to: the map's own, and with a host the workspace's (other files too). */
-async function targets(query: string, exclude: string): Promise<PickItem[]> {
-  const local = view.graph.nodes.filter((n) => n.id !== exclude && (!query.trim() || matchesSearch(n, query))).slice(0, 50);
-  const items = new Map<string, PickItem>(local.map((n) => [n.id, { id: n.id, label: n.label, detail: `${n.file}:${n.line + 1}`, kind: n.kind }]));
-  if (vscode) {
-    const requestId = nextRequest++;
-    const remote = await new Promise<TargetItem[]>((resolve) => {
-      targetRequests.set(requestId, resolve);
-      post({ type: 'viewDidRequestTargets', payload: { requestId, query: query.slice(0, 200) } });
-      setTimeout(() => targetRequests.has(requestId) && (targetRequests.delete(requestId), resolve([])), 3000);
-    });
-    for (const t of remote) if (t.id !== exclude && !items.has(t.id)) items.set(t.id, { id: t.id, label: t.label, detail: t.file, kind: t.kind });
-  }
-  return [...items.values()].slice(0, 60);
-}
-
-async function connectFlow(id: string, targetId: string | undefined, at: Point): Promise<void> {
-  const target = targetId ?? (await popups.pick('Connect to…', at, (q) => targets(q, id)));
-  if (!target) return void ui.map.focus();
-  const relation = (await popups.menu(
-    (Object.keys(RELATION_TITLE) as MapRelation[]).map((r, i) => ({ id: r, label: RELATION_TITLE[r], key: String(i + 1) })),
-    at,
-    'How does it connect?',
-  )) as MapRelation | undefined;
-  if (relation) requestEdit({ type: 'connect', id, targetId: target, relation });
-  ui.map.focus();
-}
-
-async function nodeMenu(id: string, at: Point): Promise<void> {
-  const n = view.node(id);
-  if (!n) return;
-  const items: MenuItem[] = [
-    { id: 'add:support', label: 'Add Support', key: 'S' },
-    { id: 'add:objection', label: 'Add Objection', key: 'O' },
-    { id: 'add:reply', label: 'Add Reply', key: 'R' },
-    { id: 'add:question', label: 'Add Question', key: 'Q' },
-    { id: 'connect', label: 'Connect to…', key: 'C' },
-    { id: 'kind', label: 'Change Kind…', key: 'K' },
-    { id: 'remove', label: 'Remove Label', key: 'L' },
-    { id: 'focus', label: state.focusId === id ? 'Show Whole Map' : 'Focus on This', key: 'F' },
-    { id: 'collapse', label: collapsed.has(id) ? 'Expand' : 'Collapse', key: 'Space' },
-    { id: 'open', label: 'Open in Editor', key: 'E' },
-  ];
-  const choice = await popups.menu(items, at, `${n.data('kind')}: ${n.data('label')}`);
-  if (!choice) return void ui.map.focus();
-  await runAction(id, choice, at);
-}
-
-async function runAction(id: string, action: string, at: Point): Promise<void> {
-  if (action.startsWith('add:')) return addFlow(id, action.slice(4) as MapAnswerKind, at);
-  switch (action) {
-    case 'connect':
-      return connectFlow(id, undefined, at);
-    case 'kind': {
-      const current = view.node(id)?.data('kind') as ElementKind;
-      const kind = await popups.menu(ELEMENT_KINDS.map((k, i) => ({ id: k, label: KIND_TITLE[k], key: String(i + 1), disabled: k === current })), at, 'Change kind to');
-      if (kind) requestEdit({ type: 'changeKind', id, kind: kind as ElementKind });
-      break;
-    }
-    case 'remove':
-      requestEdit({ type: 'removeLabel', id });
-      break;
-    case 'focus':
-      focusOn(state.focusId === id ? undefined : id);
-      break;
-    case 'collapse':
-      toggleCollapse(id);
-      break;
-    case 'open':
-      post({ type: 'viewDidClickNode', payload: { id, toSide: false } });
-      break;
-  }
-  ui.map.focus();
-}
-
-/** Selects the node an edit made once it is drawn, and notes the time from the request to then. */
-function selectPending(): void {
-  if (!pendingSelect || !view.node(pendingSelect.id)) return;
-  const { id, startedAt } = pendingSelect;
-  pendingSelect = undefined;
-  setKeyboardNode(id);
-  const drawnAfter = view.renderedAt;
-  const stamp = () => {
-    if (view.renderedAt > drawnAfter) {
-      lastEditMs = view.renderedAt - startedAt;
-      performance.measure('cruxmap:edit', { start: startedAt, end: view.renderedAt });
-    } else requestAnimationFrame(stamp);
-  };
-  requestAnimationFrame(stamp);
-}
+const editing = new MapEditing(view, popups, {
+  post: vscode ? post : undefined,
+  notify: (text, kind) => ui.notify(text, kind),
+  focusMap: () => ui.map.focus(),
+  select: (id) => setKeyboardNode(id),
+  focusedId: () => state.focusId,
+  focusOn,
+  isCollapsed: (id) => collapsed.has(id),
+  toggleCollapse,
+});
 
 // --- Keyboard --------------------------------------------------------------------
 let keyboardId: string | undefined;
@@ -347,11 +228,11 @@ ui.map.addEventListener('keydown', (e) => {
   }
   if (!current || !view.node(current)) return;
   e.preventDefault();
-  const at = nodeAt(current);
+  const at = editing.nodeAt(current);
   if (action.type === 'open') post({ type: 'viewDidClickNode', payload: { id: current, toSide: action.toSide } });
-  else if (action.type === 'menu') void nodeMenu(current, at);
-  else if (action.type === 'add') void addFlow(current, action.kind, at);
-  else if (action.type === 'connect') void connectFlow(current, undefined, at);
+  else if (action.type === 'menu') void editing.menu(current, at);
+  else if (action.type === 'add') void editing.add(current, action.kind, at);
+  else if (action.type === 'connect') void editing.connect(current, undefined, at);
   else if (action.type === 'focus') focusOn(state.focusId === current ? undefined : current);
   else if (action.type === 'collapse') toggleCollapse(current);
 });
@@ -374,11 +255,6 @@ function exportImage(format: 'png' | 'svg'): void {
 new MutationObserver(() => view.restyle()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 // --- Host messages ---------------------------------------------------------------
-function setVersions(v: Record<string, number> | undefined, replace: boolean): void {
-  if (replace) versions.clear();
-  for (const [f, n] of Object.entries(v ?? {})) versions.set(f, n);
-}
-
 function handle(message: HostMessage): void {
   switch (message.type) {
     case 'didSetGraph': {
@@ -391,7 +267,7 @@ function handle(message: HostMessage): void {
       state.scope = p.scope;
       state.activeFile = p.activeFile;
       ui.setScope(p.scope);
-      setVersions(p.versions, true);
+      editing.setVersions(p.versions, true);
       const known = new Map<string, Point>();
       if (sameFile) {
         for (const [id, pos] of Object.entries(state.positions ?? {})) known.set(id, pos);
@@ -408,7 +284,7 @@ function handle(message: HostMessage): void {
       break;
     }
     case 'didPatchGraph':
-      setVersions(message.payload.versions, false);
+      editing.setVersions(message.payload.versions, false);
       view.patch(message.payload.diff);
       break;
     case 'didRevealNode':
@@ -420,23 +296,12 @@ function handle(message: HostMessage): void {
     case 'didRequestExport':
       exportImage(message.payload.format);
       break;
-    case 'didCompleteEdit': {
-      const p = message.payload;
-      const req = pending.get(p.requestId);
-      pending.delete(p.requestId);
-      if (p.message) ui.notify(p.message, p.ok ? 'info' : 'error');
-      if (p.ok && p.select && req) {
-        pendingSelect = { id: p.select, startedAt: req.startedAt };
-        selectPending();
-      }
+    case 'didCompleteEdit':
+      editing.completed(message.payload);
       break;
-    }
-    case 'didListTargets': {
-      const resolve = targetRequests.get(message.payload.requestId);
-      targetRequests.delete(message.payload.requestId);
-      resolve?.(message.payload.items.slice(0, 50));
+    case 'didListTargets':
+      editing.listed(message.payload);
       break;
-    }
   }
 }
 
@@ -448,7 +313,7 @@ window.addEventListener('message', (event: MessageEvent) => {
 (window as unknown as { cruxmapDebug: unknown }).cruxmapDebug = {
   ...view.debugHooks(),
   /** Milliseconds from the last map edit's request to the frame that drew its node selected. */
-  lastEditMs: () => lastEditMs,
+  lastEditMs: () => editing.lastEditMs,
   focusId: () => state.focusId,
   collapsedIds: () => [...collapsed],
 };
