@@ -51,8 +51,11 @@ export function findFreePlace(scene: PlacementScene, size: Size, anchor: Box | u
   const ideal = anchor ? { x: (anchor.x1 + anchor.x2) / 2, y: anchor.y2 + 60 + size.h / 2 } : fallback;
   const own = scene.groups.find((g) => g.own);
   const others = scene.groups.filter((g) => !g.own);
+  // Only nodes near the candidates can be in the way (big maps have thousands).
+  const reach: Box = { x1: ideal.x - 30 * STEP_X - size.w, x2: ideal.x + 30 * STEP_X + size.w, y1: ideal.y - 2 * STEP_Y - size.h, y2: ideal.y + 40 * STEP_Y + size.h };
+  const near = scene.nodes.filter((n) => intersects(n, reach, GAP));
   const free = (b: Box): boolean => {
-    for (const n of scene.nodes) if (intersects(b, n, GAP)) return false;
+    for (const n of near) if (intersects(b, n, GAP)) return false;
     for (const g of scene.groups) if (intersects(b, g.title, GAP)) return false;
     for (const g of others) if (intersects(b, g.box, GAP)) return false;
     if (own) {
