@@ -1,15 +1,15 @@
 /** The `cruxmap` command line: check and export drafts with the core alone. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { version } from '../../package.json';
 import { WorkspaceIndex, graphToJson } from '../core/index/workspaceIndex';
 import type { ArgumentGraph, Diagnostic } from '../core/model';
 import { renderStandaloneHtml } from '../core/export/exportHtml';
-import { fileSource, listDrafts, readWorkspaceConfig, UsageError } from './cliFiles';
+import { escapeControls, fileSource, listDrafts, readWorkspaceConfig, UsageError } from './cliFiles';
 import { parseOptionsOf } from '../core/config';
 import { plural } from '../core/wording';
 import { parseDraft } from '../core/parse/parse';
-import { parseMany, type ParseJob } from '../node/workers/parsePool';
+import { parseMany, parseSafely, type ParseJob } from '../node/workers/parsePool';
 import { folderCacheStore } from '../node/cache/parseCache';
 import { loadWorkspace } from '../node/loadWorkspace';
 
@@ -132,9 +132,28 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   return { ...opts, command, inputs } as Options;
 }
 
-/** 1-based, compiler-style: `path:line:col: severity code: message`. */
+/** 1-based, compiler-style: `path:line:col: severity code: message`, always one line (control characters in names and messages escaped). */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`;
+  return escapeControls(`${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+}
+
+/**
+ * Where `-o` writes, checked before any work: not a folder, in a folder that exists, and not one
+ * of the drafts read (the same file by any name, links included), which an export would destroy.
+ */
+function outputTarget(output: string, cwd: string, drafts: readonly { path: string; file: string }[]): string {
+  const target = resolve(cwd, output);
+  const shown = escapeControls(output);
+  const st = statSync(target, { throwIfNoEntry: false });
+  if (st?.isDirectory()) throw new UsageError(`cannot write ${shown}: it is a folder; give a file name (e.g. ${escapeControls(join(output, 'map.json'))})`);
+  if (!existsSync(dirname(target))) throw new UsageError(`cannot write ${shown}: its folder does not exist`);
+  if (st) {
+    for (const d of drafts) {
+      const ds = statSync(d.file, { throwIfNoEntry: false });
+      if (d.file === target || (ds && ds.dev === st.dev && ds.ino === st.ino)) throw new UsageError(`-o ${shown} is one of the drafts read (${escapeControls(d.path)}); the export would overwrite it`);
+    }
+  }
+  return target;
 }
 
 /** Reads the built webview bundle that sits beside dist/cli.js. */
@@ -158,28 +177,41 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
     const parsed = parseArgs(argv);
     if (parsed === 'help') return { code: 0, stdout: HELP, stderr: '' };
     if (parsed === 'version') return { code: 0, stdout: `${version}\n`, stderr: '' };
-    const warnings: string[] = [];
     const listed = listDrafts(parsed.inputs, cwd);
+    for (const w of listed.warnings) err.push(`cruxmap: warning: ${w}`);
+    // Files skipped on reading, and damaged cache lines: said before the results.
+    const warnings: string[] = [];
+    const target = parsed.command === 'export' && parsed.output !== undefined ? outputTarget(parsed.output, cwd, listed.files) : undefined;
     // The workspace's own label words (.cruxmap.json) go into every parse; its problems are reported with the drafts'.
     const config = readWorkspaceConfig(listed, cwd, parsed.config);
     const parseOptions = parseOptionsOf(config);
-    const source = fileSource(listed, parsed.maxFileSize, warnings);
-    const index = new WorkspaceIndex((text, path) => parseDraft(text, path, parseOptions));
+    // parseSafely also for drafts the index parses itself (a damaged cache line after a start from the snapshot).
+    const index = new WorkspaceIndex((text, path) => parseSafely(text, path, parseDraft, parseOptions));
     // Big workspaces are parsed in worker threads (dist/parseWorker.js beside this file).
     const parse = (jobs: ParseJob[]) => parseMany(jobs, join(__dirname, 'parseWorker.js'));
-    const { saved } = await loadWorkspace(index, { source, parse, version, optionsFor: () => parseOptions, cache: parsed.cache ? folderCacheStore(resolve(cwd, parsed.cache)) : undefined });
+    const cacheName = parsed.cache === undefined ? '' : escapeControls(parsed.cache);
+    const { saved } = await loadWorkspace(index, {
+      source: fileSource(listed, parsed.maxFileSize, warnings),
+      parse,
+      version,
+      optionsFor: () => parseOptions,
+      cache: parsed.cache ? folderCacheStore(resolve(cwd, parsed.cache)) : undefined,
+      log: (line) => warnings.push(`${cacheName}: ${escapeControls(line)}`),
+    });
     for (const w of warnings) err.push(`cruxmap: warning: ${w}`);
     const problem = await saved;
     // The results stand without the cache; the next run is only slower.
-    if (problem) err.push(`cruxmap: warning: could not write the cache in ${parsed.cache} (${problem}); the next run parses everything again`);
+    if (problem) err.push(`cruxmap: warning: could not write the cache in ${cacheName} (${escapeControls(problem)}); the next run parses everything again`);
     const graph = withConfigDiagnostics(index.getGraph(), config?.diagnostics ?? []);
     if (parsed.command === 'export') {
       const body = parsed.format === 'html' ? renderStandaloneHtml(graph, webviewAssets()) : graphToJson(graph);
-      if (parsed.output) {
-        const target = resolve(cwd, parsed.output);
-        if (!existsSync(dirname(target))) throw new UsageError(`cannot write ${parsed.output}: its folder does not exist`);
-        writeFileSync(target, body);
-        err.push(`cruxmap: wrote ${parsed.output} (${plural(graph.nodes.length, 'element')}, ${plural(graph.edges.length, 'edge')} from ${plural(graph.files.length, 'file')})`);
+      if (parsed.output !== undefined && target !== undefined) {
+        try {
+          writeFileSync(target, body);
+        } catch (e) {
+          throw new UsageError(`cannot write ${escapeControls(parsed.output)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        }
+        err.push(`cruxmap: wrote ${escapeControls(parsed.output)} (${plural(graph.nodes.length, 'element')}, ${plural(graph.edges.length, 'edge')} from ${plural(graph.files.length, 'file')})`);
       } else {
         out.push(body);
       }

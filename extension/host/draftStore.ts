@@ -6,8 +6,8 @@ import { parseDraft } from '../core/parse/parse';
 import { WorkspaceConfigs } from './workspaceConfigs';
 import { readSettings } from './settings';
 import { createDraftFilter, type DraftFilter } from './draftFilter';
-import { serializeCacheInSteps, snapshotKey, type CacheStore } from '../node/cache/parseCache';
-import { parseMany } from '../node/workers/parsePool';
+import { isTempOf, serializeCacheInSteps, snapshotKey, STALE_TMP_MS, tempName, type CacheStore } from '../node/cache/parseCache';
+import { parseMany, parseSafely } from '../node/workers/parsePool';
 import { draftHash, loadWorkspace, SerialRunner, type DraftSource } from '../node/loadWorkspace';
 
 const MARKDOWN_EXT = /\.(md|markdown)$/i;
@@ -19,7 +19,7 @@ export interface IndexChange {
 
 /** Where the store may keep its parse cache and find its parse worker. */
 export interface DraftStoreOptions {
-  /** A folder of the extension's own (context.storageUri, else globalStorageUri). */
+  /** A folder of the extension's own for this workspace (context.storageUri); none, no cache. */
   storageUri?: vscode.Uri;
   /** The built worker script (dist/parseWorker.js); without it everything is parsed on this thread. */
   workerFile?: string;
@@ -50,9 +50,22 @@ function storageCacheStore(folder: vscode.Uri): CacheStore {
     },
     async write(text) {
       await vscode.workspace.fs.createDirectory(folder);
-      const tmp = vscode.Uri.joinPath(folder, 'parse-cache.jsonl.tmp');
+      // Temp files of dead writers go; this process's own name, so two windows never write into one file.
+      for (const [name] of await vscode.workspace.fs.readDirectory(folder).then(undefined, () => [])) {
+        if (!isTempOf('parse-cache.jsonl', name)) continue;
+        const old = vscode.Uri.joinPath(folder, name);
+        try {
+          if (Date.now() - (await vscode.workspace.fs.stat(old)).mtime > STALE_TMP_MS) await vscode.workspace.fs.delete(old);
+        } catch {
+          // gone already, or not ours to remove
+        }
+      }
+      const tmp = vscode.Uri.joinPath(folder, tempName('parse-cache.jsonl'));
       await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
-      await vscode.workspace.fs.rename(tmp, file, { overwrite: true });
+      await vscode.workspace.fs.rename(tmp, file, { overwrite: true }).then(undefined, async (e: unknown) => {
+        await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
+        throw e;
+      });
     },
   };
 }
@@ -60,8 +73,11 @@ function storageCacheStore(folder: vscode.Uri): CacheStore {
 export class DraftStore implements vscode.Disposable {
   /** Each workspace folder's .cruxmap.json: label words for its drafts' parses, problems for the Problems panel. */
   readonly configs = new WorkspaceConfigs();
-  /** Drafts parse with the label words of their folder's .cruxmap.json. */
-  readonly index = new WorkspaceIndex((text, path) => parseDraft(text, path, this.optionsFor(path)));
+  /**
+   * Drafts parse with the label words of their folder's .cruxmap.json; parseSafely: a draft the
+   * parser cannot take gets a warning, never an exception in an event handler.
+   */
+  readonly index = new WorkspaceIndex((text, path) => parseSafely(text, path, parseDraft, this.optionsFor(path)));
   private readonly uris = new Map<string, vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -279,6 +295,7 @@ export class DraftStore implements vscode.Disposable {
         parse: (jobs) => parseMany(jobs, this.options.workerFile, { mainThread: false, yieldMs: 15, onWorkers: (n) => (workers = n) }),
         pause,
         progress: report,
+        log: this.options.log,
         optionsFor: (path) => this.configs.optionsFor(listed.get(path)),
       });
       const loaded = new Set(result.files.map((f) => f.path));
@@ -294,18 +311,17 @@ export class DraftStore implements vscode.Disposable {
       const ms = Date.now() - started;
       this.lastScan = { drafts: result.files.length, cached: result.cached, parsed: result.parsed, ms, snapshot: result.snapshot };
       if (result.snapshot) {
-        this.cachedKey = result.key;
         this.prepareInSteps();
         this.options.log?.(`Indexed ${result.files.length} drafts in ${ms} ms from the saved snapshot (no draft changed since); drafts load in the background.`);
       } else {
         this.options.log?.(
           `Indexed ${result.files.length} drafts in ${ms} ms: ${result.cached} from the parse cache, ${result.parsed} parsed ${workers > 0 ? `in ${workers} worker thread${workers > 1 ? 's' : ''}` : 'on the extension host thread'}.`,
         );
-        if (this.cacheStore) {
-          // Written in steps after the index is ready (the next start's snapshot); a failure only costs speed next time.
-          this.cachedKey = result.key;
-          void result.saved.then((problem) => problem !== undefined && this.cacheWriteFailed(problem));
-        }
+      }
+      if (this.cacheStore) {
+        // Written in steps after the index is ready (the next start's snapshot), or already right; a failure only costs speed next time.
+        this.cachedKey = result.key;
+        void result.saved.then((problem) => problem !== undefined && this.cacheWriteFailed(problem));
       }
       this.changeEmitter.fire({ paths: this.index.paths() });
     };

@@ -1,7 +1,7 @@
 /** The one way drafts get into an index (extension, CLI and benchmark alike): list and read the files, take unchanged drafts from the parse cache or start from its snapshot, parse the rest, write the cache back. */
-import type { Draft, ParseOptions } from '../core/model';
+import type { ArgumentGraph, Draft, ParseOptions } from '../core/model';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { contentHash, ParseCache, restoreFromSnapshot, serializeCache, serializeCacheInSteps, snapshotKey, type CacheStore } from './cache/parseCache';
+import { contentHash, ParseCache, restoreFromSnapshot, serializeCache, serializeCacheInSteps, snapshotKey, type CacheItem, type CacheStore } from './cache/parseCache';
 import type { ParseJob } from './workers/parsePool';
 
 /**
@@ -32,6 +32,8 @@ export interface LoadOptions {
   pause?: () => Promise<void>;
   /** Files read at once (default 16). */
   readConcurrency?: number;
+  /** Told what went wrong with the cache that costs nothing but speed (damaged lines dropped). */
+  log?: (line: string) => void;
 }
 
 /** One draft as loaded: path, text and its cache key (see draftHash; '' when loaded without a cache). */
@@ -50,6 +52,8 @@ export interface LoadResult {
   parsed: number;
   /** Whether the index started from the cache's snapshot (no draft changed since it was written). */
   snapshot: boolean;
+  /** Damaged cache lines dropped (and told to `log`); the cache is then written whole again. */
+  dropped: number;
   /** The snapshot key of these files: what the cache holds once `saved` settles without a problem ('' without a cache). */
   key: string;
   /** Settles when the cache has been written back (at once when it was right already or there is none): undefined, or why it could not be written. */
@@ -83,7 +87,7 @@ export function draftHash(text: string, options: ParseOptions | undefined): stri
  */
 export async function loadWorkspace(index: WorkspaceIndex, options: LoadOptions): Promise<LoadResult> {
   const { source, cache: store, version, optionsFor = () => undefined, progress, pause } = options;
-  const cacheLoad = store ? ParseCache.load(store, version) : undefined;
+  const cacheLoad = store ? ParseCache.load(store, version, options.log) : undefined;
   const listed = await source.list();
   const paths = [...new Set(listed)];
   const texts = new Array<string | undefined>(paths.length);
@@ -109,8 +113,23 @@ export async function loadWorkspace(index: WorkspaceIndex, options: LoadOptions)
   });
   const key = store ? snapshotKey(files) : '';
   const cache = cacheLoad ? await cacheLoad : undefined;
+  /**
+   * Writes the cache back from these drafts and the graph they make (taken now, before the caller
+   * changes the index), in steps when there is a pause; settles with why not, if it could not.
+   */
+  const writeBack = (items: CacheItem[], graph: ArgumentGraph): Promise<string | undefined> => {
+    const text = pause ? serializeCacheInSteps(version, items, graph, pause) : new Promise<void>((resolve) => setImmediate(resolve)).then(() => serializeCache(version, items, graph));
+    return text
+      .then((t) => store!.write(t))
+      .then(
+        () => undefined,
+        (e: unknown) => (e instanceof Error ? e.message : String(e)),
+      );
+  };
   if (cache && restoreFromSnapshot(index, cache, files, key)) {
-    return { files, cached: files.length, parsed: 0, snapshot: true, key, saved: Promise.resolve(undefined) };
+    // A damaged line beside a sound snapshot: the results stand (that draft is parsed when needed), and the cache is made whole again.
+    const saved = cache.dropped > 0 ? writeBack(files.map((f) => ({ ...f, draft: index.getDraft(f.path)! })), index.getGraph()) : Promise.resolve(undefined);
+    return { files, cached: files.length, parsed: 0, snapshot: true, dropped: cache.dropped, key, saved };
   }
   const drafts: (Draft | undefined)[] = files.map((f) => cache?.get(f.path, f.hash));
   const misses = files.map((_, i) => i).filter((i) => drafts[i] === undefined);
@@ -122,16 +141,9 @@ export async function loadWorkspace(index: WorkspaceIndex, options: LoadOptions)
   files.forEach((f, i) => index.setParsedDraft(f.path, f.text, drafts[i]!));
   // The graph of exactly these texts: the next start's snapshot, whatever the caller changes in the index meanwhile.
   const graph = index.getGraph();
-  if (!store) return { files, cached: files.length - misses.length, parsed: misses.length, snapshot: false, key, saved: Promise.resolve(undefined) };
-  const items = files.map((f, i) => ({ ...f, draft: drafts[i]! }));
-  const text = pause ? serializeCacheInSteps(version, items, graph, pause) : new Promise<void>((resolve) => setImmediate(resolve)).then(() => serializeCache(version, items, graph));
-  const saved = text
-    .then((t) => store.write(t))
-    .then(
-      () => undefined,
-      (e: unknown) => (e instanceof Error ? e.message : String(e)),
-    );
-  return { files, cached: files.length - misses.length, parsed: misses.length, snapshot: false, key, saved };
+  if (!store) return { files, cached: files.length - misses.length, parsed: misses.length, snapshot: false, dropped: 0, key, saved: Promise.resolve(undefined) };
+  const saved = writeBack(files.map((f, i) => ({ ...f, draft: drafts[i]! })), graph);
+  return { files, cached: files.length - misses.length, parsed: misses.length, snapshot: false, dropped: cache?.dropped ?? 0, key, saved };
 }
 
 /**
