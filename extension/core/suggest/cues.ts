@@ -1,0 +1,220 @@
+/** The discourse cues the suggester reads: general English markers of contrast, concession, cause, result, example, condition, doubt and agreement, matched at the start of a sentence or clause. */
+
+/** What a cue says about the block it opens. */
+export type CueClass =
+  | 'contrast'
+  | 'concession'
+  | 'cause'
+  | 'explain'
+  | 'result'
+  | 'example'
+  | 'condition'
+  | 'doubt'
+  | 'agreement'
+  | 'additive'
+  | 'stance'
+  | 'answer'
+  | 'crux'
+  | 'openQuestion'
+  | 'aside'
+  /** Words that look like a cue but are none ("so far", "if anything" is contrast): matching them stops a shorter, wrong cue. */
+  | 'plain';
+
+/** One cue found in a block: its class, the words as written, and whether it opens the block. */
+export interface CueHit {
+  cls: CueClass;
+  words: string;
+  /** At the very start of the block's text (else at the start of a later sentence or clause). */
+  atStart: boolean;
+}
+
+/** Phrases by class, lower case, apostrophes straight. Longer phrases first where one is a prefix of another. */
+const PHRASES: [CueClass, string[]][] = [
+  ['plain', [
+    'so far', 'so-called', 'so many', 'so much', 'so long', 'since then', 'given how', 'take care', 'as far as', 'yet another', 'if so', 'if not',
+    'take this', 'still more', 'rather than', 'instead of', 'since when', 'also, i', 'however much',
+  ]],
+  ['crux', [
+    'the crux is', 'the crux here', 'my crux', 'our crux', 'the crux of', 'a crux', 'the real disagreement', 'our disagreement', 'the disagreement is',
+    'where we disagree', 'we disagree about', 'the key question is whether', 'the question is whether', 'the real question is whether',
+    'it comes down to', 'this comes down to', 'it all comes down to', 'this hinges on', 'it hinges on', 'everything hinges on', 'the double crux',
+  ]],
+  ['aside', [
+    'thanks for', 'thank you', 'edit:', 'edit ', 'update:', 'epistemic status', 'cross-posted', 'crossposted', 'see also', 'related:', 'disclaimer',
+    'footnote', 'h/t', 'hat tip', 'meta:', 'note:', 'ps:', 'p.s.', 'tl;dr', 'tldr', 'summary:', 'this post', 'in this post', 'this comment', 'i wrote', 'i\'ll write',
+  ]],
+  ['answer', [
+    'that\'s fair, but', 'that is fair, but', 'fair point, but', 'fair, but', 'fair enough, but', 'true, but', 'that\'s true, but', 'that is true, but',
+    'in response', 'to which i', 'my answer', 'my response', 'the answer is', 'the response is', 'this objection', 'that objection', 'the objection',
+    'this worry', 'that worry', 'the worry is misplaced', 'this concern', 'that concern', 'this criticism', 'that criticism', 'this misreads', 'that misreads',
+    'i don\'t think that\'s right', 'that doesn\'t follow', 'this doesn\'t follow', 'not quite', 'that\'s not what',
+  ]],
+  ['concession', [
+    'granted', 'admittedly', 'to be sure', 'to be fair', 'sure,', 'sure ', 'of course', 'it\'s true that', 'it is true that', 'true,', 'i agree that',
+    'i grant that', 'i admit', 'i concede', 'no doubt', 'fair enough', 'it may be that', 'it might be that', 'it may well be',
+    'one could argue', 'one might argue', 'one might object', 'one could object', 'one might say', 'one could say', 'you might think', 'you might say',
+    'you could argue', 'some people', 'some argue', 'some say', 'some claim', 'some think', 'some will', 'many people', 'many argue', 'critics', 'opponents',
+    'proponents', 'skeptics', 'the standard view', 'the usual view', 'the common view', 'the usual argument', 'the standard argument', 'the obvious objection',
+    'an obvious objection', 'a natural objection', 'it is often said', 'it\'s often said', 'it is sometimes said', 'people often say', 'it\'s tempting', 'it is tempting',
+  ]],
+  ['contrast', [
+    'but', 'however', 'yet', 'that said', 'that being said', 'having said that', 'and yet', 'on the other hand', 'still', 'nevertheless', 'nonetheless', 'even so',
+    'then again', 'though', 'although', 'except', 'unfortunately', 'the problem is', 'the problem with', 'the issue is', 'the issue with', 'the trouble is',
+    'the trouble with', 'the catch is', 'the flaw', 'the weakness', 'the worry is', 'my worry', 'my concern', 'one concern', 'a concern', 'one problem',
+    'a problem', 'another problem', 'the counterexample', 'a counterexample', 'counterexample', 'in contrast', 'by contrast', 'on the contrary', 'conversely',
+    'rather', 'instead', 'actually', 'no,', 'nope', 'not so', 'not really', 'not necessarily', 'not at all', 'this ignores', 'this assumes', 'this overlooks',
+    'this misses', 'that ignores', 'that assumes', 'that misses', 'this neglects', 'this fails', 'that fails', 'this breaks', 'this is wrong', 'that is wrong',
+    'that\'s wrong', 'this isn\'t', 'that isn\'t', 'that\'s not', 'this is not', 'that is not', 'this only works', 'this only holds', 'this proves too much',
+    'this leaves out', 'what about', 'whereas',
+  ]],
+  ['doubt', [
+    'i doubt', 'i\'m not convinced', 'i am not convinced', 'i\'m unconvinced', 'i am unconvinced', 'i\'m skeptical', 'i am skeptical', 'i\'m sceptical', 'i am sceptical',
+    'i\'m not sure', 'i am not sure', 'i\'m less sure', 'i\'m not so sure', 'it\'s unclear', 'it is unclear', 'it\'s not clear', 'it is not clear', 'it\'s not obvious',
+    'it is not obvious', 'i don\'t think', 'i do not think', 'i don\'t buy', 'i don\'t see', 'i do not see', 'i disagree', 'i\'d push back', 'i would push back',
+    'i\'d disagree', 'i\'m worried', 'i worry', 'i\'m wary', 'i find this', 'i find it hard', 'this seems wrong', 'this seems too', 'this seems unlikely',
+    'that seems wrong', 'that seems too', 'that seems unlikely', 'hmm', 'wait,', 'i\'m confused', 'i don\'t understand why', 'i\'d question', 'i question',
+    'i\'m suspicious', 'i am suspicious', 'it\'s doubtful', 'it is doubtful', 'few people', 'there is no evidence', 'there\'s no evidence', 'there is little evidence',
+    'there\'s little evidence', 'nothing suggests', 'i don\'t believe', 'i\'m not persuaded',
+  ]],
+  ['explain', [
+    'this is because', 'that is because', 'that\'s because', 'it\'s because', 'it is because', 'the reason is', 'the reason for this', 'one reason is',
+    'the reason being', 'this is why', 'this explains', 'to see why', 'the mechanism is', 'the point is that', 'in other words', 'that is,', 'i.e.', 'put differently',
+    'put another way', 'specifically', 'in particular', 'concretely', 'more precisely', 'to be precise',
+  ]],
+  ['cause', [
+    'because', 'since', 'after all', 'given that', 'as we know', 'the evidence', 'evidence', 'studies show', 'research shows', 'data show', 'historically',
+    'empirically', 'in practice', 'we know that', 'we have seen', 'we\'ve seen', 'we already see', 'this matters because', 'for one', 'first,', 'firstly',
+    'first of all', 'for one thing', 'on top of that', 'it\'s well known', 'it is well known', 'as shown', 'as seen',
+  ]],
+  ['additive', [
+    'moreover', 'furthermore', 'in addition', 'additionally', 'also', 'besides', 'what\'s more', 'what is more', 'another', 'plus,', 'second,', 'secondly', 'third,',
+    'thirdly', 'finally', 'lastly', 'similarly', 'likewise', 'and ', 'not only', 'on top of this', 'beyond that', 'relatedly', 'further,',
+  ]],
+  ['result', [
+    'so', 'therefore', 'thus', 'hence', 'which means', 'this means', 'that means', 'it follows', 'consequently', 'as a result', 'as a consequence',
+    'in conclusion', 'to conclude', 'overall', 'in short', 'in sum', 'all in all', 'to sum up', 'to summarize', 'the upshot', 'the bottom line', 'that\'s why',
+    'which is why', 'for this reason', 'for these reasons', 'accordingly', 'in the end', 'ultimately', 'all told',
+  ]],
+  ['example', [
+    'for example', 'for instance', 'e.g.', 'e.g', 'consider', 'take', 'imagine', 'case in point', 'to illustrate', 'as an example', 'an example', 'one example',
+    'a good example', 'a classic example', 'look at', 'think of', 'think about', 'witness', 'picture', 'say,', 'such as', 'like when', 'as when', 'a toy example',
+    'a concrete example', 'in one experiment', 'in one case', 'when we',
+  ]],
+  ['condition', [
+    'if', 'unless', 'suppose', 'supposing', 'assuming', 'assume', 'provided that', 'provided', 'in case', 'in the case', 'in the world where', 'in worlds where',
+    'as long as', 'only if', 'even if', 'whenever', 'conditional on', 'given',
+  ]],
+  ['agreement', [
+    'i agree', 'agreed', 'indeed', 'exactly', 'yes', 'right,', 'good point', 'great point', 'this is right', 'that\'s right', 'that is right', 'this is true',
+    'i think this is right', 'strongly agree', 'seconding', 'seconded', '+1', 'this matches', 'this fits', 'this is consistent', 'this is exactly', 'in fact',
+    'better still', 'even better', 'and indeed', 'to add to this', 'adding to this', 'building on this', 'relatedly,',
+  ]],
+  ['stance', [
+    'i think', 'i believe', 'i claim', 'i\'d claim', 'my claim', 'my main claim', 'my view', 'my position', 'in my view', 'in my opinion', 'imo', 'imho',
+    'i\'d argue', 'i would argue', 'i want to argue', 'i\'ll argue', 'i will argue', 'i argue', 'i\'m arguing', 'my main point', 'the main point', 'the key point',
+    'my thesis', 'the thesis', 'i expect', 'i predict', 'we should', 'we must', 'we need to', 'it seems to me', 'my sense is', 'my guess is', 'i\'m confident',
+    'i am confident', 'i\'m fairly confident', 'i suspect', 'i\'d bet', 'i would bet', 'my bet', 'my prediction', 'the claim', 'here is the claim', 'here\'s the claim',
+    'i\'m increasingly', 'i have come to think', 'i\'ve come to think', 'i now think', 'i want to defend', 'i\'ll defend', 'the central claim', 'the core claim',
+    'it is clear that', 'it\'s clear that', 'clearly', 'obviously', 'surely',
+  ]],
+  ['openQuestion', [
+    'i wonder', 'i\'m wondering', 'i am wondering', 'i\'d like to know', 'i would like to know', 'i\'m curious', 'i am curious', 'open question', 'an open question',
+    'one open question', 'a question', 'my question', 'the question', 'does anyone know', 'has anyone', 'is there',
+  ]],
+];
+
+/** A normalized copy for matching: lower case, typographic quotes and dashes made plain, so cues match however they are typed. */
+export function normalize(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+    .replace(/[\u2013\u2014]/g, ' - ')
+    .replace(/\u2026/g, '...')
+    .toLowerCase();
+}
+
+/** Phrases that need a word boundary after them (those ending in a letter or digit). */
+function boundaryAfter(phrase: string): boolean {
+  return /[a-z0-9]$/.test(phrase);
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  hit?: CueClass;
+  phrase?: string;
+}
+
+// A character trie over every phrase: matching at a position costs the length of the longest phrase, whatever the number of phrases.
+const TRIE: TrieNode = { next: new Map() };
+for (const [cls, phrases] of PHRASES) {
+  for (const p of phrases) {
+    let node = TRIE;
+    for (const ch of p) {
+      let n = node.next.get(ch);
+      if (!n) {
+        n = { next: new Map() };
+        node.next.set(ch, n);
+      }
+      node = n;
+    }
+    // The first class listed for a phrase wins.
+    if (!node.hit) {
+      node.hit = cls;
+      node.phrase = p;
+    }
+  }
+}
+
+/** The longest cue phrase starting at `at` in normalized text, if any. */
+export function cueAt(norm: string, at: number): { cls: CueClass; length: number } | undefined {
+  let node: TrieNode | undefined = TRIE;
+  let best: { cls: CueClass; length: number } | undefined;
+  for (let i = at; i < norm.length && node; i++) {
+    node = node.next.get(norm[i]);
+    if (node?.hit && (!boundaryAfter(node.phrase!) || i + 1 >= norm.length || !/[a-z0-9']/.test(norm[i + 1]))) best = { cls: node.hit, length: i + 1 - at };
+  }
+  return best;
+}
+
+/** Where sentences and clauses start in normalized text: the block's start, after sentence ends, and after `,` `;` `:` ` - `. */
+function clauseStarts(norm: string): { at: number; sentence: boolean }[] {
+  const starts: { at: number; sentence: boolean }[] = [{ at: 0, sentence: true }];
+  const re = /([.!?]["')\]]*\s+)|([,;:]\s+|\s-\s+|\s\(\s*)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(norm))) starts.push({ at: m.index + m[0].length, sentence: m[1] !== undefined });
+  return starts;
+}
+
+/** Words a cue is skipped over when they open the sentence ("And so", "Well, but"). */
+const LEAD = /^(?:and |well,? |ok,? |okay,? |oh,? |hmm,? |again,? |now,? |also,? |\*+|_+|"|\(|- )/;
+
+/**
+ * Every cue in a block's text, at the start of a sentence or clause, in order. `original`
+ * is the block's plain text; the words of each hit are cut from it, so they read as written.
+ */
+export function findCues(original: string): CueHit[] {
+  const norm = normalize(original);
+  // Normalization may lengthen the text (dashes); positions are mapped back by ratio only for display, so keep a direct copy when lengths match.
+  const same = norm.length === original.length;
+  const hits: CueHit[] = [];
+  for (const { at, sentence } of clauseStarts(norm)) {
+    let p = at;
+    for (let k = 0; k < 2; k++) {
+      const lead = LEAD.exec(norm.slice(p, p + 8));
+      if (!lead) break;
+      // "And yet", "And so": keep the "and" when the phrase itself starts with it.
+      const whole = cueAt(norm, p);
+      if (whole && whole.length > lead[0].length) break;
+      p += lead[0].length;
+    }
+    const c = cueAt(norm, p);
+    if (!c || c.cls === 'plain') continue;
+    // Mid-sentence clauses take only the markers that really turn a clause.
+    if (!sentence && !['contrast', 'cause', 'explain', 'result', 'example', 'doubt'].includes(c.cls)) continue;
+    if (!sentence && (c.cls === 'cause' || c.cls === 'result' || c.cls === 'example') && !/^(because|since|so |therefore|thus|hence|which means|for example|for instance|e\.g)/.test(norm.slice(p))) continue;
+    if (!sentence && c.cls === 'contrast' && !/^(but|however|yet|though|although|whereas|that said|and yet|on the other hand|except|still|nevertheless)/.test(norm.slice(p))) continue;
+    const words = same ? original.slice(p, p + c.length) : norm.slice(p, p + c.length);
+    hits.push({ cls: c.cls, words: words.replace(/[,:]$/, '').trim(), atStart: at === 0 });
+  }
+  return hits;
+}
