@@ -63,6 +63,8 @@ function indentOf(line: string): { cols: number; chars: number } {
  * markers dropped, link text and image alt text kept, wikilinks by alias or name, HTML tags dropped.
  */
 export function plainInline(s: string): string {
+  // Most prose has no inline markup at all: then only the white space changes.
+  if (!/[[<*_`]/.test(s)) return s.replace(/\s+/g, ' ').trim();
   return s
     .replace(/!?\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, name: string, alias?: string) => alias ?? name)
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -128,7 +130,9 @@ export function scanBlocks(text: string): ProseBlock[] {
     let rest = raw;
     let offset = 0;
     let quoted = false;
-    for (;;) {
+    // Only a line with `>` among its first characters can be quoted.
+    const gt = raw.indexOf('>');
+    for (; gt >= 0 && gt < 4 + offset; ) {
       const q = /^ {0,3}> ?/.exec(rest);
       if (!q) break;
       quoted = true;
@@ -210,7 +214,9 @@ export function scanBlocks(text: string): ProseBlock[] {
 
     if (ind.cols < 4 || (items.length > 0 && ind.cols >= 4 && ind.cols - (items[within(ind.cols) - 1]?.contentCol ?? 0) < 4)) {
       // Setext underline turns the open paragraph into a heading.
-      if (para && para.block === 'paragraph' && para.parent < 0 && SETEXT.test(body) && ind.cols < 4) {
+      const c0 = body[0];
+      const maybeRule = c0 === '-' || c0 === '*' || c0 === '_' || c0 === '=';
+      if (maybeRule && para && para.block === 'paragraph' && para.parent < 0 && SETEXT.test(body) && ind.cols < 4) {
         para.block = 'heading';
         const depth = body[0] === '=' ? 1 : 2;
         const p = para;
@@ -220,21 +226,21 @@ export function scanBlocks(text: string): ProseBlock[] {
         prevBlank = false;
         continue;
       }
-      if (HR.test(body.trimEnd())) {
+      if (maybeRule && HR.test(body.trimEnd())) {
         close();
         items = [];
         section++;
         prevBlank = true;
         continue;
       }
-      const fm = FENCE.exec(body);
+      const fm = c0 === '`' || c0 === '~' ? FENCE.exec(body) : null;
       if (fm && !(fm[1][0] === '`' && body.slice(fm[1].length).includes('`'))) {
         close();
         if (ind.cols < (items[items.length - 1]?.contentCol ?? 0)) items = items.slice(0, within(ind.cols));
         fence = { marker: fm[1] };
         continue;
       }
-      const atx = ATX.exec(body);
+      const atx = c0 === '#' ? ATX.exec(body) : null;
       if (atx) {
         close();
         items = [];
@@ -256,18 +262,18 @@ export function scanBlocks(text: string): ProseBlock[] {
         prevBlank = false;
         continue;
       }
-      if (!para && HTML_START.test(body)) {
+      if (!para && c0 === '<' && HTML_START.test(body)) {
         html = body.startsWith('<!--') && !body.includes('-->') ? 'comment' : body.startsWith('<!--') ? undefined : 'block';
         if (html === 'block' && blank) html = undefined;
         continue;
       }
-      if (!para && LINK_DEF.test(body)) continue;
-      if (para && para.parts.length === 1 && TABLE_DELIM.test(body) && body.includes('-') && (body.includes('|') || para.parts[0].includes('|'))) {
+      if (!para && c0 === '[' && LINK_DEF.test(body)) continue;
+      if (para && para.parts.length === 1 && (c0 === '|' || c0 === ':' || c0 === '-') && TABLE_DELIM.test(body) && body.includes('-') && (body.includes('|') || para.parts[0].includes('|'))) {
         para = undefined; // a table: its header row was not a paragraph
         table = true;
         continue;
       }
-      const lm = LIST.exec(body);
+      const lm = c0 === '-' || c0 === '*' || c0 === '+' || (c0 >= '0' && c0 <= '9') ? LIST.exec(body) : null;
       // An ordered list interrupts a paragraph only when it starts at 1; an empty item never does.
       const interrupts = lm && (!para || ((/^[-*+]$/.test(lm[1]) || /^1[.)]$/.test(lm[1])) && body.slice(lm[0].length).trim() !== ''));
       if (lm && interrupts) {

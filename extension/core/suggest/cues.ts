@@ -47,7 +47,7 @@ const PHRASES: [CueClass, string[]][] = [
     'that\'s fair, but', 'that is fair, but', 'fair point, but', 'fair, but', 'fair enough, but', 'true, but', 'that\'s true, but', 'that is true, but',
     'in response', 'to which i', 'my answer', 'my response', 'the answer is', 'the response is', 'this objection', 'that objection', 'the objection',
     'this worry', 'that worry', 'the worry is misplaced', 'this concern', 'that concern', 'this criticism', 'that criticism', 'this misreads', 'that misreads',
-    'i don\'t think that\'s right', 'that doesn\'t follow', 'this doesn\'t follow', 'not quite', 'that\'s not what',
+    'one answer', 'an answer', 'the short answer', 'a partial answer', 'the fix is', 'the solution is', 'i don\'t think that\'s right', 'that doesn\'t follow', 'this doesn\'t follow', 'not quite', 'that\'s not what',
   ]],
   ['concession', [
     'granted', 'admittedly', 'to be sure', 'to be fair', 'sure,', 'sure ', 'of course', 'it\'s true that', 'it is true that', 'true,', 'i agree that',
@@ -65,7 +65,7 @@ const PHRASES: [CueClass, string[]][] = [
     'rather', 'instead', 'actually', 'no,', 'nope', 'not so', 'not really', 'not necessarily', 'not at all', 'this ignores', 'this assumes', 'this overlooks',
     'this misses', 'that ignores', 'that assumes', 'that misses', 'this neglects', 'this fails', 'that fails', 'this breaks', 'this is wrong', 'that is wrong',
     'that\'s wrong', 'this isn\'t', 'that isn\'t', 'that\'s not', 'this is not', 'that is not', 'this only works', 'this only holds', 'this proves too much',
-    'this leaves out', 'what about', 'whereas',
+    'this leaves out', 'what about', 'whereas', 'the difficulty', 'the hard part', 'the challenge is', 'the downside', 'the risk is', 'the danger is',
   ]],
   ['doubt', [
     'i doubt', 'i\'m not convinced', 'i am not convinced', 'i\'m unconvinced', 'i am unconvinced', 'i\'m skeptical', 'i am skeptical', 'i\'m sceptical', 'i am sceptical',
@@ -74,7 +74,8 @@ const PHRASES: [CueClass, string[]][] = [
     'i\'d disagree', 'i\'m worried', 'i worry', 'i\'m wary', 'i find this', 'i find it hard', 'this seems wrong', 'this seems too', 'this seems unlikely',
     'that seems wrong', 'that seems too', 'that seems unlikely', 'hmm', 'wait,', 'i\'m confused', 'i don\'t understand why', 'i\'d question', 'i question',
     'i\'m suspicious', 'i am suspicious', 'it\'s doubtful', 'it is doubtful', 'few people', 'there is no evidence', 'there\'s no evidence', 'there is little evidence',
-    'there\'s little evidence', 'nothing suggests', 'i don\'t believe', 'i\'m not persuaded',
+    'there\'s little evidence', 'nothing suggests', 'i don\'t believe', 'i\'m not persuaded', 'this is too strong', 'that is too strong', 'that\'s too strong',
+    'this is overstated', 'this overstates', 'that overstates', 'unclear', 'not obviously', 'i\'m not sure that',
   ]],
   ['explain', [
     'this is because', 'that is because', 'that\'s because', 'it\'s because', 'it is because', 'the reason is', 'the reason for this', 'one reason is',
@@ -93,7 +94,8 @@ const PHRASES: [CueClass, string[]][] = [
   ['result', [
     'so', 'therefore', 'thus', 'hence', 'which means', 'this means', 'that means', 'it follows', 'consequently', 'as a result', 'as a consequence',
     'in conclusion', 'to conclude', 'overall', 'in short', 'in sum', 'all in all', 'to sum up', 'to summarize', 'the upshot', 'the bottom line', 'that\'s why',
-    'which is why', 'for this reason', 'for these reasons', 'accordingly', 'in the end', 'ultimately', 'all told',
+    'which is why', 'for this reason', 'for these reasons', 'accordingly', 'in the end', 'ultimately', 'all told', 'either way',
+    'in any case', 'in any event', 'regardless', 'all things considered', 'on balance',
   ]],
   ['example', [
     'for example', 'for instance', 'e.g.', 'e.g', 'consider', 'take', 'imagine', 'case in point', 'to illustrate', 'as an example', 'an example', 'one example',
@@ -106,7 +108,7 @@ const PHRASES: [CueClass, string[]][] = [
   ]],
   ['agreement', [
     'i agree', 'agreed', 'indeed', 'exactly', 'yes', 'right,', 'good point', 'great point', 'this is right', 'that\'s right', 'that is right', 'this is true',
-    'i think this is right', 'strongly agree', 'seconding', 'seconded', '+1', 'this matches', 'this fits', 'this is consistent', 'this is exactly', 'in fact',
+    'i think this is right', 'strongly agree', 'seconding', 'seconded', '+1', 'this matches', 'this fits', 'this is consistent', 'this is exactly', 'that is exactly', 'that\'s exactly', 'in fact',
     'better still', 'even better', 'and indeed', 'to add to this', 'adding to this', 'building on this', 'relatedly,',
   ]],
   ['stance', [
@@ -125,6 +127,7 @@ const PHRASES: [CueClass, string[]][] = [
 
 /** A normalized copy for matching: lower case, typographic quotes and dashes made plain, so cues match however they are typed. */
 export function normalize(text: string): string {
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
   return text
     .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
     .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
@@ -139,9 +142,15 @@ function boundaryAfter(phrase: string): boolean {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  next: Map<number, TrieNode>;
   hit?: CueClass;
-  phrase?: string;
+  /** The phrase ends in a letter or digit, so the next character must not be one. */
+  boundary?: boolean;
+}
+
+/** a-z, 0-9 or an apostrophe. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
 }
 
 // A character trie over every phrase: matching at a position costs the length of the longest phrase, whatever the number of phrases.
@@ -149,7 +158,8 @@ const TRIE: TrieNode = { next: new Map() };
 for (const [cls, phrases] of PHRASES) {
   for (const p of phrases) {
     let node = TRIE;
-    for (const ch of p) {
+    for (let i = 0; i < p.length; i++) {
+      const ch = p.charCodeAt(i);
       let n = node.next.get(ch);
       if (!n) {
         n = { next: new Map() };
@@ -160,7 +170,7 @@ for (const [cls, phrases] of PHRASES) {
     // The first class listed for a phrase wins.
     if (!node.hit) {
       node.hit = cls;
-      node.phrase = p;
+      node.boundary = boundaryAfter(p);
     }
   }
 }
@@ -170,23 +180,26 @@ export function cueAt(norm: string, at: number): { cls: CueClass; length: number
   let node: TrieNode | undefined = TRIE;
   let best: { cls: CueClass; length: number } | undefined;
   for (let i = at; i < norm.length && node; i++) {
-    node = node.next.get(norm[i]);
-    if (node?.hit && (!boundaryAfter(node.phrase!) || i + 1 >= norm.length || !/[a-z0-9']/.test(norm[i + 1]))) best = { cls: node.hit, length: i + 1 - at };
+    node = node.next.get(norm.charCodeAt(i));
+    if (node?.hit && (!node.boundary || i + 1 >= norm.length || !isWordChar(norm.charCodeAt(i + 1)))) best = { cls: node.hit, length: i + 1 - at };
   }
   return best;
 }
 
-/** Where sentences and clauses start in normalized text: the block's start, after sentence ends, and after `,` `;` `:` ` - `. */
-function clauseStarts(norm: string): { at: number; sentence: boolean }[] {
-  const starts: { at: number; sentence: boolean }[] = [{ at: 0, sentence: true }];
-  const re = /([.!?]["')\]]*\s+)|([,;:]\s+|\s-\s+|\s\(\s*)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(norm))) starts.push({ at: m.index + m[0].length, sentence: m[1] !== undefined });
-  return starts;
-}
+const CLAUSE_BREAK = /([.!?]["')\]]*\s+)|([,;:]\s+|\s-\s+|\s\(\s*)/g;
 
 /** Words a cue is skipped over when they open the sentence ("And so", "Well, but"). */
-const LEAD = /^(?:and |well,? |ok,? |okay,? |oh,? |hmm,? |again,? |now,? |also,? |\*+|_+|"|\(|- )/;
+const LEAD = /(?:and |well,? |ok,? |okay,? |oh,? |hmm,? |again,? |now,? |also,? |\*+|_+|"|\(|- )/y;
+
+/** Classes a clause inside a sentence can take its cue from. */
+const MID_CLASSES: ReadonlySet<CueClass> = new Set(['contrast', 'cause', 'explain', 'result', 'example', 'doubt']);
+const MID_REASON = /because|since|so |therefore|thus|hence|which means|for example|for instance|e\.g/y;
+const MID_CONTRAST = /but|however|yet|though|although|whereas|that said|and yet|on the other hand|except|still|nevertheless/y;
+
+function startsWith(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
+}
 
 /**
  * Every cue in a block's text, at the start of a sentence or clause, in order. `original`
@@ -194,27 +207,46 @@ const LEAD = /^(?:and |well,? |ok,? |okay,? |oh,? |hmm,? |again,? |now,? |also,?
  */
 export function findCues(original: string): CueHit[] {
   const norm = normalize(original);
-  // Normalization may lengthen the text (dashes); positions are mapped back by ratio only for display, so keep a direct copy when lengths match.
+  // Normalization keeps lengths unless it widened a dash; then the words are shown as normalized.
   const same = norm.length === original.length;
   const hits: CueHit[] = [];
-  for (const { at, sentence } of clauseStarts(norm)) {
-    let p = at;
-    for (let k = 0; k < 2; k++) {
-      const lead = LEAD.exec(norm.slice(p, p + 8));
-      if (!lead) break;
-      // "And yet", "And so": keep the "and" when the phrase itself starts with it.
-      const whole = cueAt(norm, p);
-      if (whole && whole.length > lead[0].length) break;
-      p += lead[0].length;
-    }
-    const c = cueAt(norm, p);
-    if (!c || c.cls === 'plain') continue;
-    // Mid-sentence clauses take only the markers that really turn a clause.
-    if (!sentence && !['contrast', 'cause', 'explain', 'result', 'example', 'doubt'].includes(c.cls)) continue;
-    if (!sentence && (c.cls === 'cause' || c.cls === 'result' || c.cls === 'example') && !/^(because|since|so |therefore|thus|hence|which means|for example|for instance|e\.g)/.test(norm.slice(p))) continue;
-    if (!sentence && c.cls === 'contrast' && !/^(but|however|yet|though|although|whereas|that said|and yet|on the other hand|except|still|nevertheless)/.test(norm.slice(p))) continue;
-    const words = same ? original.slice(p, p + c.length) : norm.slice(p, p + c.length);
+  const add = (at: number, sentence: boolean) => {
+    const c = clauseCue(norm, at, sentence);
+    if (!c) return;
+    const words = same ? original.slice(c.at, c.at + c.length) : norm.slice(c.at, c.at + c.length);
     hits.push({ cls: c.cls, words: words.replace(/[,:]$/, '').trim(), atStart: at === 0 });
-  }
+  };
+  // Sentence and clause starts: the block's start, after sentence ends, and after `,` `;` `:` ` - ` `(`.
+  add(0, true);
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(norm); m; m = CLAUSE_BREAK.exec(norm)) add(m.index + m[0].length, m[1] !== undefined);
   return hits;
+}
+
+/** The cue opening the sentence or clause at `at`, past lead words such as "And" or "Well,". */
+function clauseCue(norm: string, at: number, sentence: boolean): { cls: CueClass; at: number; length: number } | undefined {
+  let p = at;
+  for (let k = 0; k < 2; k++) {
+    LEAD.lastIndex = p;
+    const lead = LEAD.exec(norm);
+    if (!lead) break;
+    // "And yet", "And so": keep the "and" when the phrase itself starts with it.
+    const whole = cueAt(norm, p);
+    if (whole && whole.length > lead[0].length) break;
+    p += lead[0].length;
+  }
+  // A lead word that is a cue itself ("Also, …") counts when nothing follows it.
+  let c = cueAt(norm, p);
+  if (!c && p > at) {
+    c = cueAt(norm, at);
+    p = at;
+  }
+  if (!c || c.cls === 'plain') return undefined;
+  // Mid-sentence clauses take only the markers that really turn a clause.
+  if (!sentence) {
+    if (!MID_CLASSES.has(c.cls)) return undefined;
+    if ((c.cls === 'cause' || c.cls === 'result' || c.cls === 'example') && !startsWith(MID_REASON, norm, p)) return undefined;
+    if (c.cls === 'contrast' && !startsWith(MID_CONTRAST, norm, p)) return undefined;
+  }
+  return { cls: c.cls, at: p, length: c.length };
 }

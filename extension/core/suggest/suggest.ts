@@ -33,7 +33,7 @@ export interface Suggestion {
 }
 
 /** Below this the editor shows nothing and the CLI lists nothing, unless told otherwise. */
-export const DEFAULT_THRESHOLD = 0.6;
+export const DEFAULT_THRESHOLD = 0.5;
 
 interface Scope {
   prev: number;
@@ -50,12 +50,43 @@ const OPPOSING: ReadonlySet<CueClass> = new Set(['contrast', 'doubt', 'answer'])
 /** Contrast words that turn a clause more weakly than "but" or "however". */
 const WEAK_CONTRAST = /^(?:actually|rather|instead|still|though|although|except|whereas|what about|unfortunately|in practice)$/i;
 
+/** The number of words in a text, counted up to `max`. */
+function wordsUpTo(text: string, max: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && n < max; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** Splits at `.`, `!` or `?` (and closing quotes) followed by white space and a capital, digit or opening quote. */
 function sentencesOf(text: string): string[] {
-  return text.split(/(?<=[.!?]["')\]]*)\s+(?=["'(\[]?[A-Z0-9\u201c\u2018])/).filter((s) => s.trim() !== '');
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '.' && c !== '!' && c !== '?') continue;
+    let j = i + 1;
+    while (j < text.length && '"\')]\u201d\u2019'.includes(text[j])) j++;
+    if (j >= text.length || text.charCodeAt(j) > 32) continue;
+    let k = j;
+    while (k < text.length && text.charCodeAt(k) <= 32) k++;
+    if (k < text.length && /["'(\[A-Z0-9\u201c\u2018]/.test(text[k])) {
+      out.push(text.slice(start, j));
+      start = k;
+      i = k - 1;
+    }
+  }
+  if (start < text.length && text.slice(start).trim() !== '') out.push(text.slice(start));
+  return out;
 }
 
 /** Whether a block reads as a question, and whether the question is rhetorical (asked to assert, or answered in the block itself). */
 function questionOf(text: string): 'open' | 'rhetorical' | undefined {
+  if (!text.includes('?')) return undefined;
   const s = sentencesOf(text.trim());
   if (s.length === 0) return undefined;
   const q = s.map((x) => /\?["')\]]*$/.test(x.trim()));
@@ -151,13 +182,13 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
         }
       }
       if (kind === 'claim' || kind === 'objection' || kind === 'reply') scope.lastArg = i;
-      if (el < 0 && target < 0 && b.parent < 0 && (kind === 'support' || kind === 'objection' || kind === 'question')) pending.push(i);
+      if (el < 0 && target < 0 && b.parent < 0 && (kind === 'support' || kind === 'objection')) pending.push(i);
     }
     if (kind === 'claim') lastClaimAnywhere = i;
   }
 
   function decide(b: ProseBlock, scope: Scope): { kind: ElementKind; target: number; confidence: number; cue: string } | undefined {
-    const words = b.text.split(/\s+/).filter(Boolean);
+    const wordCount = wordsUpTo(b.text, 4);
     const hits = findCues(b.text);
     const first: CueHit | undefined = hits[0]?.atStart ? hits[0] : undefined;
     const later = hits.filter((h) => !h.atStart);
@@ -178,24 +209,33 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
 
     if (b.block === 'heading') {
       if (question === 'open' || question === 'rhetorical') return result('question', headingClaim(), 0.5, '(a heading that asks)');
-      if (words.length >= 4 && VERB.test(normalize(b.text)) && !first) return result('claim', headingClaim(), 0.45, '(a heading that asserts)');
+      if (wordCount >= 4 && VERB.test(normalize(b.text)) && !first) return result('claim', headingClaim(), 0.45, '(a heading that asserts)');
       return undefined;
     }
-    if (first?.cls === 'aside' || words.length < 3) return undefined;
-    if (/^(?:https?:\/\/\S+|\S+\.(?:png|jpe?g|gif|svg))$/i.test(b.text.trim())) return undefined;
+    if (first?.cls === 'aside' || wordCount < 3) return undefined;
 
     const crux = hits.find((h) => h.cls === 'crux');
     if (crux) return result('crux', -1, crux.atStart ? 0.65 : 0.5, crux.words);
 
     // Against what came before: a contrast or doubt at the start, or a concession (or agreement) turned by a later "but".
     const turn = later.find((h) => h.cls === 'contrast' || h.cls === 'doubt');
-    const opposing = first && OPPOSING.has(first.cls) ? first : first && (first.cls === 'concession' || first.cls === 'agreement') && turn ? turn : undefined;
+    // "Unless …" names an exception to what came before.
+    const exception = first?.cls === 'condition' && /^unless\b/i.test(first.words) && argAnchor >= 0;
+    const opposing =
+      first && (OPPOSING.has(first.cls) || exception)
+        ? first
+        : first && (first.cls === 'concession' || first.cls === 'agreement' || first.cls === 'condition') && turn && argAnchor >= 0
+          ? turn
+          : undefined;
+    if (first?.cls === 'answer' && kindOf(prev) === 'question') return result('reply', prev, 0.6, first.words);
+    if (first?.cls === 'agreement' && kindOf(prev) === 'question') return result('claim', -1, 0.5, first.words);
     if (opposing) {
       const cue = opposing === first ? first.words : `${first!.words} … ${opposing.words}`;
       const weak = WEAK_CONTRAST.test(opposing.words) ? 0.15 : 0;
       const ak = kindOf(argAnchor);
-      if (ak === 'objection' || ak === 'reply') return result('reply', argAnchor, (first!.cls === 'answer' ? 0.8 : 0.7) - weak, cue);
-      if (ak === 'claim') return result('objection', argAnchor, (first!.cls === 'answer' ? 0.6 : 0.8) - weak, cue);
+      const soft = exception || first!.cls === 'condition' ? 0.2 : 0;
+      if (ak === 'objection' || ak === 'reply') return result('reply', argAnchor, (first!.cls === 'answer' ? 0.8 : 0.7) - weak - soft, cue);
+      if (ak === 'claim') return result('objection', argAnchor, (first!.cls === 'answer' ? 0.6 : 0.8) - weak - soft, cue);
       if (argAnchor >= 0) return result('objection', argAnchor, 0.55 - weak, cue);
       return result('objection', -1, 0.5 - weak, cue);
     }
@@ -211,8 +251,9 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     }
     if (question === 'rhetorical') {
       const ak = kindOf(argAnchor);
-      if (ak === 'objection' || ak === 'reply') return result('reply', argAnchor, 0.5, '(a rhetorical question)');
-      if (claimAnchor >= 0) return result('objection', claimAnchor, 0.55, '(a rhetorical question)');
+      // Asked to assert, usually the writer's own point: it backs what the writer last claimed or answered.
+      if (ak === 'reply') return result('support', argAnchor, 0.45, '(a rhetorical question)');
+      if (claimAnchor >= 0) return result('support', claimAnchor, 0.45, '(a rhetorical question)');
       return result('claim', -1, 0.5, '(a rhetorical question)');
     }
     if (first?.cls === 'explain') {
@@ -238,7 +279,12 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
       if (prev >= 0 && kindOf(prev) !== undefined) return result('support', prev, 0.65, first.words);
       return result('support', claimAnchor, 0.5, first.words);
     }
-    if (first?.cls === 'result') return result('claim', parent >= 0 ? parent : headingClaim(), 0.65, first.words);
+    if (first?.cls === 'result') {
+      // "That means …" after an objection draws the objection's consequence; elsewhere a result states a conclusion.
+      const pk = kindOf(prev);
+      if (pk === 'objection' || pk === 'reply') return result('support', prev, 0.55, first.words);
+      return result('claim', parent >= 0 ? parent : headingClaim(), 0.65, first.words);
+    }
     if (first?.cls === 'condition') {
       if (claimAnchor < 0) return result('claim', -1, 0.55, first.words);
       if (NEGATION.test(normalize(b.text))) {
@@ -265,7 +311,9 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     if (parent >= 0) return result('support', parent, 0.45, '(nested under the item above)');
     if (claimAnchor < 0) return result('claim', headingClaim(), scope.first ? 0.6 : 0.5, scope.first ? '(first paragraph of its section)' : '(no claim before it in its section)');
     const pk = kindOf(prev);
-    if (pk === 'objection' || pk === 'reply') return result('support', prev, 0.35, '(follows the objection)');
+    // An unmarked paragraph right after an objection usually answers it.
+    if (pk === 'objection') return result('reply', prev, 0.4, '(answers the objection before it)');
+    if (pk === 'reply') return result('support', prev, 0.35, '(follows the reply)');
     return result('support', claimAnchor, 0.4, '(follows the claim)');
   }
 
