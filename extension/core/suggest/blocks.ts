@@ -64,7 +64,7 @@ function indentOf(line: string): { cols: number; chars: number } {
  */
 export function plainInline(s: string): string {
   // Most prose has no inline markup at all: then only the white space changes.
-  if (!/[[<*_`]/.test(s)) return s.replace(/\s+/g, ' ').trim();
+  if (!/[[<*_`]/.test(s)) return /\s\s|[\t\n\r\f\v]/.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
   return s
     .replace(/!?\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, name: string, alias?: string) => alias ?? name)
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -102,7 +102,8 @@ export function scanBlocks(text: string): ProseBlock[] {
     const p = para;
     para = undefined;
     // A trailing ` ^id` marker is markup, not text.
-    const body = plainInline(p.parts.join(' ')).replace(/(^|\s)\^[A-Za-z0-9][A-Za-z0-9-]*$/, '').trim();
+    let body = plainInline(p.parts.length === 1 ? p.parts[0] : p.parts.join(' '));
+    if (body.includes('^')) body = body.replace(/(^|\s)\^[A-Za-z0-9][A-Za-z0-9-]*$/, '').trim();
     if (!body) return;
     const idx = blocks.length;
     blocks.push({

@@ -119,7 +119,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
   element.forEach((el, i) => el >= 0 && blockOfElement.set(el, i));
   const decided: { kind: ElementKind; target: number; confidence: number; cue: string }[] = new Array(blocks.length);
 
-  const scopes = new Map<string, Scope>();
+  const scopes = new Map<number, Scope>();
   /** Heading claims by depth (index 1-6), the nearest in force last. */
   let headingClaims: number[] = [];
   let lastClaimAnywhere = -1;
@@ -127,7 +127,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
   let pending: number[] = [];
 
   const scopeOf = (b: ProseBlock): Scope => {
-    const key = b.parent >= 0 ? `p${b.parent}` : `s${b.section}`;
+    const key = b.parent >= 0 ? b.parent : -1 - b.section;
     let s = scopes.get(key);
     if (!s) {
       s = { prev: -1, lastClaim: -1, lastArg: -1, first: true };
