@@ -20,6 +20,16 @@ export function quoteShort(text: string, max = 40): string {
   return `“${t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t}”`;
 }
 
+/** Where a block's text ends: its range's end, before an explicit ` ^id` marker if it has one. */
+function endOfText(text: string, s: Suggestion): Position {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const end = s.range.end;
+  const lines = src.split(/\r\n|\n|\r/);
+  const before = (lines[end.line] ?? '').slice(0, end.character);
+  const marker = /\s\^[A-Za-z0-9][A-Za-z0-9-]*$/.exec(before);
+  return marker ? { line: end.line, character: marker.index } : end;
+}
+
 /** The title of the code action that accepts one suggestion, e.g. `Mark as Objection (answers “alignment is easier at lower…”)`. */
 export function acceptTitle(s: Suggestion, all: readonly Suggestion[]): string {
   const label = KIND_LABEL[s.kind];
@@ -60,6 +70,8 @@ export function acceptEdits(text: string, path: string, chosen: readonly Suggest
   labeled.elements.forEach((e, i) => elementAt.set(e.range.start.line, i));
 
   const idEdits: TextEdit[] = [];
+  // The reference goes at the end of the block's text, so its implicit id still comes from its own words.
+  const refEdits: TextEdit[] = [];
   const withId = new Set<number>();
   for (const s of chosen) {
     if (!s.target || s.kind === 'crux' || s.kind === 'claim') continue;
@@ -71,8 +83,7 @@ export function acceptEdits(text: string, path: string, chosen: readonly Suggest
     // References the writer already wrote decide (rule 1); the rules 2-4 target may already be the one suggested.
     if (el.references.length > 0 || el.structuralTarget === target) continue;
     const t = labeled.elements[target];
-    const label = labels.get(s.range.start.line)!;
-    label.text = `${label.text}[[#^${t.localId}]] `;
+    refEdits.push({ range: { start: endOfText(text, s), end: endOfText(text, s) }, newText: ` [[#^${t.localId}]]` });
     if (!t.explicitId && !withId.has(target)) {
       withId.add(target);
       // Back from labeled to original coordinates: a label written on the target's last line moved its end.
@@ -82,5 +93,6 @@ export function acceptEdits(text: string, path: string, chosen: readonly Suggest
       idEdits.push({ range: { start: { line: end.line, character }, end: { line: end.line, character } }, newText: ` ^${t.localId}` });
     }
   }
-  return [...[...labels.values()].map((l) => ({ range: { start: l.at, end: l.at }, newText: l.text })), ...idEdits];
+  // A block that gets a reference and is a target too: the reference comes before the id (edits at one place apply in order).
+  return [...labelEdits, ...refEdits, ...idEdits];
 }

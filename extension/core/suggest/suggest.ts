@@ -123,6 +123,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
   /** Heading claims by depth (index 1-6), the nearest in force last. */
   let headingClaims: number[] = [];
   let lastClaimAnywhere = -1;
+  let lastObjectionAnywhere = -1;
   let section = -1;
   let pending: number[] = [];
 
@@ -185,6 +186,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
       if (el < 0 && target < 0 && b.parent < 0 && (kind === 'support' || kind === 'objection')) pending.push(i);
     }
     if (kind === 'claim') lastClaimAnywhere = i;
+    if (kind === 'objection' || kind === 'reply') lastObjectionAnywhere = i;
   }
 
   function decide(b: ProseBlock, scope: Scope): { kind: ElementKind; target: number; confidence: number; cue: string } | undefined {
@@ -202,7 +204,10 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
       if (scope.lastArg >= 0) return scope.lastArg;
       if (parent >= 0) return parent;
       const h = headingClaim();
-      return h >= 0 ? h : lastClaimAnywhere;
+      if (h >= 0) return h;
+      // Words that name an objection ("That objection …") look back past the section for one.
+      if (first?.cls === 'answer' && lastObjectionAnywhere >= 0) return lastObjectionAnywhere;
+      return lastClaimAnywhere;
     })();
     const result = (kind: ElementKind, target: number, confidence: number, cue: string) => ({ kind, target, confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100, cue });
     const question = questionOf(b.text);
