@@ -287,7 +287,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     if (first?.cls === 'result') {
       // "That means …" after an objection draws the objection's consequence; elsewhere a result states a conclusion.
       const pk = kindOf(prev);
-      if (pk === 'objection' || pk === 'reply') return result('support', prev, 0.55, first.words);
+      if (pk === 'objection') return result('support', prev, 0.55, first.words);
       return result('claim', parent >= 0 ? parent : headingClaim(), 0.65, first.words);
     }
     if (first?.cls === 'condition') {
