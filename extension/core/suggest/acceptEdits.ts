@@ -33,7 +33,7 @@ function endOfText(text: string, s: Suggestion): Position {
 /** The title of the code action that accepts one suggestion, e.g. `Mark as Objection (answers “alignment is easier at lower…”)`. */
 export function acceptTitle(s: Suggestion, all: readonly Suggestion[]): string {
   const label = KIND_LABEL[s.kind];
-  if (!s.target) return `Mark as ${label}`;
+  if (!s.target) return `Mark as ${label} (suggested)`;
   const also = s.target.suggestion >= 0 ? `; marks that as ${KIND_LABEL[all[s.target.suggestion].kind]} too` : '';
   return `Mark as ${label} (${RELATION[s.kind]} ${quoteShort(s.target.text)}${also})`;
 }

@@ -93,3 +93,36 @@ export function readModelReply(reply: string, text: string, draft: Draft): { sug
   });
   return { suggestions, dropped };
 }
+
+/**
+ * Carries suggestions made for an earlier text over to the current one: each goes to the
+ * unlabeled block with the same text (the first one not taken), its target to the block or
+ * element with the target's text. Suggestions whose block is gone or labeled now are dropped.
+ */
+export function reanchorSuggestions(previous: readonly Suggestion[], text: string, draft: Draft): Suggestion[] {
+  const { blocks, labeled } = modelBlocks(text, draft);
+  const free = new Map<string, number[]>();
+  blocks.forEach((b, i) => {
+    if (labeled[i]) return;
+    free.set(b.text, [...(free.get(b.text) ?? []), i]);
+  });
+  const placed: { s: Suggestion; block: number }[] = [];
+  for (const s of previous) {
+    const list = free.get(s.text);
+    if (!list || list.length === 0) continue;
+    placed.push({ s, block: list.shift()! });
+  }
+  placed.sort((a, b) => a.block - b.block);
+  const out: Suggestion[] = placed.map(({ s, block }) => ({ ...s, range: blocks[block].range, contentStart: blocks[block].contentStart, block: blocks[block].block, target: null }));
+  const byText = new Map(out.map((s, i) => [s.text, i]));
+  placed.forEach(({ s }, i) => {
+    if (!s.target) return;
+    const el = draft.elements.findIndex((e) => e.text === s.target!.text);
+    if (el >= 0) out[i].target = { line: draft.elements[el].range.start.line, text: draft.elements[el].text, element: el, suggestion: -1 };
+    else if (byText.has(s.target.text)) {
+      const j = byText.get(s.target.text)!;
+      if (j !== i) out[i].target = { line: out[j].range.start.line, text: out[j].text, element: -1, suggestion: j };
+    }
+  });
+  return out;
+}
