@@ -1,0 +1,60 @@
+/** End to end in code-server: a suggestion accepted by code action puts the label in the file and the node in the map; the AI command says that no model is available. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eUnavailable, gotoLine, mapFrame, nodeCount, openFile, readWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, writeWorkspaceFile, type Session } from '../support/workbench';
+
+const unavailable = e2eUnavailable();
+
+const DRAFT = [
+  'Claim: Capability evaluations will catch most dangerous models before deployment.',
+  '',
+  'That said, evaluations miss exactly the models that plan.',
+  '',
+].join('\n');
+
+describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await startSession();
+  }, 240_000);
+  afterAll(async () => stopSession(s));
+
+  async function step(name: string, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+      await screenshot(s.page, name);
+    } catch (e) {
+      await screenshot(s.page, `${name}-FAILED`).catch(() => undefined);
+      console.error(`[e2e] ${name} failed; on screen: ${await screenText(s.page).catch(() => '?')}\n[code-server] ${s.serverOutput().slice(-2000)}`);
+      throw e;
+    }
+  }
+
+  it('accepting a suggestion by code action writes the label and adds the node; the AI command says no model is available', async () => {
+    await step('suggestion-code-action', async () => {
+      writeWorkspaceFile(s, 'unlabeled.md', DRAFT);
+      await openFile(s.page, 'unlabeled.md');
+      await runCommand(s.page, 'Crux Map: Open Argument Map to the Side');
+      const frame = await mapFrame(s.page);
+      await frame.waitForFunction(() => Number(document.getElementById('map')!.dataset.nodeCount) === 1, undefined, { timeout: 15_000 });
+      await openFile(s.page, 'unlabeled.md');
+      await gotoLine(s.page, 3, 5);
+      await s.page.keyboard.press('Control+.');
+      const action = s.page.getByText(/Mark as Objection \(answers “Capability evaluations will catch/).first();
+      await action.waitFor({ state: 'visible', timeout: 15_000 });
+      // The preferred action comes first and is focused: Enter applies it.
+      await s.page.keyboard.press('Enter');
+      await s.page.keyboard.press('Control+S');
+      await expect.poll(() => readWorkspaceFile(s, 'unlabeled.md'), { timeout: 10_000 }).toBe(DRAFT.replace('That said,', 'Objection: That said,'));
+      await frame.waitForFunction(() => Number(document.getElementById('map')!.dataset.nodeCount) === 2, undefined, { timeout: 15_000 });
+      expect(await nodeCount(frame)).toBe(2);
+    });
+    await step('suggest-with-ai-no-model', async () => {
+      await runCommand(s.page, 'Crux Map: Suggest Argument Structure with AI');
+      const toast = s.page.locator('.notifications-toasts, .notification-toast-container', { hasText: 'no language model is available' }).first();
+      await toast.waitFor({ state: 'visible', timeout: 15_000 });
+      expect(await toast.textContent()).toContain('Crux Map: no language model is available');
+      // Nothing else changed: the file is as it was.
+      expect(readWorkspaceFile(s, 'unlabeled.md')).toBe(DRAFT.replace('That said,', 'Objection: That said,'));
+    });
+  }, 120_000);
+});
