@@ -29,7 +29,7 @@ beforeAll(() => {
   }
 });
 
-const A = 'Claim: Evaluations will catch most risky models.\n\nLabs already run them.\n\nThat said, evaluations miss exactly the models that plan.\n';
+const A = 'Claim: Evaluations will catch most risky models.\n\nThat said, evaluations miss exactly the models that plan.\n\nLabs already run them.\n';
 const B = '# Notes\n\n```\nBut this is code.\n```\n\nBecause chips are physical, they are easy to count.\n';
 
 describe('cruxmap suggest', () => {
@@ -41,10 +41,10 @@ describe('cruxmap suggest', () => {
     expect(Object.keys(out)).toEqual(['version', 'suggestions']);
     expect(out.version).toBe(1);
     expect(out.suggestions.map((s: { file: string; range: { start: { line: number } } }) => `${s.file}:${s.range.start.line}`)).toEqual(['b.md:6', 'posts/a.md:2', 'posts/a.md:4']);
-    const objection = out.suggestions[2];
+    const objection = out.suggestions[1];
     expect(objection).toEqual({
       file: 'posts/a.md',
-      range: { start: { line: 4, character: 0 }, end: { line: 4, character: 57 } },
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 57 } },
       kind: 'objection',
       text: 'That said, evaluations miss exactly the models that plan.',
       target: { file: 'posts/a.md', line: 0 },
@@ -61,9 +61,9 @@ describe('cruxmap suggest', () => {
     const all = run(['suggest', dir, '--min-confidence=0']);
     const shown = run(['suggest', join(dir, 'posts', 'a.md')]);
     expect(all.code).toBe(0);
-    expect(all.stdout).toContain('posts/a.md:5:1: suggestion objection: That said, evaluations miss exactly the models that plan. (→ line 1)\n');
+    expect(all.stdout).toContain('posts/a.md:3:1: suggestion objection: That said, evaluations miss exactly the models that plan. (→ line 1)\n');
     expect(all.stdout.split('\n').filter(Boolean)).toHaveLength(2);
-    // "Labs already run them." has no cue: below the default threshold.
+    // "Labs already run them." has no cue and follows the objection: below the default threshold.
     expect(shown.stdout).not.toContain('Labs already run them');
     expect(shown.stdout).toContain('suggestion objection');
     expect(shown.stderr).toMatch(/1 suggestion in 1 of 1 file/);

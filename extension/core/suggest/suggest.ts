@@ -319,6 +319,8 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     // An unmarked paragraph right after an objection usually answers it.
     if (pk === 'objection') return result('reply', prev, 0.4, '(answers the objection before it)');
     if (pk === 'reply') return result('support', prev, 0.35, '(follows the reply)');
+    // Right after the claim, an unmarked paragraph is most often its first reason.
+    if (prev === claimAnchor) return result('support', claimAnchor, 0.5, '(right after the claim)');
     return result('support', claimAnchor, 0.4, '(follows the claim)');
   }
 
