@@ -4,6 +4,8 @@
 export type CueClass =
   | 'contrast'
   | 'concession'
+  /** A concessive clause opens the block ("Although X, Y"): the block asserts Y despite X. */
+  | 'concessive'
   | 'cause'
   | 'explain'
   | 'result'
@@ -54,12 +56,17 @@ const PHRASES: [CueClass, string[]][] = [
     'i grant that', 'i admit', 'i concede', 'no doubt', 'fair enough', 'it may be that', 'it might be that', 'it may well be',
     'one could argue', 'one might argue', 'one might object', 'one could object', 'one might say', 'one could say', 'you might think', 'you might say',
     'you could argue', 'some people', 'some argue', 'some say', 'some claim', 'some think', 'some will', 'many people', 'many argue', 'critics', 'opponents',
-    'proponents', 'skeptics', 'the standard view', 'the usual view', 'the common view', 'the usual argument', 'the standard argument', 'the obvious objection',
+    'proponents', 'skeptics', 'some may', 'some might', 'some would', 'others argue', 'others say', 'it is undeniable', 'it\'s undeniable', 'undeniably',
+    'on the one hand', 'the standard view', 'the usual view', 'the common view', 'the usual argument', 'the standard argument', 'the obvious objection',
     'an obvious objection', 'a natural objection', 'it is often said', 'it\'s often said', 'it is sometimes said', 'people often say', 'it\'s tempting', 'it is tempting',
+  ]],
+  ['concessive', [
+    'although', 'though', 'even though', 'even if', 'while', 'whilst', 'despite', 'in spite of', 'notwithstanding', 'while it is true', 'while it\'s true',
+    'while some', 'while many',
   ]],
   ['contrast', [
     'but', 'however', 'yet', 'that said', 'that being said', 'having said that', 'and yet', 'on the other hand', 'still', 'nevertheless', 'nonetheless', 'even so',
-    'then again', 'though', 'although', 'except', 'unfortunately', 'the problem is', 'the problem with', 'the issue is', 'the issue with', 'the trouble is',
+    'then again', 'except', 'unfortunately', 'the problem is', 'the problem with', 'the issue is', 'the issue with', 'the trouble is',
     'the trouble with', 'the catch is', 'the flaw', 'the weakness', 'the worry is', 'my worry', 'my concern', 'one concern', 'a concern', 'one problem',
     'a problem', 'another problem', 'the counterexample', 'a counterexample', 'counterexample', 'in contrast', 'by contrast', 'on the contrary', 'conversely',
     'rather', 'instead', 'actually', 'no,', 'nope', 'not so', 'not really', 'not necessarily', 'not at all', 'this ignores', 'this assumes', 'this overlooks',
@@ -85,11 +92,15 @@ const PHRASES: [CueClass, string[]][] = [
   ['cause', [
     'because', 'since', 'after all', 'given that', 'as we know', 'the evidence', 'evidence', 'studies show', 'research shows', 'data show', 'historically',
     'empirically', 'in practice', 'we know that', 'we have seen', 'we\'ve seen', 'we already see', 'this matters because', 'for one', 'first,', 'firstly',
-    'first of all', 'for one thing', 'on top of that', 'it\'s well known', 'it is well known', 'as shown', 'as seen',
+    'first of all', 'for one thing', 'on top of that', 'it\'s well known', 'it is well known', 'as shown', 'as seen', 'to begin with', 'to start with',
+    'first and foremost', 'the first reason', 'one reason', 'the main reason', 'a key reason', 'according to', 'a study', 'a recent study', 'studies',
+    'statistics', 'surveys', 'as a matter of fact',
   ]],
   ['additive', [
     'moreover', 'furthermore', 'in addition', 'additionally', 'also', 'besides', 'what\'s more', 'what is more', 'another', 'plus,', 'second,', 'secondly', 'third,',
-    'thirdly', 'finally', 'lastly', 'similarly', 'likewise', 'and ', 'not only', 'on top of this', 'beyond that', 'relatedly', 'further,',
+    'thirdly', 'finally', 'lastly', 'similarly', 'likewise', 'and ', 'not only', 'on top of this', 'beyond that', 'relatedly', 'further,', 'another reason',
+    'the second reason', 'the third reason', 'not to mention', 'apart from', 'last but not least', 'above all', 'more importantly', 'most importantly',
+    'equally', 'in the same way',
   ]],
   ['result', [
     'so', 'therefore', 'thus', 'hence', 'which means', 'this means', 'that means', 'it follows', 'consequently', 'as a result', 'as a consequence',
@@ -194,7 +205,7 @@ const LEAD = /(?:and |well,? |ok,? |okay,? |oh,? |hmm,? |again,? |now,? |also,? 
 /** Classes a clause inside a sentence can take its cue from. */
 const MID_CLASSES: ReadonlySet<CueClass> = new Set(['contrast', 'cause', 'explain', 'result', 'example', 'doubt']);
 const MID_REASON = /because|since|so |therefore|thus|hence|which means|for example|for instance|e\.g/y;
-const MID_CONTRAST = /but|however|yet|though|although|whereas|that said|and yet|on the other hand|except|still|nevertheless/y;
+const MID_CONTRAST = /but|however|yet|whereas|that said|and yet|on the other hand|except|still|nevertheless/y;
 
 function startsWith(re: RegExp, text: string, at: number): boolean {
   re.lastIndex = at;
@@ -242,8 +253,9 @@ function clauseCue(norm: string, at: number, sentence: boolean): { cls: CueClass
     p = at;
   }
   if (!c || c.cls === 'plain') return undefined;
-  // Mid-sentence clauses take only the markers that really turn a clause.
+  // Mid-sentence clauses take only the markers that really turn a clause; ", though," there means "however".
   if (!sentence) {
+    if (c.cls === 'concessive' && c.length === 6 && norm.startsWith('though', p)) return { cls: 'contrast', at: p, length: c.length };
     if (!MID_CLASSES.has(c.cls)) return undefined;
     if ((c.cls === 'cause' || c.cls === 'result' || c.cls === 'example') && !startsWith(MID_REASON, norm, p)) return undefined;
     if (c.cls === 'contrast' && !startsWith(MID_CONTRAST, norm, p)) return undefined;

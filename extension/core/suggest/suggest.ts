@@ -48,7 +48,7 @@ const VERB = /\b(?:is|are|was|were|will|would|can|cannot|can't|should|must|does|
 
 const OPPOSING: ReadonlySet<CueClass> = new Set(['contrast', 'doubt', 'answer']);
 /** Contrast words that turn a clause more weakly than "but" or "however". */
-const WEAK_CONTRAST = /^(?:actually|rather|instead|still|though|although|except|whereas|what about|unfortunately|in practice)$/i;
+const WEAK_CONTRAST = /^(?:actually|rather|instead|still|except|whereas|what about|unfortunately|in practice)$/i;
 
 /** The number of words in a text, counted up to `max`. */
 function wordsUpTo(text: string, max: number): number {
@@ -244,6 +244,13 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
       if (argAnchor >= 0) return result('objection', argAnchor, 0.55 - weak, cue);
       return result('objection', -1, 0.5 - weak, cue);
     }
+    if (first?.cls === 'concessive') {
+      // "Although X, Y": the writer holds Y despite X, against what was objected, or for the claim.
+      const ak = kindOf(argAnchor);
+      if (ak === 'objection' || ak === 'reply') return result('reply', argAnchor, 0.55, first.words);
+      if (claimAnchor >= 0) return result('support', claimAnchor, 0.5, first.words);
+      return result('claim', -1, 0.5, first.words);
+    }
     if (first?.cls === 'concession') {
       const ak = kindOf(argAnchor);
       if (ak === 'objection') return result('reply', argAnchor, 0.45, first.words);
@@ -276,7 +283,9 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     }
     if (first?.cls === 'additive') {
       const pk = kindOf(prev);
-      if (pk === 'support' || pk === 'objection' || pk === 'reply') return result(pk, targets[prev], pk === 'support' ? 0.65 : 0.55, first.words);
+      if (pk === 'support' || pk === 'objection') return result(pk, targets[prev], pk === 'support' ? 0.65 : 0.5, first.words);
+      // After a reply, "Furthermore …" most often adds a reason for the claim the reply defends.
+      if (pk === 'reply' && claimAnchor >= 0) return result('support', claimAnchor, 0.5, first.words);
       if (pk === 'claim') return result('support', prev, 0.6, first.words);
       return result('support', claimAnchor, 0.5, first.words);
     }
@@ -301,7 +310,9 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     }
     if (first?.cls === 'stance') {
       if (claimAnchor < 0 || (scope.first && parent < 0)) return result('claim', parent >= 0 ? parent : headingClaim(), 0.7, first.words);
-      return result('claim', parent >= 0 ? parent : headingClaim(), 0.45, first.words);
+      // A stance after a claim that only its place made one: the writer's thesis comes now.
+      const positional = decided[claimAnchor]?.cue.startsWith('(') ?? false;
+      return result('claim', parent >= 0 ? parent : headingClaim(), positional ? 0.65 : 0.45, first.words);
     }
     if (turn && claimAnchor >= 0 && !scope.first) {
       const ak = kindOf(argAnchor);
