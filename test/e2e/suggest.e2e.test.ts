@@ -1,4 +1,4 @@
-/** End to end in code-server: a suggestion accepted by code action puts the label in the file and the node in the map; the AI command says that no model is available. */
+/** End to end in code-server: a suggestion accepted by code action puts the label in the file and the node in the map; accepting all goes through the refactor preview; the AI command says that no model is available. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eUnavailable, gotoLine, mapFrame, nodeCount, openFile, readWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, writeWorkspaceFile, type Session } from '../support/workbench';
 
@@ -10,6 +10,8 @@ const DRAFT = [
   'That said, evaluations miss exactly the models that plan.',
   '',
 ].join('\n');
+
+const DRAFT2 = 'Compute governance is the most tractable lever right now.\n\nChips are physical and made by a handful of firms.\n\nOn the other hand, algorithms get cheaper every year.\n\nThresholds can be lowered as they do.\n';
 
 describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
   let s: Session;
@@ -29,9 +31,11 @@ describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
     }
   }
 
-  it('accepting a suggestion by code action writes the label and adds the node; the AI command says no model is available', async () => {
+  it('accepting a suggestion by code action writes the label and adds the node; accept-all goes through the preview; the AI command says no model is available', async () => {
+    // Both drafts exist before the first Quick Open, so its file search knows them.
+    writeWorkspaceFile(s, 'unlabeled.md', DRAFT);
+    writeWorkspaceFile(s, 'unlabeled-2.md', DRAFT2);
     await step('suggestion-code-action', async () => {
-      writeWorkspaceFile(s, 'unlabeled.md', DRAFT);
       await openFile(s.page, 'unlabeled.md');
       await runCommand(s.page, 'Crux Map: Open Argument Map to the Side');
       const frame = await mapFrame(s.page);
@@ -48,13 +52,28 @@ describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
       await frame.waitForFunction(() => Number(document.getElementById('map')!.dataset.nodeCount) === 2, undefined, { timeout: 15_000 });
       expect(await nodeCount(frame)).toBe(2);
     });
+    await step('accept-all-with-preview', async () => {
+      await openFile(s.page, 'unlabeled-2.md');
+      await runCommand(s.page, 'Crux Map: Accept Suggestions in This Draft…');
+      // The refactor preview shows the edits first (the less sure last paragraph unticked); nothing is written until Apply.
+      const apply = s.page.locator('.monaco-button', { hasText: /^Apply$/ }).first();
+      await apply.waitFor({ state: 'visible', timeout: 15_000 });
+      expect(readWorkspaceFile(s, 'unlabeled-2.md')).toBe(DRAFT2);
+      await screenshot(s.page, 'accept-all-preview');
+      await apply.click();
+      await openFile(s.page, 'unlabeled-2.md');
+      await s.page.keyboard.press('Control+S');
+      await expect
+        .poll(() => readWorkspaceFile(s, 'unlabeled-2.md'), { timeout: 10_000 })
+        .toBe('Claim: Compute governance is the most tractable lever right now.\n\nSupport: Chips are physical and made by a handful of firms.\n\nObjection: On the other hand, algorithms get cheaper every year.\n\nThresholds can be lowered as they do.\n');
+    });
     await step('suggest-with-ai-no-model', async () => {
       await runCommand(s.page, 'Crux Map: Suggest Argument Structure with AI');
       const toast = s.page.locator('.notifications-toasts, .notification-toast-container', { hasText: 'no language model is available' }).first();
       await toast.waitFor({ state: 'visible', timeout: 15_000 });
       expect(await toast.textContent()).toContain('Crux Map: no language model is available');
-      // Nothing else changed: the file is as it was.
+      // Nothing else changed: the files are as they were.
       expect(readWorkspaceFile(s, 'unlabeled.md')).toBe(DRAFT.replace('That said,', 'Objection: That said,'));
     });
-  }, 120_000);
+  }, 180_000);
 });

@@ -177,17 +177,33 @@ function dropDismissed(all: Suggestion[], gone: Set<string>): Suggestion[] {
     .map((s) => (s.target && s.target.suggestion >= 0 ? { ...s, target: newIndex[s.target.suggestion] >= 0 ? { ...s.target, suggestion: newIndex[s.target.suggestion] } : null } : s));
 }
 
-/** Core text edits for one document as a WorkspaceEdit; with `confirm`, each edit needs confirmation (the refactor preview shows them first). */
-function workspaceEditOf(uri: vscode.Uri, edits: TextEdit[], all: readonly Suggestion[], confirm: boolean): vscode.WorkspaceEdit {
+/** Core text edits for one document as a WorkspaceEdit (applied as they are, one undo step). */
+function workspaceEditOf(uri: vscode.Uri, edits: TextEdit[]): vscode.WorkspaceEdit {
+  const we = new vscode.WorkspaceEdit();
+  for (const e of edits) we.replace(uri, toVsRange(e.range), e.newText);
+  return we;
+}
+
+/**
+ * Accept-all for the refactor preview: the edits for the suggestions above the threshold come
+ * ticked, grouped by what they do; the less sure ones (below it) are listed unticked, label only
+ * (needsConfirmation is what opens the preview, and VS Code leaves such entries unticked).
+ */
+function previewEditOf(uri: vscode.Uri, edits: TextEdit[], all: readonly Suggestion[], lessSure: readonly Suggestion[]): vscode.WorkspaceEdit {
   const we = new vscode.WorkspaceEdit();
   const byLine = new Map(all.map((s) => [s.contentStart.line, s]));
   for (const e of edits) {
     const s = byLine.get(e.range.start.line);
-    const isLabel = s && e.range.start.character === s.contentStart.character;
-    const label = isLabel ? `Mark as ${KIND_LABEL[s!.kind]}` : e.newText.includes('[[') ? 'Reference the target' : 'Give the target an id';
-    const meta = confirm ? { needsConfirmation: true, label, description: isLabel ? quoteShort(s!.text, 50) : e.newText.trim() } : undefined;
-    if (meta) we.insert(uri, toVsPosition(e.range.start), e.newText, meta);
-    else we.replace(uri, toVsRange(e.range), e.newText);
+    const isLabel = s !== undefined && e.range.start.character === s.contentStart.character && e.newText.endsWith(': ');
+    const label = isLabel ? `Mark as ${KIND_LABEL[s.kind]}` : e.newText.includes('[[') ? 'Reference the suggested target' : 'Give the target an explicit id';
+    we.insert(uri, toVsPosition(e.range.start), e.newText, { needsConfirmation: false, label, description: isLabel ? quoteShort(s.text, 50) : e.newText.trim() });
+  }
+  for (const s of lessSure) {
+    we.insert(uri, toVsPosition(s.contentStart), `${KIND_LABEL[s.kind]}: `, {
+      needsConfirmation: true,
+      label: 'Less sure (below the threshold): tick to accept too',
+      description: `${KIND_LABEL[s.kind]}: ${quoteShort(s.text, 50)} (${s.confidence.toFixed(2)}, ${s.cue})`,
+    });
   }
   return we;
 }
@@ -208,7 +224,7 @@ class SuggestionActions implements vscode.CodeActionProvider {
     const hit = s.shown.find((x) => x.range.start.line <= range.start.line && range.start.line <= x.range.end.line);
     if (!hit) return [];
     const mark = new vscode.CodeAction(acceptTitle(hit, s.all), vscode.CodeActionKind.QuickFix.append('cruxmap.suggestion'));
-    mark.edit = workspaceEditOf(doc.uri, acceptEdits(s.text, path, [hit], s.all), s.all, false);
+    mark.edit = workspaceEditOf(doc.uri, acceptEdits(s.text, path, [hit], s.all));
     mark.isPreferred = true;
     const dismiss = new vscode.CodeAction('Dismiss this suggestion', vscode.CodeActionKind.QuickFix.append('cruxmap.suggestion'));
     dismiss.command = { command: 'cruxmap.dismissSuggestion', title: dismiss.title, arguments: [hit.text] };
@@ -232,8 +248,16 @@ async function acceptAll(store: DraftStore, suggestions: Suggestions, uri?: vsco
     return;
   }
   const edits = acceptEdits(s.text, path, s.shown, s.all);
-  const ok = await vscode.workspace.applyEdit(workspaceEditOf(doc.uri, edits, s.all, true));
-  if (!ok) void vscode.window.showWarningMessage('Crux Map: the suggestions were not applied (cancelled in the preview, or the draft changed meanwhile).');
+  const labeled = new Set(edits.filter((e) => e.newText.endsWith(': ')).map((e) => e.range.start.line));
+  const lessSure = s.all.filter((x) => !labeled.has(x.range.start.line) && !s.shown.includes(x));
+  if (lessSure.length === 0) {
+    // Nothing needs confirmation, so VS Code would apply without its preview: ask here instead.
+    const n = s.shown.length;
+    const go = await vscode.window.showInformationMessage(`Crux Map: mark ${n} block${n === 1 ? '' : 's'} in this draft as suggested?`, { modal: true, detail: s.shown.map((x) => `${KIND_LABEL[x.kind]}: ${quoteShort(x.text, 60)}`).join('\n') }, 'Accept');
+    if (go !== 'Accept') return;
+  }
+  const ok = await vscode.workspace.applyEdit(previewEditOf(doc.uri, edits, s.all, lessSure));
+  if (!ok) void vscode.window.showWarningMessage('Crux Map: the suggestions were not applied (discarded in the preview, or the draft changed meanwhile).');
 }
 
 /** Asks a chat model (when VS Code offers one) for the same schema; validated, cancellable, with progress. */
