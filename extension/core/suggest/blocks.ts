@@ -65,14 +65,17 @@ function indentOf(line: string): { cols: number; chars: number } {
 export function plainInline(s: string): string {
   // Most prose has no inline markup at all: then only the white space changes.
   if (!/[[<*_`]/.test(s)) return /\s\s|[\t\n\r\f\v]/.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
+  // Every pattern is bounded (no unbounded scan to the end of the text from each start), so a paragraph of a
+  // thousand unclosed brackets or stars costs linear time.
   return s
-    .replace(/!?\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, name: string, alias?: string) => alias ?? name)
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/<\/?[A-Za-z][^>]*>/g, '')
-    .replace(/(\*\*|__)(?=\S)([^]*?\S)\1/g, '$2')
-    .replace(/(^|[^\w*])[*_](?=\S)([^*_]*?\S)[*_](?![\w*])/g, '$1$2')
-    .replace(/`+([^`]*)`+/g, '$1')
+    .replace(/!?\[\[([^\][|\n]{0,300})(?:\|([^\][\n]{0,300}))?\]\]/g, (_, name: string, alias?: string) => alias ?? name)
+    .replace(/!?\[([^\][]{0,500})\]\([^()\s]{0,500}(?:\s+"[^"]{0,200}")?\)/g, '$1')
+    .replace(/!?\[([^\][]{0,500})\]\[[^\][]{0,200}\]/g, '$1')
+    .replace(/<\/?[A-Za-z][^<>]{0,500}>/g, '')
+    .replace(/(\*\*|__)(?=\S)([^*_]{0,500}?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])[*_](?=\S)([^*_]{0,500}?\S)[*_](?![\w*])/g, '$1$2')
+    .replace(/(\*\*|__)(?=\S)([^*_]{0,500}?\S)\1/g, '$2')
+    .replace(/`+([^`]{0,1000})`+/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -116,6 +119,13 @@ export function scanBlocks(text: string): ProseBlock[] {
     });
     if (p.block === 'listItem') items[items.length - 1].block = idx;
     if (p.quote && quoteFirst < 0) quoteFirst = idx;
+  };
+
+  /** How many of the open items a line indented `cols` columns stays inside. */
+  const within = (cols: number) => {
+    let k = items.length;
+    while (k > 0 && items[k - 1].contentCol > cols) k--;
+    return k;
   };
 
   let lineNo = 0;
@@ -206,13 +216,6 @@ export function scanBlocks(text: string): ProseBlock[] {
       continue;
     }
 
-    // The item whose content this line's indentation reaches.
-    const within = (cols: number) => {
-      let k = items.length;
-      while (k > 0 && items[k - 1].contentCol > cols) k--;
-      return k;
-    };
-
     if (ind.cols < 4 || (items.length > 0 && ind.cols >= 4 && ind.cols - (items[within(ind.cols) - 1]?.contentCol ?? 0) < 4)) {
       // Setext underline turns the open paragraph into a heading.
       const c0 = body[0];
@@ -237,7 +240,7 @@ export function scanBlocks(text: string): ProseBlock[] {
       const fm = c0 === '`' || c0 === '~' ? FENCE.exec(body) : null;
       if (fm && !(fm[1][0] === '`' && body.slice(fm[1].length).includes('`'))) {
         close();
-        if (ind.cols < (items[items.length - 1]?.contentCol ?? 0)) items = items.slice(0, within(ind.cols));
+        if (ind.cols < (items[items.length - 1]?.contentCol ?? 0)) items.length = within(ind.cols);
         fence = { marker: fm[1] };
         continue;
       }
@@ -280,7 +283,7 @@ export function scanBlocks(text: string): ProseBlock[] {
       if (lm && interrupts) {
         close();
         const k = within(ind.cols);
-        items = items.slice(0, k);
+        items.length = k;
         const spaces = lm[2].length;
         const contentCol = ind.cols + lm[1].length + (spaces > 4 || spaces === 0 ? 1 : spaces);
         const parent = items.length > 0 ? items[items.length - 1].block : -1;
@@ -317,7 +320,7 @@ export function scanBlocks(text: string): ProseBlock[] {
         continue;
       }
       // A new paragraph: inside the items its indentation reaches (after a blank line), else loose.
-      if (prevBlank) items = items.slice(0, within(ind.cols));
+      if (prevBlank) items.length = within(ind.cols);
       const parent = items.length > 0 ? items[items.length - 1].block : -1;
       para = {
         block: 'paragraph',
