@@ -11,7 +11,8 @@ each unlabeled paragraph, list item, quote paragraph or heading that reads as pa
 the argument, from the discourse markers in it ("but", "because", "for example" ...)
 and its place. Lists those at or above the confidence C (0-1, default ${DEFAULT_THRESHOLD});
 --min-confidence 0 lists every block the suggester has an opinion on.
-Text: path:line:col: suggestion kind: text (→ line N). JSON: {"version": 1, "suggestions": [...]}.
+Text: path:line:col: suggestion kind: text (→ line N), lines 1-based. JSON: {"version": 1,
+"suggestions": [...]}, lines 0-based as in ranges; target null when there is none.
 Exit codes: 0 ok, 2 usage error.
 `;
 

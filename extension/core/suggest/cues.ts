@@ -82,7 +82,9 @@ const PHRASES: [CueClass, string[]][] = [
     'that seems wrong', 'that seems too', 'that seems unlikely', 'hmm', 'wait,', 'i\'m confused', 'i don\'t understand why', 'i\'d question', 'i question',
     'i\'m suspicious', 'i am suspicious', 'it\'s doubtful', 'it is doubtful', 'few people', 'there is no evidence', 'there\'s no evidence', 'there is little evidence',
     'there\'s little evidence', 'nothing suggests', 'i don\'t believe', 'i\'m not persuaded', 'this is too strong', 'that is too strong', 'that\'s too strong',
-    'this is overstated', 'this overstates', 'that overstates', 'unclear', 'not obviously', 'i\'m not sure that',
+    'this is overstated', 'this overstates', 'that overstates', 'unclear', 'not obviously', 'i\'m not sure that', 'disagree', 'strongly disagree',
+    'strong disagree', 'i think this is wrong', 'i think that\'s wrong', 'i think you\'re wrong', 'i think this misses', 'i think the problem', 'citation needed',
+    'nitpick', 'a nitpick', 'minor quibble', 'a quibble', 'one quibble',
   ]],
   ['explain', [
     'this is because', 'that is because', 'that\'s because', 'it\'s because', 'it is because', 'the reason is', 'the reason for this', 'one reason is',
@@ -120,14 +122,14 @@ const PHRASES: [CueClass, string[]][] = [
   ['agreement', [
     'i agree', 'agreed', 'indeed', 'exactly', 'yes', 'right,', 'good point', 'great point', 'this is right', 'that\'s right', 'that is right', 'this is true',
     'i think this is right', 'strongly agree', 'seconding', 'seconded', '+1', 'this matches', 'this fits', 'this is consistent', 'this is exactly', 'that is exactly', 'that\'s exactly', 'in fact',
-    'better still', 'even better', 'and indeed', 'to add to this', 'adding to this', 'building on this', 'relatedly,',
+    'better still', 'even better', 'and indeed', 'agree', 'strong agree', 'very much agree', 'this seems right', 'that seems right', 'to add to this', 'adding to this', 'building on this', 'relatedly,',
   ]],
   ['stance', [
     'i think', 'i believe', 'i claim', 'i\'d claim', 'my claim', 'my main claim', 'my view', 'my position', 'in my view', 'in my opinion', 'imo', 'imho',
     'i\'d argue', 'i would argue', 'i want to argue', 'i\'ll argue', 'i will argue', 'i argue', 'i\'m arguing', 'my main point', 'the main point', 'the key point',
     'my thesis', 'the thesis', 'i expect', 'i predict', 'we should', 'we must', 'we need to', 'it seems to me', 'my sense is', 'my guess is', 'i\'m confident',
     'i am confident', 'i\'m fairly confident', 'i suspect', 'i\'d bet', 'i would bet', 'my bet', 'my prediction', 'the claim', 'here is the claim', 'here\'s the claim',
-    'i\'m increasingly', 'i have come to think', 'i\'ve come to think', 'i now think', 'i want to defend', 'i\'ll defend', 'the central claim', 'the core claim',
+    'i\'m increasingly', 'my current view', 'my model is', 'my take', 'my read is', 'i have come to think', 'i\'ve come to think', 'i now think', 'i want to defend', 'i\'ll defend', 'the central claim', 'the core claim',
     'it is clear that', 'it\'s clear that', 'clearly', 'obviously', 'surely',
   ]],
   ['openQuestion', [
