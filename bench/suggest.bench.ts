@@ -1,4 +1,4 @@
-/** Suggester benchmark: kind and attachment scores on the annotated development set (bench/suggest/dev, and the held-out third in bench/suggest/holdout; `--suggest-dir=DIR` scores another annotated folder), and the time for a 30 KB draft's suggestions against the time to parse it. */
+/** Suggester benchmark: kind and attachment scores on the annotated development set (bench/suggest/dev, the held-out third in bench/suggest/holdout, and bench/suggest/fresh, written after the rules; `--suggest-dir=DIR` scores another annotated folder), and the time for a 30 KB draft's suggestions against the time to parse it. */
 import { join } from 'node:path';
 import { parseDraft, parseDraftFully } from '../extension/core/parse/parse';
 import { DEFAULT_THRESHOLD, suggestDraft } from '../extension/core/suggest/suggest';
@@ -20,9 +20,11 @@ const root = join(process.cwd(), 'bench', 'suggest');
 const other = process.argv.find((a) => a.startsWith('--suggest-dir='))?.slice('--suggest-dir='.length);
 const dev = annotated(join(root, 'dev'));
 const holdout = annotated(join(root, 'holdout'));
+const fresh = annotated(join(root, 'fresh'));
 report('dev', evaluate(dev, DEFAULT_THRESHOLD));
 report('holdout', evaluate(holdout, DEFAULT_THRESHOLD));
-report('all', evaluate([...dev, ...holdout], DEFAULT_THRESHOLD));
+report('fresh', evaluate(fresh, DEFAULT_THRESHOLD));
+report('all', evaluate([...dev, ...holdout, ...fresh], DEFAULT_THRESHOLD));
 if (other) report(`dir ${other}`, evaluate(annotated(other), DEFAULT_THRESHOLD));
 
 // A 30 KB draft: the annotated drafts one after another under headings, a third of them with their first block labeled.
