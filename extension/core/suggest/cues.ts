@@ -56,7 +56,7 @@ const PHRASES: [CueClass, string[]][] = [
     'i grant that', 'i admit', 'i concede', 'no doubt', 'fair enough', 'it may be that', 'it might be that', 'it may well be',
     'one could argue', 'one might argue', 'one might object', 'one could object', 'one might say', 'one could say', 'you might think', 'you might say',
     'you could argue', 'some people', 'some argue', 'some say', 'some claim', 'some think', 'some will', 'many people', 'many argue', 'critics', 'opponents',
-    'proponents', 'skeptics', 'some may', 'some might', 'some would', 'others argue', 'others say', 'it is undeniable', 'it\'s undeniable', 'undeniably',
+    'proponents', 'supporters', 'advocates', 'defenders of', 'skeptics', 'some may', 'some might', 'some would', 'others argue', 'others say', 'it is undeniable', 'it\'s undeniable', 'undeniably',
     'on the one hand', 'the standard view', 'the usual view', 'the common view', 'the usual argument', 'the standard argument', 'the obvious objection',
     'an obvious objection', 'a natural objection', 'it is often said', 'it\'s often said', 'it is sometimes said', 'people often say', 'it\'s tempting', 'it is tempting',
   ]],
@@ -129,7 +129,7 @@ const PHRASES: [CueClass, string[]][] = [
     'i\'d argue', 'i would argue', 'i want to argue', 'i\'ll argue', 'i will argue', 'i argue', 'i\'m arguing', 'my main point', 'the main point', 'the key point',
     'my thesis', 'the thesis', 'i expect', 'i predict', 'we should', 'we must', 'we need to', 'it seems to me', 'my sense is', 'my guess is', 'i\'m confident',
     'i am confident', 'i\'m fairly confident', 'i suspect', 'i\'d bet', 'i would bet', 'my bet', 'my prediction', 'the claim', 'here is the claim', 'here\'s the claim',
-    'i\'m increasingly', 'my current view', 'my model is', 'my take', 'my read is', 'i have come to think', 'i\'ve come to think', 'i now think', 'i want to defend', 'i\'ll defend', 'the central claim', 'the core claim',
+    'i\'m increasingly', 'you think', 'you argue', 'you claim', 'you expect', 'you say', 'your view', 'your claim', 'your argument', 'my current view', 'my model is', 'my take', 'my read is', 'i have come to think', 'i\'ve come to think', 'i now think', 'i want to defend', 'i\'ll defend', 'the central claim', 'the core claim',
     'it is clear that', 'it\'s clear that', 'clearly', 'obviously', 'surely',
   ]],
   ['openQuestion', [
@@ -204,6 +204,8 @@ const CLAUSE_BREAK = /([.!?]["')\]]*\s+)|([,;:]\s+|\s-\s+|\s\(\s*)/g;
 /** Words a cue is skipped over when they open the sentence ("And so", "Well, but"). */
 const LEAD = /(?:and |well,? |ok,? |okay,? |oh,? |hmm,? |again,? |now,? |also,? |\*+|_+|"|\(|- )/y;
 
+const RESULT_AFTER_SUBJECT = /^(?:[a-z']+ ){1,2}(therefore|thus|hence|consequently)\b/;
+
 /** Classes a clause inside a sentence can take its cue from. */
 const MID_CLASSES: ReadonlySet<CueClass> = new Set(['contrast', 'cause', 'explain', 'result', 'example', 'doubt']);
 const MID_REASON = /because|since|so |therefore|thus|hence|which means|for example|for instance|e\.g/y;
@@ -231,6 +233,11 @@ export function findCues(original: string): CueHit[] {
   };
   // Sentence and clause starts: the block's start, after sentence ends, and after `,` `;` `:` ` - ` `(`.
   add(0, true);
+  // A result adverb after the subject ("We therefore need …", "This thus shows …") opens the block as well.
+  if (hits.length === 0) {
+    const m = RESULT_AFTER_SUBJECT.exec(norm);
+    if (m) hits.push({ cls: 'result', words: same ? original.slice(m.index + m[0].length - m[1].length, m.index + m[0].length) : m[1], atStart: true });
+  }
   CLAUSE_BREAK.lastIndex = 0;
   for (let m = CLAUSE_BREAK.exec(norm); m; m = CLAUSE_BREAK.exec(norm)) add(m.index + m[0].length, m[1] !== undefined);
   return hits;

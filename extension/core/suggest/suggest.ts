@@ -46,6 +46,8 @@ const RHETORICAL = /^(?:isn't|aren't|doesn't|don't|didn't|wouldn't|shouldn't|can
 const NEGATION = /\b(?:not|no|never|won't|can't|cannot|doesn't|don't|isn't|aren't|wouldn't|fails?|breaks?|miss(?:es)?|worse|harder|lose|loses|collapses?)\b/;
 const VERB = /\b(?:is|are|was|were|will|would|can|cannot|can't|should|must|does|do|doesn't|don't|isn't|aren't|won't|makes?|needs?|fails?|helps?|matters?|works?|beats?|requires?|prevents?|causes?|leads?|wins?|loses?|scales?)\b/;
 
+const EVIDENCE = /^(?:a study|a recent study|studies|research|data|statistics|surveys|according to|the evidence|evidence|historically|empirically)/i;
+
 const OPPOSING: ReadonlySet<CueClass> = new Set(['contrast', 'doubt', 'answer']);
 /** Contrast words that turn a clause more weakly than "but" or "however". */
 const WEAK_CONTRAST = /^(?:actually|rather|instead|still|except|whereas|what about|unfortunately|in practice)$/i;
@@ -274,6 +276,8 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     }
     if (first?.cls === 'cause') {
       const pk = kindOf(prev);
+      // Evidence backs the point just made; a "because" beside another reason backs what that reason backs.
+      if (EVIDENCE.test(first.words) && (pk === 'claim' || pk === 'support' || pk === 'objection' || pk === 'reply')) return result('support', prev, 0.7, first.words);
       const t = pk === 'support' ? targets[prev] : pk === 'claim' || pk === 'objection' || pk === 'reply' ? prev : claimAnchor;
       return result('support', t, 0.75, first.words);
     }
