@@ -144,6 +144,31 @@ describe('suggestDraft', () => {
     }
   });
 
+  it('a concessive opening asserts despite what it grants; evidence backs the point just made', () => {
+    const text = [
+      'Evaluations are worth running.',
+      '',
+      'Labs find real capability jumps with them.',
+      '',
+      'A study of twelve releases found jumps in half of them.',
+      '',
+      'Some people argue that evaluations can be gamed.',
+      '',
+      'Although that is possible, gaming leaves traces we can check.',
+      '',
+      'We therefore keep running them.',
+    ].join('\n');
+    const list = suggest(text);
+    expect(list.map((s) => [s.range.start.line, s.kind, s.target?.line ?? null, s.cue])).toEqual([
+      [0, 'claim', null, '(first paragraph of its section)'],
+      [2, 'support', 0, '(right after the claim)'],
+      [4, 'support', 2, 'A study'],
+      [6, 'objection', 0, 'Some people'],
+      [8, 'reply', 6, 'Although'],
+      [10, 'claim', null, 'therefore'],
+    ]);
+  });
+
   it('reasons written before their claim attach to it', () => {
     const list = suggest('Because chips are physical, they are easy to count.\n\nSo compute governance is tractable.\n');
     expect(list.map((s) => s.kind)).toEqual(['support', 'claim']);
