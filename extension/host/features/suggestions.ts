@@ -247,13 +247,15 @@ async function acceptAll(store: DraftStore, suggestions: Suggestions, uri?: vsco
     void vscode.window.showInformationMessage(enabled ? 'Crux Map: no suggestions above the threshold in this draft.' : 'Crux Map: suggestions are turned off (cruxmap.suggestions.enabled).');
     return;
   }
-  const edits = acceptEdits(s.text, path, s.shown, s.all);
+  // A crux needs its two sides written by hand (else it is a crux-needs-two warning): cruxes come unticked.
+  const sure = s.shown.filter((x) => x.kind !== 'crux');
+  const edits = acceptEdits(s.text, path, sure, s.all);
   const labeled = new Set(edits.filter((e) => e.newText.endsWith(': ')).map((e) => e.range.start.line));
-  const lessSure = s.all.filter((x) => !labeled.has(x.range.start.line) && !s.shown.includes(x));
+  const lessSure = s.all.filter((x) => !labeled.has(x.range.start.line) && !sure.includes(x));
   if (lessSure.length === 0) {
     // Nothing needs confirmation, so VS Code would apply without its preview: ask here instead.
-    const n = s.shown.length;
-    const go = await vscode.window.showInformationMessage(`Crux Map: mark ${n} block${n === 1 ? '' : 's'} in this draft as suggested?`, { modal: true, detail: s.shown.map((x) => `${KIND_LABEL[x.kind]}: ${quoteShort(x.text, 60)}`).join('\n') }, 'Accept');
+    const n = sure.length;
+    const go = await vscode.window.showInformationMessage(`Crux Map: mark ${n} block${n === 1 ? '' : 's'} in this draft as suggested?`, { modal: true, detail: sure.map((x) => `${KIND_LABEL[x.kind]}: ${quoteShort(x.text, 60)}`).join('\n') }, 'Accept');
     if (go !== 'Accept') return;
   }
   const ok = await vscode.workspace.applyEdit(previewEditOf(doc.uri, edits, s.all, lessSure));
