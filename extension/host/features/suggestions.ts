@@ -201,7 +201,7 @@ function previewEditOf(uri: vscode.Uri, edits: TextEdit[], all: readonly Suggest
   for (const s of lessSure) {
     we.insert(uri, toVsPosition(s.contentStart), `${KIND_LABEL[s.kind]}: `, {
       needsConfirmation: true,
-      label: 'Less sure (below the threshold): tick to accept too',
+      label: s.kind === 'crux' ? 'Cruxes (name both sides after accepting): tick to accept' : 'Less sure (below the threshold): tick to accept too',
       description: `${KIND_LABEL[s.kind]}: ${quoteShort(s.text, 50)} (${s.confidence.toFixed(2)}, ${s.cue})`,
     });
   }
