@@ -262,6 +262,33 @@ async function acceptAll(store: DraftStore, suggestions: Suggestions, uri?: vsco
   if (!ok) void vscode.window.showWarningMessage('Crux Map: the suggestions were not applied (discarded in the preview, or the draft changed meanwhile).');
 }
 
+/** Lists the draft's suggestions (above the threshold) in a Quick Pick; picking one selects its block. What the map's empty state can offer. */
+async function showSuggestions(store: DraftStore, suggestions: Suggestions, uri?: vscode.Uri): Promise<void> {
+  const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!doc || !store.isDraft(doc)) {
+    void vscode.window.showInformationMessage('Crux Map: open a markdown draft first.');
+    return;
+  }
+  const path = store.flush(doc)!;
+  const s = suggestions.shown(path);
+  if (!s || s.shown.length === 0) {
+    void vscode.window.showInformationMessage(suggestions.settings().enabled ? 'Crux Map: no suggestions above the threshold in this draft.' : 'Crux Map: suggestions are turned off (cruxmap.suggestions.enabled).');
+    return;
+  }
+  const items = s.shown.map((x) => ({
+    label: `${KIND_LABEL[x.kind]}? ${x.text.length > 90 ? `${x.text.slice(0, 89)}…` : x.text}`,
+    description: `line ${x.range.start.line + 1}`,
+    detail: `${x.target ? `→ ${quoteShort(x.target.text, 50)} · ` : ''}because of: ${x.cue} · confidence ${x.confidence.toFixed(2)}`,
+    x,
+  }));
+  const pick = await vscode.window.showQuickPick(items, { title: `Suggestions in ${path} (${items.length})`, matchOnDetail: true, placeHolder: 'Pick one to go to it; Ctrl+. there marks it' });
+  if (!pick) return;
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  const r = toVsRange(pick.x.range);
+  editor.selection = new vscode.Selection(r.start, r.start);
+  editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
 /** Asks a chat model (when VS Code offers one) for the same schema; validated, cancellable, with progress. */
 async function suggestWithModel(store: DraftStore, suggestions: Suggestions): Promise<void> {
   const editor = vscode.window.activeTextEditor;
@@ -358,6 +385,7 @@ export function registerSuggestions(context: vscode.ExtensionContext, store: Dra
       void vscode.window.showInformationMessage(`Crux Map: ${n} dismissed suggestion${n === 1 ? '' : 's'} will show again.`);
     }),
     vscode.commands.registerCommand('cruxmap.suggestWithAI', () => suggestWithModel(store, suggestions)),
+    vscode.commands.registerCommand('cruxmap.showSuggestions', (uri?: vscode.Uri) => showSuggestions(store, suggestions, uri instanceof vscode.Uri ? uri : undefined)),
   );
   registerTool(context, store, suggestions);
   void store.ready.then(() => vscode.window.visibleTextEditors.forEach((e) => suggestions.decorate(e)));
