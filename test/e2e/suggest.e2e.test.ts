@@ -41,6 +41,12 @@ describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
       const frame = await mapFrame(s.page);
       await frame.waitForFunction(() => Number(document.getElementById('map')!.dataset.nodeCount) === 1, undefined, { timeout: 15_000 });
       await openFile(s.page, 'unlabeled.md');
+      // The draft's suggestions in a Quick Pick: the one unlabeled paragraph, with its cue.
+      await runCommand(s.page, 'Crux Map: Show Suggestions in This Draft');
+      const row = s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Objection? That said, evaluations miss' }).first();
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await row.textContent()).toContain('because of: That said');
+      await s.page.keyboard.press('Escape');
       await gotoLine(s.page, 3, 5);
       await s.page.keyboard.press('Control+.');
       const action = s.page.getByText(/Mark as Objection \(answers “Capability evaluations will catch/).first();
