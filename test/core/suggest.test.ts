@@ -169,6 +169,12 @@ describe('suggestDraft', () => {
     ]);
   });
 
+  it('a short or polite opening sentence leaves the cue to the next one; a pleasantry alone gets nothing', () => {
+    const text = 'Claim: Evals catch risky models.\n\nGood post. But a planning model can hide what it knows.\n\nThanks for writing this.\n';
+    const list = suggest(text);
+    expect(list.map((s) => [s.range.start.line, s.kind, s.cue, s.target?.line])).toEqual([[2, 'objection', 'But', 0]]);
+  });
+
   it('reasons written before their claim attach to it', () => {
     const list = suggest('Because chips are physical, they are easy to count.\n\nSo compute governance is tractable.\n');
     expect(list.map((s) => s.kind)).toEqual(['support', 'claim']);

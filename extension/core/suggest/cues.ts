@@ -28,6 +28,10 @@ export interface CueHit {
   words: string;
   /** At the very start of the block's text (else at the start of a later sentence or clause). */
   atStart: boolean;
+  /** At the start of a sentence (the block's first or a later one), not inside one. */
+  sentence: boolean;
+  /** Where it starts in the block's text. */
+  at: number;
 }
 
 /** Phrases by class, lower case, apostrophes straight. Longer phrases first where one is a prefix of another. */
@@ -69,7 +73,7 @@ const PHRASES: [CueClass, string[]][] = [
     'then again', 'except', 'unfortunately', 'the problem is', 'the problem with', 'the issue is', 'the issue with', 'the trouble is',
     'the trouble with', 'the catch is', 'the flaw', 'the weakness', 'the worry is', 'my worry', 'my concern', 'one concern', 'a concern', 'one problem',
     'a problem', 'another problem', 'the counterexample', 'a counterexample', 'counterexample', 'in contrast', 'by contrast', 'on the contrary', 'conversely',
-    'rather', 'instead', 'actually', 'no,', 'nope', 'not so', 'not really', 'not necessarily', 'not at all', 'this ignores', 'this assumes', 'this overlooks',
+    'rather', 'instead', 'actually', 'no,', 'no.', 'nope', 'not so', 'not really', 'not necessarily', 'not at all', 'this ignores', 'this assumes', 'this overlooks',
     'this misses', 'that ignores', 'that assumes', 'that misses', 'this neglects', 'this fails', 'that fails', 'this breaks', 'this is wrong', 'that is wrong',
     'that\'s wrong', 'this isn\'t', 'that isn\'t', 'that\'s not', 'this is not', 'that is not', 'this only works', 'this only holds', 'this proves too much',
     'this leaves out', 'what about', 'whereas', 'the difficulty', 'the hard part', 'the challenge is', 'the downside', 'the risk is', 'the danger is',
@@ -229,14 +233,14 @@ export function findCues(original: string): CueHit[] {
     const c = clauseCue(norm, at, sentence);
     if (!c) return;
     const words = same ? original.slice(c.at, c.at + c.length) : norm.slice(c.at, c.at + c.length);
-    hits.push({ cls: c.cls, words: words.replace(/[,:]$/, '').trim(), atStart: at === 0 });
+    hits.push({ cls: c.cls, words: words.replace(/[,:]$/, '').trim(), atStart: at === 0, sentence, at });
   };
   // Sentence and clause starts: the block's start, after sentence ends, and after `,` `;` `:` ` - ` `(`.
   add(0, true);
   // A result adverb after the subject ("We therefore need …", "This thus shows …") opens the block as well.
   if (hits.length === 0) {
     const m = RESULT_AFTER_SUBJECT.exec(norm);
-    if (m) hits.push({ cls: 'result', words: same ? original.slice(m.index + m[0].length - m[1].length, m.index + m[0].length) : m[1], atStart: true });
+    if (m) hits.push({ cls: 'result', words: same ? original.slice(m.index + m[0].length - m[1].length, m.index + m[0].length) : m[1], atStart: true, sentence: true, at: 0 });
   }
   CLAUSE_BREAK.lastIndex = 0;
   for (let m = CLAUSE_BREAK.exec(norm); m; m = CLAUSE_BREAK.exec(norm)) add(m.index + m[0].length, m[1] !== undefined);

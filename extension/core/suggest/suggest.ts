@@ -194,8 +194,12 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
   function decide(b: ProseBlock, scope: Scope): { kind: ElementKind; target: number; confidence: number; cue: string } | undefined {
     const wordCount = wordsUpTo(b.text, 4);
     const hits = findCues(b.text);
-    const first: CueHit | undefined = hits[0]?.atStart ? hits[0] : undefined;
-    const later = hits.filter((h) => !h.atStart);
+    let first: CueHit | undefined = hits[0]?.atStart ? hits[0] : undefined;
+    // A short opening sentence without a cue, or a pleasantry ("Good post.", "Thanks! But …"), leaves the cue to the next sentence.
+    const second = hits.find((h) => !h.atStart && h.sentence && h.cls !== 'aside');
+    const promote = second !== undefined && (first === undefined || first.cls === 'aside') && (first?.cls === 'aside' || wordsUpTo(b.text.slice(0, second.at), 6) <= 5);
+    if (promote) first = { ...second!, atStart: true };
+    const later = hits.filter((h) => !h.atStart && !(promote && h === second));
     const parent = b.parent;
     const prev = scope.prev >= 0 ? scope.prev : parent;
     const kindOf = (i: number) => (i >= 0 ? kinds[i] : undefined);
