@@ -4,7 +4,7 @@ import { parseDraft } from '../../extension/core/parse/parse';
 import { scanBlocks } from '../../extension/core/suggest/blocks';
 import { findCues } from '../../extension/core/suggest/cues';
 import { suggestDraft, type Suggestion } from '../../extension/core/suggest/suggest';
-import { applyTextEdits } from '../../extension/core/features/edits';
+import { applyTextEdits, markAsEdit } from '../../extension/core/features/edits';
 
 function suggest(text: string): Suggestion[] {
   return suggestDraft(text, parseDraft(text, 'a.md'));
@@ -134,6 +134,8 @@ describe('suggestDraft', () => {
     const list = suggest(text);
     expect(list.length).toBe(6);
     for (const s of list) {
+      // Where the editor's Mark as … command would write the label too.
+      expect(markAsEdit(text, s.range.start, 'claim')).toEqual({ range: { start: s.contentStart, end: s.contentStart }, newText: 'Claim: ' });
       const labeled = applyTextEdits(text, [{ range: { start: s.contentStart, end: s.contentStart }, newText: 'Claim: ' }]);
       const el = parseDraft(labeled, 'a.md').elements.find((e) => e.range.start.line === s.range.start.line);
       expect(el, s.text).toBeDefined();
