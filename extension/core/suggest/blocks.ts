@@ -117,7 +117,7 @@ export function scanBlocks(text: string): ProseBlock[] {
       section,
       parent: p.parent,
     });
-    if (p.block === 'listItem') items[items.length - 1].block = idx;
+    if (p.block === 'listItem' && !p.quote && items.length > 0) items[items.length - 1].block = idx;
     if (p.quote && quoteFirst < 0) quoteFirst = idx;
   };
 
@@ -195,7 +195,23 @@ export function scanBlocks(text: string): ProseBlock[] {
         fence = { marker: FENCE.exec(body)![1] };
         continue;
       }
-      if (para) {
+      // A list item inside the quote: its text starts after the marker (nested lists in quotes are read flat).
+      const qm = LIST.exec(body);
+      if (qm && body.slice(qm[0].length).trim() !== '' && !HR.test(body.trimEnd())) {
+        close();
+        const c = bodyChar + qm[0].length;
+        para = {
+          block: 'listItem',
+          startLine: lineNo,
+          startChar: c,
+          contentStart: { line: lineNo, character: c },
+          endLine: lineNo,
+          endChar: offset + rest.trimEnd().length,
+          parts: [body.slice(qm[0].length)],
+          parent: quoteFirst,
+          quote: true,
+        };
+      } else if (para) {
         para.parts.push(body);
         para.endLine = lineNo;
         para.endChar = offset + rest.trimEnd().length;
@@ -279,7 +295,8 @@ export function scanBlocks(text: string): ProseBlock[] {
       }
       const lm = c0 === '-' || c0 === '*' || c0 === '+' || (c0 >= '0' && c0 <= '9') ? LIST.exec(body) : null;
       // An ordered list interrupts a paragraph only when it starts at 1; an empty item never does.
-      const interrupts = lm && (!para || ((/^[-*+]$/.test(lm[1]) || /^1[.)]$/.test(lm[1])) && body.slice(lm[0].length).trim() !== ''));
+      // Inside a list, any marker starts the next item.
+      const interrupts = lm && (!para || items.length > 0 || ((/^[-*+]$/.test(lm[1]) || /^1[.)]$/.test(lm[1])) && body.slice(lm[0].length).trim() !== ''));
       if (lm && interrupts) {
         close();
         const k = within(ind.cols);
