@@ -1,4 +1,4 @@
-/** End to end in code-server: a suggestion accepted by code action puts the label in the file and the node in the map; accepting all goes through the refactor preview; the AI command says that no model is available. */
+/** End to end in code-server: a suggestion accepted by code action puts the label in the file and the node in the map; accepting all goes through the refactor preview; the hover says why and marks in one click; the AI command says that no model is available. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eUnavailable, gotoLine, mapFrame, nodeCount, openFile, readWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, writeWorkspaceFile, type Session } from '../support/workbench';
 
@@ -12,6 +12,8 @@ const DRAFT = [
 ].join('\n');
 
 const DRAFT2 = 'Compute governance is the most tractable lever right now.\n\nChips are physical and made by a handful of firms.\n\nOn the other hand, algorithms get cheaper every year.\n\nThresholds can be lowered as they do.\n';
+
+const DRAFT3 = 'Claim: Debate lets weak judges supervise strong models.\n\nI doubt judges can tell a good argument from a confident one.\n';
 
 describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
   let s: Session;
@@ -35,6 +37,7 @@ describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
     // Both drafts exist before the first Quick Open, so its file search knows them.
     writeWorkspaceFile(s, 'unlabeled.md', DRAFT);
     writeWorkspaceFile(s, 'unlabeled-2.md', DRAFT2);
+    writeWorkspaceFile(s, 'unlabeled-3.md', DRAFT3);
     await step('suggestion-code-action', async () => {
       await openFile(s.page, 'unlabeled.md');
       await runCommand(s.page, 'Crux Map: Open Argument Map to the Side');
@@ -72,6 +75,20 @@ describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
       await expect
         .poll(() => readWorkspaceFile(s, 'unlabeled-2.md'), { timeout: 10_000 })
         .toBe('Claim: Compute governance is the most tractable lever right now.\n\nSupport: Chips are physical and made by a handful of firms.\n\nObjection: On the other hand, algorithms get cheaper every year.\n\nThresholds can be lowered as they do.\n');
+    });
+    await step('hover-says-why-and-marks', async () => {
+      await openFile(s.page, 'unlabeled-3.md');
+      // The hover sits on the block's first word, after the faded hint.
+      const word = s.page.locator('.monaco-editor .view-line span', { hasText: /^I$/ }).first();
+      await word.waitFor({ state: 'visible', timeout: 10_000 });
+      await word.hover();
+      const hover = s.page.locator('.monaco-hover', { hasText: 'Crux Map suggests' }).first();
+      await hover.waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await hover.textContent()).toContain('because of: I doubt');
+      await hover.locator('a', { hasText: 'Mark as Objection' }).first().click();
+      await openFile(s.page, 'unlabeled-3.md');
+      await s.page.keyboard.press('Control+S');
+      await expect.poll(() => readWorkspaceFile(s, 'unlabeled-3.md'), { timeout: 10_000 }).toBe(DRAFT3.replace('I doubt', 'Objection: I doubt'));
     });
     await step('suggest-with-ai-no-model', async () => {
       await runCommand(s.page, 'Crux Map: Suggest Argument Structure with AI');

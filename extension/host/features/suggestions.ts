@@ -144,9 +144,14 @@ class Suggestions implements vscode.Disposable {
         const start = toVsPosition(x.contentStart);
         const firstWord = /^\S+/.exec(editor.document.lineAt(start.line).text.slice(start.character))?.[0].length ?? 0;
         const md = new vscode.MarkdownString(undefined, true);
+        // Only these two commands may run from the hover's links.
+        md.isTrusted = { enabledCommands: ['cruxmap.acceptSuggestion', 'cruxmap.dismissSuggestion'] };
         md.appendMarkdown(`**Crux Map suggests:** ${KIND_LABEL[x.kind].toLowerCase()}`);
         if (x.target) md.appendMarkdown(` → ${escapeMd(quoteShort(x.target.text, 80))}`);
-        md.appendMarkdown(`  \nbecause of: *${escapeMd(x.cue)}* (confidence ${x.confidence.toFixed(2)})  \nPress Ctrl+. (Cmd+. on macOS) to mark it, or dismiss it.`);
+        md.appendMarkdown(`  \nbecause of: *${escapeMd(x.cue)}* (confidence ${x.confidence.toFixed(2)})  \n`);
+        const accept = encodeURIComponent(JSON.stringify([editor.document.uri.toString(), x.range.start.line]));
+        const dismiss = encodeURIComponent(JSON.stringify([x.text]));
+        md.appendMarkdown(`[${escapeMd(acceptTitle(x, s.all))}](command:cruxmap.acceptSuggestion?${accept}) · [Dismiss](command:cruxmap.dismissSuggestion?${dismiss})`);
         return {
           range: new vscode.Range(start, start.translate(0, firstWord)),
           hoverMessage: md,
@@ -377,6 +382,17 @@ export function registerSuggestions(context: vscode.ExtensionContext, store: Dra
     }),
     vscode.languages.registerCodeActionsProvider(selector, new SuggestionActions(store, suggestions), { providedCodeActionKinds: SuggestionActions.kinds }),
     vscode.commands.registerCommand('cruxmap.acceptSuggestions', (uri?: vscode.Uri) => acceptAll(store, suggestions, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('cruxmap.acceptSuggestion', async (uri?: string, line?: number) => {
+      const doc = typeof uri === 'string' ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : undefined;
+      const path = doc && store.flush(doc);
+      const s = path ? suggestions.shown(path) : undefined;
+      const hit = s?.shown.find((x) => x.range.start.line === line);
+      if (!doc || !path || !s || !hit || store.index.getText(path) !== doc.getText()) {
+        void vscode.window.showInformationMessage('Crux Map: that suggestion is gone (the draft changed); hover the block again.');
+        return;
+      }
+      if (!(await vscode.workspace.applyEdit(workspaceEditOf(doc.uri, acceptEdits(s.text, path, [hit], s.all))))) void vscode.window.showWarningMessage('Crux Map: the edit could not be applied; nothing was changed.');
+    }),
     vscode.commands.registerCommand('cruxmap.dismissSuggestion', async (text?: string) => {
       if (typeof text === 'string') await suggestions.dismiss(text);
     }),
