@@ -96,7 +96,8 @@ function questionOf(text: string): 'open' | 'rhetorical' | undefined {
   if (firstQ < 0) return undefined;
   const last = q[q.length - 1];
   const norm = normalize(s[firstQ]).replace(/^(?:and |but |so |well,? |then,? )/, '');
-  if (RHETORICAL.test(norm)) return 'rhetorical';
+  // Openers that ask to assert, and intensifiers that do the same anywhere in the question ("Is that really …?").
+  if (RHETORICAL.test(norm) || /\b(?:really|honestly)\b/.test(norm)) return 'rhetorical';
   // A question followed by statements is answered on the spot (hypophora): the block asserts.
   if (!last && q.filter(Boolean).length < s.length / 2) return 'rhetorical';
   return last || firstQ === 0 ? 'open' : undefined;
