@@ -205,6 +205,8 @@ export function cueAt(norm: string, at: number): { cls: CueClass; length: number
   return best;
 }
 
+/** How far into a block cues are read (characters). */
+const CUE_WINDOW = 400;
 const CLAUSE_BREAK = /([.!?]["')\]]*\s+)|([,;:]\s+|\s-\s+|\s\(\s*)/g;
 
 /** Words a cue is skipped over when they open the sentence ("And so", "Well, but"). */
@@ -226,7 +228,8 @@ function startsWith(re: RegExp, text: string, at: number): boolean {
  * Every cue in a block's text, at the start of a sentence or clause, in order. `original`
  * is the block's plain text; the words of each hit are cut from it, so they read as written.
  */
-export function findCues(original: string): CueHit[] {
+export function findCues(text: string): CueHit[] {
+  const original = text.length > CUE_WINDOW + 100 ? text.slice(0, CUE_WINDOW + 100) : text;
   const norm = normalize(original);
   // Normalization keeps lengths unless it widened a dash; then the words are shown as normalized.
   const same = norm.length === original.length;
@@ -245,7 +248,8 @@ export function findCues(original: string): CueHit[] {
     if (m) hits.push({ cls: 'result', words: same ? original.slice(m.index + m[0].length - m[1].length, m.index + m[0].length) : m[1], atStart: true, sentence: true, at: 0 });
   }
   CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(norm); m; m = CLAUSE_BREAK.exec(norm)) add(m.index + m[0].length, m[1] !== undefined);
+  // The opening of a block decides what it does; cues deep inside a long paragraph are not read (this keeps the cost per block bounded).
+  for (let m = CLAUSE_BREAK.exec(norm); m && m.index < CUE_WINDOW; m = CLAUSE_BREAK.exec(norm)) add(m.index + m[0].length, m[1] !== undefined);
   return hits;
 }
 
