@@ -264,7 +264,9 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
       return result('objection', claimAnchor, claimAnchor >= 0 ? 0.65 : 0.5, first.words);
     }
     if (question === 'open' || (question === undefined && first?.cls === 'openQuestion' && /\?/.test(b.text))) {
-      const t = claimAnchor >= 0 ? claimAnchor : argAnchor;
+      // "How would we test that?": a question ending on a demonstrative asks about the block just before; otherwise about the claim.
+      const anaphoric = prev >= 0 && kindOf(prev) !== undefined && kindOf(prev) !== 'question' && /\b(?:that|this|these|those|it)\s*\?["')\]]*$/.test(normalize(b.text.trim()));
+      const t = anaphoric ? prev : claimAnchor >= 0 ? claimAnchor : argAnchor;
       const cue = first?.cls === 'openQuestion' ? first.words : '(asks an open question)';
       return result('question', t, first?.cls === 'openQuestion' ? 0.8 : 0.75, cue);
     }
