@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseDraft, parseDraftFully } from '../extension/core/parse/parse';
 import { DEFAULT_THRESHOLD, suggestDraft } from '../extension/core/suggest/suggest';
 import { annotated, evaluate, type Scores } from './suggestEval';
+import { realisticCorpus } from './corpus';
 import { log, printJson, results, stats } from './report';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -57,4 +58,19 @@ const count = suggestDraft(big, draft).length;
 log(`30 KB draft (${(big.length / 1024).toFixed(1)} KB, ${draft.elements.length} elements, ${count} suggestions): suggestions ${tSuggest.median.toFixed(2)} ms CPU, parseDraft ${tParse.median.toFixed(2)} ms, full remark parse ${tFull.median.toFixed(2)} ms`);
 log(`  suggestions / parseDraft = ${(tSuggest.median / tParse.median).toFixed(3)} x; / full parse = ${(tSuggest.median / tFull.median).toFixed(3)} x (target <= 0.1 x)`);
 results.speed = { bytes: big.length, suggestMs: tSuggest, parseMs: tParse, fullParseMs: tFull, ratio: tSuggest.median / tParse.median, ratioFull: tSuggest.median / tFull.median };
+// And a realistic one (the benchmark corpus of LessWrong-like posts: inline HTML, footnotes, images, tables, callouts), the one nearest 30 KB.
+const real = [...realisticCorpus(60).values()].sort((a, b) => Math.abs(a.length - 30_720) - Math.abs(b.length - 30_720))[0];
+const realDraft = parseDraft(real, 'real.md');
+const ys: number[][] = [[], []];
+for (let i = 0; i < 35; i++) {
+  [() => suggestDraft(real, realDraft), () => parseDraft(real, 'real.md')].forEach((f, k) => {
+    const t = process.cpuUsage();
+    f();
+    const d = process.cpuUsage(t);
+    if (i >= 5) ys[k].push((d.user + d.system) / 1000);
+  });
+}
+const [rSuggest, rParse] = ys.map(stats);
+log(`realistic ${(real.length / 1024).toFixed(1)} KB draft (${realDraft.elements.length} elements, ${suggestDraft(real, realDraft).length} suggestions): suggestions ${rSuggest.median.toFixed(2)} ms CPU, parseDraft ${rParse.median.toFixed(2)} ms = ${(rSuggest.median / rParse.median).toFixed(3)} x`);
+results.speedRealistic = { bytes: real.length, suggestMs: rSuggest, parseMs: rParse, ratio: rSuggest.median / rParse.median };
 printJson();

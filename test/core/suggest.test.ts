@@ -68,7 +68,7 @@ describe('suggestDraft', () => {
     expect(at(list, 4)).toMatchObject({ kind: 'claim', cue: 'Therefore' });
   });
 
-  it('gives nothing for labeled blocks, code, HTML, front matter, tables or asides', () => {
+  it('gives nothing for labeled blocks, code, HTML, front matter, tables, display math, callout titles or asides', () => {
     const text = [
       '---',
       'title: But this is front matter',
@@ -91,6 +91,12 @@ describe('suggestDraft', () => {
       'Thanks for the comments, everyone.',
       '',
       '**Objection:** an emphasised label.',
+      '',
+      '$$',
+      'But x = y + z',
+      '$$',
+      '',
+      '> [!note] But a callout title',
     ].join('\n');
     expect(suggest(text)).toEqual([]);
   });

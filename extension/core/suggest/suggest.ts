@@ -225,6 +225,8 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
       return undefined;
     }
     if (first?.cls === 'aside' || wordCount < 3) return undefined;
+    // Display math and callout headers (`> [!note] …`) are no prose to label.
+    if (b.text.startsWith('$$') || (b.block === 'blockquote' && /^\[![A-Za-z-]+\]/.test(b.text))) return undefined;
 
     const crux = hits.find((h) => h.cls === 'crux');
     if (crux) return result('crux', -1, crux.atStart ? 0.65 : 0.5, crux.words);
