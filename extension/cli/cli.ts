@@ -112,8 +112,8 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       inputs.push(arg);
     }
   }
-  if (command === undefined) throw new UsageError('a command is needed: check or export (see cruxmap --help)');
-  if (command !== 'check' && command !== 'export') throw new UsageError(`unknown command '${command}': use check or export`);
+  if (command === undefined) throw new UsageError('a command is needed: check, export or suggest (see cruxmap --help)');
+  if (command !== 'check' && command !== 'export') throw new UsageError(`unknown command '${command}': use check, export or suggest`);
   if (inputs.length === 0) throw new UsageError(`${command} needs at least one directory or file`);
   const formats = command === 'check' ? ['text', 'json'] : ['json', 'html'];
   if (opts.format !== undefined && !formats.includes(opts.format)) {
