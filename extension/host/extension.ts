@@ -6,6 +6,7 @@ import { registerLanguageFeatures } from './features/languageFeatures';
 import { registerEditCommands } from './features/editCommands';
 import { registerViews } from './views';
 import { setSettingsLog } from './settings';
+import { registerSuggestions } from './features/suggestions';
 
 export function activate(context: vscode.ExtensionContext): { store: DraftStore } {
   const log = vscode.window.createOutputChannel('Crux Map', { log: true });
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): { store: DraftStore 
   registerLanguageFeatures(context, store);
   registerEditCommands(context, store);
   registerViews(context, store);
+  registerSuggestions(context, store, (line) => log.info(line));
   return { store };
 }
 

@@ -6,6 +6,9 @@ import { createLineMap } from '../parse/lineMap';
 import { KIND_TITLE } from '../wording';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
+/** @deprecated The label words mark-as writes are KIND_TITLE of core/wording.ts (kept for code written against this name). */
+export { KIND_TITLE as KIND_LABEL } from '../wording';
+
 /** One replacement in a file (an insertion has an empty range). */
 export interface TextEdit {
   range: Range;
