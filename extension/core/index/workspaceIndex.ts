@@ -1,27 +1,15 @@
-/** The workspace index: holds parsed drafts, resolves references and computes the argument graph incrementally. */
-import type {
-  ArgumentGraph,
-  Diagnostic,
-  Disagreement,
-  Draft,
-  DraftElement,
-  EdgeKind,
-  ElementKind,
-  FileInfo,
-  GraphEdge,
-  GraphNode,
-  Position,
-  Reference,
-} from '../model';
+/** The workspace index: holds the parsed drafts and each one's share of the graph, drops what a change makes stale, and answers the queries of the graph, the editor and the CLI. */
+import type { ArgumentGraph, Diagnostic, Disagreement, Draft, DraftElement, FileInfo, GraphEdge, GraphNode, Position, Reference } from '../model';
 import { globalId } from '../model';
-import { comparePos, parseDraft } from '../parse/parse';
+import { parseDraft } from '../parse/parse';
+import { comparePos, compareStrings } from './order';
+import { NameTable, resolveFilePart, resolveIdPart, stemOf, type Resolution } from './resolve';
+import { buildFilePart, type FilePart, type ReferenceHit } from './filePart';
+import { compareDiagnostics, unansweredObjections } from './diagnostics';
 
-/** How a reference resolved. */
-export type Resolution =
-  | { status: 'ok'; file: string; localId?: string; elementIndex?: number }
-  | { status: 'missing-file' }
-  | { status: 'missing-id'; file: string }
-  | { status: 'ambiguous'; candidates: string[] };
+export type { Resolution } from './resolve';
+export type { ReferenceHit } from './filePart';
+export { resolveRelativePath } from './resolve';
 
 /** An element located in a draft. */
 export interface ElementHit {
@@ -29,30 +17,6 @@ export interface ElementHit {
   index: number;
   element: DraftElement;
   id: string;
-}
-
-/** A reference located in a draft. */
-export interface ReferenceHit {
-  file: string;
-  reference: Reference;
-  resolution: Resolution;
-}
-
-/** What one draft contributes to the graph; rebuilt only when it or a draft it references changes. */
-interface FilePart {
-  resolutions: Resolution[];
-  edges: GraphEdge[];
-  diagnostics: Diagnostic[];
-  /** Files its references point into (resolved, or missing an id). */
-  refFiles: Set<string>;
-  /** What it contributes to each file's share: edges and references into it, disagreements whose `a` is there. */
-  into: Map<string, Contribution>;
-}
-
-interface Contribution {
-  edges: GraphEdge[];
-  hits: [string, ReferenceHit][];
-  disagreements: Disagreement[];
 }
 
 /** Everything that points into one file, gathered from the parts of the drafts that reference it. */
@@ -70,44 +34,6 @@ interface FileShare {
 /** The parser the index uses; injectable so tests can count parses. */
 export type DraftParser = (text: string, path: string) => Draft;
 
-
-const EDGE_OF: Record<Exclude<ElementKind, 'claim'>, EdgeKind> = {
-  support: 'supports',
-  objection: 'objects',
-  reply: 'replies',
-  question: 'questions',
-  crux: 'crux',
-};
-
-const MD_EXT = /\.(md|markdown)$/i;
-
-/** A path without its markdown extension. */
-function stemOf(path: string): string {
-  return path.replace(MD_EXT, '');
-}
-
-function lastSegment(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
-/** Joins a relative link path to the folder of the linking file; undefined when it leaves the root. */
-export function resolveRelativePath(fromPath: string, linkPath: string): string | undefined {
-  const parts = linkPath.startsWith('/') ? [] : fromPath.split('/').slice(0, -1);
-  for (const seg of linkPath.replace(/\\/g, '/').split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(seg);
-  }
-  return parts.join('/');
-}
-
-/** Code-unit order of strings (not locale order), for deterministic output. */
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * The index of a workspace's drafts. Add, update and remove one draft at a time:
  * only that draft is parsed; resolution, edges and diagnostics are recomputed
@@ -119,8 +45,8 @@ export class WorkspaceIndex {
   parseCount = 0;
   private readonly drafts = new Map<string, Draft>();
   private readonly texts = new Map<string, string>();
-  /** Last path segment without extension -> paths, for wikilink name lookup. */
-  private readonly byName = new Map<string, Set<string>>();
+  /** The names files answer to, for wikilink lookup. */
+  private readonly names = new NameTable();
   /** The assembled graph, until the next change. */
   private graph: ArgumentGraph | undefined;
   /** Indexed paths in code-unit order, until a file comes or goes. */
@@ -172,10 +98,11 @@ export class WorkspaceIndex {
       throw new Error('the snapshot is of other files');
     }
     // Whatever the index held is replaced.
-    for (const map of [this.drafts, this.texts, this.byName, this.nodeMap, this.nodeCache, this.idIndex, this.parts, this.shares, this.dependents, this.nameCache]) map.clear();
+    for (const map of [this.drafts, this.texts, this.nodeMap, this.nodeCache, this.idIndex, this.parts, this.shares, this.dependents, this.nameCache]) map.clear();
+    this.names.clear();
     for (const f of files) this.texts.set(f.path, f.text);
     this.sortedPaths = paths;
-    for (const path of paths) this.addName(path);
+    for (const path of paths) this.names.add(path);
     // Nodes come file by file, each file's in element order: exactly the node lists setNodes makes.
     const nodes = graph.nodes;
     for (let i = 0; i < nodes.length; ) {
@@ -273,7 +200,7 @@ export class WorkspaceIndex {
     this.restoredDiagnostics = undefined;
     if (!this.texts.has(path)) {
       // A new file can change how names resolve anywhere: rebuild every part.
-      this.addName(path);
+      this.names.add(path);
       this.resetDerived();
     } else {
       this.dropPart(path);
@@ -296,9 +223,7 @@ export class WorkspaceIndex {
     this.resetDerived();
     this.idIndex.delete(path);
     this.setNodes(path, undefined);
-    const set = this.byName.get(this.nameKey(path));
-    set?.delete(path);
-    if (set && set.size === 0) this.byName.delete(this.nameKey(path));
+    this.names.delete(path);
     this.graph = undefined;
     return true;
   }
@@ -400,23 +325,12 @@ export class WorkspaceIndex {
 
   /** Resolves one reference written in `fromPath` (spec section 3). */
   resolveReference(fromPath: string, reference: Reference): Resolution {
-    const file = this.resolveFile(fromPath, reference);
-    if (file.status !== 'ok') return file;
-    if (reference.blockId === undefined) return file;
-    const elementIndex = this.idsOf(file.file)?.get(reference.blockId) ?? -1;
-    if (elementIndex < 0) return { status: 'missing-id', file: file.file };
-    return { status: 'ok', file: file.file, localId: reference.blockId, elementIndex };
+    return resolveIdPart(this.resolveFile(fromPath, reference), reference, (file) => this.idsOf(file));
   }
 
   /** Resolves the file part of a reference. */
   resolveFile(fromPath: string, reference: Pick<Reference, 'syntax' | 'target'>): Resolution {
-    const target = reference.target;
-    if (target === '') return this.texts.has(fromPath) ? { status: 'ok', file: fromPath } : { status: 'missing-file' };
-    if (reference.syntax === 'link') {
-      const path = resolveRelativePath(fromPath, target);
-      return path !== undefined && this.texts.has(path) ? { status: 'ok', file: path } : { status: 'missing-file' };
-    }
-    return this.resolveWikiName(target);
+    return resolveFilePart(fromPath, reference, (p) => this.texts.has(p), (name) => this.resolveWikiName(name));
   }
 
   /** Wikilink names resolved since the last change (many references share a name). */
@@ -426,21 +340,9 @@ export class WorkspaceIndex {
   resolveWikiName(rawName: string): Resolution {
     const cached = this.nameCache.get(rawName);
     if (cached) return cached;
-    const r = this.resolveWikiNameUncached(rawName);
+    const r = this.names.resolve(rawName);
     this.nameCache.set(rawName, r);
     return r;
-  }
-
-  private resolveWikiNameUncached(rawName: string): Resolution {
-    const name = rawName.replace(/\\/g, '/').replace(/^\.?\//, '');
-    const stem = stemOf(name);
-    const candidates = [...(this.byName.get(lastSegment(stem)) ?? [])];
-    const exact = candidates.filter((p) => stemOf(p) === stem || p === name);
-    if (exact.length === 1) return { status: 'ok', file: exact[0] };
-    const suffix = exact.length > 1 ? exact : candidates.filter((p) => stemOf(p).endsWith(`/${stem}`));
-    if (suffix.length === 1) return { status: 'ok', file: suffix[0] };
-    if (suffix.length > 1) return { status: 'ambiguous', candidates: suffix.sort(compareStrings) };
-    return { status: 'missing-file' };
   }
 
   /** The shortest wikilink name that resolves to `path` (the bare name when unique). */
@@ -506,17 +408,6 @@ export class WorkspaceIndex {
     return ids;
   }
 
-  private nameKey(path: string): string {
-    return lastSegment(stemOf(path));
-  }
-
-  private addName(path: string): void {
-    const key = this.nameKey(path);
-    let set = this.byName.get(key);
-    if (!set) this.byName.set(key, (set = new Set()));
-    set.add(path);
-  }
-
   /** Orders node ids by file, then position. */
   private readonly compareNodes = (a: string, b: string): number => {
     const na = this.nodesById().get(a)!;
@@ -528,7 +419,14 @@ export class WorkspaceIndex {
   private partOf(path: string): FilePart {
     let part = this.parts.get(path);
     if (!part) {
-      part = this.buildPart(path);
+      part = buildFilePart({
+        path,
+        draft: this.draftOf(path)!,
+        nodes: this.nodeCache.get(path)!,
+        resolve: (ref) => this.resolveReference(path, ref),
+        nodesOf: (file) => this.nodeCache.get(file)!,
+        compareNodes: this.compareNodes,
+      });
       this.parts.set(path, part);
       for (const f of part.refFiles) {
         let set = this.dependents.get(f);
@@ -577,26 +475,9 @@ export class WorkspaceIndex {
         const c = this.parts.get(sources[k])!.into.get(path);
         if (c) for (const e of c.edges) if (e.kind === 'replies') answered.add(e.target);
       }
-      for (const node of nodes) {
-        if (node.kind !== 'objection' || answered.has(node.id)) continue;
-        diagnostics.push({
-          file: node.file,
-          range: node.range,
-          severity: 'info',
-          code: 'unanswered-objection',
-          message: 'No reply answers this objection yet.',
-        });
-      }
+      append(diagnostics, unansweredObjections(nodes, answered));
     }
-    if (diagnostics.length > 1) {
-      diagnostics.sort(
-        (x, y) =>
-          comparePos(x.range.start, y.range.start) ||
-          comparePos(x.range.end, y.range.end) ||
-          compareStrings(x.code, y.code) ||
-          compareStrings(x.message, y.message),
-      );
-    }
+    if (diagnostics.length > 1) diagnostics.sort(compareDiagnostics);
     share = { sources, diagnostics, disagreements };
     this.shares.set(path, share);
     return share;
@@ -616,134 +497,6 @@ export class WorkspaceIndex {
     }
     share.incoming = { edges, refs };
     return share.incoming;
-  }
-
-  /** One draft's share of the graph: its resolved references, outgoing edges and the diagnostics they give. */
-  private buildPart(path: string): FilePart {
-    const compareNodes = this.compareNodes;
-    const draft = this.draftOf(path)!;
-    const diagnostics: Diagnostic[] = [];
-    const edges: GraphEdge[] = [];
-    /** The file of each edge's target, so that no edge looks its target up again. */
-    const edgeFiles: string[] = [];
-    const refFiles = new Set<string>();
-    const into = new Map<string, Contribution>();
-    const contribution = (file: string) => {
-      let c = into.get(file);
-      if (!c) into.set(file, (c = { edges: [], hits: [], disagreements: [] }));
-      return c;
-    };
-    // Node ids are made once per parse (nodeCache); reusing them spares building and hashing new strings.
-    const targetIds: (string | undefined)[] = [];
-    const targetFiles: string[] = [];
-    const resolutions: Resolution[] = [];
-    for (const ref of draft.references) {
-      const r = this.resolveReference(path, ref);
-      resolutions.push(r);
-      if (r.status === 'ok' || r.status === 'missing-id') refFiles.add(r.file);
-      if (r.status === 'ok' && r.elementIndex !== undefined) {
-        const id = this.nodeCache.get(r.file)![r.elementIndex].id;
-        targetIds.push(id);
-        targetFiles.push(r.file);
-        contribution(r.file).hits.push([id, { file: path, reference: ref, resolution: r }]);
-      } else {
-        targetIds.push(undefined);
-        targetFiles.push('');
-        if (r.status !== 'ok') diagnostics.push(this.referenceDiagnostic(path, ref, r));
-      }
-    }
-    const ownIds = this.nodeCache.get(path)!;
-    const elements = draft.elements;
-    // A plain loop over plain arrays: at a warm start this runs for every element of the workspace before the JIT has warmed up.
-    for (let index = 0; index < elements.length; index++) {
-      const e = elements[index];
-      const source = ownIds[index].id;
-      let targets: string[] | undefined;
-      let files: string[] | undefined;
-      let viaRule1 = false;
-      for (let k = 0; k < e.references.length; k++) {
-        const i = e.references[k];
-        if (draft.references[i].blockId === undefined) continue;
-        viaRule1 = true;
-        const t = targetIds[i];
-        if (t === undefined || t === source || targets?.includes(t)) continue;
-        (targets ??= []).push(t);
-        (files ??= []).push(targetFiles[i]);
-      }
-      if (!viaRule1 && e.kind !== 'crux' && e.structuralTarget >= 0) {
-        targets = [ownIds[e.structuralTarget].id];
-        files = [path];
-      }
-      const count = targets?.length ?? 0;
-      const kind: EdgeKind = e.kind === 'claim' ? (viaRule1 ? 'mentions' : 'supports') : EDGE_OF[e.kind];
-      if (count > 1) {
-        // Drafts and their elements come in order, so edges are sorted by source already; sort each element's targets.
-        const order = targets!.map((_, k) => k).sort((a, b) => compareNodes(targets![a], targets![b]));
-        targets = order.map((k) => targets![k]);
-        files = order.map((k) => files![k]);
-      }
-      for (let k = 0; k < count; k++) {
-        edges.push({ source, target: targets![k], kind });
-        edgeFiles.push(files![k]);
-      }
-      if (e.kind === 'crux') {
-        for (let i = 0; i < count; i++) {
-          for (let j = i + 1; j < count; j++) {
-            // targets are sorted, so targets[i] comes first
-            contribution(files![i]).disagreements.push({ a: targets![i], b: targets![j], via: 'crux', by: source });
-          }
-        }
-        if (count < 2) {
-          diagnostics.push({
-            file: path,
-            range: e.range,
-            severity: 'warning',
-            code: 'crux-needs-two',
-            message:
-              count === 0
-                ? 'This crux names no element it decides between; reference two or more, e.g. [[a#^x]] vs [[b#^y]].'
-                : 'This crux decides between only one element; reference at least two.',
-          });
-        }
-      } else if (count === 0 && e.kind !== 'claim') {
-        diagnostics.push({
-          file: path,
-          range: e.range,
-          severity: 'warning',
-          code: 'orphan-element',
-          message: `This ${e.kind} has no target: nest it under an element, put it after a fitting element in its section, or reference one with [[#^id]].`,
-        });
-      }
-    }
-    for (let k = 0; k < edges.length; k++) {
-      const edge = edges[k];
-      const targetFile = edgeFiles[k];
-      contribution(targetFile).edges.push(edge);
-      if ((edge.kind === 'objects' || edge.kind === 'replies') && targetFile !== path) {
-        contribution(path).disagreements.push({ a: edge.source, b: edge.target, via: edge.kind, by: edge.source });
-      }
-    }
-    // Its own file's share lists its own diagnostics, so the part always contributes there.
-    contribution(path);
-    return { resolutions, edges, diagnostics, refFiles, into };
-  }
-
-  private referenceDiagnostic(path: string, ref: Reference, r: Resolution): Diagnostic {
-    const written = ref.syntax === 'wikilink' ? `[[${ref.target}${ref.blockId !== undefined ? `#^${ref.blockId}` : ''}]]` : `${ref.target}${ref.blockId !== undefined ? `#^${ref.blockId}` : ''}`;
-    if (r.status === 'ambiguous') {
-      return {
-        file: path,
-        range: ref.range,
-        severity: 'warning',
-        code: 'ambiguous-ref',
-        message: `'${ref.target}' matches ${r.candidates.length} files (${r.candidates.join(', ')}); write more of the path.`,
-      };
-    }
-    const message =
-      r.status === 'missing-id'
-        ? `No element '^${ref.blockId}' in ${r.file} (${written}).`
-        : `No file '${ref.target}' in the workspace (${written}).`;
-    return { file: path, range: ref.range, severity: 'error', code: 'dangling-ref', message };
   }
 }
 
