@@ -51,20 +51,22 @@ export function nameKeyOf(name: string): string {
 export class NameTable {
   private readonly byKey = new Map<string, Set<string>>();
 
-  /** Files a path under its name. */
-  add(path: string): void {
+  /** Files a path under its name; returns the name keys whose files changed. */
+  add(path: string): string[] {
     const key = nameKeyOf(path);
     let set = this.byKey.get(key);
     if (!set) this.byKey.set(key, (set = new Set()));
     set.add(path);
+    return [key];
   }
 
-  /** Forgets a path's name. */
-  delete(path: string): void {
+  /** Forgets a path's name; returns the name keys whose files changed. */
+  delete(path: string): string[] {
     const key = nameKeyOf(path);
     const set = this.byKey.get(key);
     set?.delete(path);
     if (set && set.size === 0) this.byKey.delete(key);
+    return [key];
   }
 
   clear(): void {

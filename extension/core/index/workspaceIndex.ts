@@ -1,9 +1,9 @@
 /** The workspace index: holds the parsed drafts and each one's share of the graph, drops what a change makes stale, and answers the queries of the graph, the editor and the CLI. */
 import type { ArgumentGraph, Diagnostic, Disagreement, Draft, DraftElement, FileInfo, GraphEdge, GraphNode, Position, Reference } from '../model';
-import { globalId } from '../model';
+import { globalId, splitGlobalId } from '../model';
 import { parseDraft } from '../parse/parse';
 import { comparePos, compareStrings } from './order';
-import { NameTable, resolveFilePart, resolveIdPart, stemOf, type Resolution } from './resolve';
+import { NameTable, nameKeyOf, resolveFilePart, resolveIdPart, stemOf, type Resolution } from './resolve';
 import { buildFilePart, type FilePart, type ReferenceHit } from './filePart';
 import { compareDiagnostics, unansweredObjections } from './diagnostics';
 
@@ -31,13 +31,20 @@ interface FileShare {
   incoming?: { edges: Map<string, GraphEdge[]>; refs: Map<string, ReferenceHit[]> };
 }
 
+/** A draft's part as the index keeps it: with the lookup keys (see WorkspaceIndex.keyUsers) its resolution consulted. */
+interface IndexedPart extends FilePart {
+  keys: string[];
+}
+
 /** The parser the index uses; injectable so tests can count parses. */
 export type DraftParser = (text: string, path: string) => Draft;
 
 /**
- * The index of a workspace's drafts. Add, update and remove one draft at a time:
- * only that draft is parsed; resolution, edges and diagnostics are recomputed
- * lazily (in time linear in the workspace), on the next query that needs them.
+ * The index of a workspace's drafts. Add, update and remove one draft at a time: only that
+ * draft is parsed, and only the parts of the drafts whose resolution it can change are dropped
+ * (those that reference it, or looked up its names or path). `update`, `remove` and `rename`
+ * rebuild those parts at once and return the paths whose share changed; `setDraft`,
+ * `setParsedDraft` and `removeDraft` leave them to the next query (for loading many drafts).
  * Holds no global state; safe to run in a worker.
  */
 export class WorkspaceIndex {
@@ -58,10 +65,18 @@ export class WorkspaceIndex {
   private readonly shares = new Map<string, FileShare>();
   /** Per draft: local id -> element index (built once per parse). */
   private readonly idIndex = new Map<string, Map<string, number>>();
-  /** Per draft: its share of the graph (see FilePart). */
-  private readonly parts = new Map<string, FilePart>();
+  /** Per draft: its share of the graph (see FilePart), with the lookup keys it depends on. */
+  private readonly parts = new Map<string, IndexedPart>();
   /** File -> drafts whose parts reference it, so a change re-resolves only those. */
   private readonly dependents = new Map<string, Set<string>>();
+  /**
+   * Lookup key -> drafts whose parts' resolution consulted it: `w:<name key>` for a wikilink name
+   * (see nameKeyOf), `p:<path>` for a markdown link's path. A file that comes or goes re-resolves
+   * only the drafts that looked up its names or its path.
+   */
+  private readonly keyUsers = new Map<string, Set<string>>();
+  /** While an update runs: the parts it dropped, as they were, to tell what changed. */
+  private dropped: Map<string, FilePart> | undefined;
   /** Per draft: its graph nodes, built once per parse and reused by every graph (no garbage while typing). */
   private readonly nodeCache = new Map<string, GraphNode[]>();
   /** After restore: gets a draft not loaded yet (see draftOf). */
@@ -98,7 +113,7 @@ export class WorkspaceIndex {
       throw new Error('the snapshot is of other files');
     }
     // Whatever the index held is replaced.
-    for (const map of [this.drafts, this.texts, this.nodeMap, this.nodeCache, this.idIndex, this.parts, this.shares, this.dependents, this.nameCache]) map.clear();
+    for (const map of [this.drafts, this.texts, this.nodeMap, this.nodeCache, this.idIndex, this.parts, this.shares, this.dependents, this.keyUsers, this.nameCache]) map.clear();
     this.names.clear();
     for (const f of files) this.texts.set(f.path, f.text);
     this.sortedPaths = paths;
@@ -170,43 +185,53 @@ export class WorkspaceIndex {
     this.nodeCache.set(path, nodes);
   }
 
-  /** Forgets everything derived from all drafts (names may resolve differently now). */
-  private resetDerived(): void {
-    this.nameCache.clear();
-    this.parts.clear();
-    this.dependents.clear();
-    this.shares.clear();
-    this.sortedPaths = undefined;
-  }
-
-  /** Drops a draft's part and the shares of the files it contributed to. */
+  /** Drops a draft's part (forgetting what it depends on) and the shares of the files it contributed to. */
   private dropPart(path: string): void {
     const part = this.parts.get(path);
     if (!part) return;
     this.parts.delete(path);
+    if (this.dropped && !this.dropped.has(path)) this.dropped.set(path, part);
+    // A share lists its sources from `dependents`, which the part's refFiles fed: those shares go too.
     for (const f of part.into.keys()) this.shares.delete(f);
+    for (const f of part.refFiles) {
+      this.shares.delete(f);
+      deleteFrom(this.dependents, f, path);
+    }
+    for (const k of part.keys) deleteFrom(this.keyUsers, k, path);
+  }
+
+  /** Drops the parts that looked up a key (their names may resolve differently now). */
+  private dropUsersOf(key: string): void {
+    const users = this.keyUsers.get(key);
+    if (users) for (const d of [...users]) this.dropPart(d);
+  }
+
+  /** A file came or went under these name keys: what resolved by them, or by its path, resolves again. */
+  private namesChanged(path: string, keys: readonly string[]): void {
+    this.nameCache.clear();
+    for (const k of keys) this.dropUsersOf(`w:${k}`);
+    this.dropUsersOf(`p:${path}`);
+    this.sortedPaths = undefined;
   }
 
   constructor(private readonly parser: DraftParser = parseDraft) {}
 
-  /** Parses one file and adds or replaces it. */
+  /** Parses one file and adds or replaces it (lazily: see update for the paths a change affects). */
   setDraft(path: string, text: string): Draft {
     this.parseCount++;
     return this.setParsedDraft(path, text, this.parser(text, path));
   }
 
-  /** Adds or replaces a file that was parsed elsewhere (e.g. in a worker thread) with parseDraft. */
+  /** Adds or replaces a file that was parsed elsewhere (e.g. in a worker thread) with parseDraft; nothing is resolved until a query needs it (for loading many). */
   setParsedDraft(path: string, text: string, draft: Draft): Draft {
     this.restoredDiagnostics = undefined;
     if (!this.texts.has(path)) {
-      // A new file can change how names resolve anywhere: rebuild every part.
-      this.names.add(path);
-      this.resetDerived();
+      this.namesChanged(path, this.names.add(path));
     } else {
       this.dropPart(path);
-      for (const other of this.dependents.get(path) ?? []) this.dropPart(other);
-      this.shares.delete(path);
+      for (const other of [...(this.dependents.get(path) ?? [])]) this.dropPart(other);
     }
+    this.shares.delete(path);
     this.drafts.set(path, draft);
     this.texts.set(path, text);
     this.idIndex.delete(path);
@@ -217,13 +242,16 @@ export class WorkspaceIndex {
 
   /** Removes a file; false when it was not indexed. */
   removeDraft(path: string): boolean {
-    if (!this.texts.delete(path)) return false;
+    if (!this.texts.has(path)) return false;
     this.restoredDiagnostics = undefined;
+    this.dropPart(path);
+    for (const other of [...(this.dependents.get(path) ?? [])]) this.dropPart(other);
+    this.texts.delete(path);
     this.drafts.delete(path);
-    this.resetDerived();
+    this.shares.delete(path);
+    this.namesChanged(path, this.names.delete(path));
     this.idIndex.delete(path);
     this.setNodes(path, undefined);
-    this.names.delete(path);
     this.graph = undefined;
     return true;
   }
@@ -234,6 +262,56 @@ export class WorkspaceIndex {
     if (text === undefined) return undefined;
     this.removeDraft(from);
     return this.setDraft(to, text);
+  }
+
+  /**
+   * Adds or replaces a draft (parsing `text` unless `draft` is given) and brings every part up
+   * to date now. Returns the paths, sorted, whose share changed: diagnostics, nodes, edges from or
+   * into the file, references into it, disagreements, title or topics, or the file coming or going.
+   * Every other file answers every query exactly as before, so Problems and the map need to look
+   * at these alone.
+   */
+  update(path: string, text: string, draft?: Draft): string[] {
+    return this.affecting(path, () => {
+      if (draft === undefined) this.setDraft(path, text);
+      else this.setParsedDraft(path, text, draft);
+    });
+  }
+
+  /** Removes a draft; the paths whose share changed (see update), none when it was not indexed. */
+  remove(path: string): string[] {
+    if (!this.texts.has(path)) return [];
+    return this.affecting(path, () => this.removeDraft(path));
+  }
+
+  /** Moves a draft to a new path; the paths whose share changed (see update), none when `from` was not indexed. */
+  rename(from: string, to: string): string[] {
+    const text = this.texts.get(from);
+    if (text === undefined) return [];
+    const out = new Set([...this.remove(from), ...this.update(to, text)]);
+    return [...out].sort(compareStrings);
+  }
+
+  /** Runs a change of `path` with every part built before and after it, and tells which files' shares differ. */
+  private affecting(path: string, change: () => void): string[] {
+    // Every part is built first, so that what the caller last saw is what the index held.
+    this.buildParts();
+    const dropped = new Map<string, FilePart>();
+    this.dropped = dropped;
+    try {
+      change();
+    } finally {
+      this.dropped = undefined;
+    }
+    // ... and after it, so that the parts it dropped can be compared with what replaces them.
+    this.buildParts();
+    const affected = new Set<string>([path]);
+    for (const [d, old] of dropped) changedShares(d, old, this.parts.get(d), affected);
+    // A draft that is new has no old part: all it contributes is new.
+    const added = dropped.has(path) ? undefined : this.parts.get(path);
+    if (added) for (const f of added.into.keys()) changedInto(f, undefined, added, affected);
+    for (const r of added?.resolutions ?? []) if (r.status === 'ok' || r.status === 'missing-id') affected.add(r.file);
+    return [...affected].sort(compareStrings);
   }
 
   getDraft(path: string): Draft | undefined {
@@ -416,25 +494,31 @@ export class WorkspaceIndex {
   };
 
   /** A draft's part, built when missing. */
-  private partOf(path: string): FilePart {
+  private partOf(path: string): IndexedPart {
     let part = this.parts.get(path);
     if (!part) {
-      part = buildFilePart({
+      const keys = new Set<string>();
+      // Resolves as resolveReference does, noting every name and path it looks up.
+      const has = (p: string) => (keys.add(`p:${p}`), this.texts.has(p));
+      const byName = (name: string) => (keys.add(`w:${nameKeyOf(name)}`), this.resolveWikiName(name));
+      const idsOf = (file: string) => this.idsOf(file);
+      const built = buildFilePart({
         path,
         draft: this.draftOf(path)!,
         nodes: this.nodeCache.get(path)!,
-        resolve: (ref) => this.resolveReference(path, ref),
+        resolve: (ref) => resolveIdPart(resolveFilePart(path, ref, has, byName), ref, idsOf),
         nodesOf: (file) => this.nodeCache.get(file)!,
         compareNodes: this.compareNodes,
       });
+      part = { ...built, keys: [...keys] };
       this.parts.set(path, part);
-      for (const f of part.refFiles) {
-        let set = this.dependents.get(f);
-        if (!set) this.dependents.set(f, (set = new Set()));
-        set.add(path);
-      }
+      for (const f of part.refFiles) addTo(this.dependents, f, path);
+      for (const k of part.keys) addTo(this.keyUsers, k, path);
       // The files it points into gather their shares anew (none is gathered yet while a whole workspace is loaded).
-      if (this.shares.size > 0) for (const f of part.into.keys()) this.shares.delete(f);
+      if (this.shares.size > 0) {
+        for (const f of part.into.keys()) this.shares.delete(f);
+        for (const f of part.refFiles) this.shares.delete(f);
+      }
     }
     return part;
   }
@@ -504,6 +588,65 @@ export class WorkspaceIndex {
 function append<T>(out: T[], list: readonly T[]): void {
   if (list.length < 10_000) out.push(...list);
   else for (const x of list) out.push(x);
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function deleteFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set && set.delete(value) && set.size === 0) map.delete(key);
+}
+
+/**
+ * Adds to `out` the files whose share differs because draft `d`'s part went from `old` to `now`
+ * (undefined: the draft is gone): `d` itself when its diagnostics, edges or resolutions differ,
+ * every file whose contribution from it differs, and the files a changed resolution points into.
+ */
+function changedShares(d: string, old: FilePart, now: FilePart | undefined, out: Set<string>): void {
+  if (!now) {
+    for (const f of old.into.keys()) changedInto(f, old, undefined, out);
+    for (const r of old.resolutions) if (r.status === 'ok' || r.status === 'missing-id') out.add(r.file);
+    return;
+  }
+  if (!sameJson(old.diagnostics, now.diagnostics) || !sameJson(old.edges, now.edges)) out.add(d);
+  // A reference that now resolves elsewhere links other files (linkedFiles), also when it names no element.
+  for (let i = 0; i < Math.max(old.resolutions.length, now.resolutions.length); i++) {
+    const a = old.resolutions[i];
+    const b = now.resolutions[i];
+    if (sameJson(a, b)) continue;
+    out.add(d);
+    for (const r of [a, b]) if (r && (r.status === 'ok' || r.status === 'missing-id')) out.add(r.file);
+  }
+  for (const f of old.into.keys()) if (!sameJson(old.into.get(f), now.into.get(f))) changedInto(f, old, now, out);
+  for (const f of now.into.keys()) if (!old.into.has(f)) changedInto(f, old, now, out);
+}
+
+/** Adds a file whose contribution from a part changed, and the files at the other end of the disagreements in it. */
+function changedInto(f: string, old: FilePart | undefined, now: FilePart | undefined, out: Set<string>): void {
+  out.add(f);
+  for (const c of [old?.into.get(f), now?.into.get(f)]) {
+    for (const d of c?.disagreements ?? []) out.add(splitGlobalId(d.b)!.file);
+  }
+}
+
+/** Deep equality of JSON-like values (plain objects, arrays, primitives); shared objects compare at once. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
