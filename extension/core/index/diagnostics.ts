@@ -20,10 +20,10 @@ export function diagnostic(file: string, range: Range, code: DiagnosticCode, mes
   return { file, range, severity: SEVERITY_OF[code], code, message };
 }
 
-/** A reference as its writer wrote it, for messages: `[[name#^id]]`, or a link's `path#^id`. */
-export function writtenReference(ref: Pick<Reference, 'syntax' | 'target' | 'blockId'>): string {
-  const id = ref.blockId !== undefined ? `#^${ref.blockId}` : '';
-  return ref.syntax === 'wikilink' ? `[[${ref.target}${id}]]` : `${ref.target}${id}`;
+/** A reference as its writer wrote it, for messages, alias left out: `[[name#^id]]`, `![[name]]`, `[[name#A heading]]`, or a link's `path#^id`. */
+export function writtenReference(ref: Pick<Reference, 'syntax' | 'target' | 'blockId' | 'anchor' | 'embed'>): string {
+  const after = ref.blockId !== undefined ? `#^${ref.blockId}` : ref.anchor !== undefined ? `#${ref.anchor}` : '';
+  return ref.syntax === 'wikilink' ? `${ref.embed ? '!' : ''}[[${ref.target}${after}]]` : `${ref.target}${after}`;
 }
 
 /** The duplicate-id message: `id` used `times` times in one file (the parser calls this for each place). */
@@ -32,7 +32,7 @@ export function duplicateIdMessage(id: string, times: number): string {
 }
 
 /** dangling-ref or ambiguous-ref for a reference that did not resolve. */
-export function referenceDiagnostic(path: string, ref: Reference, r: Exclude<Resolution, { status: 'ok' }>): Diagnostic {
+export function referenceDiagnostic(path: string, ref: Reference, r: Exclude<Resolution, { status: 'ok' | 'external' }>): Diagnostic {
   if (r.status === 'ambiguous') {
     return diagnostic(path, ref.range, 'ambiguous-ref', `'${ref.target}' matches ${r.candidates.length} files (${r.candidates.join(', ')}); write more of the path.`);
   }

@@ -53,7 +53,11 @@ const EDGE_OF: Record<Exclude<ElementKind, 'claim'>, EdgeKind> = {
   crux: 'crux',
 };
 
-/** Builds one draft's part: resolves its references, applies rule 1 over the parser's rules 2-4, derives disagreements. */
+/**
+ * Builds one draft's part: resolves its references, applies rule 1 over the parser's rules 2-4,
+ * derives disagreements. Embeds resolve (and dangle) like the same wikilink and are references
+ * into their target, but make no edge; external targets are skipped.
+ */
 export function buildFilePart({ path, draft, nodes: ownIds, resolve, nodesOf, compareNodes }: PartInput): FilePart {
   const diagnostics: Diagnostic[] = [];
   const edges: GraphEdge[] = [];
@@ -82,7 +86,7 @@ export function buildFilePart({ path, draft, nodes: ownIds, resolve, nodesOf, co
     } else {
       targetIds.push(undefined);
       targetFiles.push('');
-      if (r.status !== 'ok') diagnostics.push(referenceDiagnostic(path, ref, r));
+      if (r.status !== 'ok' && r.status !== 'external') diagnostics.push(referenceDiagnostic(path, ref, r));
     }
   }
   const elements = draft.elements;
@@ -95,8 +99,11 @@ export function buildFilePart({ path, draft, nodes: ownIds, resolve, nodesOf, co
     let viaRule1 = false;
     for (let k = 0; k < e.references.length; k++) {
       const i = e.references[k];
-      if (draft.references[i].blockId === undefined) continue;
+      // Rule 1 counts element references: not file references, not embeds, not external targets.
+      const ref = draft.references[i];
+      if (ref.blockId === undefined || ref.embed === true || resolutions[i].status === 'external') continue;
       viaRule1 = true;
+      // A reference to the element itself makes no edge and no crux target (spec 1.1).
       const t = targetIds[i];
       if (t === undefined || t === source || targets?.includes(t)) continue;
       (targets ??= []).push(t);

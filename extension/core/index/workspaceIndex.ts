@@ -97,6 +97,9 @@ export class WorkspaceIndex {
     }
     this.drafts.set(path, loaded);
     if (this.drafts.size === this.texts.size) this.loadDraft = undefined;
+    // Its aliases were not known before (no wikilink has resolved since the restore: see resolveWikiName).
+    const keys = this.names.set(path, loaded.aliases);
+    if (keys.length > 0) this.namesChanged(path, keys);
     return loaded;
   }
 
@@ -211,7 +214,6 @@ export class WorkspaceIndex {
     this.nameCache.clear();
     for (const k of keys) this.dropUsersOf(`w:${k}`);
     this.dropUsersOf(`p:${path}`);
-    this.sortedPaths = undefined;
   }
 
   constructor(private readonly parser: DraftParser = parseDraft) {}
@@ -226,10 +228,14 @@ export class WorkspaceIndex {
   setParsedDraft(path: string, text: string, draft: Draft): Draft {
     this.restoredDiagnostics = undefined;
     if (!this.texts.has(path)) {
-      this.namesChanged(path, this.names.add(path));
+      this.namesChanged(path, this.names.set(path, draft.aliases));
+      this.sortedPaths = undefined;
     } else {
       this.dropPart(path);
       for (const other of [...(this.dependents.get(path) ?? [])]) this.dropPart(other);
+      // Aliases written or deleted: what resolved by those names resolves again.
+      const keys = this.names.set(path, draft.aliases);
+      if (keys.length > 0) this.namesChanged(path, keys);
     }
     this.shares.delete(path);
     this.drafts.set(path, draft);
@@ -250,6 +256,7 @@ export class WorkspaceIndex {
     this.drafts.delete(path);
     this.shares.delete(path);
     this.namesChanged(path, this.names.delete(path));
+    this.sortedPaths = undefined;
     this.idIndex.delete(path);
     this.setNodes(path, undefined);
     this.graph = undefined;
@@ -414,8 +421,10 @@ export class WorkspaceIndex {
   /** Wikilink names resolved since the last change (many references share a name). */
   private readonly nameCache = new Map<string, Resolution>();
 
-  /** Resolves a wikilink name: the exact path without extension, else the unique file whose path ends with it. */
+  /** Resolves a wikilink name: the exact path (or alias) without extension, else the unique file whose path (or alias) ends with it. */
   resolveWikiName(rawName: string): Resolution {
+    // Every draft's aliases are names: after a restore, the drafts not loaded yet are loaded now.
+    if (this.loadDraft !== undefined) for (const p of this.orderedPaths()) this.draftOf(p);
     const cached = this.nameCache.get(rawName);
     if (cached) return cached;
     const r = this.names.resolve(rawName);
