@@ -108,6 +108,13 @@ export class NameTable {
     this.namesOf.clear();
   }
 
+  /** How many names are filed (for tests of boundedness). */
+  get size(): number {
+    let n = 0;
+    for (const names of this.namesOf.values()) n += names.length;
+    return n;
+  }
+
   /** Resolves a wikilink name (without `#^id`). */
   resolve(rawName: string): Resolution {
     const name = normalizeWikiName(rawName);

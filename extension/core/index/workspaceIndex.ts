@@ -34,6 +34,8 @@ interface FileShare {
 /** A draft's part as the index keeps it: with the lookup keys (see WorkspaceIndex.keyUsers) its resolution consulted. */
 interface IndexedPart extends FilePart {
   keys: string[];
+  /** The wikilink names it holds in the name cache. */
+  names: string[];
 }
 
 /** The parser the index uses; injectable so tests can count parses. */
@@ -65,7 +67,7 @@ export class WorkspaceIndex {
   private readonly shares = new Map<string, FileShare>();
   /** Per draft: local id -> element index (built once per parse). */
   private readonly idIndex = new Map<string, Map<string, number>>();
-  /** Per draft: its share of the graph (see FilePart), with the lookup keys it depends on. */
+  /** Per draft: its share of the graph (see FilePart), with the lookup keys and names it depends on. */
   private readonly parts = new Map<string, IndexedPart>();
   /** File -> drafts whose parts reference it, so a change re-resolves only those. */
   private readonly dependents = new Map<string, Set<string>>();
@@ -201,6 +203,10 @@ export class WorkspaceIndex {
       deleteFrom(this.dependents, f, path);
     }
     for (const k of part.keys) deleteFrom(this.keyUsers, k, path);
+    for (const name of part.names) {
+      const entry = this.nameCache.get(name);
+      if (entry && --entry.users === 0) this.nameCache.delete(name);
+    }
   }
 
   /** Drops the parts that looked up a key (their names may resolve differently now). */
@@ -211,7 +217,7 @@ export class WorkspaceIndex {
 
   /** A file came or went under these name keys: what resolved by them, or by its path, resolves again. */
   private namesChanged(path: string, keys: readonly string[]): void {
-    this.nameCache.clear();
+    // Every part that holds a name filed under one of these keys looked that key up: dropping them empties its cache entries.
     for (const k of keys) this.dropUsersOf(`w:${k}`);
     this.dropUsersOf(`p:${path}`);
   }
@@ -340,6 +346,30 @@ export class WorkspaceIndex {
     return this.sortedPaths;
   }
 
+  /**
+   * How many entries each of the index's maps holds (for tests and the benchmark): every one is
+   * bounded by the drafts it holds now, whatever edits came before.
+   */
+  entryCounts(): Record<string, number> {
+    let dependents = 0;
+    let keyUsers = 0;
+    for (const s of this.dependents.values()) dependents += s.size;
+    for (const s of this.keyUsers.values()) keyUsers += s.size;
+    return {
+      drafts: this.drafts.size,
+      texts: this.texts.size,
+      nodes: this.nodeMap.size,
+      nodeLists: this.nodeCache.size,
+      idIndex: this.idIndex.size,
+      parts: this.parts.size,
+      shares: this.shares.size,
+      dependents,
+      keyUsers,
+      nameCache: this.nameCache.size,
+      names: this.names.size,
+    };
+  }
+
   get size(): number {
     return this.texts.size;
   }
@@ -418,18 +448,35 @@ export class WorkspaceIndex {
     return resolveFilePart(fromPath, reference, (p) => this.texts.has(p), (name) => this.resolveWikiName(name));
   }
 
-  /** Wikilink names resolved since the last change (many references share a name). */
-  private readonly nameCache = new Map<string, Resolution>();
+  /**
+   * Wikilink names held by built parts, resolved once for all of them (many references share a
+   * name), with how many parts hold each: a name no part holds any more is dropped, so typing
+   * many names one after another does not grow it. Names a file came or went under leave with
+   * the parts that looked them up (see namesChanged).
+   */
+  private readonly nameCache = new Map<string, { resolution: Resolution; users: number }>();
 
   /** Resolves a wikilink name: the exact path (or alias) without extension, else the unique file whose path (or alias) ends with it. */
   resolveWikiName(rawName: string): Resolution {
-    // Every draft's aliases are names: after a restore, the drafts not loaded yet are loaded now.
+    this.loadAliases();
+    return this.nameCache.get(rawName)?.resolution ?? this.names.resolve(rawName);
+  }
+
+  /** Every draft's aliases are names: after a restore, the drafts not loaded yet are loaded before a name resolves. */
+  private loadAliases(): void {
     if (this.loadDraft !== undefined) for (const p of this.orderedPaths()) this.draftOf(p);
-    const cached = this.nameCache.get(rawName);
-    if (cached) return cached;
-    const r = this.names.resolve(rawName);
-    this.nameCache.set(rawName, r);
-    return r;
+  }
+
+  /** Resolves a name for a part being built, which then holds it in the cache (`held`: the names it holds so far). */
+  private holdName(rawName: string, held: Set<string>): Resolution {
+    this.loadAliases();
+    let entry = this.nameCache.get(rawName);
+    if (!entry) this.nameCache.set(rawName, (entry = { resolution: this.names.resolve(rawName), users: 0 }));
+    if (!held.has(rawName)) {
+      held.add(rawName);
+      entry.users++;
+    }
+    return entry.resolution;
   }
 
   /** The shortest wikilink name that resolves to `path` (the bare name when unique). */
@@ -509,7 +556,8 @@ export class WorkspaceIndex {
       const keys = new Set<string>();
       // Resolves as resolveReference does, noting every name and path it looks up.
       const has = (p: string) => (keys.add(`p:${p}`), this.texts.has(p));
-      const byName = (name: string) => (keys.add(`w:${nameKeyOf(name)}`), this.resolveWikiName(name));
+      const held = new Set<string>();
+      const byName = (name: string) => (keys.add(`w:${nameKeyOf(name)}`), this.holdName(name, held));
       const idsOf = (file: string) => this.idsOf(file);
       const built = buildFilePart({
         path,
@@ -519,7 +567,7 @@ export class WorkspaceIndex {
         nodesOf: (file) => this.nodeCache.get(file)!,
         compareNodes: this.compareNodes,
       });
-      part = { ...built, keys: [...keys] };
+      part = { ...built, keys: [...keys], names: [...held] };
       this.parts.set(path, part);
       for (const f of part.refFiles) addTo(this.dependents, f, path);
       for (const k of part.keys) addTo(this.keyUsers, k, path);
