@@ -669,7 +669,8 @@ function changedShares(d: string, old: FilePart, now: FilePart | undefined, out:
     for (const r of old.resolutions) if (r.status === 'ok' || r.status === 'missing-id') out.add(r.file);
     return;
   }
-  if (!sameJson(old.diagnostics, now.diagnostics) || !sameJson(old.edges, now.edges)) out.add(d);
+  // The edited draft is affected anyway: its own lists (the bulk of a big draft) need no comparing.
+  if (!out.has(d) && (!sameJson(old.diagnostics, now.diagnostics) || !sameJson(old.edges, now.edges))) out.add(d);
   // A reference that now resolves elsewhere links other files (linkedFiles), also when it names no element.
   for (let i = 0; i < Math.max(old.resolutions.length, now.resolutions.length); i++) {
     const a = old.resolutions[i];
@@ -678,7 +679,11 @@ function changedShares(d: string, old: FilePart, now: FilePart | undefined, out:
     out.add(d);
     for (const r of [a, b]) if (r && (r.status === 'ok' || r.status === 'missing-id')) out.add(r.file);
   }
-  for (const f of old.into.keys()) if (!sameJson(old.into.get(f), now.into.get(f))) changedInto(f, old, now, out);
+  for (const [f, c] of old.into) {
+    const n = now.into.get(f);
+    // Into an affected file itself, only its disagreements matter here (for the files at their other ends).
+    if (f === d && out.has(d) ? !sameJson(c.disagreements, n?.disagreements) : !sameJson(c, n)) changedInto(f, old, now, out);
+  }
   for (const f of now.into.keys()) if (!old.into.has(f)) changedInto(f, old, now, out);
 }
 
