@@ -513,8 +513,9 @@ export class WorkspaceIndex {
     this.buildParts();
     const linked = new Set<string>();
     for (const r of this.partOf(path).resolutions) if (r.status === 'ok' && r.file !== path) linked.add(r.file);
-    for (const [from, part] of this.parts) {
-      if (from !== path && part.resolutions.some((r) => r.status === 'ok' && r.file === path)) linked.add(from);
+    // Every draft that resolves a reference into it depends on it (see partOf).
+    for (const from of this.dependents.get(path) ?? []) {
+      if (from !== path && this.parts.get(from)!.resolutions.some((r) => r.status === 'ok' && r.file === path)) linked.add(from);
     }
     return [...linked].sort(compareStrings);
   }
