@@ -75,9 +75,9 @@ describe('the paths an update affects', () => {
 
   it('a new file that answers an objection elsewhere affects that file too', () => {
     const index = new WorkspaceIndex(parse11);
-    index.update('a.md', A);
+    index.update('a.md', 'Claim: A holds. ^a\n\nObjection: [[b#^b]] is wrong. ^ob\n');
     index.update('b.md', B);
-    expect(index.update('r.md', 'Reply: [[a#^bb-is-wrong]] misreads b.\n')).toEqual(['a.md', 'r.md']);
+    expect(index.update('r.md', 'Reply: [[a#^ob]] misreads b.\n')).toEqual(['a.md', 'r.md']);
     expect(index.diagnosticsFor('a.md').map((d) => d.code)).toEqual([]);
   });
 
