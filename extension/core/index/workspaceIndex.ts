@@ -464,7 +464,10 @@ export class WorkspaceIndex {
 
   /** Every draft's aliases are names: after a restore, the drafts not loaded yet are loaded before a name resolves. */
   private loadAliases(): void {
-    if (this.loadDraft !== undefined) for (const p of this.orderedPaths()) this.draftOf(p);
+    if (this.loadDraft === undefined) return;
+    for (const p of this.orderedPaths()) this.draftOf(p);
+    // All loaded (also when the last unloaded ones were replaced by edits, which draftOf does not see).
+    this.loadDraft = undefined;
   }
 
   /** Resolves a name for a part being built, which then holds it in the cache (`held`: the names it holds so far). */
