@@ -214,9 +214,9 @@ export function publishDraft(index: WorkspaceIndex, path: string, options: Publi
     const element = resolution.elementIndex !== undefined ? target?.elements[resolution.elementIndex] : undefined;
     return {
       url: urlOf(resolution.file),
-      shown: element ? element.text || element.kind : title,
+      shown: element ? plainWords(element.text) || element.kind : title,
       title,
-      quote: element ? element.text : undefined,
+      quote: element ? plainWords(element.text) : undefined,
       same: resolution.file === path,
     };
   }
@@ -243,6 +243,17 @@ export function publishDraft(index: WorkspaceIndex, path: string, options: Publi
     edits: kept.map((e) => ({ ...e, start: e.start + bom, end: e.end + bom })),
     problems,
   };
+}
+
+/** An element's text as words: references inside it (as the parser may keep them) become their alias or name. */
+function plainWords(text: string): string {
+  return text
+    .replace(/!?\[\[([^[\]\n]*?)\]\]/g, (_, inner: string) => {
+      const bar = inner.indexOf('|');
+      return bar >= 0 ? inner.slice(bar + 1).trim() : inner.replace(/#\^?/, ' ').trim();
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Whether [start, end) is the only thing on its line(s) in a paragraph of its own (then an embed becomes a block quote). */
