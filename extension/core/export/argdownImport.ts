@@ -11,6 +11,8 @@ export interface ArgdownImport {
   warnings: string[];
   elements: number;
   edges: number;
+  /** The explicit id each Argdown title (statement, or argument without premises) got in the draft. */
+  ids: Record<string, string>;
 }
 
 interface Item {
@@ -70,7 +72,7 @@ export function importArgdown(source: string): ArgdownImport {
   try {
     response = parse(source);
   } catch (e) {
-    return { text: '', warnings: [`Argdown could not be read: ${(e as Error).message}`], elements: 0, edges: 0 };
+    return { text: '', warnings: [`Argdown could not be read: ${(e as Error).message}`], elements: 0, edges: 0, ids: {} };
   }
   for (const e of [...(response.lexerErrors ?? []), ...(response.parserErrors ?? [])] as { message: string; line?: number; token?: { startLine?: number } }[]) {
     warnings.push(`line ${e.line ?? e.token?.startLine ?? '?'}: ${e.message}`);
@@ -154,7 +156,7 @@ export function importArgdown(source: string): ArgdownImport {
     if (item.id && item.file) byOrigin.set(`${item.file.replace(/\.(md|markdown)$/i, '')}#${item.id}`, id);
   }
 
-  // Texts: references an export carried are pointed at the new ids; any other wikilink becomes plain words.
+  // Texts: references an export carried are pointed at the new ids; unknown element references stay; file references and embeds become words.
   const texts = new Map<string, string>();
   const inText = new Map<string, Set<string>>();
   for (const item of items.values()) {
@@ -175,6 +177,9 @@ export function importArgdown(source: string): ArgdownImport {
         out += `[[#^${target}${alias !== undefined ? `|${alias}` : ''}]]`;
         const key = [...ids].find(([, v]) => v === target)?.[0];
         if (key) refs.add(key);
+      } else if (hash >= 0 && !m[0].startsWith('!')) {
+        // An element reference that named nothing in the export stays as written: it dangled before and dangles still (and decides the edges, as before).
+        out += m[0];
       } else out += escapeMarkdownText(alias ?? link);
     }
     out += escapeMarkdownText(raw.slice(at));
@@ -233,7 +238,7 @@ export function importArgdown(source: string): ArgdownImport {
   lines.push(...body);
   if (tail.length) lines.push('', '---', '', ...tail);
   lines.push('');
-  return { text: lines.join('\n'), warnings, elements: items.size, edges: edgeCount };
+  return { text: lines.join('\n'), warnings, elements: items.size, edges: edgeCount, ids: Object.fromEntries([...items.values()].map((i) => [i.title, ids.get(i.key)!])) };
 
   function itemOf(key: string, title: string, text: string, data: unknown, line: number): Item {
     const d = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
