@@ -134,6 +134,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   if (command !== 'check' && command !== 'export' && command !== 'publish' && command !== 'import') throw new UsageError(`unknown command '${command}': use check, export, publish or import`);
   if (inputs.length === 0) throw new UsageError(`${command} needs at least one directory or file`);
   if (command === 'publish' || command === 'import') checkPublishArgs(command, inputs, opts);
+  else if (opts.labels !== undefined || opts.links !== undefined) throw new UsageError('--labels and --links are for publish');
   const formats = command === 'check' ? ['text', 'json'] : command === 'export' ? ['json', 'html', ...PEER_FORMATS] : [];
   if (opts.format !== undefined && !formats.includes(opts.format)) {
     throw new UsageError(`${command} --format takes ${formats.join(' or ')}, not '${opts.format}'`);
