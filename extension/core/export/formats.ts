@@ -41,3 +41,20 @@ export function exportGraphAs(graph: ArgumentGraph, format: PeerFormat): string 
       return exportCanvas(graph);
   }
 }
+
+/**
+ * The part of a graph inside some files (a map scope, from `filesInScope`): their files,
+ * their nodes, the edges and disagreements with both ends inside, their diagnostics.
+ * What the map's export menu hands `exportGraphAs` for the current scope.
+ */
+export function scopeGraph(graph: ArgumentGraph, files: ReadonlySet<string>): ArgumentGraph {
+  const ids = new Set(graph.nodes.filter((n) => files.has(n.file)).map((n) => n.id));
+  return {
+    version: 1,
+    files: graph.files.filter((f) => files.has(f.file)),
+    nodes: graph.nodes.filter((n) => ids.has(n.id)),
+    edges: graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+    disagreements: graph.disagreements.filter((d) => ids.has(d.a) && ids.has(d.b)),
+    diagnostics: graph.diagnostics.filter((d) => files.has(d.file)),
+  };
+}

@@ -83,34 +83,34 @@ export function cruxmapPreview(md: MarkdownIt, options: PreviewPluginOptions = {
     const inner = src.slice(pos + 2, close);
     if (/[[\]\n]/.test(inner)) return false;
     if (!silent) {
-      const bar = inner.indexOf('|');
-      const alias = bar >= 0 ? inner.slice(bar + 1).trim() : '';
-      const link = (bar >= 0 ? inner.slice(0, bar) : inner).trim();
-      const hash = link.indexOf('#');
-      const target = (hash >= 0 ? link.slice(0, hash) : link).trim();
-      const fragment = hash >= 0 ? link.slice(hash + 1) : '';
-      let resolved: PreviewTarget | undefined;
-      if (SCHEME.test(link)) resolved = { href: link };
-      else if (target || fragment) {
-        resolved = options.resolve?.(
-          { target, blockId: fragment.startsWith('^') ? fragment.slice(1).trim() : undefined, anchor: fragment && !fragment.startsWith('^') ? fragment : undefined, embed },
-          state.env,
-        );
-      }
-      const shown = alias || (embed && resolved?.text ? `“${resolved.text}”` : link.replace(/#\^/, '#'));
-      const classes = `cruxmap-ref${embed ? ' cruxmap-embed' : ''}${resolved ? '' : ' cruxmap-ref-broken'}`;
-      const open = state.push(resolved ? 'link_open' : 'cruxmap_ref_open', resolved ? 'a' : 'span', 1);
-      open.attrSet('class', classes);
-      if (resolved) {
-        open.attrSet('href', resolved.href);
-        if (resolved.title) open.attrSet('title', resolved.title);
-      } else open.attrSet('title', `Crux Map: nothing is named ${link || inner}`);
-      state.push('text', '', 0).content = shown;
-      state.push(resolved ? 'link_close' : 'cruxmap_ref_close', resolved ? 'a' : 'span', -1);
+      // Resolved when rendered, not here: VS Code parses with an empty environment and renders with the document's (env.currentDocument).
+      const token = state.push('cruxmap_ref', '', 0);
+      token.meta = { inner, embed };
     }
     state.pos = close + 2;
     return true;
   });
+
+  md.renderer.rules.cruxmap_ref = (tokens, idx, _options, env) => {
+    const { inner, embed } = tokens[idx].meta as { inner: string; embed: boolean };
+    const bar = inner.indexOf('|');
+    const alias = bar >= 0 ? inner.slice(bar + 1).trim() : '';
+    const link = (bar >= 0 ? inner.slice(0, bar) : inner).trim();
+    const hash = link.indexOf('#');
+    const target = (hash >= 0 ? link.slice(0, hash) : link).trim();
+    const fragment = hash >= 0 ? link.slice(hash + 1) : '';
+    let resolved: PreviewTarget | undefined;
+    // An external target is a link only where markdown-it would make one (no javascript:, vbscript:, file: or data: other than images).
+    if (SCHEME.test(link)) resolved = md.validateLink(link) ? { href: link } : undefined;
+    else if (target || fragment) {
+      resolved = options.resolve?.({ target, blockId: fragment.startsWith('^') ? fragment.slice(1).trim() : undefined, anchor: fragment && !fragment.startsWith('^') ? fragment : undefined, embed }, env);
+    }
+    const shown = escapeHtml(alias || (embed && resolved?.text ? `“${resolved.text}”` : link.replace(/#\^/, '#')));
+    const classes = `cruxmap-ref${embed ? ' cruxmap-embed' : ''}${resolved ? '' : ' cruxmap-ref-broken'}`;
+    if (!resolved) return `<span class="${classes}" title="${escapeHtml(`Crux Map: nothing is named ${link || inner}`)}">${shown}</span>`;
+    const title = resolved.title ? ` title="${escapeHtml(resolved.title)}"` : '';
+    return `<a class="${classes}" href="${escapeHtml(md.normalizeLink(resolved.href))}"${title}>${shown}</a>`;
+  };
 
   md.core.ruler.push('cruxmap_elements', (state: StateCore) => {
     const words = labels();

@@ -89,5 +89,19 @@ export function registerPublish(context: vscode.ExtensionContext, store: DraftSt
     vscode.commands.registerCommand('cruxmap.copyForPublishing', () => copyForPublishing(store)),
     vscode.commands.registerCommand('cruxmap.exportForPublishing', () => exportForPublishing(store)),
   );
+  // Wikilinks resolve through the index: an open preview renders again once the index is ready, and when other drafts change.
+  const refresh = () => void vscode.commands.executeCommand('markdown.preview.refresh').then(undefined, () => undefined);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  void store.ready.then(refresh);
+  context.subscriptions.push(
+    store.onDidChange((change) => {
+      const active = vscode.window.activeTextEditor?.document;
+      const activePath = active ? store.pathOf(active.uri) : undefined;
+      if (change.paths.every((p) => p === activePath)) return; // the preview follows its own document's edits already
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(refresh, 500);
+    }),
+    { dispose: () => timer !== undefined && clearTimeout(timer) },
+  );
   return { extendMarkdownIt: (md: MarkdownIt) => md.use(cruxmapPreview, { resolve: previewResolver(store) }) };
 }

@@ -15,7 +15,7 @@ import Graph from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { WorkspaceIndex } from '../../../extension/core/index/workspaceIndex';
 import type { ArgumentGraph } from '../../../extension/core/model';
-import { exportGraphAs, PEER_FORMATS } from '../../../extension/core/export/formats';
+import { exportGraphAs, PEER_FORMATS, scopeGraph } from '../../../extension/core/export/formats';
 import { buildAif } from '../../../extension/core/export/aif';
 import { buildCanvas } from '../../../extension/core/export/canvas';
 import { layeredLayout } from '../../../extension/core/export/layeredLayout';
@@ -237,6 +237,19 @@ describe('layeredLayout', () => {
     const cb = layeredLayout(cyclic);
     expect(cb.size).toBe(3);
     expect(new Set([...cb.values()].map((b) => b.y)).size).toBe(3);
+  });
+
+  it('scopeGraph keeps a scope\'s files, nodes and the edges inside it', () => {
+    const g = exampleGraph();
+    const files = new Set(['scheming-first.md', 'outer-alignment.md']);
+    const s = scopeGraph(g, files);
+    expect(s.files.map((f) => f.file).sort()).toEqual([...files].sort());
+    expect(s.nodes.length).toBe(g.nodes.filter((n) => files.has(n.file)).length);
+    expect(s.edges.length).toBeGreaterThan(0);
+    expect(s.edges.length).toBeLessThan(g.edges.length);
+    const inside = new Set(s.nodes.map((n) => n.id));
+    expect(s.edges.every((e) => inside.has(e.source) && inside.has(e.target))).toBe(true);
+    expect(exportGraphAs(s, 'argdown')).not.toContain('cot-summaries');
   });
 
   it('every format is in the list the CLI and the map offer', () => {

@@ -82,6 +82,17 @@ describe('wikilinks become links to their target', () => {
   it('an external target is a plain link; text in the alias is escaped', () => {
     expect(render('[[https://example.org/x|<b>site</b>]]')).toBe('<p><a class="cruxmap-ref" href="https://example.org/x">&lt;b&gt;site&lt;/b&gt;</a></p>');
   });
+  it('a javascript: target is no link', () => {
+    expect(render('[[javascript:alert(1)|click]]')).toBe('<p><span class="cruxmap-ref cruxmap-ref-broken" title="Crux Map: nothing is named javascript:alert(1)">click</span></p>');
+  });
+  it('resolves when rendering, with the environment VS Code renders with (it parses with an empty one)', () => {
+    const seen: unknown[] = [];
+    const m = new MarkdownIt().use(cruxmapPreview, { resolve: (_r, env) => (seen.push(env), { href: 'x.md#L1' }) });
+    const tokens = m.parse('[[x]]', {});
+    const env = { currentDocument: 'file:///w/b.md' };
+    expect(m.renderer.render(tokens, m.options, env)).toContain('href="x.md#L1"');
+    expect(seen).toEqual([env]);
+  });
   it('a crux line reads as a badge and two links', () => {
     expect(render('Crux: which? [[a#^alpha]] vs [[a#^no]] ^c')).toBe(
       '<p><span class="cruxmap-badge cruxmap-kind-crux" title="Crux Map: crux">Crux</span> which? <a class="cruxmap-ref" href="a.md#L3" title="Alpha holds.">a#alpha</a> vs <a class="cruxmap-ref" href="a.md#L5" title="no it does not.">a#no</a></p>',
