@@ -130,7 +130,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       inputs.push(arg);
     }
   }
-  if (command === undefined) throw new UsageError('a command is needed: check or export (see cruxmap --help)');
+  if (command === undefined) throw new UsageError('a command is needed: check, export, publish or import (see cruxmap --help)');
   if (command !== 'check' && command !== 'export' && command !== 'publish' && command !== 'import') throw new UsageError(`unknown command '${command}': use check, export, publish or import`);
   if (inputs.length === 0) throw new UsageError(`${command} needs at least one directory or file`);
   if (command === 'publish' || command === 'import') checkPublishArgs(command, inputs, opts);
@@ -174,7 +174,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
     const parsed = parseArgs(argv);
     if (parsed === 'help') return { code: 0, stdout: HELP, stderr: '' };
     if (parsed === 'version') return { code: 0, stdout: `${version}\n`, stderr: '' };
-    if (parsed.command === 'import') return importArgdown(parsed.inputs[0], parsed.output, cwd);
+    if (parsed.command === 'import') return await importArgdown(parsed.inputs[0], parsed.output, cwd);
     const { drafts, warnings } = collectDrafts(parsed.command === 'publish' ? publishInputs(parsed.inputs, cwd) : parsed.inputs, cwd, parsed.maxFileSize);
     for (const w of warnings) err.push(`cruxmap: warning: ${w}`);
     const index = new WorkspaceIndex();

@@ -5,7 +5,6 @@ import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { ArgumentGraph } from '../core/model';
 import { publishDraft, type LabelMode, type LinkMode } from '../core/export/publish';
 import { exportGraphAs, isPeerFormat as isPeer, PEER_FORMATS as FORMATS, type PeerFormat } from '../core/export/formats';
-import { importArgdown as argdownToDraft } from '../core/export/argdownImport';
 import { UsageError } from './cliFiles';
 
 export const PEER_FORMATS = FORMATS;
@@ -68,9 +67,11 @@ export function publishFile(index: WorkspaceIndex, opts: { inputs: string[]; out
 }
 
 /** `cruxmap import`: an Argdown file as a Crux Map draft. */
-export function importArgdown(input: string, output: string | undefined, cwd: string): Result {
+export async function importArgdown(input: string, output: string | undefined, cwd: string): Promise<Result> {
   const file = resolve(cwd, input);
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`no such file: ${input}`);
+  // Argdown's parser (about 1 MB with its grammar library) is loaded only for an import, so other commands start as fast as before.
+  const { importArgdown: argdownToDraft } = await import('../core/export/argdownImport');
   const result = argdownToDraft(readFileSync(file, 'utf8'));
   const err = result.warnings.map((w) => `${input}: warning: ${w}`);
   const out: string[] = [];
