@@ -24,10 +24,11 @@ export interface PreviewPluginOptions {
   /**
    * Resolves a wikilink written in the document being rendered (`env` is markdown-it's
    * render environment; VS Code puts the document's URI in `env.currentDocument`).
-   * `target` is the file part (`''` for the same file), `blockId` the id after `#^`.
+   * `target` is the file part (`''` for the same file), `blockId` the id after `#^`;
+   * `syntax: 'link'` for a markdown link `[text](path.md#^id)`, whose target is a relative path.
    * Undefined means the target does not exist: the link is shown broken.
    */
-  resolve?: (reference: { target: string; blockId?: string; anchor?: string; embed: boolean }, env: unknown) => PreviewTarget | undefined;
+  resolve?: (reference: { target: string; blockId?: string; anchor?: string; embed: boolean; syntax?: 'wikilink' | 'link' }, env: unknown) => PreviewTarget | undefined;
 }
 
 /** Spec 1.1's label words; the parser's table is merged in so words it adds show up here too. */
@@ -110,6 +111,29 @@ export function cruxmapPreview(md: MarkdownIt, options: PreviewPluginOptions = {
     if (!resolved) return `<span class="${classes}" title="${escapeHtml(`Crux Map: nothing is named ${link || inner}`)}">${shown}</span>`;
     const title = resolved.title ? ` title="${escapeHtml(resolved.title)}"` : '';
     return `<a class="${classes}" href="${escapeHtml(md.normalizeLink(resolved.href))}"${title}>${shown}</a>`;
+  };
+
+  // Markdown links to an element, [text](other.md#^id): the preview would look for a heading named ^id; point them at the element's line.
+  const linkOpen = md.renderer.rules.link_open;
+  md.renderer.rules.link_open = (tokens, idx, opts, env, self) => {
+    const token = tokens[idx];
+    const href = String(token.attrGet('href') ?? '');
+    const m = /^([^#?]*)#(?:\^|%5E)([A-Za-z0-9][A-Za-z0-9-]*)$/i.exec(href);
+    if (m && !SCHEME.test(href) && options.resolve) {
+      let path = m[1];
+      try {
+        path = decodeURIComponent(path);
+      } catch {
+        // kept as written
+      }
+      const resolved = options.resolve({ target: path, blockId: m[2], embed: false, syntax: 'link' }, env);
+      if (resolved) {
+        token.attrSet('href', resolved.href);
+        token.attrJoin('class', 'cruxmap-ref');
+        if (resolved.title && !token.attrGet('title')) token.attrSet('title', resolved.title);
+      } else token.attrJoin('class', 'cruxmap-ref cruxmap-ref-broken');
+    }
+    return linkOpen ? linkOpen(tokens, idx, opts, env, self) : self.renderToken(tokens, idx, opts);
   };
 
   md.core.ruler.push('cruxmap_elements', (state: StateCore) => {

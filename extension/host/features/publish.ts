@@ -69,12 +69,12 @@ export function relativeHref(from: string, to: string, line: number): string {
 
 /** The resolver the preview plugin calls for each wikilink of the rendered document. */
 function previewResolver(store: DraftStore) {
-  return (ref: { target: string; blockId?: string; anchor?: string }, env: unknown): PreviewTarget | undefined => {
+  return (ref: { target: string; blockId?: string; anchor?: string; syntax?: 'wikilink' | 'link' }, env: unknown): PreviewTarget | undefined => {
     const doc = (env as { currentDocument?: vscode.Uri } | undefined)?.currentDocument;
     const from = doc ? store.pathOf(doc) : undefined;
     if (!from) return undefined;
     const zero = { line: 0, character: 0 };
-    const reference: Reference = { syntax: 'wikilink', target: ref.target, blockId: ref.blockId, range: { start: zero, end: zero }, element: -1 };
+    const reference: Reference = { syntax: ref.syntax ?? 'wikilink', target: ref.target, blockId: ref.blockId, range: { start: zero, end: zero }, element: -1 };
     const r = store.index.resolveReference(from, reference);
     if (r.status !== 'ok') return undefined;
     const draft = store.index.getDraft(r.file);

@@ -9,7 +9,7 @@ import type { Reference } from '../../../extension/core/model';
 function indexResolver(index: WorkspaceIndex, from: string): PreviewPluginOptions['resolve'] {
   return (ref) => {
     const zero = { line: 0, character: 0 };
-    const r = index.resolveReference(from, { syntax: 'wikilink', target: ref.target, blockId: ref.blockId, range: { start: zero, end: zero }, element: -1 } as Reference);
+    const r = index.resolveReference(from, { syntax: ref.syntax ?? 'wikilink', target: ref.target, blockId: ref.blockId, range: { start: zero, end: zero }, element: -1 } as Reference);
     if (r.status !== 'ok') return undefined;
     const el = r.elementIndex !== undefined ? index.getDraft(r.file)!.elements[r.elementIndex] : undefined;
     return { href: `${r.file}#L${(el?.range.start.line ?? 0) + 1}`, title: el?.text, text: el?.text };
@@ -81,6 +81,11 @@ describe('wikilinks become links to their target', () => {
   });
   it('an external target is a plain link; text in the alias is escaped', () => {
     expect(render('[[https://example.org/x|<b>site</b>]]')).toBe('<p><a class="cruxmap-ref" href="https://example.org/x">&lt;b&gt;site&lt;/b&gt;</a></p>');
+  });
+  it('a markdown link to an element points at its line; one to a missing id is marked broken; others are untouched', () => {
+    expect(render('[the claim](a.md#^alpha)')).toBe('<p><a href="a.md#L3" class="cruxmap-ref" title="Alpha holds.">the claim</a></p>');
+    expect(render('[gone](a.md#^nope)')).toBe('<p><a href="a.md#%5Enope" class="cruxmap-ref cruxmap-ref-broken">gone</a></p>');
+    expect(render('[heading](a.md#a) [site](https://x.org/#^y)')).toBe('<p><a href="a.md#a">heading</a> <a href="https://x.org/#%5Ey">site</a></p>');
   });
   it('a javascript: target is no link', () => {
     expect(render('[[javascript:alert(1)|click]]')).toBe('<p><span class="cruxmap-ref cruxmap-ref-broken" title="Crux Map: nothing is named javascript:alert(1)">click</span></p>');
