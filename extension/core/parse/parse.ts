@@ -3,7 +3,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
-import type { Diagnostic, Draft, DraftElement, ElementKind, Position, Range, Reference } from '../model';
+import type { Draft, DraftElement, ElementKind, Position, Range, Reference } from '../model';
 import { createLineMap, type LineMap } from './lineMap';
 import { elideProse, restoreOffsets } from './elide';
 import { simpleTree } from './simpleTree';
