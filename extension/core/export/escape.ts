@@ -19,7 +19,6 @@ export function markdownUrl(url: string): string {
 /** Text for an XML text node or a double- or single-quoted attribute; characters XML 1.0 forbids are dropped. */
 export function escapeXml(text: string): string {
   return text
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
     .replace(/\r/g, '&#13;')
