@@ -260,3 +260,29 @@ describe('publishDraft on generated drafts', () => {
     );
   });
 });
+
+describe('publishDraft on arbitrary text', () => {
+  const piece = fc.constantFrom('Claim:', '**Objection:**', '_Reply_:', 'Crux:', ' ', ' ', '\n', '\n\n', '\r\n', '- ', '> ', '## ', '```\n', '`', '[[', ']]', '![[', '|', '#^', '^id', ' ^x-1', 'a', 'word', 'target', '[t](target.md#^a)', '<b>', '$', '[^1]', '---\n', 'url: https://e.org/x\n');
+  it('never throws, and changes only markup: ids, labels, references, front matter', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), (text) => {
+        const index = indexOf({ 'gen.md': text, 'target.md': TARGET });
+        const r = publishDraft(index, 'gen.md', { labels: 'drop' });
+        let rebuilt = '';
+        let at = 0;
+        for (const e of r.edits) {
+          expect(e.start).toBeGreaterThanOrEqual(at);
+          rebuilt += text.slice(at, e.start) + e.text;
+          at = e.end;
+          const slice = text.slice(e.start, e.end);
+          if (e.what === 'id') expect(slice).toMatch(/^[ \t]*\^[A-Za-z0-9][A-Za-z0-9-]*[ \t]*$/);
+          if (e.what === 'label') expect(slice).toMatch(/^[*_]*(?:Claim|Objection|Reply|Crux)[*_]*:[*_]*/i);
+          if (e.what === 'reference' || e.what === 'embed') expect(slice).toMatch(/^!?\[/);
+          if (e.what === 'front-matter') expect(e.start).toBe(0);
+        }
+        expect(rebuilt + text.slice(at)).toBe(r.text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
