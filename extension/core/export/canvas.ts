@@ -40,13 +40,16 @@ export function buildCanvas(graph: ArgumentGraph): { nodes: CanvasNode[]; edges:
   const edges: CanvasEdge[] = [];
   const ids = new Map(graph.nodes.map((n, i) => [n.id, `c${i}`]));
   const titles = new Map(graph.files.map((f) => [f.file, f.title]));
-  const files = [...new Set(graph.nodes.map((n) => n.file))];
+  // Nodes and the edges inside each file, gathered in one pass (a workspace has many files).
+  const byFile = new Map<string, { nodes: ArgumentGraph['nodes']; edges: ArgumentGraph['edges'] }>();
+  const fileOf = new Map(graph.nodes.map((n) => [n.id, n.file]));
+  for (const n of graph.nodes) (byFile.get(n.file) ?? byFile.set(n.file, { nodes: [], edges: [] }).get(n.file)!).nodes.push(n);
+  for (const e of graph.edges) if (fileOf.get(e.source) !== undefined && fileOf.get(e.source) === fileOf.get(e.target)) byFile.get(fileOf.get(e.source)!)!.edges.push(e);
   const pad = 40;
   let left = 0;
-  files.forEach((file, gi) => {
-    const own = graph.nodes.filter((n) => n.file === file);
-    const ownIds = new Set(own.map((n) => n.id));
-    const boxes = layeredLayout({ ...graph, nodes: own, edges: graph.edges.filter((e) => ownIds.has(e.source) && ownIds.has(e.target)) });
+  [...byFile].forEach(([file, part], gi) => {
+    const own = part.nodes;
+    const boxes = layeredLayout({ ...graph, nodes: own, edges: part.edges });
     let right = 0;
     let bottom = 0;
     for (const b of boxes.values()) {
