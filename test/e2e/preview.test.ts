@@ -6,7 +6,8 @@ import { join, relative, sep } from 'node:path';
 import { parseDraft } from '../../extension/core/parse/parse';
 import { WorkspaceIndex } from '../../extension/core/index/workspaceIndex';
 import { publishDraft } from '../../extension/core/export/publish';
-import { e2eUnavailable, openFile, readWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, type Session } from '../support/workbench';
+import { exportGraphAs, scopeGraph } from '../../extension/core/export/formats';
+import { e2eUnavailable, pick, openFile, readWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, type Session } from '../support/workbench';
 
 const unavailable = e2eUnavailable();
 
@@ -98,6 +99,30 @@ describe.skipIf(unavailable !== undefined)('Crux Map in VS Code\'s markdown prev
     } catch (e) {
       await screenshot(s.page, 'export-for-publishing-FAILED').catch(() => undefined);
       console.error(`[e2e] export for publishing failed; on screen: ${await screenText(s.page).catch(() => '?')}`);
+      throw e;
+    }
+  }, 90_000);
+
+  it('Export Argument Map for Another Tool… writes the chosen format of the chosen scope', async () => {
+    try {
+      await openFile(s.page, 'scheming-first.md');
+      await runCommand(s.page, 'Crux Map: Export Argument Map for Another Tool…');
+      await pick(s.page, 'Mermaid', 'Mermaid flowchart');
+      await pick(s.page, 'This draft', /^This draft$/);
+      const input = s.page.locator('.quick-input-widget input');
+      await expect.poll(() => input.inputValue(), { timeout: 10_000 }).toMatch(/scheming-first\.mmd$/);
+      await input.press('Enter');
+      const out = join(s.workspace, 'scheming-first.mmd');
+      await expect.poll(() => existsSync(out), { timeout: 15_000 }).toBe(true);
+      const index = new WorkspaceIndex();
+      const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : f.endsWith('.md') && !f.endsWith('.post.md') ? [join(dir, f)] : []));
+      for (const f of walk(s.workspace)) index.setDraft(relative(s.workspace, f).split(sep).join('/'), readFileSync(f, 'utf8'));
+      const expected = exportGraphAs(scopeGraph(index.getGraph(), new Set(['scheming-first.md'])), 'mermaid');
+      expect(readFileSync(out, 'utf8')).toBe(expected);
+      expect(expected).toContain('flowchart BT');
+    } catch (e) {
+      await screenshot(s.page, 'export-for-tool-FAILED').catch(() => undefined);
+      console.error(`[e2e] export for another tool failed; on screen: ${await screenText(s.page).catch(() => '?')}`);
       throw e;
     }
   }, 90_000);

@@ -6,6 +6,9 @@ import type { DraftStore } from '../draftStore';
 import type { Reference } from '../../core/model';
 import { publishDraft, type LabelMode, type LinkMode, type PublishResult } from '../../core/export/publish';
 import { cruxmapPreview, type PreviewTarget } from '../../core/export/previewPlugin';
+import { exportGraphAs, PEER_FORMATS, PEER_FORMAT_INFO, scopeGraph, type PeerFormat } from '../../core/export/formats';
+import { filesInScope, type MapScope } from '../../core/map/mapModel';
+import type { ArgumentGraph } from '../../core/model';
 
 type MarkdownIt = InstanceType<typeof MarkdownItModule>;
 
@@ -61,6 +64,45 @@ async function exportForPublishing(store: DraftStore): Promise<void> {
   reportProblems(p.result, `wrote ${vscode.workspace.asRelativePath(target)}`);
 }
 
+/**
+ * Saves a graph (a map scope's, from `scopeGraph`) in a peer tool's format through a save dialog.
+ * The map's export menu can call this with the scope it shows.
+ */
+export async function saveGraphAs(graph: ArgumentGraph, format: PeerFormat, near?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const info = PEER_FORMAT_INFO[format];
+  const folder = near ? vscode.Uri.joinPath(near, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const base = graph.files.length === 1 ? posix.basename(graph.files[0].file).replace(/\.(md|markdown)$/i, '') : 'argument-map';
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, `${base}.${info.extension}`) : undefined,
+    filters: { [info.name]: [info.extension] },
+    saveLabel: `Export as ${info.name}`,
+  });
+  if (!target) return undefined;
+  await vscode.workspace.fs.writeFile(target, Buffer.from(exportGraphAs(graph, format), 'utf8'));
+  void vscode.window.showInformationMessage(`Crux Map: wrote ${vscode.workspace.asRelativePath(target)} (${graph.nodes.length} elements, ${graph.edges.length} edges, ${info.name}).`);
+  return target;
+}
+
+/** Export Argument Map for Another Tool…: pick a format and a scope (this draft, linked drafts, workspace), then a file. */
+async function exportForTool(store: DraftStore): Promise<void> {
+  const picked = await vscode.window.showQuickPick(
+    PEER_FORMATS.map((f) => ({ label: PEER_FORMAT_INFO[f].name, description: `.${PEER_FORMAT_INFO[f].extension}`, format: f })),
+    { title: 'Crux Map: export the argument map for', placeHolder: 'Argdown, Graphviz, Mermaid, GraphML, AIF or JSON Canvas' },
+  );
+  if (!picked) return;
+  const editor = vscode.window.activeTextEditor;
+  const active = editor && store.isDraft(editor.document) ? store.flush(editor.document) : undefined;
+  const scopes: { label: string; scope: MapScope }[] = [
+    ...(active ? [{ label: 'This draft', scope: 'draft' as const }, { label: 'This draft and the drafts it links with', scope: 'linked' as const }] : []),
+    { label: 'The whole workspace', scope: 'workspace' },
+  ];
+  const scope = scopes.length === 1 ? scopes[0] : await vscode.window.showQuickPick(scopes, { title: 'Crux Map: which part of the map?' });
+  if (!scope) return;
+  const graph = store.index.getGraph();
+  const files = filesInScope(graph, scope.scope, active, (f) => store.index.linkedFiles(f));
+  await saveGraphAs(scopeGraph(graph, files), picked.format, editor?.document.uri);
+}
+
 /** A relative link from one workspace path to another, with a `#L` line fragment the preview opens at. */
 export function relativeHref(from: string, to: string, line: number): string {
   const rel = posix.relative(posix.dirname(`/${from}`), `/${to}`) || posix.basename(to);
@@ -88,6 +130,7 @@ export function registerPublish(context: vscode.ExtensionContext, store: DraftSt
   context.subscriptions.push(
     vscode.commands.registerCommand('cruxmap.copyForPublishing', () => copyForPublishing(store)),
     vscode.commands.registerCommand('cruxmap.exportForPublishing', () => exportForPublishing(store)),
+    vscode.commands.registerCommand('cruxmap.exportForTool', () => exportForTool(store)),
   );
   // Wikilinks resolve through the index: an open preview renders again once the index is ready, and when other drafts change.
   const refresh = () => void vscode.commands.executeCommand('markdown.preview.refresh').then(undefined, () => undefined);
