@@ -132,7 +132,7 @@ export function publishDraft(index: WorkspaceIndex, path: string, options: Publi
   }
 
   // References: wikilinks and embeds in the text of the tree (never in code or HTML), and markdown links to drafts.
-  const visit = (node: Nodes, inHeading: boolean) => {
+  const visit = (node: Nodes, inHeading: boolean, inLink = false) => {
     const pos = node.position;
     if ((node.type === 'paragraph' || node.type === 'heading') && pos) {
       // A block id ends the first line of a heading and the last line of a paragraph.
@@ -150,7 +150,7 @@ export function publishDraft(index: WorkspaceIndex, path: string, options: Publi
         const embed = m[1] === '!';
         const ref = refByStart.get(embed ? start + 1 : start) ?? refByStart.get(start);
         const alone = embed && !inHeading && isAloneInParagraph(src, start, end);
-        edits.push({ start, end, text: wikilinkText(m[2], ref, embed, alone), what: embed ? 'embed' : 'reference' });
+        edits.push({ start, end, text: wikilinkText(m[2], ref, embed, alone, inLink), what: embed ? 'embed' : 'reference' });
       }
       return;
     }
@@ -165,15 +165,16 @@ export function publishDraft(index: WorkspaceIndex, path: string, options: Publi
       }
     }
     if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') return;
-    if ('children' in node) for (const c of node.children as Nodes[]) visit(c, inHeading || node.type === 'heading');
+    // Inside a link's text a reference becomes words only: links do not nest.
+    if ('children' in node) for (const c of node.children as Nodes[]) visit(c, inHeading || node.type === 'heading', inLink || node.type === 'link' || node.type === 'linkReference');
   };
 
   /** What a wikilink or embed becomes. */
-  function wikilinkText(inner: string, ref: Reference | undefined, embed: boolean, alone: boolean): string {
+  function wikilinkText(inner: string, ref: Reference | undefined, embed: boolean, alone: boolean, wordsOnly: boolean): string {
     const bar = inner.indexOf('|');
     const alias = bar >= 0 ? inner.slice(bar + 1).trim() : undefined;
     const linkPart = (bar >= 0 ? inner.slice(0, bar) : inner).trim();
-    if (SCHEME.test(linkPart)) return `[${escapeMarkdownText(alias || linkPart)}](${markdownUrl(linkPart)})`;
+    if (SCHEME.test(linkPart)) return wordsOnly ? escapeMarkdownText(alias || linkPart) : `[${escapeMarkdownText(alias || linkPart)}](${markdownUrl(linkPart)})`;
     if (!ref) {
       // [[#heading]], [[]]: nothing to resolve; the words stay.
       return escapeMarkdownText(alias || linkPart.replace(/^#\^?/, '').replace(/#\^?/, '#'));
@@ -181,11 +182,11 @@ export function publishDraft(index: WorkspaceIndex, path: string, options: Publi
     const target = resolveTarget(ref);
     if (embed && target.quote !== undefined) {
       const quoted = escapeMarkdownText(target.quote);
-      const source = target.url ? ` ([${escapeMarkdownText(target.title)}](${markdownUrl(target.url)}))` : '';
+      const source = target.url && !wordsOnly ? ` ([${escapeMarkdownText(target.title)}](${markdownUrl(target.url)}))` : '';
       return alone ? `> ${quoted}${source}` : `“${quoted}”${source}`;
     }
     const shown = escapeMarkdownText(alias || target.shown);
-    return target.url && !target.same ? `[${shown}](${markdownUrl(target.url)})` : shown;
+    return target.url && !target.same && !wordsOnly ? `[${shown}](${markdownUrl(target.url)})` : shown;
   }
 
   /** What a markdown link to a draft becomes: its text, linked to the published address when there is one. */
