@@ -108,7 +108,7 @@ describe.skipIf(unavailable !== undefined)('Crux Map in VS Code\'s markdown prev
       await openFile(s.page, 'scheming-first.md');
       await runCommand(s.page, 'Crux Map: Export Argument Map for Another Tool…');
       await pick(s.page, 'Mermaid', 'Mermaid flowchart');
-      await pick(s.page, 'This draft', /^This draft$/);
+      await pick(s.page, 'This draft', 'This draft'); // the first row: this draft alone
       const input = s.page.locator('.quick-input-widget input');
       await expect.poll(() => input.inputValue(), { timeout: 10_000 }).toMatch(/scheming-first\.mmd$/);
       await input.press('Enter');
