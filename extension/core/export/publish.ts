@@ -43,6 +43,8 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'to
 const WIKILINK = /(!?)\[\[([^[\]\n]*?)\]\]/g;
 const TRAILING_ID = /[ \t]+\^[A-Za-z0-9][A-Za-z0-9-]*[ \t]*$/;
 const SCHEME = /^(?:[A-Za-z][A-Za-z0-9+.-]*:|\/\/)/;
+/** A line break and the next line's indent or quote markers, matched where `lastIndex` says (sticky: no slicing of the source). */
+const LINE_BREAK = /(?:\r\n|\n|\r)[ \t>]*/y;
 
 /** The `url:` of a draft's front matter (its published address), or undefined. */
 export function publishedUrl(text: string): string | undefined {
@@ -109,7 +111,8 @@ export function publishDraft(index: WorkspaceIndex, path: string, options: Publi
         // The label and the space after it; a label alone on its line takes the line break and the next line's indent too.
         let end = e;
         while (src[end] === ' ' || src[end] === '\t') end++;
-        const br = /^(?:\r\n|\n|\r)[ \t>]*/.exec(src.slice(end));
+        LINE_BREAK.lastIndex = end;
+        const br = LINE_BREAK.exec(src);
         if (br && el.block !== 'heading') end += br[0].length;
         edits.push({ start: s, end, text: '', what: 'label' });
       }
@@ -259,12 +262,27 @@ function plainWords(text: string): string {
 
 /** Whether [start, end) is the only thing on its line(s) in a paragraph of its own (then an embed becomes a block quote). */
 function isAloneInParagraph(src: string, start: number, end: number): boolean {
-  const before = src.slice(0, start);
-  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
-  const after = /^[^\r\n]*/.exec(src.slice(end))![0];
-  const prefix = src.slice(lineStart, start);
-  if (!/^[ \t]*$/.test(prefix) || after.trim() !== '') return false;
-  const prevLine = /(?:^|\r\n|\n|\r)([^\r\n]*)(?:\r\n|\n|\r)$/.exec(before.slice(0, lineStart));
-  const nextLine = /^(?:\r\n|\n|\r)([^\r\n]*)/.exec(src.slice(end + after.length));
-  return (lineStart === 0 || !prevLine || prevLine[1].trim() === '') && (!nextLine || nextLine[1].trim() === '');
+  const isBreak = (c: string | undefined) => c === '\n' || c === '\r';
+  const blank = (from: number, to: number) => /^[ \t]*$/.test(src.slice(from, to));
+  // The line: only white space before the embed, nothing after it.
+  let lineStart = start;
+  while (lineStart > 0 && !isBreak(src[lineStart - 1])) lineStart--;
+  let lineEnd = end;
+  while (lineEnd < src.length && !isBreak(src[lineEnd])) lineEnd++;
+  if (!blank(lineStart, start) || !blank(end, lineEnd)) return false;
+  // The lines before and after: none, or blank.
+  if (lineStart > 0) {
+    let p = lineStart - 1;
+    if (src[p] === '\n' && src[p - 1] === '\r') p--;
+    let prevStart = p;
+    while (prevStart > 0 && !isBreak(src[prevStart - 1])) prevStart--;
+    if (!blank(prevStart, p)) return false;
+  }
+  if (lineEnd < src.length) {
+    let n = lineEnd + (src[lineEnd] === '\r' && src[lineEnd + 1] === '\n' ? 2 : 1);
+    const nextStart = n;
+    while (n < src.length && !isBreak(src[n])) n++;
+    if (!blank(nextStart, n)) return false;
+  }
+  return true;
 }

@@ -99,6 +99,9 @@ describe('publishDraft on the fixture drafts', () => {
     expect(fromNoUrl).toContain('then [Behavioural evaluations cannot rule out scheming.](https://www.lesswrong.com/posts/abc123/evaluations-are-not-enough) links');
     const index2 = indexOf({ 'a.md': 'Claim: A. ^a\n', 'b.md': 'Objection: [[a#^a]] and [[a#^a|that]] fail. ^b\n' });
     expect(publishDraft(index2, 'b.md').text).toBe('**Objection:** A. and that fail.\n');
+    // An embed in a sentence is quoted inline; alone in its paragraph it is a block quote (CRLF too).
+    const index4 = indexOf({ 'a.md': 'Claim: A holds. ^a\n', 'b.md': 'As ![[a#^a]] says.\r\n\r\n![[a#^a]]\r\n\r\n- ![[a#^a]]\r\n' });
+    expect(publishDraft(index4, 'b.md').text).toBe('As “A holds.” says.\r\n\r\n> A holds.\r\n\r\n- “A holds.”\r\n');
     // A reference inside a link's text becomes words: links do not nest.
     const index3 = indexOf({ 'a.md': '---\nurl: https://e.org/a\n---\nClaim: A. ^a\n', 'b.md': 'See [the [[a#^a|claim]] here](https://e.org/x) and [[a#^a|it]].\n' });
     expect(publishDraft(index3, 'b.md').text).toBe('See [the claim here](https://e.org/x) and [it](https://e.org/a).\n');
