@@ -13,6 +13,7 @@ import { ArgdownApplication, DataPlugin, ModelPlugin, ParserPlugin } from '@argd
 import { Graphviz } from '@hpcc-js/wasm-graphviz';
 import Graph from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
+import fc from 'fast-check';
 import { WorkspaceIndex } from '../../../extension/core/index/workspaceIndex';
 import type { ArgumentGraph } from '../../../extension/core/model';
 import { exportGraphAs, PEER_FORMATS, scopeGraph } from '../../../extension/core/export/formats';
@@ -255,4 +256,55 @@ describe('layeredLayout', () => {
   it('every format is in the list the CLI and the map offer', () => {
     expect([...PEER_FORMATS].sort()).toEqual(['aif', 'argdown', 'canvas', 'dot', 'graphml', 'mermaid']);
   });
+});
+
+describe('exports of generated drafts with hostile texts', () => {
+  // Texts from the characters each format treats specially; the parser turns them into element texts.
+  const chunk = fc.constantFrom('a', 'word', ' ', '"', "'", '<', '>', '&', '[', ']', '{', '}', '(', ')', '#', ';', '|', '\\', '`', '%%', '-->', '_x_', '*', ':', '^', '$', '@', ',', '.', '==', '\t');
+  const text = fc.array(chunk, { minLength: 1, maxLength: 12 }).map((c) => c.join('').replace(/\s+/g, ' ').trim() || 'x');
+  const label = fc.constantFrom('Claim', 'Support', 'Objection', 'Reply', 'Question');
+  const drafts = fc.array(fc.tuple(label, text, fc.boolean()), { minLength: 1, maxLength: 8 }).map((els) =>
+    els.map(([l, t, nested], i) => `${nested && i > 0 ? '  ' : ''}- ${l}: ${t} ^e${i}`).join('\n'),
+  );
+  let graphviz: Awaited<ReturnType<typeof Graphviz.load>>;
+  beforeAll(async () => {
+    graphviz = await Graphviz.load();
+  });
+
+  it('Argdown, Graphviz, GraphML and Mermaid read every one with all elements, edges and texts', async () => {
+    const dom = new JSDOM('<!DOCTYPE html><body></body>', { pretendToBeVisual: true });
+    const g = globalThis as Record<string, unknown>;
+    g.window = dom.window;
+    g.document = dom.window.document;
+    const mermaid = (await import('mermaid')).default;
+    await fc.assert(
+      fc.asyncProperty(drafts, fc.constantFrom('a.md', 'we "ird" <&>/b ]{x}.md'), async (draft, file) => {
+        const index = new WorkspaceIndex();
+        index.setDraft(file, draft);
+        const graph = index.getGraph();
+        const app = new ArgdownApplication();
+        app.addPlugin(new ParserPlugin(), 'parse-input');
+        app.addPlugin(new DataPlugin(), 'build-model');
+        app.addPlugin(new ModelPlugin(), 'build-model');
+        const r = app.run({ input: exportGraphAs(graph, 'argdown'), process: ['parse-input', 'build-model'] } as never);
+        expect([...(r.lexerErrors ?? []), ...(r.parserErrors ?? [])]).toEqual([]);
+        expect(Object.keys(r.statements!).length).toBe(graph.nodes.length);
+        expect(r.relations!.length).toBe(graph.edges.length);
+        const texts = Object.values(r.statements!).map((s) => flat(s.members.find((m) => m.text !== undefined)!.text!)).sort();
+        expect(texts).toEqual(graph.nodes.map((n) => flat(n.text) || `(${n.kind})`).sort());
+        const json = JSON.parse(graphviz.dot(exportGraphAs(graph, 'dot'), 'json')) as { objects: { cruxmap_file?: string }[]; edges?: unknown[] };
+        expect(json.objects.filter((o) => o.cruxmap_file === file).length).toBe(graph.nodes.length);
+        expect((json.edges ?? []).length).toBe(graph.edges.length);
+        const back = parseGraphml(Graph, exportGraphAs(graph, 'graphml'));
+        expect(graph.nodes.map((n) => back.getNodeAttribute(n.id, 'text'))).toEqual(graph.nodes.map((n) => n.text));
+        const flowchart = exportGraphAs(graph, 'mermaid');
+        await expect(mermaid.parse(flowchart)).resolves.toMatchObject({ diagramType: 'flowchart-v2' });
+        const diagram = await mermaid.mermaidAPI.getDiagramFromText(flowchart);
+        const db = diagram.db as unknown as { getVertices(): Map<string, unknown>; getEdges(): unknown[] };
+        expect(db.getVertices().size).toBe(graph.nodes.length);
+        expect(db.getEdges().length).toBe(graph.edges.length);
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
 });
