@@ -1,6 +1,7 @@
 /** importArgdown: Argdown fixtures (written for these tests) become drafts whose graph has the statements, kinds and relations; export then import round-trips the examples. */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import fc from 'fast-check';
 import { join, relative, sep } from 'node:path';
 import { importArgdown } from '../../../extension/core/export/argdownImport';
 import { argdownTitles, exportArgdown } from '../../../extension/core/export/argdown';
@@ -121,5 +122,38 @@ describe('round trip: export argdown, then import', () => {
     }
     const mapped = original.edges.map((e) => `${newId.get(e.source)} -${e.kind}-> ${newId.get(e.target)}`).sort();
     expect(edgesOf(back)).toEqual(mapped);
+  });
+});
+
+describe('importArgdown on generated Argdown', () => {
+  it('gives one element a statement and one edge a relation, every id explicit, nothing dangling', () => {
+    const relation = fc.tuple(fc.nat(7), fc.constantFrom('+', '-', '_', '+>', '->', '<+', '<-'), fc.nat(7));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.array(relation, { maxLength: 12 }), (n, relations) => {
+        const lines: string[] = [];
+        for (let i = 0; i < n; i++) {
+          lines.push(`[T${i}]: Statement number ${i} #t${i % 3}`);
+          for (const [from, op, to] of relations) if (from % n === i && to % n !== i) lines.push(`  ${op} [T${to % n}]`);
+          lines.push('');
+        }
+        const source = lines.join('\n');
+        const r = importArgdown(source);
+        expect(r.warnings.filter((w) => w.startsWith('line'))).toEqual([]);
+        const g = graphOf(r.text);
+        expect(g.nodes.length).toBe(n);
+        expect(g.nodes.every((node) => node.explicitId)).toBe(true);
+        expect(g.diagnostics.filter((d) => d.code === 'dangling-ref' || d.code === 'duplicate-id')).toEqual([]);
+        // Each related pair is one edge (Argdown merges a relation written twice), in the right direction.
+        const pairs = new Set<string>();
+        for (const [from, op, to] of relations) {
+          if (from % n === to % n) continue;
+          const [a, b] = op === '+' || op === '-' || op === '_' || op.startsWith('<') ? [to % n, from % n] : [from % n, to % n];
+          pairs.add(`t${a}>t${b}`);
+        }
+        const edges = new Set(g.edges.map((e) => `${e.source.split('#^')[1]}>${e.target.split('#^')[1]}`));
+        expect(edges).toEqual(pairs);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
