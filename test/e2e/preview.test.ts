@@ -126,4 +126,23 @@ describe.skipIf(unavailable !== undefined)('Crux Map in VS Code\'s markdown prev
       throw e;
     }
   }, 90_000);
+
+  it('Copy Draft for Publishing puts the post on the clipboard', async () => {
+    try {
+      await s.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(s.page.url()).origin });
+      await openFile(s.page, 'outer-alignment.md');
+      await runCommand(s.page, 'Crux Map: Copy Draft for Publishing');
+      const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : f.endsWith('.md') && !f.endsWith('.post.md') ? [join(dir, f)] : []));
+      const index = new WorkspaceIndex();
+      for (const f of walk(s.workspace)) index.setDraft(relative(s.workspace, f).split(sep).join('/'), readFileSync(f, 'utf8'));
+      const expected = publishDraft(index, 'outer-alignment.md').text;
+      await expect.poll(() => s.page.evaluate(() => navigator.clipboard.readText()), { timeout: 15_000 }).toBe(expected);
+      expect(expected).toContain('**Objection:**');
+      expect(expected).not.toMatch(/\^[a-z]/);
+    } catch (e) {
+      await screenshot(s.page, 'copy-for-publishing-FAILED').catch(() => undefined);
+      console.error(`[e2e] copy for publishing failed; on screen: ${await screenText(s.page).catch(() => '?')}`);
+      throw e;
+    }
+  }, 90_000);
 });
