@@ -40,12 +40,14 @@ export function publishInputs(inputs: string[], cwd: string): string[] {
   return [dir];
 }
 
-function writeOut(body: string, output: string | undefined, cwd: string, out: string[], err: string[], what: string): void {
+function writeOut(body: string, output: string | undefined, cwd: string, out: string[], err: string[], what: string, input: string): void {
   if (!output) {
     out.push(body);
     return;
   }
   const target = resolve(cwd, output);
+  // The draft itself is never overwritten by its post (or an Argdown file by its import): that would lose it.
+  if (target === resolve(cwd, input)) throw new UsageError(`-o ${output} is the input file itself; choose another file`);
   if (!existsSync(dirname(target))) throw new UsageError(`cannot write ${output}: its folder does not exist`);
   writeFileSync(target, body);
   err.push(`cruxmap: wrote ${output} (${what})`);
@@ -62,7 +64,7 @@ export function publishFile(index: WorkspaceIndex, opts: { inputs: string[]; out
   for (const p of result.problems) err.push(`${rel}:${p.range.start.line + 1}:${p.range.start.character + 1}: warning dangling-ref: ${p.message}`);
   const out: string[] = [];
   const n = result.problems.length;
-  writeOut(result.text, opts.output, cwd, out, err, `${result.edits.length} change${result.edits.length === 1 ? '' : 's'}${n ? `, ${n} dangling reference${n === 1 ? '' : 's'} as text` : ''}`);
+  writeOut(result.text, opts.output, cwd, out, err, `${result.edits.length} change${result.edits.length === 1 ? '' : 's'}${n ? `, ${n} dangling reference${n === 1 ? '' : 's'} as text` : ''}`, opts.inputs[0]);
   return { code: 0, stdout: out.join(''), stderr: lines(err) };
 }
 
@@ -75,7 +77,7 @@ export async function importArgdown(input: string, output: string | undefined, c
   const result = argdownToDraft(readFileSync(file, 'utf8'));
   const err = result.warnings.map((w) => `${input}: warning: ${w}`);
   const out: string[] = [];
-  writeOut(result.text, output, cwd, out, err, `${result.elements} elements, ${result.edges} edges`);
+  writeOut(result.text, output, cwd, out, err, `${result.elements} elements, ${result.edges} edges`, input);
   return { code: 0, stdout: out.join(''), stderr: lines(err) };
 }
 

@@ -58,6 +58,17 @@ describe('cruxmap publish', () => {
     expect(alone.stderr).toContain('b.md:1:12: warning dangling-ref');
   });
 
+  it('never writes the post over the draft itself', () => {
+    const dir = workspace({ 'a.md': 'Claim: Alpha. ^a\n' });
+    const r = run(['publish', 'a.md', '-o', './a.md'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is the input file itself');
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('Claim: Alpha. ^a\n');
+    writeFileSync(join(dir, 'm.argdown'), '[A]: a\n');
+    expect(run(['import', 'm.argdown', '-o', 'm.argdown'], dir).code).toBe(2);
+    expect(readFileSync(join(dir, 'm.argdown'), 'utf8')).toBe('[A]: a\n');
+  });
+
   it('refuses bad arguments with exit code 2', () => {
     for (const args of [
       ['publish'],
