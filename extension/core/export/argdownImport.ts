@@ -156,6 +156,7 @@ export function importArgdown(source: string): ArgdownImport {
     if (item.id && item.file) byOrigin.set(`${item.file.replace(/\.(md|markdown)$/i, '')}#${item.id}`, id);
   }
 
+  const keyById = new Map([...ids].map(([key, id]) => [id, key]));
   // Texts: references an export carried are pointed at the new ids; unknown element references stay; file references and embeds become words.
   const texts = new Map<string, string>();
   const inText = new Map<string, Set<string>>();
@@ -175,7 +176,7 @@ export function importArgdown(source: string): ArgdownImport {
       const target = hash >= 0 ? byOrigin.get(`${name || fromFile}#${link.slice(hash + 2).trim()}`) ?? byOrigin.get(`${lastSegmentMatch(byOrigin, name, link.slice(hash + 2).trim())}`) : undefined;
       if (target && !m[0].startsWith('!')) {
         out += `[[#^${target}${alias !== undefined ? `|${alias}` : ''}]]`;
-        const key = [...ids].find(([, v]) => v === target)?.[0];
+        const key = keyById.get(target);
         if (key) refs.add(key);
       } else if (hash >= 0 && !m[0].startsWith('!')) {
         // An element reference that named nothing in the export stays as written: it dangled before and dangles still (and decides the edges, as before).
