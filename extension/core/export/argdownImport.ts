@@ -227,7 +227,7 @@ export function importArgdown(source: string): ArgdownImport {
     out.push(lineOf(key, depth));
     for (const c of children.get(key) ?? []) write(c, depth + 1, out);
   };
-  // Elements with no target other than claims would take the nearest claim before them (rule 3): they go last, after a break.
+  // Elements with no target other than claims would take the nearest claim before them (rule 3): they go last, in a section of their own.
   const loose = (key: string) => items.get(key)!.kind !== 'claim' && items.get(key)!.targets.length === 0;
   const body: string[] = [];
   for (const r of roots.filter((k) => !loose(k))) write(r, 0, body);
@@ -237,7 +237,8 @@ export function importArgdown(source: string): ArgdownImport {
   const lines = ['---', `title: ${JSON.stringify(typeof title === 'string' ? title : 'Imported from Argdown')}`, '---', ''];
   if (prose.length) lines.push(...prose.flatMap((p) => [p, '']));
   lines.push(...body);
-  if (tail.length) lines.push('', '---', '', ...tail);
+  // A heading (no element) ends the section, so these never take a claim above them as their target (rule 3).
+  if (tail.length) lines.push('', '## Not yet answering anything', '', ...tail);
   lines.push('');
   return { text: lines.join('\n'), warnings, elements: items.size, edges: edgeCount, ids: Object.fromEntries([...items.values()].map((i) => [i.title, ids.get(i.key)!])) };
 

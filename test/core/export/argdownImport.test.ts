@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import fc from 'fast-check';
+import { corpus } from '../../../bench/corpus';
 import { join, relative, sep } from 'node:path';
 import { importArgdown } from '../../../extension/core/export/argdownImport';
 import { argdownTitles, exportArgdown } from '../../../extension/core/export/argdown';
@@ -122,6 +123,22 @@ describe('round trip: export argdown, then import', () => {
     }
     const mapped = original.edges.map((e) => `${newId.get(e.source)} -${e.kind}-> ${newId.get(e.target)}`).sort();
     expect(edgesOf(back)).toEqual(mapped);
+  });
+});
+
+describe('round trip on generated drafts (the benchmark corpus)', () => {
+  it('gives the same kinds and edges on 60 drafts with orphans, nesting, cross-file references and ambiguous names', () => {
+    const index = new WorkspaceIndex();
+    for (const [p, t] of [...corpus(1000)].slice(0, 60)) index.setDraft(p, t);
+    const original = index.getGraph();
+    const r = importArgdown(exportArgdown(original));
+    const back = graphOf(r.text);
+    const titles = argdownTitles(original.nodes);
+    const newId = new Map(original.nodes.map((n) => [n.id, r.ids[titles.get(n.id)!]]));
+    expect(back.nodes.length).toBe(original.nodes.length);
+    const kinds = new Map(back.nodes.map((n) => [n.localId, n.kind]));
+    for (const n of original.nodes) expect(kinds.get(newId.get(n.id)!)).toBe(n.kind);
+    expect(edgesOf(back)).toEqual(original.edges.map((e) => `${newId.get(e.source)} -${e.kind}-> ${newId.get(e.target)}`).sort());
   });
 });
 
