@@ -1,6 +1,7 @@
 /** The markdown preview plugin, with markdown-it directly: the HTML of each construct (labels, ids, wikilinks, embeds, code). */
 import { describe, expect, it } from 'vitest';
 import MarkdownIt from 'markdown-it';
+import fc from 'fast-check';
 import { cruxmapPreview, type PreviewPluginOptions } from '../../../extension/core/export/previewPlugin';
 import { WorkspaceIndex } from '../../../extension/core/index/workspaceIndex';
 import type { Reference } from '../../../extension/core/model';
@@ -106,5 +107,28 @@ describe('wikilinks become links to their target', () => {
   it('without a resolver every reference is broken, and markdown links are untouched', () => {
     const bare = new MarkdownIt().use(cruxmapPreview);
     expect(bare.render('[[a#^alpha]] [text](a.md#^alpha)').trim()).toBe('<p><span class="cruxmap-ref cruxmap-ref-broken" title="Crux Map: nothing is named a#^alpha">a#alpha</span> <a href="a.md#%5Ealpha">text</a></p>');
+  });
+});
+
+describe('the plugin on arbitrary markdown', () => {
+  const piece = fc.constantFrom('a', 'word', ' ', '\n', '\n\n', '- ', '> ', '## ', '```\n', '`', '*', '_', '[x](y.md)', '<b>', '|', ':', 'Note:', '1. ', '\\', '![i](p.png)', '---\n');
+  const marked = fc.constantFrom('Claim: ', '**Reply:** ', '[[a#^alpha]]', '![[a#^no]]', ' ^id1', '[[nowhere]]', '[[a|al]]');
+  const plain = new MarkdownIt();
+  it('changes nothing where there is no markup, and never throws where there is', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), (src) => {
+        expect(md.render(src)).toBe(plain.render(src));
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      // (without backslashes: an escaped bracket, \\[[…]], is literal text on purpose)
+      fc.property(fc.array(fc.oneof(piece.filter((p) => p !== '\\'), marked), { maxLength: 30 }).map((p) => p.join('').replace(/(?:[ \t]*\^id1)+/g, ' ^id1')), (src) => {
+        const html = md.render(src);
+        expect(html).not.toMatch(/\[\[[^\]]*\]\](?![^<]*<\/code>)/);
+        expect(html).not.toMatch(/ \^id1(?:<\/p>|<\/h2>|<\/li>)/);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
