@@ -2,6 +2,7 @@
 import type MarkdownItModule from 'markdown-it';
 import type { ElementKind } from '../model';
 import { LABELS } from '../parse/parse';
+import { escapeHtml } from './exportHtml';
 
 type MarkdownIt = InstanceType<typeof MarkdownItModule>;
 type StateCore = Parameters<MarkdownIt['core']['ruler']['push']>[1] extends (state: infer S) => unknown ? S : never;
@@ -47,16 +48,13 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 /**
  * Installs the plugin: `md.use(cruxmapPreview, options)`. It adds an inline rule for
- * `[[…]]` and `![[…]]` and a core rule that, in each paragraph and heading, turns a
- * leading label into a badge (`<span class="cruxmap-badge cruxmap-kind-objection">`)
- * and drops a trailing ` ^id`. Code, inline code and HTML are left alone, as markdown-it
- * never hands them to these rules.
+ * `[[…]]` and `![[…]]` (resolved by `options.resolve` when rendered), a core rule that, in
+ * each paragraph and heading, turns a leading label into a badge
+ * (`<span class="cruxmap-badge cruxmap-kind-objection">`) and drops a trailing ` ^id`, and
+ * points markdown links to `#^id` at the element's line. Code, inline code and HTML are left
+ * alone, as markdown-it never hands them to these rules.
  */
 export function cruxmapPreview(md: MarkdownIt, options: PreviewPluginOptions = {}): void {
   let cachedWords: Record<string, ElementKind> | undefined;
