@@ -59,11 +59,14 @@ describe('cruxmap publish', () => {
   });
 
   it('never writes the post over the draft itself', () => {
-    const dir = workspace({ 'a.md': 'Claim: Alpha. ^a\n' });
+    const dir = workspace({ 'a.md': 'Claim: Alpha. ^a\n', 'b.md': 'Objection: [[a#^a]] no. ^b\n' });
     const r = run(['publish', 'a.md', '-o', './a.md'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('is the input file itself');
+    expect(r.stderr).toMatch(/is one of the drafts read|is the input file itself/);
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('Claim: Alpha. ^a\n');
+    // Nor over another draft it read.
+    expect(run(['publish', 'a.md', '-o', 'b.md'], dir).code).toBe(2);
+    expect(readFileSync(join(dir, 'b.md'), 'utf8')).toBe('Objection: [[a#^a]] no. ^b\n');
     writeFileSync(join(dir, 'm.argdown'), '[A]: a\n');
     expect(run(['import', 'm.argdown', '-o', 'm.argdown'], dir).code).toBe(2);
     expect(readFileSync(join(dir, 'm.argdown'), 'utf8')).toBe('[A]: a\n');
