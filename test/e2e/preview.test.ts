@@ -49,6 +49,8 @@ describe.skipIf(unavailable !== undefined)('Crux Map in VS Code\'s markdown prev
       const text = await frame.evaluate(() => (document.querySelector('.markdown-body') ?? document.body).textContent ?? '');
       expect(text).not.toMatch(/\s\^[A-Za-z0-9]/);
       expect(text).not.toContain('[[');
+      // Links resolve through the index: a preview opened before the first indexing ends renders again when it is ready.
+      await frame.waitForSelector('a.cruxmap-ref', { timeout: 30_000 });
       const links = await frame.$$eval('a.cruxmap-ref', (els) => els.map((e) => e.getAttribute('href') ?? ''));
       expect(links.length).toBeGreaterThan(0);
       expect(links.every((h) => /\.md#L\d+$/.test(h))).toBe(true);
