@@ -10,6 +10,7 @@ import { parseMany, parseSafely, type ParseJob } from '../node/workers/parsePool
 import { folderCacheStore, indexWithCache } from '../node/cache/parseCache';
 import type { LabelMode, LinkMode } from '../core/export/publish';
 import { checkPublishArgs, importArgdown, isPeerFormat, PEER_FORMATS, exportPeerFormat, publishFile, publishInputs } from './cliPublish';
+import { runSuggest } from './cliSuggest';
 
 const HELP = `cruxmap ${version}: the argument map of markdown drafts (Crux Map)
 
@@ -18,6 +19,7 @@ Usage:
   cruxmap export <dir-or-files...> [--format json|html|argdown|dot|mermaid|graphml|aif|canvas] [-o FILE]
   cruxmap publish <file> [<dir>] [--labels keep|bold|drop] [--links url|text] [-o FILE]
   cruxmap import <file.argdown> [-o draft.md]
+  cruxmap suggest <dir-or-files...> [--format text|json] [--min-confidence C]
 
 Commands:
   check    print one line a problem (path:line:col: severity code: message);
@@ -31,6 +33,7 @@ Commands:
            or dropped), no front matter; the rest unchanged. The drafts it
            references are looked up in <dir> (default: the file's folder)
   import   turn an Argdown file into a Crux Map draft with explicit ids
+  suggest  suggest labels for unlabeled blocks (see cruxmap suggest --help)
 
 Options:
   --format F          text|json for check; for export json|html|argdown|dot|
@@ -130,8 +133,8 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       inputs.push(arg);
     }
   }
-  if (command === undefined) throw new UsageError('a command is needed: check, export, publish or import (see cruxmap --help)');
-  if (command !== 'check' && command !== 'export' && command !== 'publish' && command !== 'import') throw new UsageError(`unknown command '${command}': use check, export, publish or import`);
+  if (command === undefined) throw new UsageError('a command is needed: check, export, publish, import or suggest (see cruxmap --help)');
+  if (command !== 'check' && command !== 'export' && command !== 'publish' && command !== 'import') throw new UsageError(`unknown command '${command}': use check, export, publish, import or suggest`);
   if (inputs.length === 0) throw new UsageError(`${command} needs at least one directory or file`);
   if (command === 'publish' || command === 'import') checkPublishArgs(command, inputs, opts);
   else if (opts.labels !== undefined || opts.links !== undefined) throw new UsageError('--labels and --links are for publish');
@@ -190,6 +193,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
   const out: string[] = [];
   const err: string[] = [];
   try {
+    if (argv[0] === 'suggest') return runSuggest(argv.slice(1), cwd);
     const parsed = parseArgs(argv);
     if (parsed === 'help') return { code: 0, stdout: HELP, stderr: '' };
     if (parsed === 'version') return { code: 0, stdout: `${version}\n`, stderr: '' };

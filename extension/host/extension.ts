@@ -6,6 +6,7 @@ import { registerLanguageFeatures } from './features/languageFeatures';
 import { registerEditCommands } from './features/editCommands';
 import { registerViews } from './views';
 import { registerPublish } from './features/publish';
+import { registerSuggestions } from './features/suggestions';
 
 export function activate(context: vscode.ExtensionContext): { store: DraftStore; extendMarkdownIt: ReturnType<typeof registerPublish>['extendMarkdownIt'] } {
   const log = vscode.window.createOutputChannel('Crux Map', { log: true });
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): { store: DraftStore;
   registerLanguageFeatures(context, store);
   registerEditCommands(context, store);
   registerViews(context, store);
+  registerSuggestions(context, store, (line) => log.info(line));
   const preview = registerPublish(context, store);
   return { store, extendMarkdownIt: preview.extendMarkdownIt };
 }
