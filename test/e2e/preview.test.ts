@@ -11,20 +11,23 @@ import { e2eUnavailable, pick, openFile, readWorkspaceFile, runCommand, screenTe
 
 const unavailable = e2eUnavailable();
 
-/** The markdown preview's content frame: the one whose document holds rendered markdown. */
-async function previewFrame(page: Page, timeout = 30_000): Promise<Frame> {
+/**
+ * The markdown preview's content frame once it shows `selector`. The preview may render its page
+ * again (when the index becomes ready it is refreshed), which replaces the frame: look again then.
+ */
+async function previewFrame(page: Page, selector = '.markdown-body h2, body.vscode-body h2', timeout = 40_000): Promise<Frame> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     for (const f of page.frames()) {
       try {
-        if (await f.$('.markdown-body h2, body.vscode-body h2')) return f;
+        if (await f.$(selector)) return f;
       } catch {
         // frame detached while we looked
       }
     }
     await page.waitForTimeout(250);
   }
-  throw new Error('the markdown preview did not appear');
+  throw new Error(`the markdown preview did not show ${selector}`);
 }
 
 describe.skipIf(unavailable !== undefined)('Crux Map in VS Code\'s markdown preview', () => {
@@ -38,8 +41,9 @@ describe.skipIf(unavailable !== undefined)('Crux Map in VS Code\'s markdown prev
     try {
       await openFile(s.page, 'open-questions.md');
       await runCommand(s.page, 'Markdown: Open Preview to the Side');
-      const frame = await previewFrame(s.page);
-      await frame.waitForSelector('.cruxmap-badge', { timeout: 20_000 });
+      await previewFrame(s.page, '.cruxmap-badge');
+      // Links resolve through the index: a preview opened before the first indexing ends renders again when it is ready.
+      const frame = await previewFrame(s.page, 'a.cruxmap-ref');
       const draft = parseDraft(readWorkspaceFile(s, 'open-questions.md'), 'open-questions.md');
       const badges = await frame.$$eval('.cruxmap-badge', (els) => els.map((e) => [e.textContent, e.className, getComputedStyle(e).backgroundColor]));
       expect(badges.length).toBe(draft.elements.length);
@@ -49,8 +53,6 @@ describe.skipIf(unavailable !== undefined)('Crux Map in VS Code\'s markdown prev
       const text = await frame.evaluate(() => (document.querySelector('.markdown-body') ?? document.body).textContent ?? '');
       expect(text).not.toMatch(/\s\^[A-Za-z0-9]/);
       expect(text).not.toContain('[[');
-      // Links resolve through the index: a preview opened before the first indexing ends renders again when it is ready.
-      await frame.waitForSelector('a.cruxmap-ref', { timeout: 30_000 });
       const links = await frame.$$eval('a.cruxmap-ref', (els) => els.map((e) => e.getAttribute('href') ?? ''));
       expect(links.length).toBeGreaterThan(0);
       expect(links.every((h) => /\.md#L\d+$/.test(h))).toBe(true);
