@@ -203,6 +203,8 @@ export function publishDraft(index: WorkspaceIndex, path: string, options: Publi
   function resolveTarget(ref: Reference): { url?: string; shown: string; title: string; quote?: string; same: boolean } {
     const resolution: Resolution = index.resolveReference(path, ref);
     const written = `${ref.target}${ref.blockId !== undefined ? `#${ref.blockId}` : ref.anchor ? `#${ref.anchor}` : ''}`;
+    // An external target (a URL) is never resolved and is no problem: its words stay.
+    if (resolution.status === 'external') return { shown: ref.alias || written, title: ref.alias || written, same: false };
     if (resolution.status !== 'ok') {
       const why =
         resolution.status === 'missing-file'
