@@ -17,8 +17,6 @@ export interface InlineSpan {
 /** What a parse records beside its tokens. */
 export interface ParseEnv {
   references?: Record<string, { href: string; title: string }>;
-  /** First lines of blocks read as plain text because they lie past the nesting cap. */
-  tooDeep?: number[];
   [key: string | symbol]: unknown;
 }
 
@@ -176,8 +174,28 @@ const paragraphRule = (md.block.ruler as unknown as { __rules__: { name: string;
  * them indented four columns or more continues that paragraph: it is no code block (markdown-it reads one).
  */
 function reference(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  const ok = originalReference(state, startLine, endLine, silent);
-  if (!ok || silent) return ok;
+  if (silent) return originalReference(state, startLine, endLine, silent);
+  // Read the definition into an empty table of its own, so its token can say what it defines (even when an earlier
+  // definition of the label wins); then it joins the draft's table, first definition first.
+  const env = state.env as ParseEnv;
+  const table = env.references;
+  env.references = {};
+  const before = state.tokens.length;
+  let ok = false;
+  try {
+    ok = originalReference(state, startLine, endLine, silent);
+  } finally {
+    const own = env.references;
+    env.references = table ?? (ok ? {} : undefined);
+    if (ok && env.references) {
+      for (const label of Object.keys(own)) {
+        if (!(label in env.references)) env.references[label] = own[label];
+        const token = state.tokens[before];
+        if (token && token.type === 'reference_definition') token.meta = { label, href: own[label].href, title: own[label].title };
+      }
+    }
+  }
+  if (!ok) return ok;
   const line = state.line;
   if (line < endLine && !state.isEmpty(line) && state.sCount[line] - state.blkIndent >= 4) paragraphRule(state, line, endLine, false);
   return ok;
@@ -213,8 +231,6 @@ md.block.tokenize = function cappedTokenize(state: StateBlock, startLine: number
   if (line >= endLine) return;
   let last = line;
   for (let l = line; l < endLine; l++) if (!state.isEmpty(l)) last = l;
-  const env = state.env as ParseEnv;
-  (env.tooDeep ??= []).push(line);
   const open = state.push('paragraph_open', 'p', 1);
   open.map = [line, last + 1];
   open.meta = { tooDeep: true };

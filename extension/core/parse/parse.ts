@@ -88,10 +88,10 @@ export function parseDraft(text: string, path: string, options?: ParseOptions): 
 }
 
 /** Builds the draft from block tokens (inline tokens are parsed here, as far as needed). Never throws. */
-export function draftFromTokens(prepared: PreparedText, tokens: Token[], env: ParseEnv, path: string, options?: ParseOptions): Draft {
+export function draftFromTokens(prepared: PreparedText, tokens: Token[], env: ParseEnv, path: string, options?: ParseOptions, lineStarts?: number[]): Draft {
   const base = (): Draft => ({ path, title: fileStem(path), topics: [], elements: [], references: [], diagnostics: [], eol: prepared.eol, bom: prepared.bom });
   try {
-    return new DraftReader(prepared, tokens, env, path, base(), options).run();
+    return new DraftReader(prepared, tokens, env, path, base(), options, lineStarts).run();
   } catch {
     return base(); // a last line of defence: nothing above is known to throw
   }
@@ -354,9 +354,10 @@ class DraftReader {
     private readonly path: string,
     private readonly draft: Draft,
     options?: ParseOptions,
+    lineStarts?: number[],
   ) {
     this.src = prepared.src;
-    this.lines = createLineMap(this.src);
+    this.lines = createLineMap(this.src, lineStarts);
     this.labels = options?.labels ? { ...LABELS, ...options.labels } : LABELS;
   }
 
