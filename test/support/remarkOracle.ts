@@ -3,7 +3,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
-import type { Diagnostic, Draft, DraftElement, ElementKind, Position, Range, Reference } from '../../extension/core/model';
+import type { Diagnostic, Draft, DraftElement, ElementKind, ParseOptions, Position, Range, Reference } from '../../extension/core/model';
 import { createLineMap, type LineMap } from '../../extension/core/parse/lineMap';
 import { readFrontMatterData } from '../../extension/core/parse/frontMatter';
 
@@ -21,6 +21,9 @@ export const LABELS: Readonly<Record<string, ElementKind>> = {
   response: 'reply',
   crux: 'crux',
   question: 'question',
+  counterargument: 'objection',
+  counterexample: 'objection',
+  premise: 'support',
 };
 
 const LABEL_WORDS = Object.keys(LABELS).join('|');
@@ -33,12 +36,20 @@ const LABEL_RE = new RegExp(
 const ID_MARKER_RE = /(^|\s)\^([A-Za-z0-9][A-Za-z0-9-]*)$/;
 /** A valid id. */
 export const ID_RE = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
-const WIKILINK_RE = /\[\[([^\[\]\n]*?)\]\]/g;
+/** A wikilink stays on one line (also with lone CR line ends: a known fix over the old reading). */
+const WIKILINK_RE = /\[\[([^\[\]\n\r]*?)\]\]/g;
 const TAG_RE = /(^|\s)#([A-Za-z][A-Za-z0-9_/-]*)/g;
 const SCHEME_RE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const MD_EXT_RE = /\.(md|markdown)$/i;
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+/** A blockquote being walked: its first element (any depth), the quote around it, the containers depth at its start. */
+interface QuoteFrame {
+  first: number;
+  parent?: QuoteFrame;
+  depthBefore: number;
+}
 
 /** One block that may be an element, found while walking the tree. */
 interface Candidate {
@@ -73,7 +84,7 @@ export function oracleText(text: string): string {
 }
 
 /** Parses a draft with remark-parse: every paragraph, no fast path. Never throws. */
-export function oracleParseDraft(text: string, path: string): Draft {
+export function oracleParseDraft(text: string, path: string, options?: ParseOptions): Draft {
   const bom = text.charCodeAt(0) === 0xfeff;
   const src = bom ? text.slice(1) : text;
   const eolMatch = /\r\n|\n|\r/.exec(src);
@@ -86,7 +97,7 @@ export function oracleParseDraft(text: string, path: string): Draft {
     return base;
   }
   try {
-    return new DraftParser(src, path, tree, base).run();
+    return new DraftParser(src, path, tree, base, options).run();
   } catch {
     return base;
   }
@@ -104,6 +115,10 @@ function applyFrontMatter(yaml: string, draft: Draft): string | undefined {
       .map((t) => String(t).trim().replace(/^#/, ''))
       .filter(Boolean),
   );
+  const aliases = record.aliases;
+  const names = Array.isArray(aliases) ? aliases : typeof aliases === 'string' ? [aliases] : [];
+  const cleaned = dedupe(names.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number').map((a) => String(a).trim()).filter(Boolean));
+  if (cleaned.length) draft.aliases = cleaned;
   const title = record.title;
   const result = typeof title === 'string' && title.trim() ? title.trim() : typeof title === 'number' ? String(title) : undefined;
   if (result !== undefined) draft.title = result;
@@ -136,9 +151,21 @@ const ASCII = /^[\x00-\x7f]*$/;
 /** mdast plain text: values of text and inline code, image alt, children; breaks as spaces. */
 function plainText(node: Nodes): string {
   if (node.type === 'break') return ' ';
+  if (node.type === 'html') return ''; // tags dropped, the text between them kept (spec 1.1)
   if ('value' in node && typeof node.value === 'string') return node.value;
   if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
-  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  if ('children' in node) {
+    let out = '';
+    let afterTag = false;
+    for (const c of node.children as Nodes[]) {
+      const text = plainText(c);
+      // Where a dropped tag stood between two spaces, one space stays.
+      if (afterTag && c.type !== 'html' && /[ \t]$/.test(out) && /^[ \t]/.test(text)) out = out.replace(/[ \t]+$/, '');
+      afterTag = c.type === 'html';
+      out += text;
+    }
+    return out;
+  }
   return '';
 }
 
@@ -146,11 +173,11 @@ function plainText(node: Nodes): string {
  * The text a block begins with, as far as a label can reach: text nodes, looking
  * through emphasis and strong; it stops at anything else (inline code, links, html).
  */
-function leadingText(node: Nodes): string {
+function leadingText(node: Nodes, reach: number): string {
   let out = '';
   let stopped = false;
   const visit = (n: Nodes) => {
-    if (stopped || out.length > 40) return;
+    if (stopped || out.length > reach) return;
     if (n.type === 'text') out += n.value;
     else if (n.type === 'emphasis' || n.type === 'strong') for (const c of n.children) visit(c);
     else stopped = true;
@@ -179,9 +206,18 @@ class DraftParser {
     private readonly path: string,
     private readonly tree: Root,
     private readonly draft: Draft,
+    options?: ParseOptions,
   ) {
     this.lines = createLineMap(src);
+    if (options?.labels) {
+      const labels: Record<string, ElementKind> = { ...LABELS };
+      for (const [k, v] of Object.entries(options.labels)) labels[k.trim().replace(/\s+/g, ' ').toLowerCase()] = v;
+      this.labels = labels;
+    }
+    for (const k of Object.keys(this.labels)) this.reach = Math.max(this.reach, k.length + 2);
   }
+  private labels: Readonly<Record<string, ElementKind>> = LABELS;
+  private reach = 40;
 
   run(): Draft {
     const frontTitle = this.readFrontMatter();
@@ -219,6 +255,8 @@ class DraftParser {
         this.scanReferences(node, index);
         this.headingStack.push({ depth: node.depth, element: index });
       } else {
+        // A thematic break at the root ends a section (rule 3, spec 1.1).
+        if (node.type === 'thematicBreak') this.section++;
         this.walkBlock(node);
       }
     }
@@ -234,7 +272,7 @@ class DraftParser {
   }
 
   /** Walks a block below the root (or a non-heading root block). */
-  private walkBlock(node: Nodes, bq?: { first: number }): void {
+  private walkBlock(node: Nodes, bq?: QuoteFrame): void {
     switch (node.type) {
       case 'paragraph': {
         const index = this.candidate(node, bq ? 'blockquote' : 'paragraph', this.container(), this.nearestHeadingElement());
@@ -265,11 +303,13 @@ class DraftParser {
         return;
       }
       case 'blockquote': {
-        const frame = { first: -1 };
         const depthBefore = this.containers.length;
+        const frame: QuoteFrame = { first: -1, parent: bq, depthBefore };
         for (const child of node.children) this.walkBlock(child, frame);
-        // The quote's first element enclosed the rest of the quote; it stops at the quote's end.
+        // The quote's first element enclosed the rest of the quote; it stops at the quote's end,
+        // unless it is also the first of the enclosing quote (spec 1.1: at any depth).
         this.containers.length = depthBefore;
+        if (bq && bq.first >= 0 && this.containers.lastIndexOf(bq.first) < bq.depthBefore) this.containers.push(bq.first);
         return;
       }
       default:
@@ -278,12 +318,13 @@ class DraftParser {
   }
 
   /** The first element of a blockquote encloses the later elements of the same blockquote. */
-  private noteBlockquoteElement(index: number, bq?: { first: number }): void {
+  private noteBlockquoteElement(index: number, bq?: QuoteFrame): void {
     if (index < 0 || !bq || bq.first >= 0) return;
-    bq.first = index;
+    for (let f: QuoteFrame | undefined = bq; f && f.first < 0; f = f.parent) f.first = index;
     // Pushed below any list-item containers opened later, so those stay nearer.
     this.containers.push(index);
   }
+
 
   /** Registers a block as an element candidate when it starts with a label; returns its index or -1. */
   private candidate(
@@ -303,8 +344,8 @@ class DraftParser {
       if (atx) contentStart += atx[0].length;
     }
     // The block's text (emphasis dropped, never from code, links or html) must begin with a label word and a colon.
-    const label = /^([A-Za-z]+):/.exec(leadingText(node));
-    const kind = label ? LABELS[label[1].toLowerCase()] : undefined;
+    const label = /^([\p{L}\p{N}][\p{L}\p{N}'’-]*(?:[ \t\n]+[\p{L}\p{N}][\p{L}\p{N}'’-]*)*):/u.exec(leadingText(node, this.reach));
+    const kind = label ? this.labels[label[1].trim().replace(/\s+/g, ' ').toLowerCase()] : undefined;
     if (!kind) return -1;
     // In the source the label runs to its colon and any emphasis closing right after it (`**Claim:**`).
     const colon = this.src.indexOf(':', contentStart);
@@ -353,12 +394,15 @@ class DraftParser {
       const hash = linkPart.indexOf('#');
       const name = (hash >= 0 ? linkPart.slice(0, hash) : linkPart).trim();
       const fragment = hash >= 0 ? linkPart.slice(hash + 1) : '';
+      if (SCHEME_RE.test(name) || name.startsWith('//')) continue; // external (spec 1.1)
+      const embed = this.src[at - 1] === '!' && this.src[at - 2] !== '\\';
       const ref: Reference = {
         syntax: 'wikilink',
         target: name,
-        range: this.range(at, at + m[0].length),
+        range: this.range(embed ? at - 1 : at, at + m[0].length),
         element,
       };
+      if (embed) ref.embed = true;
       if (alias) ref.alias = alias;
       if (name) {
         const nameOffset = innerStart + linkPart.indexOf(name);
@@ -371,6 +415,8 @@ class DraftParser {
         ref.idRange = this.range(idOffset, idOffset + id.length);
       } else if (!name) {
         continue; // [[#heading]] and [[]] name nothing Crux Map knows
+      } else if (fragment.trim()) {
+        ref.anchor = fragment.trim();
       }
       this.references.push(ref);
     }
@@ -414,6 +460,8 @@ class DraftParser {
       ref.blockId = id;
       const marker = source.lastIndexOf('#^');
       if (marker >= 0 && source.startsWith(id, marker + 2)) ref.idRange = this.range(start + marker + 2, start + marker + 2 + id.length);
+    } else if (fragment) {
+      ref.anchor = safeDecode(fragment);
     }
     this.references.push(ref);
   }
@@ -449,7 +497,7 @@ class DraftParser {
         explicitIds.set(i, { id: idMatch[2], start: idStart, end: idStart + 1 + idMatch[2].length });
         text = text.replace(/\s*\^[A-Za-z0-9][A-Za-z0-9-]*\s*$/, '');
       }
-      text = collapse(text).replace(/^\s*[^\s:]+\s*:/, '');
+      text = collapse(text).replace(/^[^:]*:/, '');
       texts.push(collapse(text));
       tags.push(this.tagsOf(c.node));
     });

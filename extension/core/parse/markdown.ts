@@ -12,6 +12,8 @@ export const MAX_BLOCK_LEVEL = 64;
 export interface InlineSpan {
   start: number;
   end: number;
+  /** A wikilink written as an embed, `![[…]]` (its span then starts at the `!`). */
+  embed?: boolean;
 }
 
 /** What a parse records beside its tokens. */
@@ -64,7 +66,9 @@ function wikilink(state: StateInline, silent: boolean): boolean {
   if (!silent) {
     const token = state.push('wikilink', '', 0);
     token.content = m[0];
-    token.meta = { start: pos, end: pos + m[0].length } satisfies InlineSpan;
+    // `![[…]]` is an embed: the `!` just before (not escaped) belongs to it.
+    const embed = pos > 0 && state.src.charCodeAt(pos - 1) === 0x21 && !(pos > 1 && state.src.charCodeAt(pos - 2) === 0x5c);
+    token.meta = { start: embed ? pos - 1 : pos, end: pos + m[0].length, embed } satisfies InlineSpan;
   }
   state.pos = pos + m[0].length;
   return true;

@@ -18,6 +18,9 @@ export const LABELS: Readonly<Record<string, ElementKind>> = {
   response: 'reply',
   crux: 'crux',
   question: 'question',
+  counterargument: 'objection',
+  counterexample: 'objection',
+  premise: 'support',
 };
 
 /** An explicit id marker at the very end of a paragraph or heading line. */
@@ -27,8 +30,13 @@ export const ID_RE = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 const TAG_RE = /(^|\s)#([A-Za-z][A-Za-z0-9_/-]*)/g;
 const SCHEME_RE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const MD_EXT_RE = /\.(md|markdown)$/i;
-/** The label at the start of a block's leading text: one word, then the colon. */
-const LEADING_LABEL_RE = /^([A-Za-z]+):/;
+/** The label at the start of a block's leading text: one or more words (a workspace may add phrases), then the colon. */
+const LEADING_LABEL_RE = /^([\p{L}\p{N}][\p{L}\p{N}'’-]*(?:[ \t\n]+[\p{L}\p{N}][\p{L}\p{N}'’-]*)*):/u;
+
+/** A label's lookup key: lower case, white space between words made one space. */
+export function labelKey(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
 
 /** A draft's text made ready for markdown-it: BOM and front matter taken off, line ends made `\n`, line numbers kept. */
 export interface PreparedText {
@@ -164,15 +172,20 @@ function collapse(text: string): string {
 /** Concatenates the inline tokens' text as the element text reads it (spec section 1). */
 function plainText(children: readonly Token[], from = 0, to = children.length): string {
   let out = '';
+  let afterTag = false;
   for (let i = from; i < to; i++) {
     const t = children[i];
+    // Where a dropped tag stood between two spaces, one space stays.
+    if (afterTag && t.type !== 'html_inline' && /[ \t]$/.test(out) && /^[ \t]/.test(t.content)) out = out.replace(/[ \t]+$/, '');
+    afterTag = t.type === 'html_inline';
     switch (t.type) {
       case 'text':
       case 'text_special':
       case 'code_inline':
-      case 'html_inline':
         out += t.content;
         break;
+      case 'html_inline':
+        break; // tags dropped, the text between them kept (spec 1.1 section 1)
       case 'wikilink':
         out += unescaped(t.content);
         break;
@@ -217,10 +230,10 @@ function altText(children: readonly Token[]): string {
 }
 
 /** The text a block begins with, as far as a label can reach: text, looking through emphasis; it stops at anything else. */
-function leadingText(children: readonly Token[]): string {
+function leadingText(children: readonly Token[], reach: number): string {
   let out = '';
   for (const t of children) {
-    if (out.length > 40) break;
+    if (out.length > reach) break;
     if (t.type === 'text' || t.type === 'text_special') out += t.content;
     else if (t.type === 'softbreak') out += '\n';
     else if (t.type !== 'em_open' && t.type !== 'em_close' && t.type !== 'strong_open' && t.type !== 'strong_close') break;
@@ -255,6 +268,10 @@ function applyFrontMatter(yaml: string, draft: Draft): string | undefined {
       .map((t) => String(t).trim().replace(/^#/, ''))
       .filter(Boolean),
   );
+  const aliases = record.aliases;
+  const names = Array.isArray(aliases) ? aliases : typeof aliases === 'string' ? [aliases] : [];
+  const cleaned = dedupe(names.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number').map((a) => String(a).trim()).filter(Boolean));
+  if (cleaned.length) draft.aliases = cleaned;
   const title = record.title;
   const result = typeof title === 'string' && title.trim() ? title.trim() : typeof title === 'number' ? String(title) : undefined;
   if (result !== undefined) draft.title = result;
@@ -345,7 +362,8 @@ class DraftReader {
   /** End offset of the last root block read. */
   private lastRootEnd = 0;
   private readonly frames: Frame[] = [];
-  private readonly labels: Readonly<Record<string, ElementKind>>;
+  private labels: Readonly<Record<string, ElementKind>>;
+  private labelReach = 40;
 
   constructor(
     private readonly prepared: PreparedText,
@@ -358,7 +376,14 @@ class DraftReader {
   ) {
     this.src = prepared.src;
     this.lines = createLineMap(this.src, lineStarts);
-    this.labels = options?.labels ? { ...LABELS, ...options.labels } : LABELS;
+    this.labels = LABELS;
+    if (options?.labels) {
+      const labels: Record<string, ElementKind> = { ...LABELS };
+      for (const [k, v] of Object.entries(options.labels)) labels[labelKey(k)] = v;
+      this.labels = labels;
+    }
+    // The leading text must reach the longest label and its colon.
+    for (const k of Object.keys(this.labels)) this.labelReach = Math.max(this.labelReach, k.length + 2);
   }
 
   run(): Draft {
@@ -433,8 +458,11 @@ class DraftReader {
         case 'blockquote_close': {
           const f = this.frames.pop();
           if (f && f.type === 'quote') {
-            // The quote's first element enclosed the rest of the quote; it stops at the quote's end.
+            // The quote's first element enclosed the rest of the quote; it stops at the quote's end,
+            // unless it is also the first of an enclosing quote (spec 1.1: at any depth), which it still encloses.
             this.containers.length = f.depthBefore;
+            const outer = this.inQuote();
+            if (outer && outer.first >= 0 && this.containers.lastIndexOf(outer.first) < outer.depthBefore) this.containers.push(outer.first);
             this.leafEnd(this.lineEnd(f.lastLine));
           }
           break;
@@ -480,8 +508,12 @@ class DraftReader {
           this.leafEnd(htmlUnclosed(t.content) && this.reachesEnd(map[1]) ? this.src.length : this.lineEnd(map[1] - 1));
           break;
         }
-        case 'code_block':
         case 'hr':
+          // A thematic break outside lists and quotes ends a section (rule 3, spec 1.1).
+          if (!this.frames.length) this.section++;
+          this.leafEnd(this.lineEnd((t.map ?? [0, 1])[1] - 1));
+          break;
+        case 'code_block':
         case 'reference_definition': {
           const map = t.map ?? [0, 1];
           this.leafEnd(this.lineEnd(map[1] - 1));
@@ -644,10 +676,16 @@ class DraftReader {
     this.leafEnd(end);
   }
 
-  /** The first element of a blockquote encloses the later elements of the same blockquote. */
+  /** The first element of a blockquote, at any depth inside it, encloses the later elements of the same blockquote. */
   private noteQuoteElement(index: number, bq: Extract<Frame, { type: 'quote' }> | undefined): void {
     if (index < 0 || !bq || bq.first >= 0) return;
-    bq.first = index;
+    // The first of this quote, and of every enclosing quote that has none yet (those have none: an earlier element would be first here too).
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const f = this.frames[i];
+      if (f.type !== 'quote') continue;
+      if (f.first >= 0) break;
+      f.first = index;
+    }
     // Pushed below any list-item containers opened later, so those stay nearer.
     this.containers.push(index);
   }
@@ -666,8 +704,8 @@ class DraftReader {
   ): number {
     if (!children.length) return -1;
     // The block's text (emphasis dropped, never from code, links or html) must begin with a label word and a colon.
-    const label = LEADING_LABEL_RE.exec(leadingText(children));
-    const kind = label ? this.labels[label[1].toLowerCase()] : undefined;
+    const label = LEADING_LABEL_RE.exec(leadingText(children, this.labelReach));
+    const kind = label ? this.labels[labelKey(label[1])] : undefined;
     if (!kind) return -1;
     // In the source the label runs to its colon and any emphasis closing right after it (`**Claim:**`).
     const colon = this.src.indexOf(':', contentStart);
@@ -702,7 +740,8 @@ class DraftReader {
 
   private addWikilink(t: Token, cmap: ContentMap, element: number): void {
     const span = t.meta as unknown as InlineSpan;
-    const at = cmap.source(span.start);
+    const embed = span.embed === true;
+    const at = cmap.source(span.start) + (embed ? 1 : 0);
     const inner = t.content.slice(2, -2);
     const innerStart = at + 2;
     const bar = inner.indexOf('|');
@@ -711,7 +750,11 @@ class DraftReader {
     const hash = linkPart.indexOf('#');
     const name = (hash >= 0 ? linkPart.slice(0, hash) : linkPart).trim();
     const fragment = hash >= 0 ? linkPart.slice(hash + 1) : '';
-    const ref: Reference = { syntax: 'wikilink', target: name, range: this.range(at, at + t.content.length), element };
+    // A target with a URL scheme or starting with `//` is external: never resolved, never a diagnostic (spec 1.1).
+    if (SCHEME_RE.test(name) || name.startsWith('//')) return;
+    const from = embed ? at - 1 : at;
+    const ref: Reference = { syntax: 'wikilink', target: name, range: this.range(from, at + t.content.length), element };
+    if (embed) ref.embed = true;
     if (alias) ref.alias = alias;
     if (name) {
       const nameOffset = innerStart + linkPart.indexOf(name);
@@ -724,6 +767,8 @@ class DraftReader {
       ref.idRange = this.range(idOffset, idOffset + id.length);
     } else if (!name) {
       return; // [[#heading]] and [[]] name nothing Crux Map knows
+    } else if (fragment.trim()) {
+      ref.anchor = fragment.trim(); // a heading anchor: a file reference, quoted whole in messages
     }
     this.references.push(ref);
   }
@@ -762,6 +807,8 @@ class DraftReader {
       ref.blockId = id;
       const marker = source.lastIndexOf('#^');
       if (marker >= 0 && source.startsWith(id, marker + 2)) ref.idRange = this.range(start + marker + 2, start + marker + 2 + id.length);
+    } else if (fragment) {
+      ref.anchor = safeDecode(fragment);
     }
     this.references.push(ref);
   }
