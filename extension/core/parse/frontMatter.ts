@@ -10,7 +10,8 @@ export function readFrontMatterData(source: string): Record<string, unknown> | u
   if (fast !== undefined) return fast;
   let data: unknown;
   try {
-    data = parseYaml(source);
+    // Errors throw (malformed front matter is ignored); warnings (BAD_ALIAS and the like) are never printed.
+    data = parseYaml(source, { logLevel: 'error' });
   } catch {
     return undefined; // malformed front matter is ignored
   }

@@ -104,6 +104,8 @@ const originalBlockquote = (md.block.ruler as unknown as { __rules__: { name: st
  */
 function blockquote(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (silent) return originalBlockquote(state, startLine, endLine, silent);
+  // Not a quote here: the rule says no at once (and the walk below must not run for every line of the draft).
+  if (state.sCount[startLine] - state.blkIndent >= 4 || state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]) !== 0x3e) return false;
   const changed: number[] = [];
   // The same walk as the rule's own over the quote's lines (so no line is looked at more often than the rule does).
   const terminators = state.md.block.ruler.getRules('blockquote');
@@ -232,9 +234,15 @@ const tokenize = md.block.tokenize.bind(md.block) as Tokenize;
 md.block.tokenize = function cappedTokenize(state: StateBlock, startLine: number, endLine: number): void {
   if (state.level < MAX_BLOCK_LEVEL) return tokenize(state, startLine, endLine);
   const line = state.skipEmptyLines(startLine);
-  if (line >= endLine) return;
+  if (line >= endLine || state.sCount[line] < state.blkIndent) return;
+  // The container's lines: up to the first one outdented from it (where markdown-it's own loop stops).
   let last = line;
-  for (let l = line; l < endLine; l++) if (!state.isEmpty(l)) last = l;
+  let stop = line + 1;
+  for (; stop < endLine; stop++) {
+    if (state.isEmpty(stop)) continue;
+    if (state.sCount[stop] < state.blkIndent) break;
+    last = stop;
+  }
   const open = state.push('paragraph_open', 'p', 1);
   open.map = [line, last + 1];
   open.meta = { tooDeep: true };
@@ -246,7 +254,7 @@ md.block.tokenize = function cappedTokenize(state: StateBlock, startLine: number
   text.content = inline.content;
   inline.children = [text];
   state.push('paragraph_close', 'p', -1);
-  state.line = endLine;
+  state.line = stop;
 };
 
 /** Decodes backslash escapes and character references, as CommonMark does in text. */
