@@ -96,13 +96,16 @@ const markdown = fc
  *   type 7 cannot interrupt a paragraph); micromark ends the quote's paragraph and starts an HTML block;
  * - after indented code, `2) x` or an empty item starts a list; micromark reads a paragraph (as if it interrupted one);
  * - `-` followed by `---` is an empty list item and a thematic break; micromark reads a setext heading `-`;
- * - a fence left open inside a list item: micromark ends the item (and the item before it) inside the next item.
+ * - a fence left open inside a list item: micromark ends the item (and the item before it) inside the next item;
+ * - a setext heading right after a reference definition: micromark's heading (and so its label) starts at the definition.
  * The generator leaves out `2)` and a bare `-`; drafts with a lone tag line are skipped.
  */
 function knownDifference(text: string): boolean {
   if (/(?:^|[\r\n])<b>[ \t]*(?:[\r\n]|$)/.test(text)) return true;
   // Indented code, then a list item that could not interrupt a paragraph (empty, or ordered from another number than 1).
   if (/(?:^|[\r\n])(?: {4,}|\t)[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))* {0,3}(?:(?:\d+[.)]|[-*+])[ \t]*(?:[\r\n]|$)|(?:\d*[02-9]|\d{2,})[.)][ \t])/.test(text)) return true;
+  // A setext heading right after a reference definition: micromark starts the heading (and its label) at the definition.
+  if (/(?:^|[\r\n]) {0,3}\[[^\]\r\n]*\]:[^\r\n]*(?:\r\n|\r|\n)(?:[^\r\n]+(?:\r\n|\r|\n))+ {0,3}(?:=+|-+)[ \t]*(?:[\r\n]|$)/.test(text)) return true;
   // An unclosed fence inside a list item: micromark ends the item (and the item before it) inside the next item's marker.
   const fences = text.split(/\r\n|\r|\n/).filter((l) => /^[\s>*-]*(?:\d+[.)]\s*)?(?:```|~~~)/.test(l));
   return fences.some((l) => /^\s*(?:[-*]|\d+[.)])?\s+(?:```|~~~)/.test(l)) && fences.length % 2 === 1;

@@ -214,25 +214,54 @@ md.block.ruler.at('reference', reference);
  * indentation make it no block start (CommonMark reads a lazy paragraph line; markdown-it measured it against
  * the item's indentation and let a fence, quote, rule, heading or html block interrupt).
  */
-for (const name of ['fence', 'blockquote', 'hr', 'html_block', 'heading']) {
+for (const name of ['fence', 'blockquote', 'hr', 'html_block', 'heading', 'list']) {
   const rules = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule; alt: string[] }[] }).__rules__;
   const rule = rules.find((r) => r.name === name)!;
   const inner = rule.fn;
   md.block.ruler.at(
     name,
     (state, startLine, endLine, silent) => {
-      if (silent && state.listIndent >= 0 && state.sCount[startLine] < state.blkIndent && state.sCount[startLine] - state.listIndent >= 4) return false;
+      if (silent && outdentedTooFar(state, startLine)) return false;
       return inner(state, startLine, endLine, silent);
     },
     { alt: rule.alt.slice() },
   );
 }
 
+/**
+ * Whether a line outdented from the current list item is indented four columns or more past the container it falls
+ * back to (the nearest enclosing item whose indentation it reaches, or the quote or root around them).
+ */
+function outdentedTooFar(state: StateBlock, line: number): boolean {
+  const count = state.sCount[line];
+  if (count < 0 || count >= state.blkIndent) return false;
+  let base = 0;
+  for (let k = indents.length - 1; k >= 0; k--) {
+    const indent = indents[k];
+    if (indent === 0) break; // a quote or the root: indentation counts from here
+    if (indent <= count) {
+      base = indent;
+      break;
+    }
+  }
+  return count - base >= 4;
+}
+
+/** The indentation of each block tokenizer running (nested list items push theirs; quotes and the root push 0). */
+const indents: number[] = [];
+
 type Tokenize = (state: StateBlock, startLine: number, endLine: number) => void;
 const tokenize = md.block.tokenize.bind(md.block) as Tokenize;
 /** The block tokenizer with the nesting cap: past it, the lines are one plain-text paragraph (no recursion). */
 md.block.tokenize = function cappedTokenize(state: StateBlock, startLine: number, endLine: number): void {
-  if (state.level < MAX_BLOCK_LEVEL) return tokenize(state, startLine, endLine);
+  if (state.level < MAX_BLOCK_LEVEL) {
+    indents.push(state.blkIndent);
+    try {
+      return tokenize(state, startLine, endLine);
+    } finally {
+      indents.pop();
+    }
+  }
   const line = state.skipEmptyLines(startLine);
   if (line >= endLine || state.sCount[line] < state.blkIndent) return;
   // The container's lines: up to the first one outdented from it (where markdown-it's own loop stops).
