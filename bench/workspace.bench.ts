@@ -1,5 +1,5 @@
 /** Workspace-scale benchmark (issue 6): cold index against plain remark-parse and plain reading, keystrokes, memory, CLI export. `--json` prints JSON. */
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';

@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import type { DraftStore } from './draftStore';
 import type { Disagreement, GraphNode } from '../core/model';
-import { globalId } from '../core/model';
 import { kindIcon, openSideBySide, revealElement } from './glue';
 
 type ArgumentItem = { type: 'file'; file: string; title: string } | { type: 'element'; node: GraphNode };

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { parseDraft } from '../../extension/core/parse/parse';
 import { cachedPaths, contentHash } from '../../extension/node/cache/parseCache';
 import { corpus } from '../../bench/corpus';
-import { activeTab, cursorPosition, e2eUnavailable, extensionLog, findParseCache, gotoLine, mapFrame, nodeCount, openFile, openMap, pick, readWorkspaceFile, resetWorkspace, writeWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, type Session } from '../support/workbench';
+import { activeTab, cursorPosition, e2eUnavailable, extensionLog, findParseCache, gotoLine, nodeCount, openFile, openMap, pick, readWorkspaceFile, resetWorkspace, writeWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, type Session } from '../support/workbench';
 
 const unavailable = e2eUnavailable();
 if (unavailable) console.warn(`\n*** END-TO-END TESTS SKIPPED: ${unavailable} ***\n`);

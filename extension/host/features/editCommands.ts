@@ -239,7 +239,7 @@ class IdRenames implements vscode.RenameProvider {
     try {
       return toWorkspaceEdit(this.store, renameIdEdits(this.store.index, t.id, newName));
     } catch (e) {
-      throw new Error(e instanceof EditError ? e.message : String(e));
+      throw new Error(e instanceof EditError ? e.message : String(e), { cause: e });
     }
   }
 }
