@@ -3,7 +3,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
-import type { Diagnostic, Draft, DraftElement, ElementKind, ParseOptions, Position, Range, Reference } from '../../extension/core/model';
+import type { Draft, DraftElement, ElementKind, ParseOptions, Position, Range, Reference } from '../../extension/core/model';
 import { createLineMap, type LineMap } from '../../extension/core/parse/lineMap';
 import { readFrontMatterData } from '../../extension/core/parse/frontMatter';
 
@@ -26,12 +26,6 @@ export const LABELS: Readonly<Record<string, ElementKind>> = {
   premise: 'support',
 };
 
-const LABEL_WORDS = Object.keys(LABELS).join('|');
-/** A label at the very start of a block's text: plain or in emphasis, colon inside or outside, then white space or the end. */
-const LABEL_RE = new RegExp(
-  `^(?:(\\*\\*|__|\\*|_)(${LABEL_WORDS})(:?)\\1(:?)|(${LABEL_WORDS}):)(?=\\s|$)`,
-  'i',
-);
 /** An explicit id marker at the very end of a paragraph or heading line. */
 const ID_MARKER_RE = /(^|\s)\^([A-Za-z0-9][A-Za-z0-9-]*)$/;
 /** A valid id. */
@@ -578,13 +572,9 @@ class DraftParser {
       if (c.block !== 'heading') return;
       const at = roots.indexOf(c.node as RootContent);
       let last = c.node;
-      let next: Nodes | undefined;
       for (let j = at + 1; j < roots.length; j++) {
         const n = roots[j];
-        if (n.type === 'heading' && n.depth <= (c.depth ?? 6)) {
-          next = n;
-          break;
-        }
+        if (n.type === 'heading' && n.depth <= (c.depth ?? 6)) break;
         last = n;
       }
       const end = last.position?.end.offset ?? c.fullEnd;

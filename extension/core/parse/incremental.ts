@@ -159,7 +159,6 @@ function splice(old: Kept, prepared: PreparedText): { tokens: Token[]; lineStart
   const bStarts = lineStartsOf(b);
   const first = lineAt(aStarts, p);
   const lastOld = lineAt(aStarts, a.length - q);
-  const lastNew = lineAt(bStarts, b.length - q);
   const delta = bStarts.length - aStarts.length;
   if (first < prepared.frontLines) return undefined;
 

@@ -36,14 +36,12 @@ function linkAt(state: StateInline, pos: number): boolean {
   const keepPos = state.pos;
   const keepMax = state.posMax;
   state.pos = pos;
-  let ok = false;
   try {
-    ok = originalLink(state, true);
+    return originalLink(state, true);
   } finally {
     state.pos = keepPos;
     state.posMax = keepMax;
   }
-  return ok;
 }
 
 const WIKILINK = /\[\[([^[\]\n]*?)\]\]/y;
