@@ -22,7 +22,12 @@ export interface ParseEnv {
   [key: string | symbol]: unknown;
 }
 
-const md = MarkdownIt('commonmark', { html: true, maxNesting: 100 });
+/**
+ * Inline nesting (links in emphasis in links...) as deep as CommonMark's preset allows: each level multiplies the work
+ * on runs of brackets, so more costs time on hostile input and buys nothing on real posts. Blocks get their own cap.
+ */
+const INLINE_NESTING = 20;
+const md = MarkdownIt('commonmark', { html: true, maxNesting: INLINE_NESTING });
 // Keep destinations as written (remark's `url`): no percent-encoding, no link refused for its scheme.
 md.normalizeLink = (url: string) => url;
 md.validateLink = () => true;
@@ -292,7 +297,13 @@ export function unescapeAll(text: string): string {
 /** Block tokens of a normalized source (only `\n` line ends); inline tokens are left unparsed (children empty). */
 export function parseBlocks(src: string, env: ParseEnv): Token[] {
   const tokens: Token[] = [];
-  md.block.parse(src, md, env, tokens);
+  // markdown-it's own block limit (which drops what lies deeper) stays above ours, which keeps it as plain text.
+  md.options.maxNesting = MAX_BLOCK_LEVEL + 2;
+  try {
+    md.block.parse(src, md, env, tokens);
+  } finally {
+    md.options.maxNesting = INLINE_NESTING;
+  }
   return tokens;
 }
 
