@@ -58,7 +58,7 @@ export function prepareText(text: string): PreparedText {
   const raw = bom ? text.slice(1) : text;
   const eolMatch = /\r\n|\n|\r/.exec(raw);
   const eol: Draft['eol'] = eolMatch && eolMatch[0] === '\r\n' ? '\r\n' : '\n';
-  let src = eolMatch ? raw.replace(/\r\n?/g, '\n') : raw;
+  let src = eolMatch && raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   if (src.includes('\0')) src = src.replace(/\0/g, '\ufffd');
   if (!src.startsWith('---')) return { bom, eol, src, frontLines: 0 };
   const firstEnd = src.indexOf('\n');
@@ -238,7 +238,8 @@ function leadingText(children: readonly Token[], reach: number): string {
     else if (t.type === 'softbreak') out += '\n';
     else if (t.type !== 'em_open' && t.type !== 'em_close' && t.type !== 'strong_open' && t.type !== 'strong_close') break;
   }
-  return out;
+  // No label reaches further: the label pattern never looks at the rest of a long paragraph.
+  return out.length > reach + 1 ? out.slice(0, reach + 1) : out;
 }
 
 /** `#tags` in an element's own text (not in code, html or link destinations). */
@@ -513,7 +514,15 @@ class DraftReader {
           if (!this.frames.length) this.section++;
           this.leafEnd(this.lineEnd((t.map ?? [0, 1])[1] - 1));
           break;
-        case 'code_block':
+        case 'code_block': {
+          const map = t.map ?? [0, 1];
+          // Indented code at the end of the text takes a last line of indentation only (remark reads it so).
+          const lastLine = this.lines.starts.length - 1;
+          const tail = this.src.slice(this.lines.starts[lastLine]);
+          const atEnd = !this.frames.length && this.reachesEnd(map[1]) && lastLine >= map[1] && /^(?: {4,}|\t|  ?\t| {3}\t)[ \t]*$/.test(tail);
+          this.leafEnd(atEnd ? this.src.length : this.lineEnd(map[1] - 1));
+          break;
+        }
         case 'reference_definition': {
           const map = t.map ?? [0, 1];
           this.leafEnd(this.lineEnd(map[1] - 1));
