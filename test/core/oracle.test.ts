@@ -158,6 +158,7 @@ describe('parseDraft equals the remark reading', () => {
       'Claim: [a\nb](c.md#^d) [[e#^f]]',
       '> Claim: a\nlazy [[x#^y]]\n> more',
       'Claim\\: escaped colon',
+      'Constructor: no kind\n\ntoString: none\n\n__proto__: nor this\n\nhasOwnProperty: no',
       'Claim&#58; entity colon',
       '**Claim**: [t](<a b.md#^c>)',
       'Claim: tab\tinside ^id',

@@ -85,6 +85,10 @@ describe('ordinary shapes, 20,000 times (linear time)', () => {
 });
 
 describe('smaller things', () => {
+  it('words that name properties of objects are no labels', () => {
+    const d = parseDraft('Constructor: x\n\ntoString: y\n\n__proto__: z\n\nvalueOf: w\n\nClaim: c', 'a.md', { labels: { upshot: 'claim' } });
+    expect(d.elements.map((e) => e.kind)).toEqual(['claim']);
+  });
   it('reads `&#xe9;` as é, in a title and in element text', () => {
     expect(parseDraft('# Caf&#xe9;\n\nprose', 'a.md').title).toBe('Café');
     expect(parseDraft('Claim: caf&#xe9; &amp; cr&egrave;me', 'a.md').elements[0].text).toBe('café & crème');

@@ -339,7 +339,8 @@ class DraftParser {
     }
     // The block's text (emphasis dropped, never from code, links or html) must begin with a label word and a colon.
     const label = /^([\p{L}\p{N}][\p{L}\p{N}'’-]*(?:[ \t\n]+[\p{L}\p{N}][\p{L}\p{N}'’-]*)*):/u.exec(leadingText(node, this.reach));
-    const kind = label ? this.labels[label[1].trim().replace(/\s+/g, ' ').toLowerCase()] : undefined;
+    const key = label ? label[1].trim().replace(/\s+/g, ' ').toLowerCase() : '';
+    const kind = Object.prototype.hasOwnProperty.call(this.labels, key) ? this.labels[key] : undefined;
     if (!kind) return -1;
     // In the source the label runs to its colon and any emphasis closing right after it (`**Claim:**`).
     const colon = this.src.indexOf(':', contentStart);

@@ -257,6 +257,32 @@ function tagsOf(children: readonly Token[]): string[] {
   return found;
 }
 
+/**
+ * What a block's inline tokens say, kept with them: unchanged blocks keep their tokens from keystroke to keystroke
+ * (incremental.ts), so their label, text and tags are not worked out again.
+ */
+const labelCache = new WeakMap<readonly Token[], { reach: number; key: string }>();
+const textCache = new WeakMap<readonly Token[], { plain: string; tags: string[] }>();
+
+/** The label key a block's text begins with ('' when none). */
+function leadingLabel(children: readonly Token[], reach: number): string {
+  const hit = labelCache.get(children);
+  if (hit && hit.reach === reach) return hit.key;
+  const m = LEADING_LABEL_RE.exec(leadingText(children, reach));
+  const key = m ? labelKey(m[1]) : '';
+  labelCache.set(children, { reach, key });
+  return key;
+}
+
+function textOf(children: readonly Token[]): { plain: string; tags: string[] } {
+  let hit = textCache.get(children);
+  if (!hit) {
+    hit = { plain: plainText(children), tags: tagsOf(children) };
+    textCache.set(children, hit);
+  }
+  return hit;
+}
+
 /** Reads title and topics from front matter yaml into a draft; returns the title, if it gives one. */
 function applyFrontMatter(yaml: string, draft: Draft): string | undefined {
   const record = readFrontMatterData(yaml);
@@ -302,8 +328,10 @@ interface Candidate {
 
 /** Maps offsets in an inline token's content back to the prepared text. */
 class ContentMap {
-  /** Offset in the content where each content line starts. */
-  private readonly lineStarts: number[] = [0];
+  /** Offset in the content where each content line starts (found when an offset past the first line is asked for). */
+  private starts: number[] | undefined;
+  /** Where the first content line ends. */
+  private readonly firstBreak: number;
   constructor(
     private readonly src: string,
     private readonly lines: LineMap,
@@ -312,12 +340,28 @@ class ContentMap {
     /** For an ATX heading: where its content starts in the text (the content is one line from there). */
     private readonly atxStart?: number,
   ) {
-    for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    this.firstBreak = atxStart === undefined ? content.indexOf('\n') : -1;
+  }
+
+  private get lineStarts(): number[] {
+    if (!this.starts) {
+      this.starts = [0];
+      for (let i = this.firstBreak; i >= 0; i = this.content.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    }
+    return this.starts;
   }
 
   /** The text offset of a content offset. */
   source(offset: number): number {
     if (this.atxStart !== undefined) return this.atxStart + offset;
+    if (this.firstBreak < 0 || offset <= this.firstBreak) {
+      // On the first line (the usual question: where a block starts).
+      const line = this.firstLine;
+      const lineLength = this.firstBreak < 0 ? this.content.length : this.firstBreak;
+      let end = this.lines.starts[line] + this.lines.lineLength(line);
+      if (this.firstBreak < 0) while (end > this.lines.starts[line] && isAsciiBlank(this.src.charCodeAt(end - 1))) end--;
+      return Math.max(this.lines.starts[line], end - (lineLength - offset));
+    }
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
@@ -713,8 +757,9 @@ class DraftReader {
   ): number {
     if (!children.length) return -1;
     // The block's text (emphasis dropped, never from code, links or html) must begin with a label word and a colon.
-    const label = LEADING_LABEL_RE.exec(leadingText(children, this.labelReach));
-    const kind = label ? this.labels[labelKey(label[1])] : undefined;
+    const key = leadingLabel(children, this.labelReach);
+    // Own keys only: `Constructor:` or `toString:` name no kind.
+    const kind = Object.prototype.hasOwnProperty.call(this.labels, key) ? this.labels[key] : undefined;
     if (!kind) return -1;
     // In the source the label runs to its colon and any emphasis closing right after it (`**Claim:**`).
     const colon = this.src.indexOf(':', contentStart);
@@ -845,7 +890,7 @@ class DraftReader {
     const tags: string[][] = [];
     this.candidates.forEach((c, i) => {
       const idMatch = this.idMarker(c.start, c.end);
-      let text = plainText(c.children);
+      let text = textOf(c.children).plain;
       if (idMatch) {
         const idStart = c.start + idMatch.index + idMatch[1].length;
         explicitIds.set(i, { id: idMatch[2], start: idStart, end: idStart + 1 + idMatch[2].length });
@@ -853,7 +898,7 @@ class DraftReader {
       }
       text = collapse(text).replace(/^[^:]*:/, '');
       texts.push(collapse(text));
-      tags.push(tagsOf(c.children));
+      tags.push(textOf(c.children).tags);
     });
 
     const used = new Set<string>();
