@@ -1070,15 +1070,20 @@ export interface BlockHit {
   label?: Range;
 }
 
-const LABEL_WORDS = Object.keys(LABELS).join('|');
 /** A label at the very start of a block's text: plain or in emphasis, colon inside or outside, then white space or the end. */
-const LABEL_RE = new RegExp(`^(?:(\\*\\*|__|\\*|_)(${LABEL_WORDS})(:?)\\1(:?)|(${LABEL_WORDS}):)(?=\\s|$)`, 'i');
+function labelPattern(words: readonly string[]): RegExp {
+  // Longest first, so a phrase wins over a word it starts with; a phrase's spaces match any white space.
+  const alternatives = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+  return new RegExp(`^(?:(\\*\\*|__|\\*|_)(${alternatives})(:?)\\1(:?)|(${alternatives}):)(?=\\s|$)`, 'i');
+}
+const LABEL_RE = labelPattern(Object.keys(LABELS));
 
 /**
  * The innermost paragraph or heading whose lines hold a position (also when it is not
  * an element yet); undefined in code, html, front matter or between blocks. Never throws.
+ * `options.labels` adds the workspace's label words to those an existing label may be.
  */
-export function blockAt(text: string, position: Position): BlockHit | undefined {
+export function blockAt(text: string, position: Position, options?: ParseOptions): BlockHit | undefined {
   const prepared = prepareText(text);
   let tokens: Token[];
   try {
@@ -1110,7 +1115,10 @@ export function blockAt(text: string, position: Position): BlockHit | undefined 
     start = new ContentMap(src, lines, inline.content, inline.map?.[0] ?? map[0]).source(0);
   }
   const end = lines.starts[map[1] - 1] + lines.lineLength(map[1] - 1);
-  const match = LABEL_RE.exec(src.slice(start, Math.min(end, start + 40)));
+  const extra = options?.labels ? Object.keys(options.labels).map(labelKey) : [];
+  const pattern = extra.length ? labelPattern([...Object.keys(LABELS), ...extra]) : LABEL_RE;
+  const reach = Math.max(40, ...extra.map((k) => k.length + 8));
+  const match = pattern.exec(src.slice(start, Math.min(end, start + reach)));
   const hit: BlockHit = { contentStart: lines.position(start) };
   if (match && !(match[1] && (match[3] ? 1 : 0) + (match[4] ? 1 : 0) !== 1)) hit.label = { start: lines.position(start), end: lines.position(start + match[0].length) };
   return hit;
