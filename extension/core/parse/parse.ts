@@ -560,11 +560,17 @@ class DraftReader {
           break;
         case 'code_block': {
           const map = t.map ?? [0, 1];
-          // Indented code at the end of the text takes a last line of indentation only (remark reads it so).
-          const lastLine = this.lines.starts.length - 1;
-          const tail = this.src.slice(this.lines.starts[lastLine]);
-          const atEnd = !this.frames.length && this.reachesEnd(map[1]) && lastLine >= map[1] && /^(?: {4,}|\t|  ?\t| {3}\t)[ \t]*$/.test(tail);
-          this.leafEnd(atEnd ? this.src.length : this.lineEnd(map[1] - 1));
+          // Indented code at the end of the text runs on to its last blank line of four columns or more (remark reads it so).
+          let end = this.lineEnd(map[1] - 1);
+          if (!this.frames.length && this.reachesEnd(map[1])) {
+            for (let line = this.lines.starts.length - 1; line >= map[1]; line--) {
+              if (/^(?: {4,}|\t| {1,3}\t)[ \t]*$/.test(this.src.slice(this.lines.starts[line], this.lineEnd(line)))) {
+                end = this.lineEnd(line);
+                break;
+              }
+            }
+          }
+          this.leafEnd(end);
           break;
         }
         case 'reference_definition': {
