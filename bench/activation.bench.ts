@@ -26,7 +26,7 @@ function measure(bundle: string): { requireMs: number[]; activateMs: number[]; k
 async function main(): Promise<void> {
   // The VSIX ships the production bundle (`vscode:prepublish`): build the same one here.
   const production = join(root, 'dist', 'bench', 'extension.production.js');
-  await esbuild.build({ entryPoints: [join(root, 'extension', 'extension.ts')], outfile: production, bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], logLevel: 'warning' });
+  await esbuild.build({ entryPoints: [join(root, 'extension', 'host', 'extension.ts')], outfile: production, bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], logLevel: 'warning' });
   for (const [name, bundle] of [
     ['production bundle (as in the VSIX)', production],
     ['development bundle (dist/extension.js)', join(root, 'dist', 'extension.js')],

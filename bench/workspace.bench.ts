@@ -1,23 +1,63 @@
-/** Workspace-scale benchmark (issue 6): cold index against plain remark-parse and plain reading, keystrokes, memory, CLI export. `--json` prints JSON. */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+/**
+ * Workspace-scale benchmark (issues 6 and 13), on the plain synthetic corpus, the realistic one, or any folder of drafts
+ * (`--corpus DIR`): cold index as whole processes (the CLI against plain remark-parse), in-process cold index, warm start
+ * from the cache, keystrokes (a word replaced mid-draft) in the largest draft and the one nearest 10 KB, index memory.
+ * `--json` prints JSON; `--runs N` sets the repetitions; `--large` adds the plain 4,000-draft workspace.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
 import { WorkspaceIndex } from '../extension/core/index/workspaceIndex';
-import { diffMapGraphs, toMapGraph } from '../extension/core/map/mapModel';
-import { corpus, draft, rng } from './corpus';
-import { parseMany, type ParseManyOptions } from '../extension/node/workers/parsePool';
+import { diffMapGraphs, filesInScope, toMapGraph } from '../extension/core/map/mapModel';
+import { collectDrafts } from '../extension/cli/cliFiles';
+import { corpus, realisticCorpus } from './corpus';
+import { parseMany, type ParseJob, type ParseManyOptions } from '../extension/node/workers/parsePool';
 import { contentHash, folderCacheStore, indexWithCache, serializeCacheInSteps, type CacheStore } from '../extension/node/cache/parseCache';
-import { log, ms, printJson, results, spread, stats } from './report';
+import { json, log, ms, printJson, results, spread, stats, type Stats } from './report';
 
-/** dist/parseWorker.js, beside dist/bench/. */
+/** dist/parseWorker.js and dist/cli.js, beside dist/bench/. */
 const WORKER = join(__dirname, '..', 'parseWorker.js');
+const CLI = join(__dirname, '..', 'cli.js');
+/** dist/bench/remarkProcess.cjs, built by scripts/bench.mjs beside this bundle. */
+const REMARK_PROCESS = join(__dirname, 'remarkProcess.cjs');
 
-const RUNS = 3;
+const argValue = (flag: string): string | undefined => {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const RUNS = Math.max(1, Number(argValue('--runs') ?? 3));
+/** The in-process cold-index figures (secondary to the whole-process ones, and the costliest) run once unless --runs is given. */
+const IN_PROCESS_RUNS = argValue('--runs') === undefined ? 1 : RUNS;
+/** Edits per keystroke figure (two more before them warm the path up). */
+const EDITS = 25;
+
+// ---------------------------------------------------------------------------------------------------------
+// The loading calls: the one place to change when the loading orchestration moves (parseCache.indexWithCache,
+// parsePool.parseMany and WorkspaceIndex.setParsedDraft today).
+
+const parseForCache = (jobs: ParseJob[]) => parseMany(jobs, WORKER);
+
+/** Fills `index` from `jobs` without a cache, as the CLI does (`options` as parseMany takes them). */
+async function loadCold(index: WorkspaceIndex, jobs: ParseJob[], workerFile: string | undefined, options: ParseManyOptions = {}): Promise<void> {
+  const drafts = await parseMany(jobs, workerFile, options);
+  jobs.forEach((j, i) => index.setParsedDraft(j.path, j.text, drafts[i]));
+}
+
+/** Fills `index` from `jobs` and the cache in `store`, as the CLI with --cache DIR and the extension do; `saved` settles when the cache is written back. */
+function loadWithCache(index: WorkspaceIndex, jobs: ParseJob[], store: CacheStore): Promise<{ hits: number; snapshot: boolean; saved: Promise<string | undefined> }> {
+  return indexWithCache(index, jobs, store, 'bench', parseForCache);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** The drafts under `dir`, read as the CLI reads them (path relative to `dir` -> text). */
+function readDrafts(dir: string): ParseJob[] {
+  return collectDrafts([dir], process.cwd(), 5_000_000).drafts;
+}
 
 function writeCorpus(files: Map<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'cruxmap-bench-'));
@@ -25,53 +65,183 @@ function writeCorpus(files: Map<string, string>): string {
   return dir;
 }
 
-function readAll(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const name of readdirSync(dir).sort()) out.set(name, readFileSync(join(dir, name), 'utf8'));
-  return out;
-}
-
-/** Milliseconds from reading the files to a built graph; `options` as parseMany takes them (the CLI's way by default). */
-async function coldIndex(dir: string, workerFile: string | undefined, options: ParseManyOptions = {}): Promise<number> {
+const gc = (globalThis as { gc?: () => void }).gc;
+const remark = unified().use(remarkParse);
+const time = (f: () => unknown): number => {
   const t0 = performance.now();
-  const idx = new WorkspaceIndex();
-  const jobs = [...readAll(dir)].map(([path, text]) => ({ path, text }));
-  const drafts = await parseMany(jobs, workerFile, options);
-  jobs.forEach((j, i) => idx.setParsedDraft(j.path, j.text, drafts[i]));
-  idx.getGraph();
+  f();
   return performance.now() - t0;
+};
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} KB`;
+const ratio = (a: Stats, b: Stats) => Number((a.median / b.median).toFixed(3));
+
+/** GNU time, where there is one: it gives a process's CPU time, which a busy shared machine stretches far less than its wall time. */
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Milliseconds of one whole Node process (spawn to exit), its CPU milliseconds (user + system, when GNU time is there), and its standard output. */
+function processTime(args: string[]): { ms: number; cpuMs?: number; stdout: string } {
+  const t0 = performance.now();
+  const out = GNU_TIME
+    ? spawnSync(GNU_TIME, ['-f', 'cruxmap-bench-cpu %U %S', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const t = performance.now() - t0;
+  if (out.status === 2 || out.status === null || (out.status !== 0 && args[1] !== 'check')) throw new Error(`${args.join(' ')} failed: ${out.stderr}`);
+  const cpu = /cruxmap-bench-cpu ([\d.]+) ([\d.]+)\s*$/.exec(out.stderr);
+  return { ms: t, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined, stdout: out.stdout };
 }
 
-const naive = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
-
-/** Keystrokes: re-index one 10 KB and one 200 KB draft (parse + index update + graph + map diff of that draft). */
-async function keystrokes(files: Map<string, string>, n: number): Promise<void> {
-  const idx = new WorkspaceIndex();
-  for (const [p, t] of files) idx.setDraft(p, t);
-  idx.getGraph();
-  const r2 = rng(7);
-  for (const size of [10_000, 200_000]) {
-    const path = `big-${size}.md`;
-    let text = draft(r2, 5000, n, size, true, { prose: true, elements: true, rich: true });
-    idx.setDraft(path, text);
-    let before = toMapGraph(idx.getGraph(), new Set([path]));
-    const times: number[] = [];
-    for (let k = 0; k < 25; k++) {
-      text = text.replace(/\n$/, `\nObjection: typed ${k}.\n`);
-      const t0 = performance.now();
-      idx.setDraft(path, text);
-      const after = toMapGraph(idx.getGraph(), new Set([path]));
-      diffMapGraphs(before, after);
-      times.push(performance.now() - t0);
-      before = after;
+/**
+ * Cold index the CLI's way, `node dist/cli.js export DIR -o /dev/null` timed as a whole process, next to a fresh process
+ * that reads the same files and runs plain single-thread remark-parse on each; the two alternate, so a change in the
+ * machine's speed hits both. Then in this process: the extension host's way (all parsing in worker threads) and everything
+ * on this thread, against the remark-parse process's parsing time.
+ */
+async function cold(name: string, dir: string, megabytes: number, inProcess: boolean): Promise<Record<string, unknown>> {
+  const cli: number[] = [];
+  const remarkProc: number[] = [];
+  const remarkInChild: number[] = [];
+  const cliCpu: number[] = [];
+  const remarkCpu: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const order = run % 2 === 0 ? ['remark', 'cli'] : ['cli', 'remark'];
+    for (const which of order) {
+      if (which === 'cli') {
+        const p = processTime([CLI, 'export', dir, '-o', '/dev/null']);
+        cli.push(p.ms);
+        if (p.cpuMs !== undefined) cliCpu.push(p.cpuMs);
+      } else {
+        const p = processTime([REMARK_PROCESS, dir]);
+        remarkProc.push(p.ms);
+        if (p.cpuMs !== undefined) remarkCpu.push(p.cpuMs);
+        remarkInChild.push((JSON.parse(p.stdout) as { parseMs: number }).parseMs);
+      }
     }
-    const s = stats(times);
-    results[`keystroke-${size / 1000}KB`] = s;
-    log(`keystroke in a ${size / 1000} KB draft (1,000-draft workspace): median ${ms(s.median)}, p95 ${ms(s.p95)} (25 edits)`);
   }
+  const r: Record<string, unknown> = { cliExportProcess: stats(cli), remarkParseProcess: stats(remarkProc), remarkParseInThatProcess: stats(remarkInChild) };
+  r.ratio = ratio(stats(cli), stats(remarkProc));
+  log(
+    `cold index, the CLI's way (\`cruxmap export DIR -o /dev/null\`, whole process): ${spread(stats(cli))}; plain remark-parse of the same files, ` +
+      `whole process: ${spread(stats(remarkProc))} (of which parsing ${ms(stats(remarkInChild).median)}) => ${r.ratio} x remark-parse   [target <= 0.25 x]`,
+  );
+  if (cliCpu.length === RUNS && remarkCpu.length === RUNS) {
+    Object.assign(r, { cliExportProcessCpu: stats(cliCpu), remarkParseProcessCpu: stats(remarkCpu), cpuRatio: ratio(stats(cliCpu), stats(remarkCpu)) });
+    log(`  the same in CPU time (user + system, which a busy machine stretches less): ${ms(stats(cliCpu).median)} against ${ms(stats(remarkCpu).median)} => ${r.cpuRatio} x`);
+  }
+  // The machine's speed, from the remark-parse process's own parsing time: absolute times scale with it, ratios do not.
+  const rate = megabytes / (stats(remarkInChild).median / 1000);
+  r.remarkParseMbPerS = Number(rate.toFixed(2));
+  // Per second of CPU time (the whole remark process's): what the machine does when it gets to run, steadier than the wall-time rate.
+  const cpuRate = remarkCpu.length === RUNS ? megabytes / (stats(remarkCpu).median / 1000) : undefined;
+  if (cpuRate !== undefined) r.remarkParseMbPerCpuS = Number(cpuRate.toFixed(2));
+  log(
+    `  machine speed: remark-parse ran at ${rate.toFixed(2)} MB/s on these drafts in this run${name === 'plain' ? ' (about 2.4 MB/s is usual for the plain corpus on a quiet 2-core machine of this class)' : ''}` +
+      (cpuRate !== undefined ? `; ${cpuRate.toFixed(2)} MB per second of CPU time` : ''),
+  );
+  if (!inProcess) return r;
+  const extension: number[] = [];
+  const oneThread: number[] = [];
+  const load = async (workerFile: string | undefined, options?: ParseManyOptions) => {
+    const t0 = performance.now();
+    const index = new WorkspaceIndex();
+    await loadCold(index, readDrafts(dir), workerFile, options);
+    index.getGraph();
+    return performance.now() - t0;
+  };
+  for (let run = 0; run < IN_PROCESS_RUNS; run++) {
+    extension.push(await load(WORKER, { mainThread: false }));
+    oneThread.push(await load(undefined));
+  }
+  const parsing = stats(remarkInChild);
+  Object.assign(r, { coldIndexExtension: stats(extension), coldIndexOneThread: stats(oneThread) });
+  log(
+    `  in this process, read + parse + graph the extension host's way (parsing in worker threads only): ${spread(stats(extension))} = ${ratio(stats(extension), parsing)} x ` +
+      `the remark-parse process's parsing alone; all on one thread ${spread(stats(oneThread))} = ${ratio(stats(oneThread), parsing)} x`,
+  );
+  return r;
 }
 
-const parseForCache = (jobs: { path: string; text: string }[]) => parseMany(jobs, WORKER);
+/** Where a keystroke lands: the first word of four letters or more from the middle of the draft on, in a line of prose if there is one. */
+function midWord(text: string): { start: number; end: number } {
+  const word = /[A-Za-z]{4,}/g;
+  for (const prose of [true, false]) {
+    word.lastIndex = Math.floor(text.length / 2);
+    for (let m = word.exec(text); m; m = word.exec(text)) {
+      const lineStart = text.lastIndexOf('\n', m.index) + 1;
+      if (!prose || /[A-Za-z]/.test(text[lineStart])) return { start: m.index, end: m.index + m[0].length };
+    }
+  }
+  return { start: text.length, end: text.length };
+}
+
+/** A different word for each keystroke (letters only: "typeda", "typedb", ...). */
+const typed = (k: number) => `typed${k.toString(26).replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 26)))}`;
+
+/**
+ * Keystrokes in one draft, as the host handles them: a word replaced mid-draft, then the index updated, the graph
+ * and the map of the draft's scope built, and the map diffed against the one shown; next to remark-parse of the draft.
+ */
+function keystrokes(index: WorkspaceIndex, path: string, text: string): Record<string, unknown> {
+  const { start, end } = midWord(text);
+  const scope = (graph: ReturnType<WorkspaceIndex['getGraph']>) => toMapGraph(graph, filesInScope(graph, 'draft', path, (f) => index.linkedFiles(f)));
+  let shown = scope(index.getGraph());
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let k = 0; k < EDITS + 2; k++) {
+    const next = text.slice(0, start) + typed(k) + text.slice(end);
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    index.setDraft(path, next);
+    const map = scope(index.getGraph());
+    diffMapGraphs(shown, map);
+    const t = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    shown = map;
+    if (k >= 2) {
+      times.push(t);
+      cpu.push((c.user + c.system) / 1000);
+    }
+  }
+  index.setDraft(path, text);
+  const keystroke = stats(times);
+  remark.parse(text);
+  const parseCpu: number[] = [];
+  const parse = stats(
+    [0, 1, 2, 3, 4].map(() => {
+      const c0 = process.cpuUsage();
+      const t = time(() => remark.parse(text));
+      const c = process.cpuUsage(c0);
+      parseCpu.push((c.user + c.system) / 1000);
+      return t;
+    }),
+  );
+  const cpuStats = stats(cpu);
+  return {
+    path,
+    kilobytes: Number((text.length / 1000).toFixed(1)),
+    keystroke,
+    remarkParse: parse,
+    ratio: ratio(keystroke, parse),
+    p95OverMedian: Number((keystroke.p95 / keystroke.median).toFixed(2)),
+    keystrokeCpu: cpuStats,
+    remarkParseCpu: stats(parseCpu),
+    cpuRatio: ratio(cpuStats, stats(parseCpu)),
+    cpuP95OverMedian: Number((cpuStats.p95 / cpuStats.median).toFixed(2)),
+  };
+}
+
+/** The draft nearest `bytes` in size. */
+const nearest = (jobs: ParseJob[], bytes: number) => jobs.reduce((a, b) => (Math.abs(b.text.length - bytes) < Math.abs(a.text.length - bytes) ? b : a));
+
+/** Index memory (heap after a full index and graph, less the heap before), and the index, for the keystroke and cache-write figures. */
+function memory(jobs: ParseJob[]): { index: WorkspaceIndex; megabytes: number } {
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const index = new WorkspaceIndex();
+  for (const j of jobs) index.setDraft(j.path, j.text);
+  index.getGraph();
+  gc?.();
+  return { index, megabytes: Number(((process.memoryUsage().heapUsed - before) / 1e6).toFixed(1)) };
+}
 
 /** The on-disk cache, but writes go nowhere (a changed-file start must not leave a cache that fits the change behind). */
 const readOnly = (dir: string): CacheStore => ({ read: folderCacheStore(dir).read, write: async () => undefined });
@@ -83,10 +253,10 @@ const readOnly = (dir: string): CacheStore => ({ read: folderCacheStore(dir).rea
  */
 async function warmOnce(dir: string, cacheDir: string, mode: 'snapshot' | 'one-changed'): Promise<number> {
   const t0 = performance.now();
-  const jobs = [...readAll(dir)].map(([path, text]) => ({ path, text }));
+  const jobs = readDrafts(dir);
   if (mode === 'one-changed') jobs[0].text += '\nObjection: typed since the last start.\n';
   const index = new WorkspaceIndex();
-  const { hits, snapshot, saved } = await indexWithCache(index, jobs, mode === 'snapshot' ? folderCacheStore(cacheDir) : readOnly(cacheDir), 'bench', parseForCache);
+  const { hits, snapshot, saved } = await loadWithCache(index, jobs, mode === 'snapshot' ? folderCacheStore(cacheDir) : readOnly(cacheDir));
   index.getGraph();
   const t = performance.now() - t0;
   // The cache is written back after the index is ready (the CLI before it ends, the extension in the background): not part of the start.
@@ -97,9 +267,8 @@ async function warmOnce(dir: string, cacheDir: string, mode: 'snapshot' | 'one-c
 
 /** After a start from the snapshot: loading every draft and building every part ahead of the first edit, in the extension's idle steps of 50 drafts. */
 async function prepareAfterStart(dir: string, cacheDir: string): Promise<{ total: number; longestStep: number }> {
-  const jobs = [...readAll(dir)].map(([path, text]) => ({ path, text }));
   const index = new WorkspaceIndex();
-  await indexWithCache(index, jobs, folderCacheStore(cacheDir), 'bench', parseForCache);
+  await loadWithCache(index, readDrafts(dir), folderCacheStore(cacheDir));
   let total = 0;
   let longestStep = 0;
   for (let more = true; more; ) {
@@ -112,39 +281,32 @@ async function prepareAfterStart(dir: string, cacheDir: string): Promise<{ total
   return { total, longestStep };
 }
 
-/** Warm starts of the same workspace from the on-disk cache (the CLI's --cache DIR; the extension's is the same code): in this process on a collected heap, and in fresh processes as a real start is. */
-async function warmStart(dir: string): Promise<void> {
+/** Warm starts from the on-disk cache (the CLI's --cache DIR; the extension's is the same code): in fresh processes as a real start is, and in this process on a collected heap. */
+async function warm(dir: string, index: WorkspaceIndex, jobs: ParseJob[]): Promise<Record<string, unknown>> {
+  const r: Record<string, unknown> = {};
   const cacheDir = mkdtempSync(join(tmpdir(), 'cruxmap-bench-cache-'));
-  await (await indexWithCache(new WorkspaceIndex(), [...readAll(dir)].map(([path, text]) => ({ path, text })), folderCacheStore(cacheDir), 'bench', parseForCache)).saved;
+  await (await loadWithCache(new WorkspaceIndex(), readDrafts(dir), folderCacheStore(cacheDir))).saved;
   for (const mode of ['snapshot', 'one-changed'] as const) {
-    const here: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      (globalThis as { gc?: () => void }).gc?.();
-      here.push(await warmOnce(dir, cacheDir, mode));
-    }
     const fresh: number[] = [];
+    const here: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const out = spawnSync(process.execPath, [__filename, '--warm-child', dir, cacheDir, mode], { encoding: 'utf8' });
       if (out.status !== 0) throw new Error(out.stderr);
       fresh.push(Number(out.stdout.trim()));
+      gc?.();
+      here.push(await warmOnce(dir, cacheDir, mode));
     }
-    const key = mode === 'snapshot' ? 'warm-start-1000' : 'warm-start-1000-one-changed';
-    results[key] = stats(here);
-    results[`${key}-fresh-process`] = stats(fresh);
+    const key = mode === 'snapshot' ? 'warmStart' : 'warmStartOneChanged';
+    r[key] = { freshProcess: stats(fresh), inProcess: stats(here) };
     const what = mode === 'snapshot' ? 'no draft changed (graph from the snapshot)' : 'one draft changed (cached drafts + one parse + graph)';
-    log(`warm start, 1,000 drafts, ${what}, read + hash + cache + graph: in a fresh process each time, as a real start is: ${spread(stats(fresh))}; in this process: ${spread(stats(here))}`);
+    log(`warm start, ${what}, read + hash + cache + graph: in a fresh process each time, as a real start is: ${spread(stats(fresh))}; in this process: ${spread(stats(here))}`);
   }
   const prep: { total: number; longestStep: number }[] = [];
   for (let run = 0; run < RUNS; run++) prep.push(await prepareAfterStart(dir, cacheDir));
-  const total = stats(prep.map((p) => p.total));
-  const step = stats(prep.map((p) => p.longestStep));
-  results['after-snapshot-start-prepare'] = { total, longestStep: step };
-  log(`after a start from the snapshot, loading the drafts and building the parts in idle steps of 50 drafts: ${spread(total)} in all, longest step ${spread(step)}`);
+  r.afterSnapshotStartPrepare = { total: stats(prep.map((p) => p.total)), longestStep: stats(prep.map((p) => p.longestStep)) };
+  log(`  then every draft loaded and every part built, in idle steps of 50 drafts: ${spread(stats(prep.map((p) => p.total)))} in all, longest step ${spread(stats(prep.map((p) => p.longestStep)))}`);
   // What the extension does a few seconds after drafts are saved: the cache and snapshot, serialized in steps.
-  const index = new WorkspaceIndex();
-  const files = [...readAll(dir)].map(([path, text]) => ({ path, text, hash: contentHash(text) }));
-  for (const f of files) index.setDraft(f.path, f.text);
-  const items = files.map((f) => ({ ...f, draft: index.getDraft(f.path)! }));
+  const items = jobs.map((j) => ({ ...j, hash: contentHash(j.text), draft: index.getDraft(j.path)! }));
   const writes: { total: number; longestStep: number }[] = [];
   for (let run = 0; run < RUNS; run++) {
     let longestStep = 0;
@@ -152,17 +314,82 @@ async function warmStart(dir: string): Promise<void> {
     const t0 = stepStart;
     const pause = async () => {
       longestStep = Math.max(longestStep, performance.now() - stepStart);
-      await new Promise((r) => setTimeout(r, 0));
+      await new Promise((res) => setTimeout(res, 0));
       stepStart = performance.now();
     };
     await serializeCacheInSteps('bench', items, index.getGraph(), pause);
     longestStep = Math.max(longestStep, performance.now() - stepStart);
     writes.push({ total: performance.now() - t0, longestStep });
   }
-  const writeTotal = stats(writes.map((w) => w.total));
-  const writeStep = stats(writes.map((w) => w.longestStep));
-  results['cache-write-in-steps'] = { total: writeTotal, longestStep: writeStep };
-  log(`the extension's cache write after saves (1,000 drafts and the snapshot, serialized in steps of 100 drafts): ${spread(writeTotal)} in all, longest step ${spread(writeStep)}`);
+  r.cacheWriteInSteps = { total: stats(writes.map((w) => w.total)), longestStep: stats(writes.map((w) => w.longestStep)) };
+  log(`the extension's cache write after saves (every draft and the snapshot, in steps of 100 drafts): ${spread(stats(writes.map((w) => w.total)))} in all, longest step ${spread(stats(writes.map((w) => w.longestStep)))}`);
+  // In CI with a kept cache: the first run writes it, later runs with no draft changed start from its snapshot.
+  const cliCache = mkdtempSync(join(tmpdir(), 'cruxmap-bench-cli-cache-'));
+  const checks: number[] = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const t = processTime([CLI, 'check', dir, '--cache', cliCache]).ms;
+    if (run > 0) checks.push(t);
+  }
+  r.cliCheckCached = stats(checks);
+  log(`cruxmap check --cache DIR, no draft changed since the last run (whole process): ${spread(stats(checks))}`);
+  return r;
+}
+
+/** Every workspace figure on the drafts in `dir`. */
+async function workspace(name: string, title: string, dir: string, options: { inProcess?: boolean; warm?: boolean; keystrokes?: boolean } = {}): Promise<Record<string, unknown>> {
+  const jobs = readDrafts(dir);
+  if (jobs.length === 0) throw new Error(`no markdown drafts in ${dir}`);
+  const bytes = jobs.reduce((a, j) => a + j.text.length, 0);
+  const megabytes = bytes / 1e6;
+  const sizes = jobs.map((j) => j.text.length).sort((a, b) => a - b);
+  log(`\n-- ${title}: ${jobs.length} drafts, ${megabytes.toFixed(2)} MB (median ${kb(sizes[sizes.length >> 1])}, largest ${kb(sizes[sizes.length - 1])})`);
+  const r: Record<string, unknown> = { dir, files: jobs.length, megabytes: Number(megabytes.toFixed(2)), medianKilobytes: Number((sizes[sizes.length >> 1] / 1000).toFixed(1)) };
+  // Memory first, while this process has loaded nothing else (each corpus gets a process of its own).
+  const { index, megabytes: mb } = memory(jobs);
+  r.memoryMegabytes = mb;
+  r.cold = await cold(name, dir, megabytes, options.inProcess ?? true);
+  log(`index memory: ${mb} MB of heap${gc ? '' : ' (run with --expose-gc for an exact figure)'}`);
+  if (options.keystrokes ?? true) {
+    const largest = jobs.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+    const targets: [string, ParseJob][] = [['largest', largest]];
+    const near200 = nearest(jobs, 200_000);
+    if (near200 !== largest && Math.abs(near200.text.length - 200_000) < 50_000) targets.push(['nearest 200 KB', near200]);
+    const near10 = nearest(jobs, 10_000);
+    if (near10 !== largest) targets.push(['nearest 10 KB', near10]);
+    const ks: Record<string, unknown> = {};
+    for (const [what, job] of targets) {
+      const k = keystrokes(index, job.path, job.text) as { keystroke: Stats; remarkParse: Stats; ratio: number; p95OverMedian: number; keystrokeCpu: Stats; remarkParseCpu: Stats; cpuRatio: number; cpuP95OverMedian: number };
+      ks[what.replace(/ (\w)/g, (_, c: string) => c.toUpperCase()).replace(/\s/g, '')] = k;
+      log(
+        `keystroke in the ${what} draft (${job.path}, ${kb(job.text.length)}; a word replaced mid-draft, then index + graph + map diff; ${EDITS} edits): ` +
+          `median ${ms(k.keystroke.median)}, p95 ${ms(k.keystroke.p95)} (${k.p95OverMedian} x the median); ` +
+          `remark-parse of the draft ${ms(k.remarkParse.median)} => ${k.ratio} x; in CPU time ${ms(k.keystrokeCpu.median)}, p95 ${k.cpuP95OverMedian} x the median, => ${k.cpuRatio} x remark-parse's`,
+      );
+    }
+    r.keystroke = ks;
+  }
+  if (options.warm ?? true) r.warm = await warm(dir, index, jobs);
+  void index.size;
+  return r;
+}
+
+/** Issue 13's ratio targets against this run's figures, one line each (the targets that compare with an earlier day are in README). */
+function summary(): void {
+  type Cold = { ratio: number; cpuRatio?: number };
+  type Key = { kilobytes: number; ratio: number; cpuRatio: number; p95OverMedian: number; cpuP95OverMedian: number };
+  const mark = (ok: boolean) => (ok ? 'met' : 'not met');
+  log('\n-- issue 13 targets, from this run');
+  for (const [name, r] of Object.entries(results) as [string, { cold?: Cold; keystroke?: Record<string, Key> }][]) {
+    if (!r?.cold) continue;
+    const c = r.cold;
+    const cpu = c.cpuRatio !== undefined ? `, ${c.cpuRatio} x in CPU time` : '';
+    log(`${name}: cold index ${c.ratio} x remark-parse in wall time${cpu} (target <= 0.25 x: ${mark(Math.max(c.ratio, c.cpuRatio ?? 0) <= 0.25)})`);
+    const k = r.keystroke && (r.keystroke.nearest200KB ?? (r.keystroke.largest?.kilobytes >= 150 ? r.keystroke.largest : undefined));
+    if (k) {
+      const ok = Math.max(k.ratio, k.cpuRatio) <= 0.05 && Math.max(k.p95OverMedian, k.cpuP95OverMedian) <= 2;
+      log(`${name}: keystroke in the ${k.kilobytes} KB draft ${k.ratio} x remark-parse of it (${k.cpuRatio} x in CPU time), p95 ${k.p95OverMedian} x the median (${k.cpuP95OverMedian} x in CPU time) (target <= 0.05 x, p95 <= 2 x: ${mark(ok)})`);
+    }
+  }
 }
 
 async function main(): Promise<void> {
@@ -171,93 +398,35 @@ async function main(): Promise<void> {
     console.log((await warmOnce(process.argv[child + 1], process.argv[child + 2], process.argv[child + 3] as 'snapshot' | 'one-changed')).toFixed(1));
     return;
   }
-for (const n of [200, 1000, 4000]) {
-  const files = corpus(n);
-  const dir = writeCorpus(files);
-  const megabytes = [...files.values()].reduce((a, t) => a + t.length, 0) / 1e6;
-  const read: number[] = [];
-  const plain: number[] = [];
-  const index: number[] = [];
-  const extension: number[] = [];
-  const oneThread: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    let t0 = performance.now();
-    const texts = readAll(dir);
-    read.push(performance.now() - t0);
-    t0 = performance.now();
-    for (const t of texts.values()) naive.parse(t);
-    plain.push(performance.now() - t0);
-    // The CLI's cold path: read, pre-scan, fast paths, parse (worker threads beside this one from three cores up), build the graph;
-    // the extension host's: the same with all parsing in worker threads (its own thread stays free); and everything on this thread.
-    index.push(await coldIndex(dir, WORKER));
-    extension.push(await coldIndex(dir, WORKER, { mainThread: false }));
-    oneThread.push(await coldIndex(dir, undefined));
+  const corpusChild = process.argv.indexOf('--corpus-child');
+  if (corpusChild >= 0) {
+    const [name, title, dir, out] = process.argv.slice(corpusChild + 1, corpusChild + 5);
+    const light = process.argv.includes('--light') ? { inProcess: false, warm: false, keystrokes: false } : {};
+    writeFileSync(out, JSON.stringify(await workspace(name, title, dir, light)));
+    return;
   }
-  const r = {
-    files: n,
-    megabytes: Number(megabytes.toFixed(1)),
-    read: stats(read),
-    remarkParse: stats(plain),
-    coldIndex: stats(index),
-    coldIndexExtension: stats(extension),
-    coldIndexOneThread: stats(oneThread),
+  const started = performance.now();
+  /** Each corpus in a fresh process, so that no corpus measures what another left in the heap or the JIT. */
+  const measure = (name: string, title: string, dir: string, light = false) => {
+    const out = join(mkdtempSync(join(tmpdir(), 'cruxmap-bench-results-')), 'results.json');
+    const passOn = [...(argValue('--runs') !== undefined ? ['--runs', String(RUNS)] : []), ...(json ? ['--json'] : []), ...(light ? ['--light'] : [])];
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--corpus-child', name, title, dir, out, ...passOn], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (child.status !== 0) throw new Error(`the ${name} corpus's benchmark failed`);
+    results[name] = JSON.parse(readFileSync(out, 'utf8'));
   };
-  results[`cold-${n}`] = r;
-  const ratio = (x: { median: number }) => `${(x.median / r.remarkParse.median).toFixed(2)} x`;
-  log(
-    `cold index, ${n} drafts (${megabytes.toFixed(1)} MB): read ${spread(r.read)}; plain remark-parse ${spread(r.remarkParse)}; ` +
-      `Crux Map cold index, the CLI's way (read + pre-scan + fast paths + parse + graph) ${spread(r.coldIndex)} = ${ratio(r.coldIndex)} remark-parse; ` +
-      `the extension host's way (parsing in worker threads only) ${spread(r.coldIndexExtension)} = ${ratio(r.coldIndexExtension)}; all on one thread ${spread(r.coldIndexOneThread)} = ${ratio(r.coldIndexOneThread)}`,
-  );
-
-  if (n === 1000) {
-    // Absolute times swing with the shared machine's speed from day to day; this says how fast it was.
-    const rate = megabytes / (r.remarkParse.median / 1000);
-    results['remark-parse-mb-per-s'] = Number(rate.toFixed(2));
-    log(`machine speed: plain remark-parse ran at ${rate.toFixed(1)} MB/s in this run (about 2.4 MB/s is usual on a 2-core machine of this class); absolute times scale with it, ratios do not`);
+  const own = argValue('--corpus');
+  if (own !== undefined) {
+    measure('corpus', `your drafts in ${own}`, own);
+  } else {
+    measure('plain', 'plain corpus (synthetic: 1,000 drafts of 3-30 KB in Crux Map markup, 35 % without)', writeCorpus(corpus(1000)));
+    measure('realistic', 'realistic corpus (like LessWrong / Alignment Forum posts: inline HTML, images, footnotes, math, callouts, tables, link-dense prose, long posts)', writeCorpus(realisticCorpus()));
+    if (process.argv.includes('--large')) measure('plain4000', 'plain corpus, 4,000 drafts', writeCorpus(corpus(4000)), true);
   }
-
-  if (n === 1000 || n === 4000) {
-    const gc = (globalThis as { gc?: () => void }).gc;
-    gc?.();
-    const before = process.memoryUsage().heapUsed;
-    const idx = new WorkspaceIndex();
-    for (const [p, t] of files) idx.setDraft(p, t);
-    idx.getGraph();
-    gc?.();
-    const mb = (process.memoryUsage().heapUsed - before) / 1e6;
-    results[`memory-${n}`] = { megabytes: Number(mb.toFixed(1)), gc: gc !== undefined };
-    log(`index memory, ${n} drafts: ${mb.toFixed(1)} MB of heap${gc ? '' : ' (run with --expose-gc for an exact figure)'}`);
-    void idx.size;
-  }
-
-  if (n === 1000) {
-    await keystrokes(files, n);
-    await warmStart(dir);
-    const cli = join(__dirname, '..', 'cli.js');
-    const exports: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      const t0 = performance.now();
-      const out = spawnSync(process.execPath, [cli, 'export', dir, '-o', join(dir, '..', `export-${run}.json`)], { encoding: 'utf8' });
-      if (out.status !== 0) throw new Error(out.stderr);
-      exports.push(performance.now() - t0);
-    }
-    results['cli-export-1000'] = stats(exports);
-    log(`cruxmap export, 1,000 drafts (wall time, process start included): ${spread(stats(exports))}`);
-    // In CI with a kept cache: the first run writes it, later runs with no draft changed start from its snapshot.
-    const cacheDir = mkdtempSync(join(tmpdir(), 'cruxmap-bench-cli-cache-'));
-    const checks: number[] = [];
-    for (let run = 0; run <= RUNS; run++) {
-      const t0 = performance.now();
-      const out = spawnSync(process.execPath, [cli, 'check', dir, '--cache', cacheDir], { encoding: 'utf8' });
-      if (out.status === 2) throw new Error(out.stderr);
-      if (run > 0) checks.push(performance.now() - t0);
-    }
-    results['cli-check-cached-1000'] = stats(checks);
-    log(`cruxmap check --cache DIR, 1,000 drafts, no draft changed since the last run (wall time, process start included): ${spread(stats(checks))}`);
-  }
-}
-printJson();
+  summary();
+  const seconds = (performance.now() - started) / 1000;
+  results.seconds = Number(seconds.toFixed(0));
+  log(`\n(workspace benchmark: ${seconds.toFixed(0)} s, ${RUNS} runs of each figure)`);
+  printJson();
 }
 
 main().catch((e) => {
