@@ -1,5 +1,6 @@
 /** Messages between the extension host and the map webview, and the guards that check them on arrival (no vscode, DOM or Node imports). */
 import type { MapDiff, MapGraph, MapScope } from './core/map/mapModel';
+import type { ElementKind } from './core/model';
 
 /** Layout names the map offers; `auto` picks dagre for one draft and fcose for more. */
 export type MapLayoutName = 'auto' | 'dagre' | 'fcose';
@@ -18,13 +19,15 @@ export interface DidSetGraph {
     defaultLayout: MapLayoutName;
     /** Whether the map should centre the element under the editor cursor. */
     followCursor: boolean;
+    /** Each shown file's version: a map edit names the versions it was drawn from. */
+    versions?: Record<string, number>;
   };
 }
 
 /** Host -> view: changes while the writer types; unchanged nodes keep their places. */
 export interface DidPatchGraph {
   type: 'didPatchGraph';
-  payload: { diff: MapDiff };
+  payload: { diff: MapDiff; versions?: Record<string, number> };
 }
 
 /** Host -> view: highlight and centre one node (the editor cursor is in it). */
@@ -39,7 +42,27 @@ export interface DidRequestExport {
   payload: { format: ExportFormat };
 }
 
-export type HostMessage = DidSetGraph | DidPatchGraph | DidRevealNode | DidRequestExport;
+/** Host -> view: the answer to a `viewDidRequestEdit`: done (and the node to select), or refused with a message for the writer. */
+export interface DidCompleteEdit {
+  type: 'didCompleteEdit';
+  payload: { requestId: number; ok: boolean; message?: string; select?: string };
+}
+
+/** One element a view may connect to (possibly in a file the map does not show). */
+export interface TargetItem {
+  id: string;
+  kind: ElementKind;
+  label: string;
+  file: string;
+}
+
+/** Host -> view: the answer to `viewDidRequestTargets`: elements of the whole workspace matching the query. */
+export interface DidListTargets {
+  type: 'didListTargets';
+  payload: { requestId: number; items: TargetItem[] };
+}
+
+export type HostMessage = DidSetGraph | DidPatchGraph | DidRevealNode | DidRequestExport | DidCompleteEdit | DidListTargets;
 
 /** View -> host: the page is ready for the whole state. */
 export interface ViewDidLoad {
@@ -65,14 +88,83 @@ export interface ViewDidExport {
   payload: { format: ExportFormat; data: string };
 }
 
-export type ViewMessage = ViewDidLoad | ViewDidClickNode | ViewDidChangeScope | ViewDidExport;
+/** Kinds the map can add under a node. */
+export type MapAnswerKind = 'support' | 'objection' | 'reply' | 'question';
+export const MAP_ANSWER_KINDS: readonly MapAnswerKind[] = ['support', 'objection', 'reply', 'question'];
+/** Relations "Connect to…" writes. */
+export type MapRelation = 'supports' | 'objects' | 'replies' | 'crux';
+export const MAP_RELATIONS: readonly MapRelation[] = ['supports', 'objects', 'replies', 'crux'];
+
+/** An edit the writer asks for on the map; ids are global element ids, looked up in the index by the host. */
+export type MapEdit =
+  | { type: 'add'; id: string; kind: MapAnswerKind; text: string }
+  | { type: 'connect'; id: string; targetId: string; relation: MapRelation }
+  | { type: 'changeKind'; id: string; kind: ElementKind }
+  | { type: 'removeLabel'; id: string };
+
+/**
+ * View -> host: write an edit into the drafts. `versions` are the versions (as the host
+ * sent them in `didSetGraph`/`didPatchGraph`) of the files the map was drawn from: the
+ * host refuses the edit when one of the files named has changed since.
+ */
+export interface ViewDidRequestEdit {
+  type: 'viewDidRequestEdit';
+  payload: { requestId: number; edit: MapEdit; versions: Record<string, number> };
+}
+
+/** View -> host: elements to connect to, from the whole workspace, whose text or id holds the query. */
+export interface ViewDidRequestTargets {
+  type: 'viewDidRequestTargets';
+  payload: { requestId: number; query: string };
+}
+
+export type ViewMessage = ViewDidLoad | ViewDidClickNode | ViewDidChangeScope | ViewDidExport | ViewDidRequestEdit | ViewDidRequestTargets;
 
 /** The largest node id a view may send. */
 export const MAX_ID_LENGTH = 2048;
+/** The longest text an edit may carry, and the longest target query. */
+export const MAX_EDIT_TEXT = 4000;
+export const MAX_QUERY_LENGTH = 200;
+/** The most file versions an edit may name. */
+export const MAX_VERSIONS = 16;
+/** The most targets a list holds. */
+export const MAX_TARGETS = 50;
 /** The largest export a view may send (bytes of text). */
 export const MAX_EXPORT_LENGTH = 32 * 1024 * 1024;
 
 const SCOPES: readonly string[] = ['draft', 'linked', 'workspace'];
+const KINDS: readonly string[] = ['claim', 'support', 'objection', 'reply', 'crux', 'question'];
+
+function isId(x: unknown): x is string {
+  return typeof x === 'string' && x.length > 0 && x.length <= MAX_ID_LENGTH;
+}
+
+function isRequestId(x: unknown): x is number {
+  return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+}
+
+function isVersions(x: unknown): x is Record<string, number> {
+  if (!isRecord(x)) return false;
+  const entries = Object.entries(x);
+  return entries.length <= MAX_VERSIONS && entries.every(([k, v]) => k.length > 0 && k.length <= MAX_ID_LENGTH && typeof v === 'number' && Number.isSafeInteger(v) && v >= 0);
+}
+
+/** Checks one map edit: a known type, exactly its fields, known kinds and relations, sizes within limits. */
+function isMapEdit(x: unknown): x is MapEdit {
+  if (!isRecord(x)) return false;
+  switch (x.type) {
+    case 'add':
+      return hasExactly(x, ['type', 'id', 'kind', 'text']) && isId(x.id) && typeof x.kind === 'string' && (MAP_ANSWER_KINDS as readonly string[]).includes(x.kind) && typeof x.text === 'string' && x.text.trim().length > 0 && x.text.length <= MAX_EDIT_TEXT;
+    case 'connect':
+      return hasExactly(x, ['type', 'id', 'targetId', 'relation']) && isId(x.id) && isId(x.targetId) && x.id !== x.targetId && typeof x.relation === 'string' && (MAP_RELATIONS as readonly string[]).includes(x.relation);
+    case 'changeKind':
+      return hasExactly(x, ['type', 'id', 'kind']) && isId(x.id) && typeof x.kind === 'string' && KINDS.includes(x.kind);
+    case 'removeLabel':
+      return hasExactly(x, ['type', 'id']) && isId(x.id);
+    default:
+      return false;
+  }
+}
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -82,6 +174,15 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 function hasExactly(x: Record<string, unknown>, keys: readonly string[], optional: readonly string[] = []): boolean {
   const own = Object.keys(x);
   return keys.every((k) => k in x) && own.every((k) => keys.includes(k) || optional.includes(k));
+}
+
+const PNG_PREFIX = 'data:image/png;base64,';
+/** Strict base64: whole groups of four, padding only at the end (what atob decodes without throwing). */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** A PNG data URL whose payload is non-empty, well-formed base64: anything else is refused before a save dialog opens. */
+function isPngDataUrl(data: string): boolean {
+  return data.startsWith(PNG_PREFIX) && data.length > PNG_PREFIX.length && BASE64.test(data.slice(PNG_PREFIX.length));
 }
 
 /**
@@ -99,13 +200,17 @@ export function isViewMessage(x: unknown): x is ViewMessage {
       return hasExactly(p, ['id', 'toSide']) && typeof p.id === 'string' && p.id.length > 0 && p.id.length <= MAX_ID_LENGTH && typeof p.toSide === 'boolean';
     case 'viewDidChangeScope':
       return hasExactly(p, ['scope']) && typeof p.scope === 'string' && SCOPES.includes(p.scope);
+    case 'viewDidRequestEdit':
+      return hasExactly(p, ['requestId', 'edit', 'versions']) && isRequestId(p.requestId) && isMapEdit(p.edit) && isVersions(p.versions);
+    case 'viewDidRequestTargets':
+      return hasExactly(p, ['requestId', 'query']) && isRequestId(p.requestId) && typeof p.query === 'string' && p.query.length <= MAX_QUERY_LENGTH;
     case 'viewDidExport':
       return (
         hasExactly(p, ['format', 'data']) &&
         (p.format === 'png' || p.format === 'svg') &&
         typeof p.data === 'string' &&
         p.data.length <= MAX_EXPORT_LENGTH &&
-        (p.format === 'svg' ? p.data.trimStart().startsWith('<svg') : p.data.startsWith('data:image/png;base64,'))
+        (p.format === 'svg' ? p.data.trimStart().startsWith('<svg') : isPngDataUrl(p.data))
       );
     default:
       return false;
@@ -125,6 +230,10 @@ export function isHostMessage(x: unknown): x is HostMessage {
       return typeof p.id === 'string';
     case 'didRequestExport':
       return p.format === 'png' || p.format === 'svg';
+    case 'didCompleteEdit':
+      return isRequestId(p.requestId) && typeof p.ok === 'boolean' && (p.message === undefined || typeof p.message === 'string') && (p.select === undefined || typeof p.select === 'string');
+    case 'didListTargets':
+      return isRequestId(p.requestId) && Array.isArray(p.items) && p.items.every((i) => isRecord(i) && typeof i.id === 'string' && typeof i.label === 'string' && typeof i.file === 'string' && typeof i.kind === 'string');
     default:
       return false;
   }

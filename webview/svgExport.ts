@@ -55,7 +55,8 @@ export function mapToSvg(cy: Core, palette: Palette): string {
   parts.push(`<rect x="${r(x0)}" y="${r(y0)}" width="${r(width)}" height="${r(height)}" fill="${escapeXml(palette.background)}"/>`);
   for (const n of visible.nodes('[?isFile]').toArray() as NodeSingular[]) {
     const b = n.boundingBox({ includeLabels: false });
-    parts.push(`<g class="file"><rect x="${r(b.x1)}" y="${r(b.y1)}" width="${r(b.w)}" height="${r(b.h)}" rx="8" fill="none" stroke="${escapeXml(palette.border)}"/>`);
+    // A big map's file title is text alone; a group is a box with its title.
+    parts.push(`<g class="file">${n.data('isTitle') ? '' : `<rect x="${r(b.x1)}" y="${r(b.y1)}" width="${r(b.w)}" height="${r(b.h)}" rx="8" fill="none" stroke="${escapeXml(palette.border)}"/>`}`);
     parts.push(`<text x="${r(b.x1 + b.w / 2)}" y="${r(b.y1 - 6)}" text-anchor="middle" font-size="14" font-weight="bold" fill="${escapeXml(palette.muted)}">${escapeXml(String(n.data('label')))}</text></g>`);
   }
   for (const e of visible.edges().toArray()) {

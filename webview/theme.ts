@@ -91,8 +91,19 @@ const LINE_STYLES: Record<MapEdgeKind, string> = {
 
 /** Node width on the map, in model pixels. */
 export const NODE_WIDTH = 200;
-const CHARS_PER_LINE = 30;
-const LINE_HEIGHT = 15;
+/** The width a label wraps at inside a node. */
+export const TEXT_WIDTH = NODE_WIDTH - 22;
+/** Label font size in model pixels (rendered size = this times the zoom). */
+export const FONT_PX = 13;
+/** Labels are never drawn smaller than this many CSS pixels: below it they are not drawn at all. */
+export const MIN_LABEL_PX = 11;
+/** The smallest zoom at which element labels are legible. */
+export const LEGIBLE_ZOOM = MIN_LABEL_PX / FONT_PX;
+export const LINE_HEIGHT = 17;
+/** Padding above and below a node's text. */
+export const NODE_PADDING = 22;
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", sans-serif';
+const CHARS_PER_LINE = 26;
 
 /** The node height its label needs (labels wrap at the node's width). */
 export function nodeHeight(label: string): number {
@@ -106,7 +117,7 @@ export function nodeHeight(label: string): number {
       col = w.length;
     } else col += len;
   }
-  return lines * LINE_HEIGHT + 22;
+  return lines * LINE_HEIGHT + NODE_PADDING;
 }
 
 /**
@@ -128,17 +139,19 @@ export function buildStylesheet(p: Palette, large: boolean, labels = true): unkn
       style: {
         width: NODE_WIDTH,
         height: 'data(h)',
-        label: labels ? 'data(label)' : '',
+        label: labels ? 'data(shownLabel)' : '',
         'text-wrap': 'wrap',
-        'text-max-width': `${NODE_WIDTH - 22}px`,
+        'text-max-width': `${TEXT_WIDTH}px`,
         'text-valign': 'center',
         'text-halign': 'center',
-        'font-size': 12,
-        'font-family': 'system-ui, -apple-system, "Segoe UI", sans-serif',
+        'font-size': FONT_PX,
+        'line-height': LINE_HEIGHT / FONT_PX,
+        'font-family': FONT_FAMILY,
         color: p.foreground,
         'background-opacity': p.highContrast ? 0 : 0.16,
         'border-width': p.highContrast ? 2 : 1.5,
-        'min-zoomed-font-size': large ? 9 : 5,
+        // The same minimum in every theme and at every size: text is legible or not drawn.
+        'min-zoomed-font-size': MIN_LABEL_PX,
       },
     },
     ...kindStyles,
@@ -158,12 +171,18 @@ export function buildStylesheet(p: Palette, large: boolean, labels = true): unkn
         'text-valign': 'top',
         'text-halign': 'center',
         'font-weight': 'bold',
-        'font-size': 14,
-        color: p.muted,
+        // File titles show at every zoom: the map scales their font so they stay at least 13 px on screen.
+        'font-size': 'data(titlePx)',
+        color: p.highContrast ? p.foreground : p.muted,
         'text-margin-y': -6,
         padding: '18px',
-        'min-zoomed-font-size': 4,
+        'min-zoomed-font-size': 0,
       },
+    },
+    {
+      // Big maps' file titles (no groups there): text alone above each file's block, cut to the block's width.
+      selector: 'node[?isTitle]',
+      style: { width: 1, height: 1, padding: '0px', 'background-opacity': 0, 'border-width': 0, 'text-valign': 'top', 'text-wrap': 'ellipsis', 'text-max-width': 'data(titleWidth)', events: 'no' },
     },
     {
       selector: 'edge',
@@ -181,6 +200,11 @@ export function buildStylesheet(p: Palette, large: boolean, labels = true): unkn
     { selector: 'edge[kind = "crux"]', style: { width: 2.2 } },
     { selector: '.match', style: { 'border-width': 4, 'border-color': p.focus, 'underlay-color': p.focus, 'underlay-opacity': 0.25, 'underlay-padding': 6 } },
     { selector: '.faded', style: { opacity: 0.18 } },
+    // A collapsed node: a thicker double border says something is folded under it (its label counts what).
+    { selector: 'node.collapsed', style: { 'border-style': 'double', 'border-width': 5 } },
+    // Suggested (ghost) elements, not yet in any draft: drawn faint and dashed; a later feature adds them.
+    { selector: 'node.suggested', style: { 'background-opacity': 0, 'border-style': 'dashed', opacity: 0.7 } },
+    { selector: 'node.drop-target', style: { 'underlay-color': p.focus, 'underlay-opacity': 0.5, 'underlay-padding': 10 } },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: 'node:selected', style: { 'underlay-color': p.focus, 'underlay-opacity': 0.35, 'underlay-padding': 8, 'border-color': p.focus, 'border-width': 3 } },
     { selector: 'node.keyboard', style: { 'outline-color': p.focus, 'outline-width': 3, 'outline-offset': 4, 'outline-opacity': 1 } },

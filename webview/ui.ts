@@ -22,6 +22,15 @@ export interface TooltipInfo {
 
 export interface Ui {
   map: HTMLDivElement;
+  /** The element around the map that popups are placed in. */
+  stage: HTMLElement;
+  /** Shows the focused element in the breadcrumb ("Whole map › …"), or hides it. */
+  setBreadcrumb(label: string | undefined): void;
+  /** A message for the writer over the map (an edit refused, or what an edit did); it fades after a while. */
+  notify(text: string, kind: 'info' | 'error'): void;
+  onBreadcrumbBack(f: () => void): void;
+  /** The toolbar's "actions on the selected element" button, with the point to open a menu at. */
+  onNodeActions(f: (at: { x: number; y: number }) => void): void;
   setScope(scope: MapScope): void;
   setLayout(layout: MapLayoutName): void;
   setTopics(topics: string[], selected: string): void;
@@ -102,7 +111,8 @@ export function buildUi(
     return b;
   });
   const group = iconButton('group-by-ref-type', 'Group by file', { id: 'group', 'aria-pressed': String(state.group) });
-  const focus = iconButton('target', 'Focus on the selected node (dim everything further away)', { id: 'focus', 'aria-pressed': 'false' });
+  const focus = iconButton('target', 'Focus on the selected element (hide everything further away)', { id: 'focus', 'aria-pressed': 'false' });
+  const actions = iconButton('add', 'Add to or change the selected element (also its context menu, or Shift+F10)', { id: 'node-actions', 'aria-haspopup': 'menu' });
   const depth = el('input', { id: 'focus-depth', type: 'number', min: '1', max: '6', value: String(state.focusDepth), title: 'Focus depth (hops)', 'aria-label': 'Focus depth in hops' });
   const fit = iconButton('screen-full', 'Fit to view', { id: 'fit' });
   const zoomIn = iconButton('zoom-in', 'Zoom in', { id: 'zoom-in' });
@@ -116,11 +126,11 @@ export function buildUi(
     { class: 'toolbar', role: 'toolbar', 'aria-label': 'Argument map' },
     el('div', { class: 'group' }, ...(opts.standalone ? [] : [scope]), layout, relayout),
     el('div', { class: 'group grow' }, el('span', { class: 'codicon codicon-search', 'aria-hidden': 'true' }), search),
-    el('div', { class: 'group' }, topic, group, focus, depth),
+    el('div', { class: 'group' }, actions, topic, group, focus, depth),
     el('div', { class: 'group' }, zoomOut, zoomIn, fit, png, svg),
   );
   const kinds = el('div', { class: 'kinds', role: 'group', 'aria-label': 'Show kinds' }, ...kindButtons);
-  const map = el('div', { id: 'map', tabindex: '0', role: 'application', 'aria-label': 'Argument map. Tab or arrow keys move between elements; Enter opens one in the editor.' });
+  const map = el('div', { id: 'map', tabindex: '0', role: 'application', 'aria-label': 'Argument map. Tab or arrow keys move between elements; Enter opens one in the editor; Shift+F10 opens its menu; S, O, R, Q add a support, objection, reply or question; C connects it; F focuses on it; Space collapses it.' });
   const status = el('div', { class: 'status', 'aria-live': 'polite' });
   const live = el('div', { class: 'visually-hidden', 'aria-live': 'polite' });
   const tooltip = el('div', { class: 'tooltip', role: 'tooltip', hidden: '' });
@@ -137,8 +147,13 @@ export function buildUi(
   /** The list's items by element id, so an update touches only what changed (big maps have thousands). */
   let listed = new Map<string, { li: HTMLElement; button: HTMLElement; label: string }>();
   let listedOrder: string[] = [];
-  const main = el('main', { class: 'stage' }, map, tooltip, empty, status);
-  root.append(toolbar, kinds, main, list, live);
+  const crumbBack = el('button', { type: 'button', class: 'crumb-back', id: 'crumb-back' }, 'Whole map');
+  const crumbHere = el('span', { class: 'crumb-here' });
+  const breadcrumb = el('nav', { class: 'breadcrumb', 'aria-label': 'Focus', hidden: '' }, crumbBack, el('span', { 'aria-hidden': 'true' }, ' › '), crumbHere);
+  const notice = el('div', { class: 'notice', role: 'status', hidden: '' });
+  const main = el('main', { class: 'stage' }, map, tooltip, empty, status, notice);
+  root.append(toolbar, kinds, breadcrumb, main, list, live);
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   const changeHandlers: Record<string, (() => void)[]> = {};
   const on = (key: string, f: () => void) => (changeHandlers[key] ??= []).push(f);
@@ -156,6 +171,26 @@ export function buildUi(
   let focusOn = false;
   return {
     map,
+    stage: main,
+    setBreadcrumb(label) {
+      breadcrumb.hidden = label === undefined;
+      crumbHere.textContent = label ?? '';
+    },
+    notify(text, kind) {
+      notice.textContent = text;
+      notice.className = `notice notice-${kind}`;
+      notice.hidden = false;
+      live.textContent = text;
+      clearTimeout(noticeTimer);
+      noticeTimer = setTimeout(() => void (notice.hidden = true), kind === 'error' ? 8000 : 4000);
+    },
+    onBreadcrumbBack: (f) => crumbBack.addEventListener('click', f),
+    onNodeActions(f) {
+      actions.addEventListener('click', () => {
+        const r = actions.getBoundingClientRect();
+        f({ x: r.left, y: r.bottom + 2 });
+      });
+    },
     setScope: (s) => void (scope.value = s),
     setLayout: (l) => void (layout.value = l),
     setTopics(topics, selected) {

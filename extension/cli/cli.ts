@@ -1,12 +1,12 @@
 /** The `cruxmap` command line: check and export drafts with the core alone. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { version } from '../../package.json';
 import { WorkspaceIndex, graphToJson } from '../core/index/workspaceIndex';
 import type { ArgumentGraph, Diagnostic } from '../core/model';
 import { renderStandaloneHtml } from '../core/export/exportHtml';
-import { collectDrafts, UsageError } from './cliFiles';
-import { parseMany } from '../node/workers/parsePool';
+import { collectDrafts, escapeControls, UsageError, type FoundDraft } from './cliFiles';
+import { parseMany, parseSafely, type ParseJob } from '../node/workers/parsePool';
 import { folderCacheStore, indexWithCache } from '../node/cache/parseCache';
 
 const HELP = `cruxmap ${version}: the argument map of markdown drafts (Crux Map)
@@ -121,9 +121,28 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   return { ...opts, command, inputs } as Options;
 }
 
-/** 1-based, compiler-style: `path:line:col: severity code: message`. */
+/** 1-based, compiler-style: `path:line:col: severity code: message`, always one line (control characters in names and messages escaped). */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`;
+  return escapeControls(`${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+}
+
+/**
+ * Where `-o` writes, checked before any work: not a folder, in a folder that exists, and not one
+ * of the drafts read (the same file by any name, links included), which an export would destroy.
+ */
+function outputTarget(output: string, cwd: string, drafts: readonly FoundDraft[]): string {
+  const target = resolve(cwd, output);
+  const shown = escapeControls(output);
+  const st = statSync(target, { throwIfNoEntry: false });
+  if (st?.isDirectory()) throw new UsageError(`cannot write ${shown}: it is a folder; give a file name (e.g. ${escapeControls(join(output, 'map.json'))})`);
+  if (!existsSync(dirname(target))) throw new UsageError(`cannot write ${shown}: its folder does not exist`);
+  if (st) {
+    for (const d of drafts) {
+      const ds = statSync(d.file, { throwIfNoEntry: false });
+      if (d.file === target || (ds && ds.dev === st.dev && ds.ino === st.ino)) throw new UsageError(`-o ${shown} is one of the drafts read (${escapeControls(d.path)}); the export would overwrite it`);
+    }
+  }
+  return target;
 }
 
 function plural(n: number, word: string): string {
@@ -153,14 +172,17 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
     if (parsed === 'version') return { code: 0, stdout: `${version}\n`, stderr: '' };
     const { drafts, warnings } = collectDrafts(parsed.inputs, cwd, parsed.maxFileSize);
     for (const w of warnings) err.push(`cruxmap: warning: ${w}`);
-    const index = new WorkspaceIndex();
+    const target = parsed.command === 'export' && parsed.output !== undefined ? outputTarget(parsed.output, cwd, drafts) : undefined;
+    // parseSafely also for drafts the index parses itself (a damaged cache line after a start from the snapshot).
+    const index = new WorkspaceIndex(parseSafely);
     // Big workspaces are parsed in worker threads (dist/parseWorker.js beside this file).
-    const parse = (jobs: typeof drafts) => parseMany(jobs, join(__dirname, 'parseWorker.js'));
+    const parse = (jobs: ParseJob[]) => parseMany(jobs, join(__dirname, 'parseWorker.js'));
     if (parsed.cache) {
-      const { saved } = await indexWithCache(index, drafts, folderCacheStore(resolve(cwd, parsed.cache)), version, parse);
+      const cacheName = escapeControls(parsed.cache);
+      const { saved } = await indexWithCache(index, drafts, folderCacheStore(resolve(cwd, parsed.cache)), version, parse, (line) => err.push(`cruxmap: warning: ${cacheName}: ${escapeControls(line)}`));
       const problem = await saved;
       // The results stand without the cache; the next run is only slower.
-      if (problem) err.push(`cruxmap: warning: could not write the cache in ${parsed.cache} (${problem}); the next run parses everything again`);
+      if (problem) err.push(`cruxmap: warning: could not write the cache in ${cacheName} (${escapeControls(problem)}); the next run parses everything again`);
     } else {
       const parsedDrafts = await parse(drafts);
       drafts.forEach((d, i) => index.setParsedDraft(d.path, d.text, parsedDrafts[i]));
@@ -168,11 +190,13 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
     const graph = index.getGraph();
     if (parsed.command === 'export') {
       const body = parsed.format === 'html' ? renderStandaloneHtml(graph, webviewAssets()) : graphToJson(graph);
-      if (parsed.output) {
-        const target = resolve(cwd, parsed.output);
-        if (!existsSync(dirname(target))) throw new UsageError(`cannot write ${parsed.output}: its folder does not exist`);
-        writeFileSync(target, body);
-        err.push(`cruxmap: wrote ${parsed.output} (${plural(graph.nodes.length, 'element')}, ${plural(graph.edges.length, 'edge')} from ${plural(graph.files.length, 'file')})`);
+      if (parsed.output !== undefined && target !== undefined) {
+        try {
+          writeFileSync(target, body);
+        } catch (e) {
+          throw new UsageError(`cannot write ${escapeControls(parsed.output)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        }
+        err.push(`cruxmap: wrote ${escapeControls(parsed.output)} (${plural(graph.nodes.length, 'element')}, ${plural(graph.edges.length, 'edge')} from ${plural(graph.files.length, 'file')})`);
       } else {
         out.push(body);
       }

@@ -1,7 +1,8 @@
 /** Finds and reads the drafts the CLI was pointed at: directory walking, .gitignore, and the checks that skip unreadable files. */
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, statSync, existsSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { kindOf, readBounded } from '../node/readBounded';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -10,6 +11,8 @@ const SKIP_DIRS = new Set(['node_modules', '.git']);
 export interface FoundDraft {
   path: string;
   text: string;
+  /** The absolute path it was read from. */
+  file: string;
 }
 
 export interface CollectResult {
@@ -22,6 +25,21 @@ export interface CollectResult {
 /** A usage problem: the CLI prints it and exits 2. */
 export class UsageError extends Error {}
 
+/** Largest .gitignore read (a bigger one ignores nothing). */
+const MAX_GITIGNORE_BYTES = 1_000_000;
+
+/**
+ * A file name (or any text from a file) made safe for one line of output: control characters,
+ * DEL, C1 controls and the Unicode line and paragraph separators become `\xNN` / `\uNNNN`, so a
+ * newline in a name cannot start a line of its own (a fake `path:line:col: error` line).
+ */
+export function escapeControls(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
+}
+
 function toSlash(p: string): string {
   return p.split(sep).join('/');
 }
@@ -33,34 +51,44 @@ function toSlash(p: string): string {
 export function collectDrafts(args: string[], cwd: string, maxFileSize: number): CollectResult {
   const absolute = args.map((a) => resolve(cwd, a));
   for (let i = 0; i < args.length; i++) {
-    if (!existsSync(absolute[i])) throw new UsageError(`no such file or directory: ${args[i]}`);
+    if (!existsSync(absolute[i])) throw new UsageError(`no such file or directory: ${escapeControls(args[i])}`);
   }
   const firstDir = absolute.find((a) => statSync(a).isDirectory());
   const root = firstDir ?? cwd;
   const warnings: string[] = [];
   const files = new Set<string>();
+  const skipped: Skipped = { links: [], special: [] };
   for (const a of absolute) {
-    if (statSync(a).isDirectory()) walk(a, [], files);
-    else files.add(a);
+    if (statSync(a).isDirectory()) walk(a, [], files, skipped);
+    else files.add(a); // named on the command line: read only if it is a regular file (readDraft says why not)
+  }
+  const rel = (file: string) => escapeControls(toSlash(relative(root, file)) || file);
+  for (const { file, what } of skipped.special) warnings.push(`${rel(file)}: skipped, ${what} is not a regular file`);
+  if (skipped.links.length > 0) {
+    const n = skipped.links.length;
+    const shown = skipped.links.slice(0, 5).map(rel).join(', ');
+    warnings.push(`skipped ${n} symbolic link${n > 1 ? 's' : ''} inside folders (not followed; name the target to check it): ${shown}${n > 5 ? ', …' : ''}`);
   }
   const drafts: FoundDraft[] = [];
   for (const file of [...files].sort()) {
-    const rel = toSlash(relative(root, file)) || file;
-    const text = readDraft(file, rel, maxFileSize, warnings);
-    if (text !== undefined) drafts.push({ path: rel, text });
+    const path = toSlash(relative(root, file)) || file;
+    const text = readDraft(file, escapeControls(path), maxFileSize, warnings);
+    if (text !== undefined) drafts.push({ path, text, file });
   }
   return { root, drafts, warnings };
 }
 
-/** Reads a file as UTF-8 text, or explains why it is skipped. */
+/** Reads a regular file of at most maxFileSize bytes as UTF-8 text, or explains why it is skipped. */
 function readDraft(file: string, rel: string, maxFileSize: number, warnings: string[]): string | undefined {
   try {
-    const size = statSync(file).size;
-    if (size > maxFileSize) {
-      warnings.push(`${rel}: skipped, ${size} bytes is over the size limit of ${maxFileSize} bytes (--max-file-size)`);
+    const read = readBounded(file, maxFileSize);
+    if ('skipped' in read) {
+      if (read.skipped === 'too-large') warnings.push(`${rel}: skipped, ${read.size !== undefined ? `${read.size} bytes is ` : ''}over the size limit of ${maxFileSize} bytes (--max-file-size)`);
+      else if (read.skipped === 'not-regular') warnings.push(`${rel}: skipped, ${read.what} is not a regular file`);
+      else warnings.push(`${rel}: skipped, cannot be read (${read.message})`);
       return undefined;
     }
-    const bytes = readFileSync(file);
+    const bytes = read.bytes;
     if (bytes.includes(0)) {
       warnings.push(`${rel}: skipped, not a text file (it holds NUL bytes)`);
       return undefined;
@@ -77,18 +105,19 @@ function readDraft(file: string, rel: string, maxFileSize: number, warnings: str
   }
 }
 
+/** What a walk passed by without reading: symbolic links (said once, together) and special files. */
+interface Skipped {
+  links: string[];
+  special: { file: string; what: string }[];
+}
+
 /** Walks a directory for markdown files, honouring every .gitignore on the way down. */
-function walk(dir: string, rules: { base: string; ig: Ignore }[], out: Set<string>): void {
-  const gitignore = join(dir, '.gitignore');
+function walk(dir: string, rules: { base: string; ig: Ignore }[], out: Set<string>, skipped: Skipped): void {
+  const gitignore = readBounded(join(dir, '.gitignore'), MAX_GITIGNORE_BYTES);
   let here = rules;
-  if (existsSync(gitignore)) {
-    try {
-      here = [...rules, { base: dir, ig: ignore().add(readFileSync(gitignore, 'utf8')) }];
-    } catch {
-      // an unreadable .gitignore ignores nothing
-    }
-  }
-  let entries;
+  // A missing, special (FIFO...), huge or unreadable .gitignore ignores nothing.
+  if ('bytes' in gitignore) here = [...rules, { base: dir, ig: ignore().add(new TextDecoder().decode(gitignore.bytes)) }];
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
@@ -99,8 +128,23 @@ function walk(dir: string, rules: { base: string; ig: Ignore }[], out: Set<strin
     const isDir = entry.isDirectory();
     if (isDir && SKIP_DIRS.has(entry.name)) continue;
     if (isIgnored(here, full, isDir)) continue;
-    if (isDir) walk(full, here, out);
-    else if (entry.isFile() && MARKDOWN.test(entry.name)) out.add(full);
+    if (isDir) walk(full, here, out, skipped);
+    else if (entry.isFile()) {
+      if (MARKDOWN.test(entry.name)) out.add(full);
+    } else if (entry.isSymbolicLink()) {
+      // Not followed (a link can loop or leave the workspace); said when it would have mattered.
+      if (MARKDOWN.test(entry.name) || isFolder(full)) skipped.links.push(full);
+    } else if (MARKDOWN.test(entry.name)) {
+      skipped.special.push({ file: full, what: kindOf(statSync(full, { throwIfNoEntry: false }) ?? entry) });
+    }
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { Draft } from '../core/model';
 import { readSettings } from './settings';
-import { contentHash, ParseCache, restoreFromSnapshot, serializeCacheInSteps, snapshotKey, type CacheStore } from '../node/cache/parseCache';
-import { parseMany } from '../node/workers/parsePool';
+import { contentHash, isTempOf, ParseCache, restoreFromSnapshot, serializeCacheInSteps, snapshotKey, STALE_TMP_MS, tempName, type CacheStore } from '../node/cache/parseCache';
+import { parseMany, parseSafely } from '../node/workers/parsePool';
 
 const MARKDOWN_EXT = /\.(md|markdown)$/i;
 
@@ -15,7 +15,7 @@ export interface IndexChange {
 
 /** Where the store may keep its parse cache and find its parse worker. */
 export interface DraftStoreOptions {
-  /** A folder of the extension's own (context.storageUri, else globalStorageUri). */
+  /** A folder of the extension's own for this workspace (context.storageUri); none, no cache. */
   storageUri?: vscode.Uri;
   /** The built worker script (dist/parseWorker.js); without it everything is parsed on this thread. */
   workerFile?: string;
@@ -48,15 +48,29 @@ function storageCacheStore(folder: vscode.Uri): CacheStore {
     },
     async write(text) {
       await vscode.workspace.fs.createDirectory(folder);
-      const tmp = vscode.Uri.joinPath(folder, 'parse-cache.jsonl.tmp');
+      // Temp files of dead writers go; this process's own name, so two windows never write into one file.
+      for (const [name] of await vscode.workspace.fs.readDirectory(folder).then(undefined, () => [])) {
+        if (!isTempOf('parse-cache.jsonl', name)) continue;
+        const old = vscode.Uri.joinPath(folder, name);
+        try {
+          if (Date.now() - (await vscode.workspace.fs.stat(old)).mtime > STALE_TMP_MS) await vscode.workspace.fs.delete(old);
+        } catch {
+          // gone already, or not ours to remove
+        }
+      }
+      const tmp = vscode.Uri.joinPath(folder, tempName('parse-cache.jsonl'));
       await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
-      await vscode.workspace.fs.rename(tmp, file, { overwrite: true });
+      await vscode.workspace.fs.rename(tmp, file, { overwrite: true }).then(undefined, async (e: unknown) => {
+        await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
+        throw e;
+      });
     },
   };
 }
 
 export class DraftStore implements vscode.Disposable {
-  readonly index = new WorkspaceIndex();
+  // parseSafely: a draft the parser cannot take gets a warning, never an exception in an event handler.
+  readonly index = new WorkspaceIndex(parseSafely);
   private readonly uris = new Map<string, vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -218,7 +232,7 @@ export class DraftStore implements vscode.Disposable {
     const uris = await vscode.workspace.findFiles(includeGlob, excludeGlob);
     const version = this.options.version ?? '0';
     const work = async (report?: (message: string, increment: number) => void) => {
-      const cache = this.cacheStore ? ParseCache.load(this.cacheStore, version) : undefined;
+      const cache = this.cacheStore ? ParseCache.load(this.cacheStore, version, this.options.log) : undefined;
       const found: { path: string; uri: vscode.Uri; text: string }[] = [];
       const seen = new Set<string>();
       let next = 0;
@@ -308,7 +322,9 @@ export class DraftStore implements vscode.Disposable {
     const files = found.map((f, i) => ({ path: f.path, text: f.text, hash: hashes[i] }));
     const key = snapshotKey(files);
     if (!restoreFromSnapshot(this.index, cache, files, key)) return false;
-    this.cachedKey = key;
+    // Damaged lines were dropped: the cache is written whole again.
+    this.cachedKey = cache.dropped > 0 ? undefined : key;
+    if (cache.dropped > 0) this.scheduleCacheWrite();
     for (const f of found) {
       this.uris.set(f.path, f.uri);
       // A draft typed in while the scan ran: its editor's text wins.

@@ -11,7 +11,8 @@ export function activate(context: vscode.ExtensionContext): { store: DraftStore 
   context.subscriptions.push(log);
   const store = new DraftStore({
     log: (line) => log.info(line),
-    storageUri: context.storageUri ?? context.globalStorageUri,
+    // Per workspace only: empty windows share global storage, and would share (and race on) one cache.
+    storageUri: context.storageUri,
     workerFile: vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js').fsPath,
     version: String(context.extension.packageJSON.version ?? '0'),
   });

@@ -68,6 +68,41 @@ function usedIds(draft: Draft): Set<string> {
   return new Set(draft.elements.map((e) => e.localId));
 }
 
+/** A draft's text as the core counts positions (without a BOM). */
+function bodyOf(index: WorkspaceIndex, path: string): string {
+  const text = index.getText(path) ?? '';
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The line ending a text uses first (CR alone too, which Draft.eol cannot say); `\n` when it has none. */
+function eolOf(body: string): string {
+  return /\r\n|\n|\r/.exec(body)?.[0] ?? '\n';
+}
+
+/**
+ * Where an element's ` ^id` marker goes: the end of its text. For a heading that is the end of
+ * its last text line without trailing blanks, before an ATX heading's closing hashes (`## x ##`)
+ * and above a setext heading's underline, which the marker would otherwise destroy.
+ */
+function idPoint(index: WorkspaceIndex, draft: Draft, element: DraftElement): Position {
+  if (element.block !== 'heading') return element.range.end;
+  const body = bodyOf(index, draft.path);
+  const lines = createLineMap(body);
+  const { start, end } = element.range;
+  // A heading over several lines is a setext one: its last line is the underline.
+  const line = end.line > start.line ? end.line - 1 : end.line;
+  const from = lines.offset({ line, character: 0 });
+  let text = body.slice(from, from + lines.lineLength(line)).replace(/[ \t]+$/, '');
+  if (end.line === start.line) {
+    // CommonMark's closing sequence: hashes after a blank, then only blanks; `#` in `x#` is text.
+    const opening = /^[ \t]*#{1,6}(?=[ \t]|$)/.exec(text)?.[0].length ?? 0;
+    const closing = /[ \t]+#+$/.exec(text.slice(opening));
+    if (closing) text = text.slice(0, opening + closing.index);
+    else if (/^[ \t]*#+$/.test(text)) text = text.slice(0, opening);
+  }
+  return { line, character: text.length };
+}
+
 /**
  * The edit that gives an element an explicit id. An implicit id is written out as it is,
  * so references that already use it keep working. Nothing to do for an explicit id.
@@ -75,7 +110,7 @@ function usedIds(draft: Draft): Set<string> {
 export function addIdEdit(index: WorkspaceIndex, id: string): { id: string; edit?: FileEdit } {
   const { draft, element } = elementOf(index, id);
   if (element.explicitId) return { id: element.localId };
-  return { id: element.localId, edit: { path: draft.path, edits: [{ range: point(element.range.end), newText: ` ^${element.localId}` }] } };
+  return { id: element.localId, edit: { path: draft.path, edits: [{ range: point(idPoint(index, draft, element)), newText: ` ^${element.localId}` }] } };
 }
 
 /** The wikilink a draft writes to reach an element: `[[#^id]]` in the same file, else the shortest unique name. */
@@ -85,8 +120,7 @@ export function wikilinkTo(index: WorkspaceIndex, fromPath: string, targetPath: 
 
 /** The text before an element on its first line (list markers, quote markers, indentation). */
 function linePrefix(index: WorkspaceIndex, draft: Draft, element: DraftElement): string {
-  const text = index.getText(draft.path) ?? '';
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = bodyOf(index, draft.path);
   const lines = createLineMap(body);
   const start = lines.offset({ line: element.range.start.line, character: 0 });
   return body.slice(start, start + element.range.start.character);
@@ -107,7 +141,8 @@ export function linkEdits(index: WorkspaceIndex, fromId: string, toId: string, r
   const add = (path: string, e: TextEdit) => byPath.set(path, [...(byPath.get(path) ?? []), e]);
   if (target.edit) for (const e of target.edit.edits) add(target.edit.path, e);
 
-  const eol = from.draft.eol;
+  const body0 = bodyOf(index, from.draft.path);
+  const eol = eolOf(body0);
   const prefix = linePrefix(index, from.draft, from.element);
   const isItem = from.element.block === 'listItem';
   // Continuation lines keep quote markers but turn list markers into indentation.
@@ -139,13 +174,24 @@ export function linkEdits(index: WorkspaceIndex, fromId: string, toId: string, r
       lead = `${eol}${blank}${eol}${cont}`;
     }
   }
-  add(from.draft.path, { range: point(insertAt), newText: `${lead}${body}` });
+  // A new paragraph must end where it starts: text right below (a paragraph under a heading)
+  // would otherwise run on into it as a lazy continuation line, so a blank line goes between.
+  const trail = !isItem && nextLineHoldsText(body0, insertAt) ? `${eol}${blank}` : '';
+  add(from.draft.path, { range: point(insertAt), newText: `${lead}${body}${trail}` });
   const newLines = lead.split(eol).length - 1;
   const lastLine = lead.slice(lead.lastIndexOf(eol) + eol.length) + body;
   return {
     edits: [...byPath].map(([path, edits]) => ({ path, edits })),
     cursor: { path: from.draft.path, position: { line: insertAt.line + newLines, character: lastLine.length } },
   };
+}
+
+/** Whether the line after a position's line holds anything but blanks and quote markers. */
+function nextLineHoldsText(body: string, at: Position): boolean {
+  const lines = createLineMap(body);
+  if (at.line + 1 >= lines.starts.length) return false;
+  const start = lines.starts[at.line + 1];
+  return /[^\s>]/.test(body.slice(start, start + lines.lineLength(at.line + 1)));
 }
 
 /** Renames an element's id in its marker and in every reference to it, across the workspace. */
@@ -158,7 +204,7 @@ export function renameIdEdits(index: WorkspaceIndex, id: string, newId: string):
   const byPath = new Map<string, TextEdit[]>();
   const add = (path: string, e: TextEdit) => byPath.set(path, [...(byPath.get(path) ?? []), e]);
   if (element.explicitId && element.idRange) add(draft.path, { range: element.idRange, newText: `^${next}` });
-  else add(draft.path, { range: point(element.range.end), newText: ` ^${next}` });
+  else add(draft.path, { range: point(idPoint(index, draft, element)), newText: ` ^${next}` });
   for (const hit of index.incomingReferences(globalId(draft.path, element.localId))) {
     if (hit.reference.idRange) add(hit.file, { range: hit.reference.idRange, newText: next });
   }
@@ -182,9 +228,11 @@ export function markAsEdit(text: string, position: Position, kind: ElementKind):
   if (block.label) {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const lines = createLineMap(body);
-    const after = body.slice(lines.offset(block.label.end)).match(/^\s*/)?.[0].length ?? 0;
-    const end = lines.position(lines.offset(block.label.end) + Math.min(after, 1));
-    return { range: { start: block.label.start, end }, newText: label };
+    // One blank after the old label goes with it; a line break stays (for LF, CRLF and CR alike), and then the new label needs no blank of its own.
+    const at = lines.offset(block.label.end);
+    const blank = /^[ \t]/.test(body.slice(at, at + 1)) ? 1 : 0;
+    const endsLine = /^(?:\r|\n|$)/.test(body.slice(at + blank, at + blank + 1));
+    return { range: { start: block.label.start, end: lines.position(at + blank) }, newText: endsLine ? label.trimEnd() : label };
   }
   return { range: point(block.contentStart), newText: label };
 }

@@ -3,8 +3,12 @@ import * as vscode from 'vscode';
 import type { DraftStore } from '../draftStore';
 import { toVsRange, fromVsPosition } from '../adapters';
 import { readSettings } from '../settings';
-import { diffMapGraphs, filesInScope, isEmptyDiff, MAP_SCOPES, toMapGraph, type MapGraph, type MapScope } from '../../core/map/mapModel';
-import { isViewMessage, type ExportFormat, type HostMessage, type ViewMessage } from '../../protocol';
+import { diffMapGraphs, displayText, filesInScope, isEmptyDiff, MAP_SCOPES, toMapGraph, truncateLabel, type MapGraph, type MapScope } from '../../core/map/mapModel';
+import { isViewMessage, MAX_TARGETS, type ExportFormat, type HostMessage, type MapEdit, type TargetItem, type ViewMessage } from '../../protocol';
+import { EditError, type EditPlan } from '../../core/features/edits';
+import { addElementEdits, changeKindEdits, connectEdits, removeLabelEdits, type MapEditPlan } from '../../core/features/mapEdits';
+import { toWorkspaceEdit } from '../glue';
+import { FileVersions } from '../../core/map/fileVersions';
 import { createNonce, renderPanelHtml } from './panelHtml';
 
 const VIEW_TYPE = 'cruxmap.map';
@@ -18,6 +22,10 @@ class MapPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
   private pendingReveal: string | undefined;
+  /** Per file, the version of the text the map was drawn from (it grows when the index's text changes). */
+  private readonly versions = new FileVersions();
+  /** The versions last sent to the view. */
+  private sentVersions = new Map<string, number>();
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -72,15 +80,106 @@ class MapPanel implements vscode.Disposable {
     const next = this.currentGraph();
     const title = this.activeFile ? this.store.index.getDraft(this.activeFile)?.title : undefined;
     this.panel.title = this.scope === 'workspace' ? 'Argument Map: workspace' : `Argument Map: ${title ?? 'no draft'}`;
+    const versions = new Map(next.files.map((f) => [f.file, this.versionOf(f.file)]));
     if (!full && this.shown) {
       const diff = diffMapGraphs(this.shown, next);
       this.shown = next;
-      if (!isEmptyDiff(diff)) this.post({ type: 'didPatchGraph', payload: { diff } });
+      const changed = [...versions].filter(([f, v]) => this.sentVersions.get(f) !== v);
+      this.sentVersions = versions;
+      if (!isEmptyDiff(diff) || changed.length) this.post({ type: 'didPatchGraph', payload: { diff, versions: Object.fromEntries(changed) } });
       return;
     }
     this.shown = next;
+    this.sentVersions = versions;
     const s = readSettings();
-    this.post({ type: 'didSetGraph', payload: { graph: next, scope: this.scope, activeFile: this.activeFile, defaultLayout: s.defaultLayout, followCursor: s.followCursor } });
+    this.post({ type: 'didSetGraph', payload: { graph: next, scope: this.scope, activeFile: this.activeFile, defaultLayout: s.defaultLayout, followCursor: s.followCursor, versions: Object.fromEntries(versions) } });
+  }
+
+  /** A file's version: a number that grows whenever the text the index holds for it changes. */
+  private versionOf(path: string): number {
+    return this.versions.versionOf(path, this.store.index.getText(path));
+  }
+
+  private documentOf(path: string): vscode.TextDocument | undefined {
+    const uri = this.store.uriOf(path);
+    return uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : undefined;
+  }
+
+  /**
+   * Writes an edit asked for on the map: the ids are looked up in the index, the files'
+   * versions compared with those the map was drawn from (after taking in what was typed
+   * but not yet indexed), the text edits computed by the core and applied as one
+   * WorkspaceEdit (one undo step). The index is updated at once, so the new node is drawn
+   * without the typing delay; the answer names the node to select.
+   */
+  private async applyMapEdit(requestId: number, edit: MapEdit, versions: Record<string, number>): Promise<void> {
+    const answer = (ok: boolean, message?: string, select?: string) => this.post({ type: 'didCompleteEdit', payload: { requestId, ok, ...(message ? { message } : {}), ...(select ? { select } : {}) } });
+    const index = this.store.index;
+    try {
+      const ids = edit.type === 'connect' ? [edit.id, edit.targetId] : [edit.id];
+      for (const id of ids) if (!index.getNode(id)) throw new EditError(`No element ${id} in the workspace (was it renamed or deleted?). Nothing was changed.`);
+      // Only the files the named elements are in count (file names from the view are lookup keys, never paths).
+      const files = new Set(ids.map((id) => index.getNode(id)!.file));
+      for (const f of files) {
+        const doc = this.documentOf(f);
+        if (doc) this.store.flush(doc);
+      }
+      const claimed = Object.fromEntries(Object.entries(versions).filter(([f]) => files.has(f)));
+      const stale = this.versions.stale(claimed, (f) => index.getText(f));
+      if (stale.length) throw new EditError(`${stale.join(' and ')} changed since the map was drawn; nothing was changed. Look at the map again and retry.`);
+      for (const id of ids) if (!index.getNode(id)) throw new EditError(`No element ${id} in the workspace any more. Nothing was changed.`);
+      const plan: MapEditPlan =
+        edit.type === 'add'
+          ? addElementEdits(index, edit.id, edit.kind, edit.text)
+          : edit.type === 'connect'
+            ? connectEdits(index, edit.id, edit.targetId, edit.relation)
+            : edit.type === 'changeKind'
+              ? changeKindEdits(index, edit.id, edit.kind)
+              : removeLabelEdits(index, edit.id);
+      const ok = await vscode.workspace.applyEdit(toWorkspaceEdit(this.store, plan.edits));
+      if (!ok) throw new EditError('The edit could not be applied (a file may have changed meanwhile); nothing was changed.');
+      // Index the edited texts now, not after the typing delay: the map draws the change at once.
+      for (const fe of plan.edits) {
+        const doc = this.documentOf(fe.path) ?? (await vscode.workspace.openTextDocument(this.store.uriOf(fe.path)!));
+        this.store.updateFromDocument(doc);
+      }
+      const select = this.selectionAfter(edit, plan);
+      answer(true, plan.note, select);
+      if (plan.cursor) void this.showLine(plan.cursor.path, select);
+    } catch (e) {
+      answer(false, e instanceof EditError ? e.message : `The edit failed: ${(e as Error).message}`);
+    }
+  }
+
+  /** The node to select after an edit: the new element, or the one edited (none when its label went). */
+  private selectionAfter(edit: MapEdit, plan: EditPlan): string | undefined {
+    if (edit.type === 'removeLabel') return undefined;
+    if (edit.type === 'add' && plan.cursor) return this.store.index.elementAt(plan.cursor.path, plan.cursor.position)?.id;
+    if (edit.type === 'connect' && edit.relation === 'crux' && plan.cursor) return this.store.index.elementAt(plan.cursor.path, plan.cursor.position)?.id ?? edit.id;
+    return this.store.index.getNode(edit.id) ? edit.id : undefined;
+  }
+
+  /** Shows the edited line in the editor beside the map, keeping the focus on the map. */
+  private async showLine(path: string, id: string | undefined): Promise<void> {
+    const uri = this.store.uriOf(path);
+    if (!uri) return;
+    const node = id ? this.store.index.getNode(id) : undefined;
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    const editor = await vscode.window.showTextDocument(uri, { viewColumn: visible?.viewColumn ?? this.lastColumn ?? vscode.ViewColumn.One, preserveFocus: true, preview: false, ...(node ? { selection: toVsRange(node.range) } : {}) });
+    if (node) editor.revealRange(toVsRange(node.range), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** Elements of the whole workspace whose text, id or kind holds every word of the query. */
+  private listTargets(requestId: number, query: string): void {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    const items: TargetItem[] = [];
+    for (const n of this.store.index.getGraph().nodes) {
+      const hay = `${n.text} ${n.id} ${n.kind}`.toLowerCase();
+      if (!words.every((w) => hay.includes(w))) continue;
+      items.push({ id: n.id, kind: n.kind, label: truncateLabel(displayText(n.text) || `(${n.kind})`, 90), file: n.file });
+      if (items.length >= MAX_TARGETS) break;
+    }
+    this.post({ type: 'didListTargets', payload: { requestId, items } });
   }
 
   private cursorMoved(e: vscode.TextEditorSelectionChangeEvent): void {
@@ -130,6 +229,12 @@ class MapPanel implements vscode.Disposable {
         break;
       case 'viewDidExport':
         void this.saveExport(message.payload.format, message.payload.data);
+        break;
+      case 'viewDidRequestEdit':
+        void this.applyMapEdit(message.payload.requestId, message.payload.edit, message.payload.versions);
+        break;
+      case 'viewDidRequestTargets':
+        this.listTargets(message.payload.requestId, message.payload.query);
         break;
     }
   }

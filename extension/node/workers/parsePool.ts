@@ -4,6 +4,48 @@ import type { Draft } from '../../core/model';
 import { parseDraft } from '../../core/parse/parse';
 import { decodeDraft } from '../../core/codec/draftCodec';
 
+/** Parses one draft; never throws. */
+export type ParseFn = (text: string, path: string) => Draft;
+
+/**
+ * The draft of a file whose parse threw (a bug, or input beyond the parser's limits): no
+ * elements, and one warning on its first line saying why, so that one file never stops a
+ * run or an index; every other file is read as usual.
+ */
+export function unparsedDraft(text: string, path: string, error: unknown): Draft {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const eolMatch = /\r\n|\n|\r/.exec(bom ? text.slice(1) : text);
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    path,
+    title: name.replace(/\.[^.]*$/, '') || name,
+    topics: [],
+    elements: [],
+    references: [],
+    diagnostics: [
+      {
+        file: path,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 'warning',
+        code: 'too-deep',
+        message: `Crux Map could not read this file (${why.slice(0, 200)}), so it shows none of its elements.`,
+      },
+    ],
+    eol: eolMatch && eolMatch[0] === '\r\n' ? '\r\n' : '\n',
+    bom,
+  };
+}
+
+/** `parse` made total: a throw gives the file's unparsedDraft instead. */
+export function parseSafely(text: string, path: string, parse: ParseFn = parseDraft): Draft {
+  try {
+    return parse(text, path);
+  } catch (e) {
+    return unparsedDraft(text, path, e);
+  }
+}
+
 /** One file to parse. */
 export interface ParseJob {
   path: string;
@@ -35,13 +77,15 @@ export interface ParseManyOptions {
   yieldMs?: number;
   /** Told how many worker threads parsed (0: all on this thread). */
   onWorkers?: (count: number) => void;
+  /** The parse used on this thread (default parseDraft; tests pass a failing one). Workers always use parseDraft. */
+  parse?: ParseFn;
 }
 
 /** Parses jobs on this thread, yielding to the event loop every `yieldMs` when asked. */
-async function parseHere(jobs: ParseJob[], indices: number[], out: Draft[], yieldMs: number | undefined): Promise<void> {
+async function parseHere(jobs: ParseJob[], indices: number[], out: Draft[], yieldMs: number | undefined, parse: ParseFn): Promise<void> {
   let since = Date.now();
   for (const i of indices) {
-    out[i] = out[i] ?? parseDraft(jobs[i].text, jobs[i].path);
+    out[i] = out[i] ?? parseSafely(jobs[i].text, jobs[i].path, parse);
     if (yieldMs !== undefined && Date.now() - since >= yieldMs) {
       await new Promise((resolve) => setImmediate(resolve));
       since = Date.now();
@@ -55,7 +99,7 @@ async function parseHere(jobs: ParseJob[], indices: number[], out: Draft[], yiel
  * unless `mainThread` is false; any failure to start a worker falls back to parsing here.
  */
 export async function parseMany(jobs: ParseJob[], workerFile: string | undefined, options: ParseManyOptions | number = {}): Promise<Draft[]> {
-  const { threads = defaultThreads(), mainThread = true, yieldMs, onWorkers } = typeof options === 'number' ? ({ threads: options } as ParseManyOptions) : options;
+  const { threads = defaultThreads(), mainThread = true, yieldMs, onWorkers, parse = parseDraft } = typeof options === 'number' ? ({ threads: options } as ParseManyOptions) : options;
   const out = new Array<Draft>(jobs.length);
   const all = jobs.map((_, i) => i);
   const bytes = jobs.reduce((n, j) => n + j.text.length, 0);
@@ -64,7 +108,7 @@ export async function parseMany(jobs: ParseJob[], workerFile: string | undefined
   // host, which must stay free), one worker is used on any machine with two cores or more.
   const workers = mainThread ? (threads >= 3 ? threads - 1 : 0) : Math.max(1, threads - 1);
   if (!workerFile || threads < 2 || workers === 0 || bytes < MIN_BYTES_FOR_WORKERS) {
-    await parseHere(jobs, all, out, yieldMs);
+    await parseHere(jobs, all, out, yieldMs, parse);
     onWorkers?.(0);
     return out;
   }
@@ -72,7 +116,7 @@ export async function parseMany(jobs: ParseJob[], workerFile: string | undefined
   try {
     ({ Worker } = await import('node:worker_threads'));
   } catch {
-    await parseHere(jobs, all, out, yieldMs);
+    await parseHere(jobs, all, out, yieldMs, parse);
     onWorkers?.(0);
     return out;
   }
@@ -87,7 +131,11 @@ export async function parseMany(jobs: ParseJob[], workerFile: string | undefined
           settled = true;
           if (fallback) {
             fellBack++;
-            void parseHere(jobs, group, out, yieldMs).then(resolve);
+            // parseHere never throws (parseSafely), but whatever it did, this share must settle: parseMany never hangs.
+            parseHere(jobs, group, out, yieldMs, parse).then(resolve, (e: unknown) => {
+              for (const i of group) out[i] ??= unparsedDraft(jobs[i].text, jobs[i].path, e);
+              resolve();
+            });
           }
           else resolve();
         };
@@ -111,7 +159,7 @@ export async function parseMany(jobs: ParseJob[], workerFile: string | undefined
       }),
   );
   // This thread takes the first share itself instead of waiting idle.
-  if (mainThread) await parseHere(jobs, groups[0], out, yieldMs);
+  if (mainThread) await parseHere(jobs, groups[0], out, yieldMs, parse);
   await Promise.all(inWorkers);
   onWorkers?.(inWorkers.length - fellBack);
   return out;

@@ -1,0 +1,598 @@
+/** The map view: draws a MapGraph with Cytoscape, lays it out legibly, patches it in place with the core's applyMapDiff (new nodes at a free place, nothing else moves), and reports what the writer does to it. */
+import cytoscape from 'cytoscape';
+import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import fcose from 'cytoscape-fcose';
+import { applyMapDiff, type MapDiff, type MapEdge, type MapFile, type MapGraph, type MapNode } from '../extension/core/map/mapModel';
+import type { MapLayoutName } from '../extension/protocol';
+import { buildStylesheet, FONT_FAMILY, FONT_PX, LEGIBLE_ZOOM, LINE_HEIGHT, MIN_LABEL_PX, NODE_PADDING, NODE_WIDTH, nodeHeight, readPalette, TEXT_WIDTH } from './theme';
+import { layeredGrid } from './fastLayout';
+import { findFreePlace, type Box, type PlacementScene } from './placement';
+import type { Visibility } from './filters';
+import type { Point } from './viewState';
+
+cytoscape.use(dagre);
+cytoscape.use(fcose);
+
+/** Above this many nodes the map trades detail for speed: fast layout, no file groups. */
+export const LARGE = 400;
+/** One-draft maps up to this many nodes start at a legible zoom (and pan) rather than shrinking to fit. */
+const LEGIBLE_START = 150;
+/** File titles are drawn at least this big on screen, whatever the zoom. */
+const TITLE_PX = 13;
+
+export interface MapViewEvents {
+  tap(id: string, toSide: boolean): void;
+  context(id: string, at: Point): void;
+  /** A node was dragged and dropped onto another: a connection. */
+  drop(source: string, target: string): void;
+  hover(n: NodeSingular | undefined): void;
+  viewport(): void;
+  changed(): void;
+}
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+/** The height a label needs when wrapped as Cytoscape wraps it (words to the text width), measured with the real font. */
+function measuredHeight(label: string, bold: boolean): number {
+  if (measureContext === undefined) measureContext = document.createElement('canvas').getContext('2d');
+  const ctx = measureContext;
+  if (!ctx) return nodeHeight(label);
+  ctx.font = `${bold ? 'bold ' : ''}${FONT_PX}px ${FONT_FAMILY}`;
+  let lines = 1;
+  let line = '';
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(next).width > TEXT_WIDTH) {
+      lines++;
+      line = word;
+    } else line = next;
+  }
+  return lines * LINE_HEIGHT + NODE_PADDING;
+}
+
+export class MapView {
+  readonly cy: Core;
+  graph: MapGraph = { files: [], nodes: [], edges: [], topics: [] };
+  layout: MapLayoutName = 'auto';
+  group = true;
+  private lastRenderAt = 0;
+  private titlePx = TITLE_PX;
+
+  constructor(
+    readonly container: HTMLElement,
+    private readonly events: MapViewEvents,
+  ) {
+    this.cy = cytoscape({
+      container,
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      textureOnViewport: true,
+      hideEdgesOnViewport: true,
+      hideLabelsOnViewport: true,
+      pixelRatio: 'auto',
+      style: buildStylesheet(readPalette(), false) as cytoscape.StylesheetJson,
+    });
+    this.listen();
+  }
+
+  private listen(): void {
+    const cy = this.cy;
+    cy.on('tap', 'node[!isFile]', (e) => {
+      // The second click of a double-click belongs to 'dbltap' (open to the side).
+      if (((e.originalEvent as MouseEvent | undefined)?.detail ?? 1) >= 2) return;
+      this.events.tap(e.target.id(), false);
+    });
+    cy.on('dbltap', 'node[!isFile]', (e) => this.events.tap(e.target.id(), true));
+    cy.on('cxttap', 'node[!isFile]', (e) => {
+      const n = e.target as NodeSingular;
+      cy.$(':selected').unselect();
+      n.select();
+      this.events.context(n.id(), this.pageOf(e.renderedPosition ?? n.renderedPosition()));
+    });
+    cy.on('mouseover', 'node[!isFile]', (e) => this.events.hover(e.target as NodeSingular));
+    cy.on('mouseout', 'node', () => this.events.hover(undefined));
+    cy.on('viewport', () => this.events.viewport());
+    cy.on('zoom', () => {
+      this.scaleTitles();
+      this.followZoom();
+    });
+    let dragStart: Point | undefined;
+    cy.on('grab', 'node[!isFile]', (e) => void (dragStart = { ...(e.target as NodeSingular).position() }));
+    cy.on('drag', 'node[!isFile]', (e) => {
+      // Big maps: no drop highlight while dragging (it would look at every node on each move); the drop still connects.
+      if (this.large) return;
+      const over = this.nodeUnder(e.target as NodeSingular);
+      cy.nodes('.drop-target').forEach((n) => void (n.id() !== over?.id() && n.removeClass('drop-target')));
+      over?.addClass('drop-target');
+    });
+    cy.on('dragfree', 'node[!isFile]', (e) => {
+      const n = e.target as NodeSingular;
+      const over = this.nodeUnder(n);
+      cy.nodes('.drop-target').removeClass('drop-target');
+      if (over && dragStart) {
+        // Dropped onto another node: a connection, not a move; the node goes back where it was.
+        n.position(dragStart);
+        this.events.drop(n.id(), over.id());
+      }
+      dragStart = undefined;
+      this.events.viewport();
+    });
+    cy.on('render', () => void (this.lastRenderAt = performance.now()));
+  }
+
+  /** The visible element node under the dragged node's centre, if any. */
+  private nodeUnder(dragged: NodeSingular): NodeSingular | undefined {
+    const p = dragged.position();
+    return this.elementNodes().find((n) => {
+      if (n.id() === dragged.id() || n.hasClass('filtered')) return false;
+      const b = n.boundingBox({ includeLabels: false, includeOverlays: false });
+      return p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2;
+    });
+  }
+
+  pageOf(rendered: Point): Point {
+    const r = this.container.getBoundingClientRect();
+    return { x: r.left + rendered.x, y: r.top + rendered.y };
+  }
+
+  elementNodes(): NodeSingular[] {
+    return this.cy.nodes('[!isFile]').toArray() as NodeSingular[];
+  }
+
+  visibleNodes(): NodeSingular[] {
+    return this.elementNodes().filter((n) => !n.hasClass('filtered'));
+  }
+
+  node(id: string): NodeSingular | undefined {
+    const n = this.cy.getElementById(id);
+    return n.nonempty() && n.isNode() ? (n as NodeSingular) : undefined;
+  }
+
+  get renderedAt(): number {
+    return this.lastRenderAt;
+  }
+
+  get large(): boolean {
+    return this.graph.nodes.length > LARGE;
+  }
+
+  /** Files are drawn as groups in multi-file maps; not on big maps, where groups cost more than they show. */
+  grouped(): boolean {
+    return this.group && this.graph.files.length > 1 && this.graph.nodes.length <= LARGE;
+  }
+
+  /** Whether big maps draw text now: Cytoscape wraps every label it may draw, which costs seconds on thousands of nodes, so zoomed out they have none. */
+  private labelsShown = true;
+
+  /** Big maps of several drafts have no file groups (too costly): a title above each file's block names it instead. */
+  private bigTitles(): boolean {
+    return this.large && this.graph.files.length > 1;
+  }
+
+  /** Puts a title node above each file's block of nodes (big maps), as wide as the block. */
+  private placeTitles(): void {
+    if (!this.bigTitles()) return;
+    const blocks = new Map<string, { x1: number; x2: number; y1: number }>();
+    for (const n of this.elementNodes()) {
+      const p = n.position();
+      const f = n.data('file') as string;
+      const b = blocks.get(f);
+      if (!b) blocks.set(f, { x1: p.x, x2: p.x, y1: p.y });
+      else {
+        b.x1 = Math.min(b.x1, p.x);
+        b.x2 = Math.max(b.x2, p.x);
+        b.y1 = Math.min(b.y1, p.y);
+      }
+    }
+    const titles = new Map(this.graph.files.map((f) => [f.file, f.title]));
+    const add: ElementDefinition[] = [];
+    this.cy.batch(() => {
+      for (const [file, b] of blocks) {
+        const position = { x: (b.x1 + b.x2) / 2, y: b.y1 - 45 };
+        const data = { id: `file:${file}`, label: titles.get(file) ?? file, isFile: true, isTitle: true, file, titlePx: this.titlePx, titleWidth: Math.max(160, b.x2 - b.x1 + NODE_WIDTH) };
+        const existing = this.cy.getElementById(data.id);
+        if (existing.nonempty()) existing.data(data).position(position);
+        else add.push({ group: 'nodes', data, position, grabbable: false, selectable: false });
+      }
+      if (add.length) this.cy.add(add);
+    });
+  }
+
+  restyle(): void {
+    this.cy.style(buildStylesheet(readPalette(), this.large, this.labelsShown) as cytoscape.StylesheetJson);
+  }
+
+  /** Big maps: text from the zoom where it reaches the minimum size (with some hysteresis, so zooming around it does not restyle on every step). */
+  private followZoom(): void {
+    if (!this.large) return;
+    const z = this.cy.zoom();
+    if ((!this.labelsShown && z >= LEGIBLE_ZOOM * 1.05) || (this.labelsShown && z < LEGIBLE_ZOOM * 0.95)) {
+      this.labelsShown = !this.labelsShown;
+      this.restyle();
+    }
+  }
+
+  private nodeData(n: MapNode): Record<string, unknown> {
+    const h = this.large ? nodeHeight(n.label) : measuredHeight(n.label, n.kind === 'claim');
+    const data: Record<string, unknown> = { ...n, shownLabel: n.label, h, problem: n.problem ?? null };
+    if (this.grouped()) data.parent = `file:${n.file}`;
+    return data;
+  }
+
+  private nodeDefinition(n: MapNode, position?: Point): ElementDefinition {
+    const data = this.nodeData(n);
+    return position ? { group: 'nodes', data, position: { ...position } } : { group: 'nodes', data };
+  }
+
+  private fileDefinition(f: MapFile): ElementDefinition {
+    return { group: 'nodes', data: { id: `file:${f.file}`, label: f.title, isFile: true, file: f.file, titlePx: this.titlePx } };
+  }
+
+  private edgeDefinition(e: MapEdge): ElementDefinition {
+    return { group: 'edges', data: { ...e } };
+  }
+
+  /** Keeps file titles readable at any zoom: their font grows as the map is zoomed out. */
+  private scaleTitles(): void {
+    if (!this.grouped() && !this.bigTitles()) return;
+    // Zoomed far out a big map's nodes are specks: the titles, drawn over the gaps between blocks, are what reads.
+    const px = Math.round(Math.max(14, TITLE_PX / this.cy.zoom()));
+    if (px === this.titlePx) return;
+    this.titlePx = px;
+    this.cy.batch(() => this.cy.nodes('[?isFile]').data('titlePx', px));
+  }
+
+  /** dagre for one small draft, fcose for bigger maps, a linear-time grid for big ones; `auto` chooses by size. */
+  private layoutOptions(count: number, animate: boolean): cytoscape.LayoutOptions {
+    const anim = animate && count <= LARGE ? { animate: true, animationDuration: 350, animationEasing: 'ease-in-out-cubic' } : { animate: false };
+    if (this.layout === 'auto' && count > LARGE) {
+      const positions = layeredGrid(this.graph.nodes, this.graph.edges.filter((e) => e.kind !== 'disagreement'));
+      return { name: 'preset', positions: (n: cytoscape.NodeSingular) => positions.get(n.id()) ?? { x: 0, y: 0 }, fit: false, ...anim } as unknown as cytoscape.LayoutOptions;
+    }
+    const name = this.layout === 'auto' ? (this.graph.files.length <= 1 && count <= 250 ? 'dagre' : 'fcose') : this.layout;
+    if (name === 'dagre') {
+      // Targets above what answers them: the argument reads top-down.
+      return { name: 'dagre', rankDir: 'BT', nodeSep: 30, rankSep: 60, edgeSep: 10, fit: false, ...anim } as unknown as cytoscape.LayoutOptions;
+    }
+    return {
+      name: 'fcose',
+      // 'draft' is fcose's spectral pass alone: fast enough for first paint of big maps; Re-layout refines.
+      quality: count > 300 ? 'draft' : 'default',
+      randomize: true,
+      fit: false,
+      ...anim,
+      nodeDimensionsIncludeLabels: false,
+      // Short edges, strong pull inside each file's group: files read as compact clusters.
+      idealEdgeLength: (e: cytoscape.EdgeSingular) => (e.source().data('file') === e.target().data('file') ? 40 : 160),
+      edgeElasticity: (e: cytoscape.EdgeSingular) => (e.source().data('file') === e.target().data('file') ? 0.6 : 0.1),
+      nodeRepulsion: 3000,
+      nodeSeparation: 30,
+      gravity: 0.4,
+      gravityCompound: 3,
+      gravityRangeCompound: 1,
+      nestingFactor: 0.05,
+      packComponents: true,
+      numIter: count > LARGE ? 900 : 2500,
+      tile: true,
+    } as unknown as cytoscape.LayoutOptions;
+  }
+
+  /** The layout `auto` or the writer's choice gives for this many nodes. */
+  private layoutName(count: number): string {
+    if (this.layout === 'auto' && count > LARGE) return 'grid';
+    return this.layout === 'auto' ? (this.graph.files.length <= 1 && count <= 250 ? 'dagre' : 'fcose') : this.layout;
+  }
+
+  /**
+   * Lays the map out again. `animate` (Re-layout) moves the nodes from where they are to
+   * their new places: the layout runs at once, then a preset layout animates to it.
+   */
+  async runLayout(animate = false): Promise<void> {
+    const count = this.elementNodes().length;
+    if (count === 0) return;
+    const before = animate && count <= LARGE ? this.positions() : undefined;
+    this.cy.layout(this.layoutOptions(count, false)).run();
+    const name = this.layoutName(count);
+    if (name === 'dagre' && !this.grouped()) this.stackTrees();
+    this.placeTitles();
+    // fcose keeps nodes apart on the whole but does not promise it: push apart what still overlaps.
+    if (name === 'fcose' && count <= LARGE) this.separate();
+    if (before) {
+      const after = this.positions();
+      this.cy.batch(() => {
+        for (const n of this.elementNodes()) {
+          const p = before.get(n.id());
+          if (p) n.position(p);
+        }
+      });
+      const layout = this.cy.layout({ name: 'preset', positions: (n: cytoscape.NodeSingular) => after.get(n.id()) ?? n.position(), fit: false, animate: true, animationDuration: 350, animationEasing: 'ease-in-out-cubic' } as unknown as cytoscape.LayoutOptions);
+      const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
+      layout.run();
+      await done;
+      this.fitLegibly(true);
+      return;
+    }
+    this.fitLegibly();
+  }
+
+  /** Moves overlapping nodes apart, along the axis where they overlap least, until none do (or enough rounds). */
+  private separate(): void {
+    const nodes = this.elementNodes();
+    const boxes = nodes.map((n) => this.box(n));
+    const gap = 12;
+    for (let round = 0; round < 30; round++) {
+      let moved = false;
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i];
+          const b = boxes[j];
+          const ox = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) + gap;
+          const oy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) + gap;
+          if (ox <= 0 || oy <= 0) continue;
+          moved = true;
+          const alongX = ox < oy;
+          const d = (alongX ? ox : oy) / 2;
+          const sign = alongX ? (a.x1 + a.x2 < b.x1 + b.x2 ? -1 : 1) : a.y1 + a.y2 < b.y1 + b.y2 ? -1 : 1;
+          const shift = (box: Box, s: number) => {
+            if (alongX) {
+              box.x1 += s;
+              box.x2 += s;
+            } else {
+              box.y1 += s;
+              box.y2 += s;
+            }
+          };
+          shift(a, sign * d);
+          shift(b, -sign * d);
+        }
+      }
+      if (!moved) break;
+    }
+    this.cy.batch(() => nodes.forEach((n, i) => void n.position({ x: (boxes[i].x1 + boxes[i].x2) / 2, y: (boxes[i].y1 + boxes[i].y2) / 2 })));
+  }
+
+  /**
+   * Puts the map's separate trees in rows when side by side they would be wider than
+   * the panel at a legible zoom: a narrow panel reads each argument top-down, one under
+   * another, instead of one wide strip.
+   */
+  private stackTrees(): void {
+    const width = Math.max(300, ((this.container.clientWidth || 700) - 60) / LEGIBLE_ZOOM);
+    const all = this.cy.elements().filter((e) => !(e.isNode() && e.data('isFile')) && !(e.isEdge() && e.data('kind') === 'disagreement'));
+    if (all.boundingBox({}).w <= width) return;
+    const trees = all.components().map((c) => ({ c, bb: c.boundingBox({}) })).sort((a, b) => a.bb.x1 - b.bb.x1);
+    const gap = 50;
+    let x = 0;
+    let y = 0;
+    let rowHeight = 0;
+    this.cy.batch(() => {
+      for (const t of trees) {
+        if (x > 0 && x + t.bb.w > width) {
+          x = 0;
+          y += rowHeight + gap * 1.5;
+          rowHeight = 0;
+        }
+        const dx = x - t.bb.x1;
+        const dy = y - t.bb.y1;
+        t.c.nodes().forEach((n) => void n.position({ x: n.position().x + dx, y: n.position().y + dy }));
+        x += t.bb.w + gap;
+        rowHeight = Math.max(rowHeight, t.bb.h);
+      }
+    });
+  }
+
+  /**
+   * Fits the shown nodes in the panel, but never below the zoom where labels are legible
+   * on maps small enough to read whole: such a map that does not fit starts at its top
+   * (where the claims are), centred, and pans. Big maps fit; their text shows from the
+   * zoom where it reaches the minimum size.
+   */
+  fitLegibly(animate = false): void {
+    // Element nodes only: a file group's box can lag behind its children until it is drawn.
+    const shown = this.cy.nodes(':visible').filter((n) => !n.data('isFile'));
+    if (shown.empty()) return;
+    const w = this.container.clientWidth || 1;
+    const h = this.container.clientHeight || 1;
+    const grouped = this.grouped();
+    const raw = shown.boundingBox({});
+    // Room for the groups' padding and titles around their nodes.
+    const bb = grouped || this.bigTitles() ? { x1: raw.x1 - 20, x2: raw.x2 + 20, y1: raw.y1 - 20 - this.titlePx * 1.5, y2: raw.y2 + 20, w: raw.w + 40, h: raw.h + 40 + this.titlePx * 1.5 } : raw;
+    const pad = 30;
+    let zoom = Math.min((w - 2 * pad) / Math.max(1, bb.w), (h - 2 * pad) / Math.max(1, bb.h), 1.25);
+    let pan: Point;
+    // One draft of a readable size starts legible; maps of many drafts fit, with their file titles always drawn.
+    if (zoom < LEGIBLE_ZOOM && this.graph.files.length <= 1 && this.elementNodes().length <= LEGIBLE_START) {
+      zoom = LEGIBLE_ZOOM;
+      const fitsWide = bb.w * zoom <= w - 2 * pad;
+      // Too wide: start at the left, where the first argument is.
+      pan = { x: fitsWide ? (w - bb.w * zoom) / 2 - bb.x1 * zoom : pad - bb.x1 * zoom, y: pad - bb.y1 * zoom };
+    } else {
+      pan = { x: (w - (bb.x1 + bb.x2) * zoom) / 2, y: (h - (bb.y1 + bb.y2) * zoom) / 2 };
+    }
+    zoom = Math.max(this.cy.minZoom(), zoom);
+    this.cy.stop();
+    if (animate) this.cy.animate({ zoom, pan }, { duration: 200 });
+    else this.cy.viewport({ zoom, pan });
+    this.scaleTitles();
+  }
+
+  /** Replaces the whole map; keeps known positions, lays out only when some node has none. */
+  setGraph(graph: MapGraph, known: Map<string, Point>, viewport?: { zoom: number; pan: Point }): void {
+    this.graph = graph;
+    this.labelsShown = !this.large;
+    this.restyle();
+    const allKnown = graph.nodes.length > 0 && graph.nodes.every((n) => known.has(n.id));
+    performance.mark('cruxmap:set:start');
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      const elements: ElementDefinition[] = [];
+      if (this.grouped()) for (const f of graph.files) elements.push(this.fileDefinition(f));
+      for (const n of graph.nodes) elements.push(this.nodeDefinition(n, allKnown ? known.get(n.id) : undefined));
+      for (const e of graph.edges) elements.push(this.edgeDefinition(e));
+      this.cy.add(elements);
+    });
+    performance.measure('cruxmap:set:add', 'cruxmap:set:start');
+    performance.mark('cruxmap:set:added');
+    if (!allKnown) void this.runLayout(false);
+    performance.measure('cruxmap:set:layout', 'cruxmap:set:added');
+    performance.mark('cruxmap:set:laid');
+    if (allKnown) this.placeTitles();
+    if (allKnown && viewport) {
+      this.cy.viewport(viewport);
+      this.scaleTitles();
+    } else if (allKnown) this.fitLegibly();
+    this.events.changed();
+    performance.measure('cruxmap:set:after', 'cruxmap:set:laid');
+  }
+
+  positions(): Map<string, Point> {
+    return new Map(this.elementNodes().map((n) => [n.id(), { ...n.position() }]));
+  }
+
+  /** Applies a diff without a relayout (the map's data through the core's applyMapDiff): new nodes go to a free place beside their target. */
+  patch(diff: MapDiff): void {
+    performance.mark('cruxmap:patch:start');
+    const wasGrouped = this.grouped();
+    this.graph = applyMapDiff(this.graph, diff);
+    if (wasGrouped !== this.grouped()) {
+      this.setGraph(this.graph, this.positions());
+      return;
+    }
+    const cy = this.cy;
+    cy.batch(() => {
+      for (const id of diff.removeEdges) cy.getElementById(id).remove();
+      for (const id of diff.removeNodes) cy.getElementById(id).remove();
+      for (const f of diff.removeFiles) cy.getElementById(`file:${f}`).remove();
+      if (this.grouped()) {
+        for (const f of diff.addFiles) {
+          const existing = cy.getElementById(`file:${f.file}`);
+          if (existing.nonempty()) existing.data('label', f.title);
+          else cy.add(this.fileDefinition(f));
+        }
+      }
+      for (const n of diff.updateNodes) cy.getElementById(n.id).data(this.nodeData(n));
+    });
+    // New nodes are placed one by one outside the batch: each needs the boxes of those before it.
+    const edges = diff.addEdges;
+    for (const n of diff.addNodes) {
+      const def = this.nodeDefinition(n, { x: 0, y: 0 });
+      const size = { w: NODE_WIDTH + (n.kind === 'crux' ? 30 : 0), h: (def.data as { h: number }).h };
+      const edge = edges.find((e) => e.source === n.id && this.node(e.target)) ?? edges.find((e) => e.target === n.id && this.node(e.source));
+      const anchorId = edge ? (edge.source === n.id ? edge.target : edge.source) : undefined;
+      const anchor = anchorId ? this.node(anchorId) : undefined;
+      const ext = cy.extent();
+      const place = findFreePlace(this.scene(n.file), size, anchor ? this.box(anchor) : undefined, { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 });
+      def.position = place;
+      cy.add(def);
+    }
+    cy.add(edges.filter((e) => this.node(e.source) && this.node(e.target) && cy.getElementById(e.id).empty()).map((e) => this.edgeDefinition(e)));
+    performance.measure('cruxmap:patch:apply', 'cruxmap:patch:start');
+    performance.mark('cruxmap:patch:applied');
+    this.events.changed();
+    performance.measure('cruxmap:patch:after', 'cruxmap:patch:applied');
+  }
+
+  private box(n: NodeSingular): Box {
+    const b = n.boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false } as cytoscape.BoundingBoxOptions);
+    return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+  }
+
+  /** The obstacles for a new node of `file`: every drawn node, and the file groups with their titles. */
+  private scene(file: string): PlacementScene {
+    const nodes = this.elementNodes().filter((n) => n.visible()).map((n) => this.box(n));
+    // Big maps' file titles are obstacles too.
+    if (this.bigTitles()) this.cy.nodes('[?isTitle]').forEach((t) => void nodes.push(t.boundingBox({ includeLabels: true, includeOverlays: false } as cytoscape.BoundingBoxOptions)));
+    const groups: PlacementScene['groups'] = [];
+    if (this.grouped()) {
+      this.cy.nodes('[?isFile]').forEach((g) => {
+        if ((g as NodeSingular).children().empty()) return;
+        const b = g.boundingBox({ includeLabels: true, includeOverlays: false } as cytoscape.BoundingBoxOptions);
+        const body = g.boundingBox({ includeLabels: false, includeOverlays: false } as cytoscape.BoundingBoxOptions);
+        groups.push({ box: { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 }, own: g.data('file') === file, title: { x1: b.x1, y1: b.y1, x2: b.x2, y2: body.y1 + 18 } });
+      });
+    }
+    return { nodes, groups };
+  }
+
+  /** Shows the filters' result: hidden nodes are not drawn, faded ones faint; collapsed ones say how much they hide. */
+  applyVisibility(v: Visibility): void {
+    const setClass = (e: cytoscape.SingularElementArgument, name: string, on: boolean) => {
+      // Cytoscape restyles every element whose classes are touched: only change what differs.
+      if (e.hasClass(name) !== on) e.toggleClass(name, on);
+    };
+    this.cy.batch(() => {
+      for (const n of this.elementNodes()) {
+        const id = n.id();
+        setClass(n, 'filtered', v.hidden.has(id));
+        setClass(n, 'match', v.matches.has(id));
+        setClass(n, 'faded', v.faded.has(id));
+        const folded = v.collapsedCounts.get(id);
+        setClass(n, 'collapsed', folded !== undefined);
+        const shown = folded !== undefined ? `${n.data('label')} [+${folded}]` : n.data('label');
+        if (n.data('shownLabel') !== shown) n.data('shownLabel', shown);
+      }
+      this.cy.edges().forEach((e) => setClass(e, 'faded', e.source().hasClass('faded') || e.target().hasClass('faded')));
+    });
+  }
+
+  /** Selects a node and centres it when it is drawn. */
+  reveal(id: string, select = true): void {
+    const n = this.node(id);
+    if (!n) return;
+    if (select) {
+      this.cy.$(':selected').unselect();
+      n.select();
+    }
+    if (n.hasClass('filtered')) return;
+    this.cy.stop();
+    this.cy.animate({ center: { eles: n } }, { duration: 180 });
+  }
+
+  zoomBy(factor: number): void {
+    this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: { x: this.container.clientWidth / 2, y: this.container.clientHeight / 2 } });
+  }
+
+  /** Read-only hooks for tests and tools (the end-to-end tests click a node's real position). */
+  debugHooks(): Record<string, unknown> {
+    const cy = this.cy;
+    return {
+      nodeIds: () => this.elementNodes().map((n) => n.id()),
+      renderedPosition: (id: string) => {
+        const n = this.node(id);
+        return n ? this.pageOf(n.renderedPosition()) : undefined;
+      },
+      positions: () => Object.fromEntries(this.positions()),
+      visibleNodeIds: () => this.visibleNodes().map((n) => n.id()),
+      matchIds: () => this.visibleNodes().filter((n) => n.hasClass('match')).map((n) => n.id()),
+      selectedIds: () => cy.$('node:selected').map((n) => n.id()),
+      zoom: () => cy.zoom(),
+      /** When Cytoscape last finished drawing a frame (performance.now()), for benchmarks. */
+      lastRenderAt: () => this.lastRenderAt,
+      /** A node's rendered size, its label, and the label's rendered font size in CSS px (0 when the label is too small to be drawn). */
+      nodeSize: (id: string) => {
+        const n = this.node(id);
+        if (!n) return undefined;
+        const px = parseFloat(String(n.style('font-size'))) * cy.zoom();
+        const label = n.style('label') as string;
+        return { width: n.renderedWidth(), height: n.renderedHeight(), label, fontPx: label && px >= MIN_LABEL_PX ? px : 0 };
+      },
+      /** Every drawn element node's rendered box in page coordinates. */
+      boxes: () => {
+        const r = this.container.getBoundingClientRect();
+        return this.visibleNodes().map((n) => {
+          const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false } as cytoscape.BoundingBoxOptions);
+          return { id: n.id(), x1: r.left + b.x1, y1: r.top + b.y1, x2: r.left + b.x2, y2: r.top + b.y2 };
+        });
+      },
+      /** File groups' boxes (title included) in page coordinates. */
+      groupBoxes: () => {
+        const r = this.container.getBoundingClientRect();
+        return cy.nodes('[?isFile]').map((g) => {
+          const b = g.renderedBoundingBox({ includeLabels: true, includeOverlays: false } as cytoscape.BoundingBoxOptions);
+          return { id: g.id(), x1: r.left + b.x1, y1: r.top + b.y1, x2: r.left + b.x2, y2: r.top + b.y2 };
+        });
+      },
+    };
+  }
+}
