@@ -77,6 +77,27 @@ export function oracleText(text: string): string {
   return text;
 }
 
+/**
+ * Where micromark reads a draft against CommonMark, and markdown-it follows it (the oracle is not the spec there):
+ * - a line holding only an inline tag (`<b>`) after a quoted paragraph is a lazy paragraph line (an HTML block of
+ *   type 7 cannot interrupt a paragraph); micromark ends the quote's paragraph and starts an HTML block;
+ * - after indented code, `2) x` or an empty item starts a list; micromark reads a paragraph (as if it interrupted one);
+ * - `-` followed by `---` is an empty list item and a thematic break; micromark reads a setext heading `-`;
+ * - a fence left open inside a list item: micromark ends the item (and the item before it) inside the next item;
+ * - a setext heading right after a reference definition: micromark's heading (and so its label) starts at the definition.
+ * Tests skip the comparison for drafts where this says so (test/core/oracle.test.ts also leaves `2)` and a bare `-` out of its generator).
+ */
+export function knownDifference(text: string): boolean {
+  if (/(?:^|[\r\n])<b>[ \t]*(?:[\r\n]|$)/.test(text)) return true;
+  // Indented code, then a list item that could not interrupt a paragraph (empty, or ordered from another number than 1).
+  if (/(?:^|[\r\n])(?: {4,}|\t)[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))* {0,3}(?:(?:\d+[.)]|[-*+])[ \t]*(?:[\r\n]|$)|(?:\d*[02-9]|\d{2,})[.)][ \t])/.test(text)) return true;
+  // A setext heading right after a reference definition: micromark starts the heading (and its label) at the definition.
+  if (/(?:^|[\r\n]) {0,3}\[[^\]\r\n]*\]:[^\r\n]*(?:\r\n|\r|\n)(?:[^\r\n]+(?:\r\n|\r|\n))+ {0,3}(?:=+|-+)[ \t]*(?:[\r\n]|$)/.test(text)) return true;
+  // An unclosed fence inside a list item: micromark ends the item (and the item before it) inside the next item's marker.
+  const fences = text.split(/\r\n|\r|\n/).filter((l) => /^[\s>*-]*(?:\d+[.)]\s*)?(?:```|~~~)/.test(l));
+  return fences.some((l) => /^\s*(?:[-*]|\d+[.)])?\s+(?:```|~~~)/.test(l)) && fences.length % 2 === 1;
+}
+
 /** Parses a draft with remark-parse: every paragraph, no fast path. Never throws. */
 export function oracleParseDraft(text: string, path: string, options?: ParseOptions): Draft {
   const bom = text.charCodeAt(0) === 0xfeff;

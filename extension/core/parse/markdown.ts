@@ -167,6 +167,37 @@ function markedLink(state: StateInline, silent: boolean): boolean {
   return ok;
 }
 
+const originalHtmlInline = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] }).__rules__.find((r) => r.name === 'html_inline')!.fn;
+
+/** The terminator an HTML special (comment, CDATA, processing instruction, declaration) at `pos` waits for, and where its search starts. */
+function specialAt(src: string, pos: number): [string, number] | undefined {
+  if (src.startsWith('<!--', pos)) return ['-->', pos + 4];
+  if (src.startsWith('<![CDATA[', pos)) return [']]>', pos + 9];
+  if (src.charCodeAt(pos + 1) === 0x3f) return ['?>', pos + 2];
+  if (src.charCodeAt(pos + 1) === 0x21) return ['>', pos + 3];
+  return undefined;
+}
+
+/**
+ * Inline HTML, with markdown-it's guard for unterminated comments made exact: it stops looking for any special
+ * once one had no terminator, so after a `[` whose label scan met an unclosed `<!--` further on, an earlier closed
+ * `<!-- … -->` was text (remark reads a comment). Here a search is skipped only from where that terminator is known absent.
+ */
+function htmlInline(state: StateInline, silent: boolean): boolean {
+  const st = state as unknown as { skipHtmlSpecial: boolean; noTerminatorFrom?: Record<string, number> };
+  const special = state.src.charCodeAt(state.pos) === 0x3c ? specialAt(state.src, state.pos) : undefined;
+  if (special) {
+    const from = st.noTerminatorFrom?.[special[0]];
+    st.skipHtmlSpecial = from !== undefined && special[1] >= from;
+  }
+  const ok = originalHtmlInline(state, silent);
+  if (special && !ok && st.skipHtmlSpecial && state.src.indexOf(special[0], special[1]) < 0) {
+    (st.noTerminatorFrom ??= {})[special[0]] = Math.min(st.noTerminatorFrom[special[0]] ?? Infinity, special[1]);
+  }
+  return ok;
+}
+
+md.inline.ruler.at('html_inline', htmlInline);
 md.inline.ruler.at('link', markedLink);
 md.inline.ruler.before('link', 'wikilink', wikilink);
 
