@@ -121,3 +121,20 @@ describe('smaller things', () => {
     });
   });
 });
+
+describe('front matter the yaml library would take long over', () => {
+  it('a 1 MB front matter of chained anchors still gives its title and the element after it', () => {
+    let yaml = 'title: T\ntopics: [a, b]\n';
+    for (let i = 0; yaml.length < 1_000_000; i++) yaml += `k${i}: &a${i} [x, *a${i > 0 ? i - 1 : 0}]\n`;
+    const d = parseDraft(`---\n${yaml}---\nClaim: after the front matter ^fm\n`, 'a.md');
+    expect(d.title).toBe('T');
+    expect(d.topics).toEqual(['a', 'b']);
+    expect(d.elements.map((e) => e.localId)).toEqual(['fm']);
+  });
+  it('only the entries Crux Map reads are turned into values (aliases followed once)', () => {
+    const d = parseDraft('---\nname: &n Scheming first\ntitle: *n\ntopics: [x, *n]\naliases: one\nother: {deep: [1, 2]}\n---\n', 'a.md');
+    expect(d.title).toBe('Scheming first');
+    expect(d.topics).toEqual(['x', 'Scheming first']);
+    expect(d.aliases).toEqual(['one']);
+  });
+});
