@@ -8,18 +8,21 @@ import { renderStandaloneHtml } from '../core/export/exportHtml';
 import { collectDrafts, escapeControls, UsageError, type FoundDraft } from './cliFiles';
 import { parseMany, parseSafely, type ParseJob } from '../node/workers/parsePool';
 import { folderCacheStore, indexWithCache } from '../node/cache/parseCache';
+import { runSuggest } from './cliSuggest';
 
 const HELP = `cruxmap ${version}: the argument map of markdown drafts (Crux Map)
 
 Usage:
   cruxmap check  <dir-or-files...> [--max-warnings N] [--format text|json]
   cruxmap export <dir-or-files...> [--format json|html] [-o FILE]
+  cruxmap suggest <dir-or-files...> [--format text|json] [--min-confidence C]
 
 Commands:
   check    print one line a problem (path:line:col: severity code: message);
            exit 1 on an error or on more warnings than --max-warnings allows
   export   write the argument graph: JSON (the default) or a standalone
            interactive HTML map; to standard output, or to FILE with -o
+  suggest  suggest labels for unlabeled blocks (see cruxmap suggest --help)
 
 Options:
   --format F          text|json for check, json|html for export
@@ -109,8 +112,8 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       inputs.push(arg);
     }
   }
-  if (command === undefined) throw new UsageError('a command is needed: check or export (see cruxmap --help)');
-  if (command !== 'check' && command !== 'export') throw new UsageError(`unknown command '${command}': use check or export`);
+  if (command === undefined) throw new UsageError('a command is needed: check, export or suggest (see cruxmap --help)');
+  if (command !== 'check' && command !== 'export') throw new UsageError(`unknown command '${command}': use check, export or suggest`);
   if (inputs.length === 0) throw new UsageError(`${command} needs at least one directory or file`);
   const formats = command === 'check' ? ['text', 'json'] : ['json', 'html'];
   if (opts.format !== undefined && !formats.includes(opts.format)) {
@@ -167,6 +170,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
   const out: string[] = [];
   const err: string[] = [];
   try {
+    if (argv[0] === 'suggest') return runSuggest(argv.slice(1), cwd);
     const parsed = parseArgs(argv);
     if (parsed === 'help') return { code: 0, stdout: HELP, stderr: '' };
     if (parsed === 'version') return { code: 0, stdout: `${version}\n`, stderr: '' };

@@ -5,6 +5,7 @@ import { registerGraphPanel } from './panel/graphPanel';
 import { registerLanguageFeatures } from './features/languageFeatures';
 import { registerEditCommands } from './features/editCommands';
 import { registerViews } from './views';
+import { registerSuggestions } from './features/suggestions';
 
 export function activate(context: vscode.ExtensionContext): { store: DraftStore } {
   const log = vscode.window.createOutputChannel('Crux Map', { log: true });
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): { store: DraftStore 
   registerLanguageFeatures(context, store);
   registerEditCommands(context, store);
   registerViews(context, store);
+  registerSuggestions(context, store, (line) => log.info(line));
   return { store };
 }
 

@@ -1,0 +1,366 @@
+/** The suggester's own block scan: one pass over a draft's lines, finding the paragraphs, list items, quote paragraphs and headings that could be elements (no parser internals, linear in the text). */
+import type { Position, Range } from '../model';
+
+/** One block that could be an element (spec section 1), as the suggester sees it. */
+export interface ProseBlock {
+  block: 'paragraph' | 'listItem' | 'heading' | 'blockquote';
+  /** The block's range as an element's would be: the paragraph, a list item's first paragraph, the heading line. */
+  range: Range;
+  /** Where a label is written (after list and quote markers, after `#`s for a heading). */
+  contentStart: Position;
+  /** Plain text on one line: emphasis markers, link targets and inline HTML tags dropped, line breaks read as spaces. */
+  text: string;
+  /** Heading depth 1-6, for headings. */
+  depth?: number;
+  /** Index of the section (stretch between headings or thematic breaks); a heading opens the section it names. */
+  section: number;
+  /** Index (in the returned list) of the block this one is nested in: the enclosing list item, or the first paragraph of its blockquote; -1 when loose. */
+  parent: number;
+}
+
+interface OpenItem {
+  /** Column where the item's content starts: lines indented this far belong to it. */
+  contentCol: number;
+  block: number;
+}
+
+interface OpenParagraph {
+  block: ProseBlock['block'];
+  startLine: number;
+  startChar: number;
+  contentStart: Position;
+  endLine: number;
+  endChar: number;
+  parts: string[];
+  parent: number;
+  quote: boolean;
+}
+
+const FENCE = /^(`{3,}|~{3,})/;
+const ATX = /^(#{1,6})(?:[ \t]+|$)/;
+const SETEXT = /^(=+|-+)[ \t]*$/;
+const HR = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const LIST = /^([-*+]|\d{1,9}[.)])([ \t]+|$)/;
+const HTML_START = /^<(?:!--|\?|![A-Za-z]|\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$))/;
+const LINK_DEF = /^\[[^\]]+\]:\s*\S/;
+const TABLE_DELIM = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** Leading white space as columns (a tab to the next multiple of 4). */
+function indentOf(line: string): { cols: number; chars: number } {
+  let cols = 0;
+  let i = 0;
+  for (; i < line.length; i++) {
+    const c = line[i];
+    if (c === ' ') cols++;
+    else if (c === '\t') cols += 4 - (cols % 4);
+    else break;
+  }
+  return { cols, chars: i };
+}
+
+/**
+ * Inline markdown to plain text, close to what the parser gives an element: emphasis and code
+ * markers dropped, link text and image alt text kept, wikilinks by alias or name, HTML tags dropped.
+ */
+export function plainInline(s: string): string {
+  // Most prose has no inline markup at all: then only the white space changes.
+  if (!/[[<*_`]/.test(s)) return /\s\s|[\t\n\r\f\v]/.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
+  // Every pattern is bounded (no unbounded scan to the end of the text from each start), so a paragraph of a
+  // thousand unclosed brackets or stars costs linear time.
+  return s
+    .replace(/!?\[\[([^\][|\n]{0,300})(?:\|([^\][\n]{0,300}))?\]\]/g, (_, name: string, alias?: string) => alias ?? name)
+    .replace(/!?\[([^\][]{0,500})\]\([^()\s]{0,500}(?:\s+"[^"]{0,200}")?\)/g, '$1')
+    .replace(/!?\[([^\][]{0,500})\]\[[^\][]{0,200}\]/g, '$1')
+    .replace(/<\/?[A-Za-z][^<>]{0,500}>/g, '')
+    .replace(/(\*\*|__)(?=\S)([^*_]{0,500}?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])[*_](?=\S)([^*_]{0,500}?\S)[*_](?![\w*])/g, '$1$2')
+    .replace(/(\*\*|__)(?=\S)([^*_]{0,500}?\S)\1/g, '$2')
+    .replace(/`+([^`]{0,1000})`+/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Finds the blocks of a draft that could be elements, in source order. Code (fenced and
+ * indented), HTML blocks, front matter, tables and link definitions are skipped. Lines are
+ * split at \n, \r\n and \r; a leading BOM is not counted. One pass, linear in the text.
+ */
+export function scanBlocks(text: string): ProseBlock[] {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = src.split(/\r\n|\n|\r/);
+  const blocks: ProseBlock[] = [];
+  let section = 0;
+  let items: OpenItem[] = [];
+  let para: OpenParagraph | undefined;
+  let fence: { marker: string } | undefined;
+  let html: 'comment' | 'block' | undefined;
+  let table = false;
+  /** Index of the first paragraph of the open blockquote, or -1. */
+  let quoteFirst = -1;
+  let inQuote = false;
+  let prevBlank = true;
+
+  const close = () => {
+    if (!para) return;
+    const p = para;
+    para = undefined;
+    // A trailing ` ^id` marker is markup, not text.
+    let body = plainInline(p.parts.length === 1 ? p.parts[0] : p.parts.join(' '));
+    if (body.includes('^')) body = body.replace(/(^|\s)\^[A-Za-z0-9][A-Za-z0-9-]*$/, '').trim();
+    if (!body) return;
+    const idx = blocks.length;
+    blocks.push({
+      block: p.block,
+      range: { start: { line: p.startLine, character: p.startChar }, end: { line: p.endLine, character: p.endChar } },
+      contentStart: p.contentStart,
+      text: body,
+      section,
+      parent: p.parent,
+    });
+    if (p.block === 'listItem' && !p.quote && items.length > 0) items[items.length - 1].block = idx;
+    if (p.quote && quoteFirst < 0) quoteFirst = idx;
+  };
+
+  /** How many of the open items a line indented `cols` columns stays inside. */
+  const within = (cols: number) => {
+    let k = items.length;
+    while (k > 0 && items[k - 1].contentCol > cols) k--;
+    return k;
+  };
+
+  let lineNo = 0;
+  // Front matter: a `---` first line up to the next `---` or `...` line.
+  if (lines.length > 1 && /^---[ \t]*$/.test(lines[0])) {
+    const end = lines.findIndex((l, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(l));
+    if (end > 0) lineNo = end + 1;
+  }
+
+  for (; lineNo < lines.length; lineNo++) {
+    const raw = lines[lineNo];
+    // Quote markers: strip every level; the text after them is what the line holds.
+    let rest = raw;
+    let offset = 0;
+    let quoted = false;
+    // Only a line with `>` among its first characters can be quoted.
+    const gt = raw.indexOf('>');
+    for (; gt >= 0 && gt < 4 + offset; ) {
+      const q = /^ {0,3}> ?/.exec(rest);
+      if (!q) break;
+      quoted = true;
+      rest = rest.slice(q[0].length);
+      offset += q[0].length;
+    }
+    const blank = rest.trim() === '';
+
+    if (fence) {
+      const t = rest.trimStart();
+      if (t.startsWith(fence.marker) && /^(`+|~+)[ \t]*$/.test(t)) fence = undefined;
+      continue;
+    }
+    if (html) {
+      if (html === 'comment' ? rest.includes('-->') : blank) html = undefined;
+      continue;
+    }
+    if (table) {
+      if (blank) table = false;
+      else continue;
+    }
+
+    if (!quoted && inQuote && !(para?.quote && !blank)) {
+      // A line without `>` ends the quote unless it continues the quote's open paragraph (lazily).
+      close();
+      inQuote = false;
+      quoteFirst = -1;
+    }
+    if (quoted && !inQuote) {
+      close();
+      inQuote = true;
+      quoteFirst = -1;
+    }
+
+    if (blank) {
+      close();
+      prevBlank = true;
+      continue;
+    }
+
+    const ind = indentOf(rest);
+    const body = rest.slice(ind.chars);
+    const bodyChar = offset + ind.chars;
+
+    // Inside a quote: paragraphs only (lists and code inside quotes are read as plain paragraphs).
+    if (inQuote) {
+      if (FENCE.test(body) && ind.cols < 4) {
+        close();
+        fence = { marker: FENCE.exec(body)![1] };
+        continue;
+      }
+      // A list item inside the quote: its text starts after the marker (nested lists in quotes are read flat).
+      const qm = LIST.exec(body);
+      if (qm && body.slice(qm[0].length).trim() !== '' && !HR.test(body.trimEnd())) {
+        close();
+        const c = bodyChar + qm[0].length;
+        para = {
+          block: 'listItem',
+          startLine: lineNo,
+          startChar: c,
+          contentStart: { line: lineNo, character: c },
+          endLine: lineNo,
+          endChar: offset + rest.trimEnd().length,
+          parts: [body.slice(qm[0].length)],
+          parent: quoteFirst,
+          quote: true,
+        };
+      } else if (para) {
+        para.parts.push(body);
+        para.endLine = lineNo;
+        para.endChar = offset + rest.trimEnd().length;
+      } else {
+        para = {
+          block: 'blockquote',
+          startLine: lineNo,
+          startChar: bodyChar,
+          contentStart: { line: lineNo, character: bodyChar },
+          endLine: lineNo,
+          endChar: offset + rest.trimEnd().length,
+          parts: [body],
+          parent: quoteFirst,
+          quote: true,
+        };
+      }
+      prevBlank = false;
+      continue;
+    }
+
+    if (ind.cols < 4 || (items.length > 0 && ind.cols >= 4 && ind.cols - (items[within(ind.cols) - 1]?.contentCol ?? 0) < 4)) {
+      // Setext underline turns the open paragraph into a heading.
+      const c0 = body[0];
+      const maybeRule = c0 === '-' || c0 === '*' || c0 === '_' || c0 === '=';
+      if (maybeRule && para && para.block === 'paragraph' && para.parent < 0 && SETEXT.test(body) && ind.cols < 4) {
+        para.block = 'heading';
+        const depth = body[0] === '=' ? 1 : 2;
+        const p = para;
+        para = undefined;
+        const t = plainInline(p.parts.join(' '));
+        if (t) blocks.push({ block: 'heading', range: { start: { line: p.startLine, character: p.startChar }, end: { line: p.endLine, character: p.endChar } }, contentStart: p.contentStart, text: t, depth, section: ++section, parent: -1 });
+        prevBlank = false;
+        continue;
+      }
+      if (maybeRule && HR.test(body.trimEnd())) {
+        close();
+        items = [];
+        section++;
+        prevBlank = true;
+        continue;
+      }
+      const fm = c0 === '`' || c0 === '~' ? FENCE.exec(body) : null;
+      if (fm && !(fm[1][0] === '`' && body.slice(fm[1].length).includes('`'))) {
+        close();
+        if (ind.cols < (items[items.length - 1]?.contentCol ?? 0)) items.length = within(ind.cols);
+        fence = { marker: fm[1] };
+        continue;
+      }
+      const atx = c0 === '#' ? ATX.exec(body) : null;
+      if (atx) {
+        close();
+        items = [];
+        const depth = atx[1].length;
+        const inner = body.slice(atx[0].length).replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, '').trimEnd();
+        const t = plainInline(inner);
+        section++;
+        if (t) {
+          blocks.push({
+            block: 'heading',
+            range: { start: { line: lineNo, character: bodyChar }, end: { line: lineNo, character: offset + rest.trimEnd().length } },
+            contentStart: { line: lineNo, character: bodyChar + atx[0].length },
+            text: t,
+            depth,
+            section,
+            parent: -1,
+          });
+        }
+        prevBlank = false;
+        continue;
+      }
+      if (!para && c0 === '<' && HTML_START.test(body)) {
+        html = body.startsWith('<!--') && !body.includes('-->') ? 'comment' : body.startsWith('<!--') ? undefined : 'block';
+        if (html === 'block' && blank) html = undefined;
+        continue;
+      }
+      if (!para && c0 === '[' && LINK_DEF.test(body)) continue;
+      if (para && para.parts.length === 1 && (c0 === '|' || c0 === ':' || c0 === '-') && TABLE_DELIM.test(body) && body.includes('-') && (body.includes('|') || para.parts[0].includes('|'))) {
+        para = undefined; // a table: its header row was not a paragraph
+        table = true;
+        continue;
+      }
+      const lm = c0 === '-' || c0 === '*' || c0 === '+' || (c0 >= '0' && c0 <= '9') ? LIST.exec(body) : null;
+      // An ordered list interrupts a paragraph only when it starts at 1; an empty item never does.
+      // Inside a list, any marker starts the next item.
+      const interrupts = lm && (!para || items.length > 0 || ((/^[-*+]$/.test(lm[1]) || /^1[.)]$/.test(lm[1])) && body.slice(lm[0].length).trim() !== ''));
+      if (lm && interrupts) {
+        close();
+        const k = within(ind.cols);
+        items.length = k;
+        const spaces = lm[2].length;
+        const contentCol = ind.cols + lm[1].length + (spaces > 4 || spaces === 0 ? 1 : spaces);
+        const parent = items.length > 0 ? items[items.length - 1].block : -1;
+        const text = body.slice(lm[0].length);
+        const c = bodyChar + lm[0].length;
+        items.push({ contentCol, block: -1 });
+        if (text.trim() === '' || HR.test(text.trim()) || FENCE.test(text.trimStart())) {
+          if (FENCE.test(text.trimStart())) fence = { marker: FENCE.exec(text.trimStart())![1] };
+          prevBlank = false;
+          continue;
+        }
+        const ti = indentOf(text);
+        const t = text.slice(ti.chars);
+        const atxIn = ATX.exec(t);
+        para = {
+          block: 'listItem',
+          startLine: lineNo,
+          startChar: c + ti.chars,
+          contentStart: { line: lineNo, character: c + ti.chars + (atxIn ? atxIn[0].length : 0) },
+          endLine: lineNo,
+          endChar: offset + rest.trimEnd().length,
+          parts: [atxIn ? t.slice(atxIn[0].length) : t],
+          parent,
+          quote: false,
+        };
+        prevBlank = false;
+        continue;
+      }
+      if (para) {
+        para.parts.push(body);
+        para.endLine = lineNo;
+        para.endChar = offset + rest.trimEnd().length;
+        prevBlank = false;
+        continue;
+      }
+      // A new paragraph: inside the items its indentation reaches (after a blank line), else loose.
+      if (prevBlank) items.length = within(ind.cols);
+      const parent = items.length > 0 ? items[items.length - 1].block : -1;
+      para = {
+        block: 'paragraph',
+        startLine: lineNo,
+        startChar: bodyChar,
+        contentStart: { line: lineNo, character: bodyChar },
+        endLine: lineNo,
+        endChar: offset + rest.trimEnd().length,
+        parts: [body],
+        parent,
+        quote: false,
+      };
+      prevBlank = false;
+      continue;
+    }
+    // Indented four or more: a paragraph's continuation, else indented code.
+    if (para) {
+      para.parts.push(body);
+      para.endLine = lineNo;
+      para.endChar = offset + rest.trimEnd().length;
+    }
+    prevBlank = false;
+  }
+  close();
+  return blocks;
+}

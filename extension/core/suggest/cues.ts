@@ -1,0 +1,283 @@
+/** The discourse cues the suggester reads: general English markers of contrast, concession, cause, result, example, condition, doubt and agreement, matched at the start of a sentence or clause. */
+
+/** What a cue says about the block it opens. */
+export type CueClass =
+  | 'contrast'
+  | 'concession'
+  /** A concessive clause opens the block ("Although X, Y"): the block asserts Y despite X. */
+  | 'concessive'
+  | 'cause'
+  | 'explain'
+  | 'result'
+  | 'example'
+  | 'condition'
+  | 'doubt'
+  | 'agreement'
+  | 'additive'
+  | 'stance'
+  | 'answer'
+  | 'crux'
+  | 'openQuestion'
+  | 'aside'
+  /** Words that look like a cue but are none ("so far", "if anything" is contrast): matching them stops a shorter, wrong cue. */
+  | 'plain';
+
+/** One cue found in a block: its class, the words as written, and whether it opens the block. */
+export interface CueHit {
+  cls: CueClass;
+  words: string;
+  /** At the very start of the block's text (else at the start of a later sentence or clause). */
+  atStart: boolean;
+  /** At the start of a sentence (the block's first or a later one), not inside one. */
+  sentence: boolean;
+  /** Where it starts in the block's text. */
+  at: number;
+}
+
+/** Phrases by class, lower case, apostrophes straight. Longer phrases first where one is a prefix of another. */
+const PHRASES: [CueClass, string[]][] = [
+  ['plain', [
+    'so far', 'so-called', 'so many', 'so much', 'so long', 'since then', 'given how', 'take care', 'as far as', 'yet another', 'if so', 'if not',
+    'take this', 'still more', 'rather than', 'instead of', 'since when', 'also, i', 'however much',
+  ]],
+  ['crux', [
+    'the crux is', 'the crux here', 'my crux', 'our crux', 'the crux of', 'a crux', 'the real disagreement', 'our disagreement', 'the disagreement is',
+    'where we disagree', 'we disagree about', 'the key question is whether', 'the question is whether', 'the real question is whether',
+    'it comes down to', 'this comes down to', 'it all comes down to', 'this hinges on', 'it hinges on', 'everything hinges on', 'the double crux',
+  ]],
+  ['aside', [
+    'thanks for', 'thank you', 'edit:', 'edit ', 'update:', 'epistemic status', 'cross-posted', 'crossposted', 'see also', 'related:', 'disclaimer',
+    'footnote', 'h/t', 'hat tip', 'meta:', 'note:', 'ps:', 'p.s.', 'tl;dr', 'tldr', 'summary:', 'this post', 'in this post', 'this comment', 'i wrote', 'i\'ll write',
+    'these notes', 'this note', 'in these notes', 'this essay', 'in this essay', 'this piece', 'this thread', 'in this thread', 'see the', 'see my', 'see our',
+    'see also', 'previously:', 'link:', 'links:', 'source:', 'sources:',
+  ]],
+  ['answer', [
+    'that\'s fair, but', 'that is fair, but', 'fair point, but', 'fair, but', 'fair enough, but', 'true, but', 'that\'s true, but', 'that is true, but',
+    'in response', 'to which i', 'my answer', 'my response', 'the answer is', 'the response is', 'this objection', 'that objection', 'the objection',
+    'this worry', 'that worry', 'the worry is misplaced', 'this concern', 'that concern', 'this criticism', 'that criticism', 'this misreads', 'that misreads',
+    'one answer', 'an answer', 'the short answer', 'a partial answer', 'the fix is', 'the solution is', 'i don\'t think that\'s right', 'that doesn\'t follow', 'this doesn\'t follow', 'not quite', 'that\'s not what',
+  ]],
+  ['concession', [
+    'granted', 'admittedly', 'to be sure', 'to be fair', 'sure,', 'sure ', 'of course', 'it\'s true that', 'it is true that', 'true,', 'i agree that',
+    'i grant that', 'i admit', 'i concede', 'no doubt', 'fair enough', 'it may be that', 'it might be that', 'it may well be',
+    'one could argue', 'one might argue', 'one might object', 'one could object', 'one might say', 'one could say', 'you might think', 'you might say',
+    'you could argue', 'some people', 'some argue', 'some say', 'some claim', 'some think', 'some will', 'many people', 'many argue', 'critics', 'opponents',
+    'proponents', 'supporters', 'advocates', 'defenders of', 'skeptics', 'some may', 'some might', 'some would', 'others argue', 'others say', 'it is undeniable', 'it\'s undeniable', 'undeniably',
+    'on the one hand', 'the standard view', 'the usual view', 'the common view', 'the usual argument', 'the standard argument', 'the obvious objection',
+    'an obvious objection', 'a natural objection', 'it is often said', 'it\'s often said', 'it is sometimes said', 'people often say', 'it\'s tempting', 'it is tempting',
+  ]],
+  ['concessive', [
+    'although', 'though', 'even though', 'even if', 'while', 'whilst', 'despite', 'in spite of', 'notwithstanding', 'while it is true', 'while it\'s true',
+    'while some', 'while many',
+  ]],
+  ['contrast', [
+    'but', 'however', 'yet', 'that said', 'that being said', 'having said that', 'and yet', 'on the other hand', 'still', 'nevertheless', 'nonetheless', 'even so',
+    'then again', 'except', 'unfortunately', 'the problem is', 'the problem with', 'the issue is', 'the issue with', 'the trouble is',
+    'the trouble with', 'the catch is', 'the flaw', 'the weakness', 'the worry is', 'my worry', 'my concern', 'one concern', 'a concern', 'one problem',
+    'a problem', 'another problem', 'the counterexample', 'a counterexample', 'counterexample', 'in contrast', 'by contrast', 'on the contrary', 'conversely',
+    'rather', 'instead', 'actually', 'no,', 'no.', 'nope', 'not so', 'not really', 'not necessarily', 'not at all', 'this ignores', 'this assumes', 'this overlooks',
+    'this misses', 'that ignores', 'that assumes', 'that misses', 'this neglects', 'this fails', 'that fails', 'this breaks', 'this is wrong', 'that is wrong',
+    'that\'s wrong', 'this isn\'t', 'that isn\'t', 'that\'s not', 'this is not', 'that is not', 'this only works', 'this only holds', 'this proves too much',
+    'this leaves out', 'what about', 'whereas', 'the difficulty', 'the hard part', 'the challenge is', 'the downside', 'the risk is', 'the danger is',
+  ]],
+  ['doubt', [
+    'i doubt', 'i\'m not convinced', 'i am not convinced', 'i\'m unconvinced', 'i am unconvinced', 'i\'m skeptical', 'i am skeptical', 'i\'m sceptical', 'i am sceptical',
+    'i\'m not sure', 'i am not sure', 'i\'m less sure', 'i\'m not so sure', 'it\'s unclear', 'it is unclear', 'it\'s not clear', 'it is not clear', 'it\'s not obvious',
+    'it is not obvious', 'i don\'t think', 'i do not think', 'i don\'t buy', 'i don\'t see', 'i do not see', 'i disagree', 'i\'d push back', 'i would push back',
+    'i\'d disagree', 'i\'m worried', 'i worry', 'i\'m wary', 'i find this', 'i find it hard', 'this seems wrong', 'this seems too', 'this seems unlikely',
+    'that seems wrong', 'that seems too', 'that seems unlikely', 'hmm', 'wait,', 'i\'m confused', 'i don\'t understand why', 'i\'d question', 'i question',
+    'i\'m suspicious', 'i am suspicious', 'it\'s doubtful', 'it is doubtful', 'few people', 'there is no evidence', 'there\'s no evidence', 'there is little evidence',
+    'there\'s little evidence', 'nothing suggests', 'i don\'t believe', 'i\'m not persuaded', 'this is too strong', 'that is too strong', 'that\'s too strong',
+    'this is overstated', 'this overstates', 'that overstates', 'unclear', 'not obviously', 'i\'m not sure that', 'disagree', 'strongly disagree',
+    'strong disagree', 'i think this is wrong', 'i think that\'s wrong', 'i think you\'re wrong', 'i think this misses', 'i think the problem', 'citation needed',
+    'nitpick', 'a nitpick', 'minor quibble', 'a quibble', 'one quibble',
+  ]],
+  ['explain', [
+    'this is because', 'that is because', 'that\'s because', 'it\'s because', 'it is because', 'the reason is', 'the reason for this', 'one reason is',
+    'the reason being', 'this is why', 'this explains', 'to see why', 'the mechanism is', 'the point is that', 'in other words', 'that is,', 'i.e.', 'put differently',
+    'put another way', 'specifically', 'in particular', 'concretely', 'more precisely', 'to be precise',
+  ]],
+  ['cause', [
+    'because', 'since', 'after all', 'given that', 'as we know', 'the evidence', 'evidence', 'studies show', 'research shows', 'data show', 'historically',
+    'empirically', 'in practice', 'we know that', 'we have seen', 'we\'ve seen', 'we already see', 'this matters because', 'for one', 'first,', 'firstly',
+    'first of all', 'for one thing', 'on top of that', 'it\'s well known', 'it is well known', 'as shown', 'as seen', 'to begin with', 'to start with',
+    'first and foremost', 'the first reason', 'one reason', 'the main reason', 'a key reason', 'according to', 'a study', 'a recent study', 'studies',
+    'statistics', 'surveys', 'as a matter of fact',
+  ]],
+  ['additive', [
+    'moreover', 'furthermore', 'in addition', 'additionally', 'also', 'besides', 'what\'s more', 'what is more', 'another', 'plus,', 'second,', 'secondly', 'third,',
+    'thirdly', 'finally', 'lastly', 'similarly', 'likewise', 'and ', 'not only', 'on top of this', 'beyond that', 'relatedly', 'further,', 'another reason',
+    'the second reason', 'the third reason', 'not to mention', 'apart from', 'last but not least', 'above all', 'more importantly', 'most importantly',
+    'equally', 'in the same way',
+  ]],
+  ['result', [
+    'so', 'therefore', 'thus', 'hence', 'which means', 'this means', 'that means', 'it follows', 'consequently', 'as a result', 'as a consequence',
+    'in conclusion', 'to conclude', 'overall', 'in short', 'in sum', 'all in all', 'to sum up', 'to summarize', 'the upshot', 'the bottom line', 'that\'s why',
+    'which is why', 'for this reason', 'for these reasons', 'accordingly', 'in the end', 'ultimately', 'all told', 'either way',
+    'in any case', 'in any event', 'regardless', 'all things considered', 'on balance',
+  ]],
+  ['example', [
+    'for example', 'for instance', 'e.g.', 'e.g', 'consider', 'take', 'imagine', 'case in point', 'to illustrate', 'as an example', 'an example', 'one example',
+    'a good example', 'a classic example', 'look at', 'think of', 'think about', 'witness', 'picture', 'say,', 'such as', 'like when', 'as when', 'a toy example',
+    'a concrete example', 'in one experiment', 'in one case', 'when we',
+  ]],
+  ['condition', [
+    'if', 'unless', 'suppose', 'supposing', 'assuming', 'assume', 'provided that', 'provided', 'in case', 'in the case', 'in the world where', 'in worlds where',
+    'as long as', 'only if', 'even if', 'whenever', 'conditional on', 'given',
+  ]],
+  ['agreement', [
+    'i agree', 'agreed', 'indeed', 'exactly', 'yes', 'right,', 'good point', 'great point', 'this is right', 'that\'s right', 'that is right', 'this is true',
+    'i think this is right', 'strongly agree', 'seconding', 'seconded', '+1', 'this matches', 'this fits', 'this is consistent', 'this is exactly', 'that is exactly', 'that\'s exactly', 'in fact',
+    'better still', 'even better', 'and indeed', 'agree', 'strong agree', 'very much agree', 'this seems right', 'that seems right', 'to add to this', 'adding to this', 'building on this', 'relatedly,',
+  ]],
+  ['stance', [
+    'i think', 'i believe', 'i claim', 'i\'d claim', 'my claim', 'my main claim', 'my view', 'my position', 'in my view', 'in my opinion', 'imo', 'imho',
+    'i\'d argue', 'i would argue', 'i want to argue', 'i\'ll argue', 'i will argue', 'i argue', 'i\'m arguing', 'my main point', 'the main point', 'the key point',
+    'my thesis', 'the thesis', 'i expect', 'i predict', 'we should', 'we must', 'we need to', 'it seems to me', 'my sense is', 'my guess is', 'i\'m confident',
+    'i am confident', 'i\'m fairly confident', 'i suspect', 'i\'d bet', 'i would bet', 'my bet', 'my prediction', 'the claim', 'here is the claim', 'here\'s the claim',
+    'i\'m increasingly', 'you think', 'you argue', 'you claim', 'you expect', 'you say', 'your view', 'your claim', 'your argument', 'my current view', 'my model is', 'my take', 'my read is', 'i have come to think', 'i\'ve come to think', 'i now think', 'i want to defend', 'i\'ll defend', 'the central claim', 'the core claim',
+    'it is clear that', 'it\'s clear that', 'clearly', 'obviously', 'surely',
+  ]],
+  ['openQuestion', [
+    'i wonder', 'i\'m wondering', 'i am wondering', 'i\'d like to know', 'i would like to know', 'i\'m curious', 'i am curious', 'open question', 'an open question',
+    'one open question', 'a question', 'my question', 'the question', 'does anyone know', 'has anyone', 'is there',
+  ]],
+];
+
+/** A normalized copy for matching: lower case, typographic quotes and dashes made plain, so cues match however they are typed. */
+export function normalize(text: string): string {
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
+  return text
+    .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+    .replace(/[\u2013\u2014]/g, ' - ')
+    .replace(/\u2026/g, '...')
+    .toLowerCase();
+}
+
+/** Phrases that need a word boundary after them (those ending in a letter or digit). */
+function boundaryAfter(phrase: string): boolean {
+  return /[a-z0-9]$/.test(phrase);
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  hit?: CueClass;
+  /** The phrase ends in a letter or digit, so the next character must not be one. */
+  boundary?: boolean;
+}
+
+/** a-z, 0-9 or an apostrophe. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
+}
+
+// A character trie over every phrase: matching at a position costs the length of the longest phrase, whatever the number of phrases.
+const TRIE: TrieNode = { next: new Map() };
+for (const [cls, phrases] of PHRASES) {
+  for (const p of phrases) {
+    let node = TRIE;
+    for (let i = 0; i < p.length; i++) {
+      const ch = p.charCodeAt(i);
+      let n = node.next.get(ch);
+      if (!n) {
+        n = { next: new Map() };
+        node.next.set(ch, n);
+      }
+      node = n;
+    }
+    // The first class listed for a phrase wins.
+    if (!node.hit) {
+      node.hit = cls;
+      node.boundary = boundaryAfter(p);
+    }
+  }
+}
+
+/** The longest cue phrase starting at `at` in normalized text, if any. */
+export function cueAt(norm: string, at: number): { cls: CueClass; length: number } | undefined {
+  let node: TrieNode | undefined = TRIE;
+  let best: { cls: CueClass; length: number } | undefined;
+  for (let i = at; i < norm.length && node; i++) {
+    node = node.next.get(norm.charCodeAt(i));
+    if (node?.hit && (!node.boundary || i + 1 >= norm.length || !isWordChar(norm.charCodeAt(i + 1)))) best = { cls: node.hit, length: i + 1 - at };
+  }
+  return best;
+}
+
+/** How far into a block cues are read (characters). */
+const CUE_WINDOW = 400;
+const CLAUSE_BREAK = /([.!?]["')\]]*\s+)|([,;:]\s+|\s-\s+|\s\(\s*)/g;
+
+/** Words a cue is skipped over when they open the sentence ("And so", "Well, but"). */
+const LEAD = /(?:and |well,? |ok,? |okay,? |oh,? |hmm,? |again,? |now,? |also,? |\*+|_+|"|\(|- )/y;
+
+const RESULT_AFTER_SUBJECT = /^(?:[a-z']+ ){1,2}(therefore|thus|hence|consequently)\b/;
+
+/** Classes a clause inside a sentence can take its cue from. */
+const MID_CLASSES: ReadonlySet<CueClass> = new Set(['contrast', 'cause', 'explain', 'result', 'example', 'doubt']);
+const MID_REASON = /because|since|so |therefore|thus|hence|which means|for example|for instance|e\.g/y;
+const MID_CONTRAST = /but|however|yet|whereas|that said|and yet|on the other hand|except|still|nevertheless/y;
+
+function startsWith(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
+}
+
+/**
+ * Every cue in a block's text, at the start of a sentence or clause, in order. `original`
+ * is the block's plain text; the words of each hit are cut from it, so they read as written.
+ */
+export function findCues(text: string): CueHit[] {
+  const original = text.length > CUE_WINDOW + 100 ? text.slice(0, CUE_WINDOW + 100) : text;
+  const norm = normalize(original);
+  // Normalization keeps lengths unless it widened a dash; then the words are shown as normalized.
+  const same = norm.length === original.length;
+  const hits: CueHit[] = [];
+  const add = (at: number, sentence: boolean) => {
+    const c = clauseCue(norm, at, sentence);
+    if (!c) return;
+    const words = same ? original.slice(c.at, c.at + c.length) : norm.slice(c.at, c.at + c.length);
+    hits.push({ cls: c.cls, words: words.replace(/[,:]$/, '').trim(), atStart: at === 0, sentence, at });
+  };
+  // Sentence and clause starts: the block's start, after sentence ends, and after `,` `;` `:` ` - ` `(`.
+  add(0, true);
+  // A result adverb after the subject ("We therefore need …", "This thus shows …") opens the block as well.
+  if (hits.length === 0) {
+    const m = RESULT_AFTER_SUBJECT.exec(norm);
+    if (m) hits.push({ cls: 'result', words: same ? original.slice(m.index + m[0].length - m[1].length, m.index + m[0].length) : m[1], atStart: true, sentence: true, at: 0 });
+  }
+  CLAUSE_BREAK.lastIndex = 0;
+  // The opening of a block decides what it does; cues deep inside a long paragraph are not read (this keeps the cost per block bounded).
+  for (let m = CLAUSE_BREAK.exec(norm); m && m.index < CUE_WINDOW; m = CLAUSE_BREAK.exec(norm)) add(m.index + m[0].length, m[1] !== undefined);
+  return hits;
+}
+
+/** The cue opening the sentence or clause at `at`, past lead words such as "And" or "Well,". */
+function clauseCue(norm: string, at: number, sentence: boolean): { cls: CueClass; at: number; length: number } | undefined {
+  let p = at;
+  for (let k = 0; k < 2; k++) {
+    LEAD.lastIndex = p;
+    const lead = LEAD.exec(norm);
+    if (!lead) break;
+    // "And yet", "And so": keep the "and" when the phrase itself starts with it.
+    const whole = cueAt(norm, p);
+    if (whole && whole.length > lead[0].length) break;
+    p += lead[0].length;
+  }
+  // A lead word that is a cue itself ("Also, …") counts when nothing follows it.
+  let c = cueAt(norm, p);
+  if (!c && p > at) {
+    c = cueAt(norm, at);
+    p = at;
+  }
+  if (!c || c.cls === 'plain') return undefined;
+  // Mid-sentence clauses take only the markers that really turn a clause; ", though," there means "however".
+  if (!sentence) {
+    if (c.cls === 'concessive' && c.length === 6 && norm.startsWith('though', p)) return { cls: 'contrast', at: p, length: c.length };
+    if (!MID_CLASSES.has(c.cls)) return undefined;
+    if ((c.cls === 'cause' || c.cls === 'result' || c.cls === 'example') && !startsWith(MID_REASON, norm, p)) return undefined;
+    if (c.cls === 'contrast' && !startsWith(MID_CONTRAST, norm, p)) return undefined;
+  }
+  return { cls: c.cls, at: p, length: c.length };
+}

@@ -1,0 +1,369 @@
+/** The suggester: for each unlabeled block of a draft that could be an element, a kind, a target, a confidence and the cue that decided it (pure, one pass, linear in the draft). */
+import type { Draft, ElementKind, Position, Range } from '../model';
+import { scanBlocks, type ProseBlock } from './blocks';
+import { findCues, normalize, type CueClass, type CueHit } from './cues';
+
+/** The block a suggestion attaches to: an existing element or another suggested block. */
+export interface SuggestionTarget {
+  /** 0-based start line of the target's block. */
+  line: number;
+  /** The target's plain text. */
+  text: string;
+  /** Index in `Draft.elements` when the target is an element, else -1. */
+  element: number;
+  /** Index in the returned suggestions when the target is itself a suggestion, else -1. */
+  suggestion: number;
+}
+
+/** One suggestion for one unlabeled block. */
+export interface Suggestion {
+  /** The block's range, as an element's would be. */
+  range: Range;
+  /** Where the label would be written. */
+  contentStart: Position;
+  block: ProseBlock['block'];
+  kind: ElementKind;
+  /** The block's plain text. */
+  text: string;
+  target: SuggestionTarget | null;
+  /** In [0, 1]: how sure the suggester is of the kind (and target). */
+  confidence: number;
+  /** The words that decided it, as written, or a short reason in parentheses when the block's place decided. */
+  cue: string;
+}
+
+/** Below this the editor shows nothing and the CLI lists nothing, unless told otherwise. */
+export const DEFAULT_THRESHOLD = 0.5;
+
+interface Scope {
+  prev: number;
+  lastClaim: number;
+  lastArg: number;
+  first: boolean;
+}
+
+const RHETORICAL = /^(?:isn't|aren't|doesn't|don't|didn't|wouldn't|shouldn't|can't|couldn't|won't|hasn't|haven't|why would|why should|why on earth|who would|who cares|who needs|how could|how can anyone|how can we|what's the harm|what is the harm|is it really|are we really|do we really|does anyone really|does anyone seriously|why not|why else|what else|since when|can we really|is that really|really\?)/;
+const NEGATION = /\b(?:not|no|never|won't|can't|cannot|doesn't|don't|isn't|aren't|wouldn't|fails?|breaks?|miss(?:es)?|worse|harder|lose|loses|collapses?)\b/;
+const VERB = /\b(?:is|are|was|were|will|would|can|cannot|can't|should|must|does|do|doesn't|don't|isn't|aren't|won't|makes?|needs?|fails?|helps?|matters?|works?|beats?|requires?|prevents?|causes?|leads?|wins?|loses?|scales?)\b/;
+
+const EVIDENCE = /^(?:a study|a recent study|studies|research|data|statistics|surveys|according to|the evidence|evidence|historically|empirically)/i;
+
+const OPPOSING: ReadonlySet<CueClass> = new Set(['contrast', 'doubt', 'answer']);
+/** Contrast words that turn a clause more weakly than "but" or "however". */
+const WEAK_CONTRAST = /^(?:actually|rather|instead|still|except|whereas|what about|unfortunately|in practice)$/i;
+
+/** The number of words in a text, counted up to `max`. */
+function wordsUpTo(text: string, max: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && n < max; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** Splits at `.`, `!` or `?` (and closing quotes) followed by white space and a capital, digit or opening quote. */
+function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '.' && c !== '!' && c !== '?') continue;
+    let j = i + 1;
+    while (j < text.length && '"\')]\u201d\u2019'.includes(text[j])) j++;
+    if (j >= text.length || text.charCodeAt(j) > 32) continue;
+    let k = j;
+    while (k < text.length && text.charCodeAt(k) <= 32) k++;
+    if (k < text.length && /["'(\[A-Z0-9\u201c\u2018]/.test(text[k])) {
+      out.push(text.slice(start, j));
+      start = k;
+      i = k - 1;
+    }
+  }
+  if (start < text.length && text.slice(start).trim() !== '') out.push(text.slice(start));
+  return out;
+}
+
+/** Whether a block reads as a question, and whether the question is rhetorical (asked to assert, or answered in the block itself). */
+function questionOf(text: string): 'open' | 'rhetorical' | undefined {
+  if (!text.includes('?')) return undefined;
+  const s = sentencesOf(text.trim());
+  if (s.length === 0) return undefined;
+  const q = s.map((x) => /\?["')\]]*$/.test(x.trim()));
+  const firstQ = q.findIndex(Boolean);
+  if (firstQ < 0) return undefined;
+  const last = q[q.length - 1];
+  const norm = normalize(s[firstQ]).replace(/^(?:and |but |so |well,? |then,? )/, '');
+  // Openers that ask to assert, and intensifiers that do the same anywhere in the question ("Is that really …?").
+  if (RHETORICAL.test(norm) || /\b(?:really|honestly)\b/.test(norm)) return 'rhetorical';
+  // A question followed by statements is answered on the spot (hypophora): the block asserts.
+  if (!last && q.filter(Boolean).length < s.length / 2) return 'rhetorical';
+  return last || firstQ === 0 ? 'open' : undefined;
+}
+
+/**
+ * Suggests an element kind and target for every block of a draft that could be an element
+ * but has no label. `draft` is parseDraft's output for the same text (its elements mark the
+ * labeled blocks and give their kinds). Returns every suggestion the suggester has an
+ * opinion on (filter by `confidence` for a threshold), in source order. Pure; one pass over
+ * the blocks after one scan of the text, so linear in the draft's size.
+ */
+export function suggestDraft(text: string, draft: Draft): Suggestion[] {
+  const blocks = scanBlocks(text);
+  const elementAtLine = new Map<number, number>();
+  draft.elements.forEach((e, i) => elementAtLine.set(e.range.start.line, i));
+
+  const kinds: (ElementKind | undefined)[] = new Array(blocks.length);
+  const targets: number[] = new Array(blocks.length).fill(-1);
+  const element: number[] = blocks.map((b) => elementAtLine.get(b.range.start.line) ?? -1);
+  const blockOfElement = new Map<number, number>();
+  element.forEach((el, i) => el >= 0 && blockOfElement.set(el, i));
+  const decided: { kind: ElementKind; target: number; confidence: number; cue: string }[] = new Array(blocks.length);
+
+  const scopes = new Map<number, Scope>();
+  /** Heading claims by depth (index 1-6), the nearest in force last. */
+  let headingClaims: number[] = [];
+  let lastClaimAnywhere = -1;
+  let lastObjectionAnywhere = -1;
+  let section = -1;
+  let pending: number[] = [];
+
+  const scopeOf = (b: ProseBlock): Scope => {
+    const key = b.parent >= 0 ? b.parent : -1 - b.section;
+    let s = scopes.get(key);
+    if (!s) {
+      s = { prev: -1, lastClaim: -1, lastArg: -1, first: true };
+      scopes.set(key, s);
+    }
+    return s;
+  };
+  const headingClaim = () => {
+    for (let d = headingClaims.length - 1; d >= 1; d--) if (headingClaims[d] !== undefined && headingClaims[d] >= 0) return headingClaims[d];
+    return -1;
+  };
+
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.section !== section) {
+      section = b.section;
+      pending = [];
+    }
+    if (b.block === 'heading') {
+      const depth = b.depth ?? 1;
+      headingClaims = headingClaims.slice(0, depth);
+    }
+    const scope = scopeOf(b);
+    const el = element[i];
+    let kind: ElementKind | undefined;
+    let target = -1;
+    if (el >= 0) {
+      kind = draft.elements[el].kind;
+      const st = draft.elements[el].structuralTarget;
+      target = st >= 0 ? (blockOfElement.get(st) ?? -1) : -1;
+    } else {
+      const d = decide(b, scope);
+      if (d) {
+        decided[i] = d;
+        kind = d.kind;
+        target = d.target;
+      }
+    }
+    kinds[i] = kind;
+    targets[i] = target;
+    if (kind === undefined) continue;
+    if (b.block === 'heading' && kind === 'claim') headingClaims[b.depth ?? 1] = i;
+    if (b.block !== 'heading') {
+      scope.prev = i;
+      scope.first = false;
+      if (kind === 'claim') {
+        scope.lastClaim = i;
+        // Reasons and objections written before the claim they are about attach to it (forward).
+        if (b.parent < 0) {
+          for (const p of pending) if (targets[p] < 0 && decided[p]) decided[p].target = targets[p] = i;
+          pending = [];
+        }
+      }
+      if (kind === 'claim' || kind === 'objection' || kind === 'reply') scope.lastArg = i;
+      if (el < 0 && target < 0 && b.parent < 0 && (kind === 'support' || kind === 'objection')) pending.push(i);
+    }
+    if (kind === 'claim') lastClaimAnywhere = i;
+    if (kind === 'objection' || kind === 'reply') lastObjectionAnywhere = i;
+  }
+
+  function decide(b: ProseBlock, scope: Scope): { kind: ElementKind; target: number; confidence: number; cue: string } | undefined {
+    const wordCount = wordsUpTo(b.text, 4);
+    const hits = findCues(b.text);
+    let first: CueHit | undefined = hits[0]?.atStart ? hits[0] : undefined;
+    // A short opening sentence without a cue, or a pleasantry ("Good post.", "Thanks! But …"), leaves the cue to the next sentence.
+    const second = hits.find((h) => !h.atStart && h.sentence && h.cls !== 'aside');
+    const promote = second !== undefined && (first === undefined || first.cls === 'aside') && (first?.cls === 'aside' || wordsUpTo(b.text.slice(0, second.at), 6) <= 5);
+    if (promote) first = { ...second!, atStart: true };
+    const later = hits.filter((h) => !h.atStart && !(promote && h === second));
+    const parent = b.parent;
+    const prev = scope.prev >= 0 ? scope.prev : parent;
+    const kindOf = (i: number) => (i >= 0 ? kinds[i] : undefined);
+    const claimAnchor = scope.lastClaim >= 0 ? scope.lastClaim : parent >= 0 ? parent : headingClaim();
+    const argAnchor = (() => {
+      const pk = kindOf(prev);
+      if (pk === 'claim' || pk === 'objection' || pk === 'reply') return prev;
+      if (scope.lastArg >= 0) return scope.lastArg;
+      if (parent >= 0) return parent;
+      const h = headingClaim();
+      if (h >= 0) return h;
+      // Words that name an objection ("That objection …") look back past the section for one.
+      if (first?.cls === 'answer' && lastObjectionAnywhere >= 0) return lastObjectionAnywhere;
+      return lastClaimAnywhere;
+    })();
+    const result = (kind: ElementKind, target: number, confidence: number, cue: string) => ({ kind, target, confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100, cue });
+    const question = questionOf(b.text);
+
+    if (b.block === 'heading') {
+      if (question === 'open' || question === 'rhetorical') return result('question', headingClaim(), 0.5, '(a heading that asks)');
+      if (wordCount >= 4 && VERB.test(normalize(b.text)) && !first) return result('claim', headingClaim(), 0.45, '(a heading that asserts)');
+      return undefined;
+    }
+    if (first?.cls === 'aside' || wordCount < 3) return undefined;
+    // Display math and callout headers (`> [!note] …`) are no prose to label.
+    if (b.text.startsWith('$$') || (b.block === 'blockquote' && /^\[![A-Za-z-]+\]/.test(b.text))) return undefined;
+
+    const crux = hits.find((h) => h.cls === 'crux');
+    if (crux) return result('crux', -1, crux.atStart ? 0.65 : 0.5, crux.words);
+
+    // Against what came before: a contrast or doubt at the start, or a concession (or agreement) turned by a later "but".
+    const turn = later.find((h) => h.cls === 'contrast' || h.cls === 'doubt');
+    // "Unless …" names an exception to what came before.
+    const exception = first?.cls === 'condition' && /^unless\b/i.test(first.words) && argAnchor >= 0;
+    const opposing =
+      first && (OPPOSING.has(first.cls) || exception)
+        ? first
+        : first && (first.cls === 'concession' || first.cls === 'agreement' || first.cls === 'condition') && turn && argAnchor >= 0
+          ? turn
+          : undefined;
+    if (first?.cls === 'answer' && kindOf(prev) === 'question') return result('reply', prev, 0.6, first.words);
+    if (first?.cls === 'agreement' && kindOf(prev) === 'question') return result('claim', -1, 0.5, first.words);
+    if (opposing) {
+      const cue = opposing === first ? first.words : `${first!.words} … ${opposing.words}`;
+      const weak = WEAK_CONTRAST.test(opposing.words) ? 0.15 : 0;
+      const ak = kindOf(argAnchor);
+      const soft = exception || first!.cls === 'condition' ? 0.2 : 0;
+      if (ak === 'objection' || ak === 'reply') return result('reply', argAnchor, (first!.cls === 'answer' ? 0.8 : 0.7) - weak - soft, cue);
+      if (ak === 'claim') return result('objection', argAnchor, (first!.cls === 'answer' ? 0.6 : 0.8) - weak - soft, cue);
+      if (argAnchor >= 0) return result('objection', argAnchor, 0.55 - weak, cue);
+      return result('objection', -1, 0.5 - weak, cue);
+    }
+    if (first?.cls === 'concessive') {
+      // "Although X, Y": the writer holds Y despite X, against what was objected, or for the claim.
+      const ak = kindOf(argAnchor);
+      if (ak === 'objection' || ak === 'reply') return result('reply', argAnchor, 0.55, first.words);
+      if (claimAnchor >= 0) return result('support', claimAnchor, 0.5, first.words);
+      return result('claim', -1, 0.5, first.words);
+    }
+    if (first?.cls === 'concession') {
+      const ak = kindOf(argAnchor);
+      if (ak === 'objection') return result('reply', argAnchor, 0.45, first.words);
+      return result('objection', claimAnchor, claimAnchor >= 0 ? 0.65 : 0.5, first.words);
+    }
+    if (question === 'open' || (question === undefined && first?.cls === 'openQuestion' && /\?/.test(b.text))) {
+      // "How would we test that?": a question ending on a demonstrative asks about the block just before; otherwise about the claim.
+      const anaphoric = prev >= 0 && kindOf(prev) !== undefined && kindOf(prev) !== 'question' && /\b(?:that|this|these|those|it)\s*\?["')\]]*$/.test(normalize(b.text.trim()));
+      const t = anaphoric ? prev : claimAnchor >= 0 ? claimAnchor : argAnchor;
+      const cue = first?.cls === 'openQuestion' ? first.words : '(asks an open question)';
+      return result('question', t, first?.cls === 'openQuestion' ? 0.8 : 0.75, cue);
+    }
+    if (question === 'rhetorical') {
+      const ak = kindOf(argAnchor);
+      // Asked to assert, usually the writer's own point: it backs what the writer last claimed or answered.
+      if (ak === 'reply') return result('support', argAnchor, 0.45, '(a rhetorical question)');
+      if (claimAnchor >= 0) return result('support', claimAnchor, 0.45, '(a rhetorical question)');
+      return result('claim', -1, 0.5, '(a rhetorical question)');
+    }
+    if (first?.cls === 'explain') {
+      const t = prev >= 0 && kindOf(prev) !== 'question' ? prev : claimAnchor;
+      return result('support', t, 0.7, first.words);
+    }
+    if (first?.cls === 'cause') {
+      const pk = kindOf(prev);
+      // Evidence backs the point just made; a "because" beside another reason backs what that reason backs.
+      if (EVIDENCE.test(first.words) && (pk === 'claim' || pk === 'support' || pk === 'objection' || pk === 'reply')) return result('support', prev, 0.7, first.words);
+      const t = pk === 'support' ? targets[prev] : pk === 'claim' || pk === 'objection' || pk === 'reply' ? prev : claimAnchor;
+      return result('support', t, 0.75, first.words);
+    }
+    if (first?.cls === 'example') {
+      const t = prev >= 0 && kindOf(prev) !== 'question' ? prev : claimAnchor;
+      return result('support', t, 0.7, first.words);
+    }
+    if (first?.cls === 'additive') {
+      const pk = kindOf(prev);
+      if (pk === 'support' || pk === 'objection') return result(pk, targets[prev], pk === 'support' ? 0.65 : 0.5, first.words);
+      // After a reply, "Furthermore …" most often adds a reason for the claim the reply defends.
+      if (pk === 'reply' && claimAnchor >= 0) return result('support', claimAnchor, 0.5, first.words);
+      if (pk === 'claim') return result('support', prev, 0.6, first.words);
+      return result('support', claimAnchor, 0.5, first.words);
+    }
+    if (first?.cls === 'agreement') {
+      if (prev >= 0 && kindOf(prev) !== undefined) return result('support', prev, 0.65, first.words);
+      return result('support', claimAnchor, 0.5, first.words);
+    }
+    if (first?.cls === 'result') {
+      // "That means …" after an objection draws the objection's consequence; elsewhere a result states a conclusion.
+      const pk = kindOf(prev);
+      if (pk === 'objection') return result('support', prev, 0.55, first.words);
+      return result('claim', parent >= 0 ? parent : headingClaim(), 0.65, first.words);
+    }
+    if (first?.cls === 'condition') {
+      if (claimAnchor < 0) return result('claim', -1, 0.55, first.words);
+      if (NEGATION.test(normalize(b.text))) {
+        const ak = kindOf(argAnchor);
+        if (ak === 'objection' || ak === 'reply') return result('reply', argAnchor, 0.45, first.words);
+        return result('objection', claimAnchor, 0.5, first.words);
+      }
+      return result('support', claimAnchor, 0.45, first.words);
+    }
+    if (first?.cls === 'stance') {
+      if (claimAnchor < 0 || (scope.first && parent < 0)) return result('claim', parent >= 0 ? parent : headingClaim(), 0.7, first.words);
+      // A stance after a claim that only its place made one: the writer's thesis comes now.
+      const positional = decided[claimAnchor]?.cue.startsWith('(') ?? false;
+      return result('claim', parent >= 0 ? parent : headingClaim(), positional ? 0.65 : 0.45, first.words);
+    }
+    if (turn && claimAnchor >= 0 && !scope.first) {
+      const ak = kindOf(argAnchor);
+      if (ak === 'objection' || ak === 'reply') return result('reply', argAnchor, 0.45, turn.words);
+      return result('objection', claimAnchor, 0.5, turn.words);
+    }
+    // No cue that decides: the block's place does.
+    if (b.block === 'blockquote') {
+      if (parent < 0) return result('claim', -1, 0.5, '(a quoted paragraph: the position answered)');
+      return result('support', parent, 0.4, '(continues the quote)');
+    }
+    if (parent >= 0) return result('support', parent, 0.45, '(nested under the item above)');
+    if (claimAnchor < 0) return result('claim', headingClaim(), scope.first ? 0.6 : 0.5, scope.first ? '(first paragraph of its section)' : '(no claim before it in its section)');
+    const pk = kindOf(prev);
+    // An unmarked paragraph right after an objection usually answers it.
+    if (pk === 'objection') return result('reply', prev, 0.4, '(answers the objection before it)');
+    if (pk === 'reply') return result('support', prev, 0.35, '(follows the reply)');
+    // Right after the claim, an unmarked paragraph is most often its first reason.
+    if (prev === claimAnchor) return result('support', claimAnchor, 0.5, '(right after the claim)');
+    return result('support', claimAnchor, 0.4, '(follows the claim)');
+  }
+
+  // Number the suggestions and point targets at elements or suggestions.
+  const index: number[] = new Array(blocks.length).fill(-1);
+  const out: Suggestion[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (!decided[i]) continue;
+    index[i] = out.length;
+    const b = blocks[i];
+    out.push({ range: b.range, contentStart: b.contentStart, block: b.block, kind: decided[i].kind, text: b.text, target: null, confidence: decided[i].confidence, cue: decided[i].cue });
+  }
+  for (let i = 0; i < blocks.length; i++) {
+    const d = decided[i];
+    if (!d || d.target < 0 || d.target === i) continue;
+    const t = blocks[d.target];
+    const el = element[d.target];
+    if (el < 0 && index[d.target] < 0) continue;
+    out[index[i]].target = { line: t.range.start.line, text: el >= 0 ? draft.elements[el].text : t.text, element: el, suggestion: el >= 0 ? -1 : index[d.target] };
+  }
+  return out;
+}

@@ -1,0 +1,201 @@
+/** The suggester on small drafts: cues decide kinds, context decides targets; labeled blocks and code get nothing; ranges are the ones parsing would give. */
+import { describe, expect, it } from 'vitest';
+import { parseDraft } from '../../extension/core/parse/parse';
+import { scanBlocks } from '../../extension/core/suggest/blocks';
+import { findCues } from '../../extension/core/suggest/cues';
+import { suggestDraft, type Suggestion } from '../../extension/core/suggest/suggest';
+import { applyTextEdits, markAsEdit } from '../../extension/core/features/edits';
+
+function suggest(text: string): Suggestion[] {
+  return suggestDraft(text, parseDraft(text, 'a.md'));
+}
+
+function at(list: Suggestion[], line: number): Suggestion | undefined {
+  return list.find((s) => s.range.start.line === line);
+}
+
+describe('cues', () => {
+  it('finds markers at the start of sentences and clauses, as written', () => {
+    expect(findCues('That said, evaluations miss the models that plan.').map((h) => [h.cls, h.words, h.atStart])).toEqual([['contrast', 'That said', true]]);
+    expect(findCues('I agree that evals help, but they can be gamed.').map((h) => [h.cls, h.words])).toEqual([
+      ['concession', 'I agree that'],
+      ['contrast', 'but'],
+    ]);
+    expect(findCues('I’m not convinced.')[0]).toMatchObject({ cls: 'doubt', words: 'I’m not convinced' });
+    expect(findCues('So far nothing has happened.')).toEqual([]);
+    expect(findCues('Butter is tasty.')).toEqual([]);
+  });
+});
+
+describe('suggestDraft', () => {
+  it('an unlabeled "That said" paragraph after a labeled claim objects to it', () => {
+    const text = 'Claim: Evaluations will catch most risky models.\n\nThat said, evaluations miss exactly the models that plan.\n';
+    const [s] = suggest(text);
+    expect(s).toMatchObject({ kind: 'objection', cue: 'That said', text: 'That said, evaluations miss exactly the models that plan.' });
+    expect(s.range).toEqual({ start: { line: 2, character: 0 }, end: { line: 2, character: 57 } });
+    expect(s.target).toMatchObject({ line: 0, element: 0, suggestion: -1 });
+    expect(s.confidence).toBeGreaterThan(0.5);
+    expect(s.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('a "Because" item under an objection supports the objection', () => {
+    const text = 'Claim: Debate works.\n\n- Objection: judges can be fooled.\n  - Because confident speakers win regardless of the truth.\n';
+    const s = at(suggest(text), 3)!;
+    expect(s).toMatchObject({ kind: 'support', cue: 'Because', block: 'listItem' });
+    expect(s.target).toMatchObject({ line: 2, element: 1 });
+  });
+
+  it('a contrast after an objection replies to it; a suggested block can be the target', () => {
+    const text = 'Interpretability will not scale in time.\n\nAdmittedly, sparse autoencoders made labelling automatic.\n\nHowever, automatic labels are only as good as the labeller.\n';
+    const list = suggest(text);
+    expect(list.map((s) => s.kind)).toEqual(['claim', 'objection', 'reply']);
+    expect(list[1].target).toMatchObject({ line: 0, element: -1, suggestion: 0 });
+    expect(list[2].target).toMatchObject({ line: 2, suggestion: 1 });
+    expect(list[2].cue).toBe('However');
+  });
+
+  it('reads open questions as questions and answered ones as assertions', () => {
+    const text = 'Alignment gets easier with capability.\n\nWhat would change your mind?\n\nWhy would a model hide its goals? It would gain nothing from that.\n';
+    const list = suggest(text);
+    expect(at(list, 2)).toMatchObject({ kind: 'question', target: { line: 0 } });
+    expect(at(list, 4)!.kind).not.toBe('question');
+  });
+
+  it('examples support the point before them; results state a claim', () => {
+    const text = 'Reward hacking is a preview of misalignment.\n\nFor instance, agents edit the tests instead of the code.\n\nTherefore we should take it seriously.\n';
+    const list = suggest(text);
+    expect(at(list, 2)).toMatchObject({ kind: 'support', cue: 'For instance', target: { line: 0 } });
+    expect(at(list, 4)).toMatchObject({ kind: 'claim', cue: 'Therefore' });
+  });
+
+  it('gives nothing for labeled blocks, code, HTML, front matter, tables, display math, callout titles or asides', () => {
+    const text = [
+      '---',
+      'title: But this is front matter',
+      '---',
+      '',
+      'Claim: A labeled claim.',
+      '',
+      '```',
+      'But this is code.',
+      '```',
+      '',
+      '    But this is indented code.',
+      '',
+      '<div>But this is HTML.</div>',
+      '',
+      '| But | a table |',
+      '|-----|---------|',
+      '| x   | y       |',
+      '',
+      'Thanks for the comments, everyone.',
+      '',
+      '**Objection:** an emphasised label.',
+      '',
+      '$$',
+      'But x = y + z',
+      '$$',
+      '',
+      '> [!note] But a callout title',
+    ].join('\n');
+    expect(suggest(text)).toEqual([]);
+  });
+
+  it('suggests for quote paragraphs, with the range after the quote marker', () => {
+    const text = '> Alignment is easier at lower capability levels.\n\nI’m not convinced that’s true.\n';
+    const list = suggest(text);
+    expect(list[0]).toMatchObject({ kind: 'claim', block: 'blockquote', range: { start: { line: 0, character: 2 } } });
+    expect(list[1]).toMatchObject({ kind: 'objection', cue: 'I’m not convinced', target: { line: 0, text: 'Alignment is easier at lower capability levels.' } });
+  });
+
+  it('headings only when they ask or assert', () => {
+    const list = suggest('# Introduction\n\n## Is scheming likely by default?\n\nMy view is that it is unlikely.\n');
+    expect(list.map((s) => [s.range.start.line, s.kind])).toEqual([
+      [2, 'question'],
+      [4, 'claim'],
+    ]);
+  });
+
+  it('gives the same suggestions for CRLF and LF, with ranges that exclude the line ending', () => {
+    const lf = 'Compute governance is tractable.\n\nOn the other hand, algorithms get cheaper every year.\n';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    expect(suggest(crlf)).toEqual(suggest(lf));
+    expect(suggest(`\ufeff${crlf}`)).toEqual(suggest(lf));
+  });
+
+  it('ranges and label positions are the ones parsing gives the block once it is labeled', () => {
+    const text = [
+      'First a claim that spans',
+      'two lines of text.',
+      '',
+      '- But an item objects.',
+      '  - Because a nested item supports it.',
+      '',
+      '> Quoted position here.',
+      '',
+      '1. Moreover, a numbered item adds a reason.',
+      '',
+      '## Should we worry about this?',
+    ].join('\r\n');
+    const list = suggest(text);
+    expect(list.length).toBe(6);
+    for (const s of list) {
+      // Where the editor's Mark as … command would write the label too.
+      expect(markAsEdit(text, s.range.start, 'claim')).toEqual({ range: { start: s.contentStart, end: s.contentStart }, newText: 'Claim: ' });
+      const labeled = applyTextEdits(text, [{ range: { start: s.contentStart, end: s.contentStart }, newText: 'Claim: ' }]);
+      const el = parseDraft(labeled, 'a.md').elements.find((e) => e.range.start.line === s.range.start.line);
+      expect(el, s.text).toBeDefined();
+      expect(el!.text).toBe(s.text);
+      const shift = s.range.end.line === s.range.start.line ? 7 : 0;
+      expect(el!.range.start).toEqual(s.block === 'heading' ? s.range.start : s.contentStart);
+      expect(el!.range.end).toEqual({ line: s.range.end.line, character: s.range.end.character + shift });
+    }
+  });
+
+  it('a concessive opening asserts despite what it grants; evidence backs the point just made', () => {
+    const text = [
+      'Evaluations are worth running.',
+      '',
+      'Labs find real capability jumps with them.',
+      '',
+      'A study of twelve releases found jumps in half of them.',
+      '',
+      'Some people argue that evaluations can be gamed.',
+      '',
+      'Although that is possible, gaming leaves traces we can check.',
+      '',
+      'We therefore keep running them.',
+    ].join('\n');
+    const list = suggest(text);
+    expect(list.map((s) => [s.range.start.line, s.kind, s.target?.line ?? null, s.cue])).toEqual([
+      [0, 'claim', null, '(first paragraph of its section)'],
+      [2, 'support', 0, '(right after the claim)'],
+      [4, 'support', 2, 'A study'],
+      [6, 'objection', 0, 'Some people'],
+      [8, 'reply', 6, 'Although'],
+      [10, 'claim', null, 'therefore'],
+    ]);
+  });
+
+  it('a short or polite opening sentence leaves the cue to the next one; a pleasantry alone gets nothing', () => {
+    const text = 'Claim: Evals catch risky models.\n\nGood post. But a planning model can hide what it knows.\n\nThanks for writing this.\n';
+    const list = suggest(text);
+    expect(list.map((s) => [s.range.start.line, s.kind, s.cue, s.target?.line])).toEqual([[2, 'objection', 'But', 0]]);
+  });
+
+  it('reasons written before their claim attach to it', () => {
+    const list = suggest('Because chips are physical, they are easy to count.\n\nSo compute governance is tractable.\n');
+    expect(list.map((s) => s.kind)).toEqual(['support', 'claim']);
+    expect(list[0].target).toMatchObject({ line: 2 });
+  });
+
+  it('block scan: nested items know their parent, sections split at headings and rules', () => {
+    const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
+    expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([
+      ['paragraph', -1, 0],
+      ['listItem', -1, 0],
+      ['listItem', 1, 0],
+      ['paragraph', -1, 1],
+    ]);
+  });
+});

@@ -1,0 +1,49 @@
+/** Properties of the suggester on generated markdown: it never throws, stays inside the text, points only at real blocks, and ignores labeled blocks. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseDraft } from '../../extension/core/parse/parse';
+import { suggestDraft } from '../../extension/core/suggest/suggest';
+import { scanBlocks } from '../../extension/core/suggest/blocks';
+
+const words = ['But', 'because', 'However,', 'For example,', 'I doubt', 'so', 'Claim:', 'Objection:', 'the', 'model', 'plans', 'deception', '**bold**', '[[a#^b]]', '`code`', '’', '“', '?', '.', ','];
+const line = fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 12 }).map((w) => w.join(' '));
+const prefix = fc.constantFrom('', '- ', '  - ', '1. ', '> ', '## ', '    ', '```', '---', '<div>');
+const markdown = fc.array(fc.tuple(prefix, line), { maxLength: 30 }).chain((ls) =>
+  fc.constantFrom('\n', '\r\n', '\n\n').map((eol) => ls.map(([p, l]) => p + l).join(eol)),
+);
+
+describe('suggester properties', () => {
+  it('never throws; confidences in [0, 1]; ranges inside the text; targets are other blocks; labeled blocks get nothing', () => {
+    fc.assert(
+      fc.property(fc.oneof(markdown, fc.string({ maxLength: 300 })), (text) => {
+        const draft = parseDraft(text, 'p.md');
+        const list = suggestDraft(text, draft);
+        const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\n|\r/);
+        const blockLines = new Set(scanBlocks(text).map((b) => b.range.start.line));
+        const labeled = new Set(draft.elements.map((e) => e.range.start.line));
+        for (const s of list) {
+          expect(s.confidence).toBeGreaterThanOrEqual(0);
+          expect(s.confidence).toBeLessThanOrEqual(1);
+          expect(s.range.end.line).toBeLessThan(lines.length);
+          expect(s.range.end.character).toBeLessThanOrEqual(lines[s.range.end.line].length);
+          expect(labeled.has(s.range.start.line)).toBe(false);
+          if (s.target) {
+            expect(s.target.line).not.toBe(s.range.start.line);
+            expect(blockLines.has(s.target.line) || labeled.has(s.target.line)).toBe(true);
+            if (s.target.suggestion >= 0) expect(list[s.target.suggestion].range.start.line).toBe(s.target.line);
+            if (s.target.element >= 0) expect(draft.elements[s.target.element].range.start.line).toBe(s.target.line);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stays linear on paragraphs of unclosed brackets, stars and links', () => {
+    // Quadratic patterns would make this run for minutes; linear ones finish at once.
+    const text = `But ${'a ** b _ c [d <e '.repeat(3000)}\n\n${'[['.repeat(20000)}\n\n${'[x]('.repeat(10000)}\n`;
+    // The draft without elements (what parsing gives this text) keeps the test about the suggester alone.
+    const list = suggestDraft(text, parseDraft('', 'p.md'));
+    expect(list.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,102 @@
+/** End to end in code-server: a suggestion accepted by code action puts the label in the file and the node in the map; accepting all goes through the refactor preview; the hover says why and marks in one click; the AI command says that no model is available. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eUnavailable, gotoLine, mapFrame, nodeCount, openFile, readWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, writeWorkspaceFile, type Session } from '../support/workbench';
+
+const unavailable = e2eUnavailable();
+
+const DRAFT = [
+  'Claim: Capability evaluations will catch most dangerous models before deployment.',
+  '',
+  'That said, evaluations miss exactly the models that plan.',
+  '',
+].join('\n');
+
+const DRAFT2 = 'Compute governance is the most tractable lever right now.\n\nChips are physical and made by a handful of firms.\n\nOn the other hand, algorithms get cheaper every year.\n\nThresholds can be lowered as they do.\n';
+
+const DRAFT3 = 'Claim: Debate lets weak judges supervise strong models.\n\nI doubt judges can tell a good argument from a confident one.\n';
+
+describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await startSession();
+  }, 240_000);
+  afterAll(async () => stopSession(s));
+
+  async function step(name: string, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+      await screenshot(s.page, name);
+    } catch (e) {
+      await screenshot(s.page, `${name}-FAILED`).catch(() => undefined);
+      console.error(`[e2e] ${name} failed; on screen: ${await screenText(s.page).catch(() => '?')}\n[code-server] ${s.serverOutput().slice(-2000)}`);
+      throw e;
+    }
+  }
+
+  it('accepting a suggestion by code action writes the label and adds the node; accept-all goes through the preview; the AI command says no model is available', async () => {
+    // Both drafts exist before the first Quick Open, so its file search knows them.
+    writeWorkspaceFile(s, 'unlabeled.md', DRAFT);
+    writeWorkspaceFile(s, 'unlabeled-2.md', DRAFT2);
+    writeWorkspaceFile(s, 'unlabeled-3.md', DRAFT3);
+    await step('suggestion-code-action', async () => {
+      await openFile(s.page, 'unlabeled.md');
+      await runCommand(s.page, 'Crux Map: Open Argument Map to the Side');
+      const frame = await mapFrame(s.page);
+      await frame.waitForFunction(() => Number(document.getElementById('map')!.dataset.nodeCount) === 1, undefined, { timeout: 15_000 });
+      await openFile(s.page, 'unlabeled.md');
+      // The draft's suggestions in a Quick Pick: the one unlabeled paragraph, with its cue.
+      await runCommand(s.page, 'Crux Map: Show Suggestions in This Draft');
+      const row = s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Objection? That said, evaluations miss' }).first();
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await row.textContent()).toContain('because of: That said');
+      await s.page.keyboard.press('Escape');
+      await gotoLine(s.page, 3, 5);
+      await s.page.keyboard.press('Control+.');
+      const action = s.page.getByText(/Mark as Objection \(answers “Capability evaluations will catch/).first();
+      await action.waitFor({ state: 'visible', timeout: 15_000 });
+      // The preferred action comes first and is focused: Enter applies it.
+      await s.page.keyboard.press('Enter');
+      await s.page.keyboard.press('Control+S');
+      await expect.poll(() => readWorkspaceFile(s, 'unlabeled.md'), { timeout: 10_000 }).toBe(DRAFT.replace('That said,', 'Objection: That said,'));
+      await frame.waitForFunction(() => Number(document.getElementById('map')!.dataset.nodeCount) === 2, undefined, { timeout: 15_000 });
+      expect(await nodeCount(frame)).toBe(2);
+    });
+    await step('accept-all-with-preview', async () => {
+      await openFile(s.page, 'unlabeled-2.md');
+      await runCommand(s.page, 'Crux Map: Accept Suggestions in This Draft…');
+      // The refactor preview shows the edits first (the less sure last paragraph unticked); nothing is written until Apply.
+      const apply = s.page.locator('.monaco-button', { hasText: /^Apply$/ }).first();
+      await apply.waitFor({ state: 'visible', timeout: 15_000 });
+      expect(readWorkspaceFile(s, 'unlabeled-2.md')).toBe(DRAFT2);
+      await screenshot(s.page, 'accept-all-preview');
+      await apply.click();
+      await openFile(s.page, 'unlabeled-2.md');
+      await s.page.keyboard.press('Control+S');
+      await expect
+        .poll(() => readWorkspaceFile(s, 'unlabeled-2.md'), { timeout: 10_000 })
+        .toBe('Claim: Compute governance is the most tractable lever right now.\n\nSupport: Chips are physical and made by a handful of firms.\n\nObjection: On the other hand, algorithms get cheaper every year.\n\nThresholds can be lowered as they do.\n');
+    });
+    await step('hover-says-why-and-marks', async () => {
+      await openFile(s.page, 'unlabeled-3.md');
+      // The hover sits on the block's first word, after the faded hint.
+      const word = s.page.locator('.monaco-editor .view-line span', { hasText: /^I$/ }).first();
+      await word.waitFor({ state: 'visible', timeout: 10_000 });
+      await word.hover();
+      const hover = s.page.locator('.monaco-hover', { hasText: 'Crux Map suggests' }).first();
+      await hover.waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await hover.textContent()).toContain('because of: I doubt');
+      await hover.locator('a', { hasText: 'Mark as Objection' }).first().click();
+      await openFile(s.page, 'unlabeled-3.md');
+      await s.page.keyboard.press('Control+S');
+      await expect.poll(() => readWorkspaceFile(s, 'unlabeled-3.md'), { timeout: 10_000 }).toBe(DRAFT3.replace('I doubt', 'Objection: I doubt'));
+    });
+    await step('suggest-with-ai-no-model', async () => {
+      await runCommand(s.page, 'Crux Map: Suggest Argument Structure with AI');
+      const toast = s.page.locator('.notifications-toasts, .notification-toast-container', { hasText: 'no language model is available' }).first();
+      await toast.waitFor({ state: 'visible', timeout: 15_000 });
+      expect(await toast.textContent()).toContain('Crux Map: no language model is available');
+      // Nothing else changed: the files are as they were.
+      expect(readWorkspaceFile(s, 'unlabeled.md')).toBe(DRAFT.replace('That said,', 'Objection: That said,'));
+    });
+  }, 180_000);
+});
