@@ -139,6 +139,7 @@ describe('parseDraft equals the remark reading', () => {
       '> Claim: a\nlazy [[x#^y]]\n> more',
       'Claim\\: escaped colon',
       '- Claim: [ <!--\nClaim: --> <!--',
+      '## Claim: closed ^c1 ##\n\nClaim: setext ^s1\n===\n\n# Claim: x ^a #   ',
       'Claim: [x <!-- a --> y <![CDATA[ z',
       'Constructor: no kind\n\ntoString: none\n\n__proto__: nor this\n\nhasOwnProperty: no',
       'Claim&#58; entity colon',

@@ -506,7 +506,10 @@ class DraftParser {
       const start = c.node.position!.start.offset!;
       const end = c.node.position!.end.offset!;
       // The id marker ends the paragraph or the heading's line (before an ATX closing sequence is not supported).
-      const idMatch = this.idMarker(start, end);
+      // A heading's id ends its text: before a setext underline or an ATX closing sequence.
+      const kids = c.node.type === 'heading' ? c.node.children : [];
+      const textEnd = kids.length ? kids[kids.length - 1].position?.end.offset ?? end : end;
+      const idMatch = this.idMarker(start, textEnd);
       let text = plainText(c.node);
       if (idMatch) {
         const idStart = start + idMatch.index + idMatch[1].length;

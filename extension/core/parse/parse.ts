@@ -313,6 +313,8 @@ interface Candidate {
   /** The block's own extent (offsets in the prepared text). */
   start: number;
   end: number;
+  /** Where an explicit id marker must end: the block's end, or a heading's text (before `===` or closing hashes). */
+  idEnd: number;
   /** The inline token of the paragraph or heading holding the label. */
   children: readonly Token[];
   labelStart: number;
@@ -729,6 +731,8 @@ class DraftReader {
       this.firstHeadingText = collapse(plainText(children).replace(ID_MARKER_RE, '')).trim() || undefined;
     }
     const index = this.candidate(children, start, end, contentStart, 'heading', -1, parentHeading, depth);
+    // A heading's id ends its text: before a setext underline or an ATX closing sequence.
+    if (index >= 0) this.candidates[index].idEnd = Math.max(contentStart, cmap.source(inline.content.length));
     this.scanReferences(children, cmap, index);
     this.headingStack.push({ depth, element: index });
     this.scopeStack.push({ depth, candidate: index });
@@ -777,6 +781,7 @@ class DraftReader {
       depth,
       start,
       end,
+      idEnd: end,
       children,
       labelStart: contentStart,
       labelEnd,
@@ -895,7 +900,7 @@ class DraftReader {
     const texts: string[] = [];
     const tags: string[][] = [];
     this.candidates.forEach((c, i) => {
-      const idMatch = this.idMarker(c.start, c.end);
+      const idMatch = this.idMarker(c.start, c.idEnd);
       let text = textOf(c.children).plain;
       if (idMatch) {
         const idStart = c.start + idMatch.index + idMatch[1].length;
