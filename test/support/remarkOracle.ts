@@ -90,7 +90,7 @@ export function oracleText(text: string): string {
 export function knownDifference(text: string): boolean {
   if (/(?:^|[\r\n])<b>[ \t]*(?:[\r\n]|$)/.test(text)) return true;
   // Indented code, then a list item that could not interrupt a paragraph (empty, or ordered from another number than 1).
-  if (/(?:^|[\r\n])(?: {4,}|\t)[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))* {0,3}(?:(?:\d+[.)]|[-*+])[ \t]*(?:[\r\n]|$)|(?:\d*[02-9]|\d{2,})[.)][ \t])/.test(text)) return true;
+  if (/(?:^|[\r\n])(?: {4,}|\t)[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*[ \t]*(?:(?:\d+[.)]|[-*+])[ \t]*(?:[\r\n]|$)|(?:\d*[02-9]|\d{2,})[.)][ \t])/.test(text)) return true;
   // A setext heading right after a reference definition: micromark starts the heading (and its label) at the definition.
   if (/(?:^|[\r\n]) {0,3}\[[^\]\r\n]*\]:[^\r\n]*(?:\r\n|\r|\n)(?:[^\r\n]+(?:\r\n|\r|\n))+ {0,3}(?:=+|-+)[ \t]*(?:[\r\n]|$)/.test(text)) return true;
   // An unclosed fence inside a list item: micromark ends the item (and the item before it) inside the next item's marker.

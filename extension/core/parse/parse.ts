@@ -562,14 +562,13 @@ class DraftReader {
           break;
         case 'code_block': {
           const map = t.map ?? [0, 1];
-          // Indented code at the end of the text runs on to its last blank line of four columns or more (remark reads it so).
+          // Indented code runs on over the blank lines after it to the last one of four columns or more (remark reads it so).
           let end = this.lineEnd(map[1] - 1);
-          if (!this.frames.length && this.reachesEnd(map[1])) {
-            for (let line = this.lines.starts.length - 1; line >= map[1]; line--) {
-              if (/^(?: {4,}|\t| {1,3}\t)[ \t]*$/.test(this.src.slice(this.lines.starts[line], this.lineEnd(line)))) {
-                end = this.lineEnd(line);
-                break;
-              }
+          if (!this.frames.length) {
+            for (let line = map[1]; line < this.lines.starts.length; line++) {
+              const text = this.src.slice(this.lines.starts[line], this.lineEnd(line));
+              if (!/^[ \t]*$/.test(text)) break;
+              if (/^(?: {4,}|\t| {1,3}\t)/.test(text)) end = this.lineEnd(line);
             }
           }
           this.leafEnd(end);
