@@ -66,7 +66,15 @@ describe.skipIf(unavailable !== undefined)('Crux Map in VS Code\'s markdown prev
       expect(target).toBeDefined();
       const claim = parseDraft(readWorkspaceFile(s, 'interp/renormalization.md'), 'interp/renormalization.md').elements.find((e) => e.localId === 'sae-scale')!;
       expect(target).toBe(`interp/renormalization.md#L${claim.range.start.line + 1}`);
-      await frame.click(`a.cruxmap-ref[href="${target}"]`);
+      // The preview may render anew meanwhile (refreshes after indexing): find the link again if its frame went.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await (await previewFrame(s.page, `a.cruxmap-ref[href="${target}"]`)).click(`a.cruxmap-ref[href="${target}"]`, { timeout: 5_000 });
+          break;
+        } catch (e) {
+          if (attempt >= 3) throw e;
+        }
+      }
       const deadline = Date.now() + 20_000;
       let shown = '';
       while (Date.now() < deadline && !shown.includes(claim.text.slice(0, 40))) {
