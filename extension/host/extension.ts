@@ -6,9 +6,10 @@ import { registerLanguageFeatures } from './features/languageFeatures';
 import { registerEditCommands } from './features/editCommands';
 import { registerViews } from './views';
 import { setSettingsLog } from './settings';
+import { registerPublish } from './features/publish';
 import { registerSuggestions } from './features/suggestions';
 
-export function activate(context: vscode.ExtensionContext): { store: DraftStore } {
+export function activate(context: vscode.ExtensionContext): { store: DraftStore; extendMarkdownIt: ReturnType<typeof registerPublish>['extendMarkdownIt'] } {
   const log = vscode.window.createOutputChannel('Crux Map', { log: true });
   context.subscriptions.push(log);
   setSettingsLog((line) => log.warn(line));
@@ -26,7 +27,8 @@ export function activate(context: vscode.ExtensionContext): { store: DraftStore 
   registerEditCommands(context, store);
   registerViews(context, store);
   registerSuggestions(context, store, (line) => log.info(line));
-  return { store };
+  const preview = registerPublish(context, store);
+  return { store, extendMarkdownIt: preview.extendMarkdownIt };
 }
 
 export function deactivate(): void {}

@@ -14,7 +14,7 @@ import { decodeGraph, encodeGraph, GRAPH_CODEC_VERSION } from '../../core/codec/
 import type { WorkspaceIndex } from '../../core/index/workspaceIndex';
 
 /** Bump when the cache file's shape changes: older caches are then ignored. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 
 declare const __PARSER_ID__: string | undefined;
 /**
