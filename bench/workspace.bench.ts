@@ -16,7 +16,8 @@ import { diffMapGraphs, filesInScope, toMapGraph } from '../extension/core/map/m
 import { collectDrafts } from '../extension/cli/cliFiles';
 import { corpus, realisticCorpus } from './corpus';
 import { parseMany, type ParseJob, type ParseManyOptions } from '../extension/node/workers/parsePool';
-import { contentHash, folderCacheStore, indexWithCache, serializeCacheInSteps, type CacheStore } from '../extension/node/cache/parseCache';
+import { contentHash, folderCacheStore, serializeCacheInSteps, type CacheStore } from '../extension/node/cache/parseCache';
+import { loadWorkspace, type DraftSource } from '../extension/node/loadWorkspace';
 import { json, log, ms, printJson, results, spread, stats, type Stats } from './report';
 
 /** dist/parseWorker.js and dist/cli.js, beside dist/bench/. */
@@ -36,20 +37,25 @@ const IN_PROCESS_RUNS = argValue('--runs') === undefined ? 1 : RUNS;
 const EDITS = 25;
 
 // ---------------------------------------------------------------------------------------------------------
-// The loading calls: the one place to change when the loading orchestration moves (parseCache.indexWithCache,
-// parsePool.parseMany and WorkspaceIndex.setParsedDraft today).
+// The loading calls: all through node/loadWorkspace.ts, the loading path of the CLI and the extension.
 
 const parseForCache = (jobs: ParseJob[]) => parseMany(jobs, WORKER);
 
+/** Drafts read already, as loadWorkspace takes them. */
+function sourceOf(jobs: ParseJob[]): DraftSource {
+  const texts = new Map(jobs.map((j) => [j.path, j.text]));
+  return { list: async () => [...texts.keys()], read: async (path) => texts.get(path) };
+}
+
 /** Fills `index` from `jobs` without a cache, as the CLI does (`options` as parseMany takes them). */
 async function loadCold(index: WorkspaceIndex, jobs: ParseJob[], workerFile: string | undefined, options: ParseManyOptions = {}): Promise<void> {
-  const drafts = await parseMany(jobs, workerFile, options);
-  jobs.forEach((j, i) => index.setParsedDraft(j.path, j.text, drafts[i]));
+  await loadWorkspace(index, { source: sourceOf(jobs), parse: (js) => parseMany(js, workerFile, options), version: 'bench' });
 }
 
 /** Fills `index` from `jobs` and the cache in `store`, as the CLI with --cache DIR and the extension do; `saved` settles when the cache is written back. */
-function loadWithCache(index: WorkspaceIndex, jobs: ParseJob[], store: CacheStore): Promise<{ hits: number; snapshot: boolean; saved: Promise<string | undefined> }> {
-  return indexWithCache(index, jobs, store, 'bench', parseForCache);
+async function loadWithCache(index: WorkspaceIndex, jobs: ParseJob[], store: CacheStore): Promise<{ hits: number; snapshot: boolean; saved: Promise<string | undefined> }> {
+  const r = await loadWorkspace(index, { source: sourceOf(jobs), parse: parseForCache, version: 'bench', cache: store });
+  return { hits: r.cached, snapshot: r.snapshot, saved: r.saved };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,14 +1,12 @@
 // Builds the extension host, the CLI and the webview bundles with esbuild (type-checking is `npm run typecheck`).
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, existsSync, watch as watchFile } from 'node:fs';
+import { parserFingerprint } from './parserId.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
-// The parser's fingerprint: parse caches written by a build with another parser are not used.
-const parserSources = readdirSync('extension/core', { recursive: true }).filter((f) => f.endsWith('.ts')).sort();
-const parserId = createHash('sha1').update(parserSources.map((f) => readFileSync(join('extension/core', f), 'utf8')).join('\0')).digest('hex').slice(0, 12);
+// The parser's fingerprint: parse caches written by a build with another parser are not used (scripts/parserId.mjs says what counts).
+const parserId = parserFingerprint('.').id;
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info', legalComments: 'none', define: { __PARSER_ID__: JSON.stringify(parserId) } };
 
 const builds = [
@@ -29,6 +27,8 @@ if (existsSync('webview/style.css')) cpSync('webview/style.css', 'dist/webview/s
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
+  // The stylesheet is copied, not bundled: copy it again on each change.
+  if (existsSync('webview/style.css')) watchFile('webview/style.css', () => cpSync('webview/style.css', 'dist/webview/style.css'));
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }

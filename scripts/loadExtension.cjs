@@ -1,11 +1,30 @@
 // Loads a built extension bundle in plain Node with a generic stand-in for the `vscode` module,
 // times require() and activate(), and prints the figures as JSON. Used by bench/activation.bench.ts
-// and test/host/activation.test.ts. Usage: node scripts/loadExtension.cjs <bundle.js>
+// and test/host/activation.test.ts. Usage: node scripts/loadExtension.cjs <bundle.js> [--dispose]
+// With --dispose, every context subscription is then disposed, and the event listeners still
+// registered (on vscode events and on EventEmitters the extension made) are listed as `leftListeners`.
 'use strict';
 const Module = require('node:module');
 const { performance } = require('node:perf_hooks');
 
 const registered = [];
+/** Event listeners registered and not disposed yet, with the event each is on. */
+const live = new Set();
+/** An event: registering a listener gives a disposable that unregisters it (disposing the emitter does not: each subscriber must). */
+function listenTo(name) {
+  return function () {
+    const token = { name };
+    live.add(token);
+    return { dispose: () => live.delete(token) };
+  };
+}
+class EventEmitter {
+  constructor() {
+    this.event = listenTo('EventEmitter.event');
+  }
+  fire() {}
+  dispose() {}
+}
 /** Any property, call or construction gives another stand-in; a few members behave as an idle workspace. */
 function stub(name) {
   const special = {
@@ -16,6 +35,8 @@ function stub(name) {
     'vscode.window.activeTextEditor': undefined,
   };
   if (Object.prototype.hasOwnProperty.call(special, name)) return special[name];
+  if (name === 'vscode.EventEmitter') return EventEmitter;
+  if (/\.on(Did|Will)[A-Za-z]*$/.test(name)) return listenTo(name);
   const target = function () {};
   const assigned = new Map();
   return new Proxy(target, {
@@ -54,5 +75,10 @@ const t1 = performance.now();
 const context = { subscriptions: [], extensionUri: stub('extensionUri'), storageUri: undefined, globalStorageUri: stub('globalStorageUri'), extension: { packageJSON: { version: '0' } } };
 const result = ext.activate(context);
 const t2 = performance.now();
-process.stdout.write(JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1, returnedPromise: typeof (result && result.then) === 'function', registered }));
+let leftListeners;
+if (process.argv.includes('--dispose')) {
+  for (const d of [...context.subscriptions].reverse()) d.dispose();
+  leftListeners = [...live].map((t) => t.name);
+}
+process.stdout.write(JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1, returnedPromise: typeof (result && result.then) === 'function', registered, leftListeners }));
 process.exit(0);

@@ -5,9 +5,13 @@ import { version } from '../../package.json';
 import { WorkspaceIndex, graphToJson } from '../core/index/workspaceIndex';
 import type { ArgumentGraph, Diagnostic } from '../core/model';
 import { renderStandaloneHtml } from '../core/export/exportHtml';
-import { collectDrafts, escapeControls, UsageError, type FoundDraft } from './cliFiles';
+import { escapeControls, fileSource, listDrafts, readWorkspaceConfig, UsageError } from './cliFiles';
+import { parseOptionsOf } from '../core/config';
+import { plural } from '../core/wording';
+import { parseDraft } from '../core/parse/parse';
 import { parseMany, parseSafely, type ParseJob } from '../node/workers/parsePool';
-import { folderCacheStore, indexWithCache } from '../node/cache/parseCache';
+import { folderCacheStore } from '../node/cache/parseCache';
+import { loadWorkspace } from '../node/loadWorkspace';
 import type { LabelMode, LinkMode } from '../core/export/publish';
 import { checkPublishArgs, importArgdown, isPeerFormat, PEER_FORMATS, exportPeerFormat, publishFile, publishInputs } from './cliPublish';
 import { runSuggest } from './cliSuggest';
@@ -43,6 +47,8 @@ Options:
   -o, --output FILE   write the export to FILE
   --max-warnings N    with check: fail when there are more than N warnings
   --max-file-size B   skip files larger than B bytes (default 5000000)
+  --config FILE       the workspace's label words (default: .cruxmap.json in the
+                      first directory argument)
   --cache DIR         keep parsed drafts and the graph in DIR; later runs re-parse only
                       changed files, and none when no file changed
   -h, --help          show this help
@@ -65,6 +71,7 @@ interface Options {
   maxWarnings?: number;
   maxFileSize: number;
   cache?: string;
+  config?: string;
 }
 
 /** What a run printed and how it ended; `main` is pure apart from the file system so it can be tested in-process too. */
@@ -115,6 +122,10 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
           [v, i] = valueOf(flag, i, inline);
           opts.cache = v;
           break;
+        case '--config':
+          [v, i] = valueOf(flag, i, inline);
+          opts.config = v;
+          break;
         case '--labels':
         case '--links':
           [v, i] = valueOf(flag, i, inline);
@@ -156,7 +167,7 @@ export function formatDiagnostic(d: Diagnostic): string {
  * Where `-o` writes, checked before any work: not a folder, in a folder that exists, and not one
  * of the drafts read (the same file by any name, links included), which an export would destroy.
  */
-function outputTarget(output: string, cwd: string, drafts: readonly FoundDraft[]): string {
+function outputTarget(output: string, cwd: string, drafts: readonly { path: string; file: string }[]): string {
   const target = resolve(cwd, output);
   const shown = escapeControls(output);
   const st = statSync(target, { throwIfNoEntry: false });
@@ -169,10 +180,6 @@ function outputTarget(output: string, cwd: string, drafts: readonly FoundDraft[]
     }
   }
   return target;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Reads the built webview bundle that sits beside dist/cli.js. */
@@ -198,25 +205,33 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
     if (parsed === 'help') return { code: 0, stdout: HELP, stderr: '' };
     if (parsed === 'version') return { code: 0, stdout: `${version}\n`, stderr: '' };
     if (parsed.command === 'import') return await importArgdown(parsed.inputs[0], parsed.output, cwd);
-    const { drafts, warnings } = collectDrafts(parsed.command === 'publish' ? publishInputs(parsed.inputs, cwd) : parsed.inputs, cwd, parsed.maxFileSize);
-    for (const w of warnings) err.push(`cruxmap: warning: ${w}`);
-    const target = (parsed.command === 'export' || parsed.command === 'publish') && parsed.output !== undefined ? outputTarget(parsed.output, cwd, drafts) : undefined;
+    const listed = listDrafts(parsed.command === 'publish' ? publishInputs(parsed.inputs, cwd) : parsed.inputs, cwd);
+    for (const w of listed.warnings) err.push(`cruxmap: warning: ${w}`);
+    // Files skipped on reading, and damaged cache lines: said before the results.
+    const warnings: string[] = [];
+    const target = (parsed.command === 'export' || parsed.command === 'publish') && parsed.output !== undefined ? outputTarget(parsed.output, cwd, listed.files) : undefined;
+    // The workspace's own label words (.cruxmap.json) go into every parse; its problems are reported with the drafts'.
+    const config = readWorkspaceConfig(listed, cwd, parsed.config);
+    const parseOptions = parseOptionsOf(config);
     // parseSafely also for drafts the index parses itself (a damaged cache line after a start from the snapshot).
-    const index = new WorkspaceIndex(parseSafely);
+    const index = new WorkspaceIndex((text, path) => parseSafely(text, path, parseDraft, parseOptions));
     // Big workspaces are parsed in worker threads (dist/parseWorker.js beside this file).
     const parse = (jobs: ParseJob[]) => parseMany(jobs, join(__dirname, 'parseWorker.js'));
-    if (parsed.cache) {
-      const cacheName = escapeControls(parsed.cache);
-      const { saved } = await indexWithCache(index, drafts, folderCacheStore(resolve(cwd, parsed.cache)), version, parse, (line) => err.push(`cruxmap: warning: ${cacheName}: ${escapeControls(line)}`));
-      const problem = await saved;
-      // The results stand without the cache; the next run is only slower.
-      if (problem) err.push(`cruxmap: warning: could not write the cache in ${cacheName} (${escapeControls(problem)}); the next run parses everything again`);
-    } else {
-      const parsedDrafts = await parse(drafts);
-      drafts.forEach((d, i) => index.setParsedDraft(d.path, d.text, parsedDrafts[i]));
-    }
+    const cacheName = parsed.cache === undefined ? '' : escapeControls(parsed.cache);
+    const { saved } = await loadWorkspace(index, {
+      source: fileSource(listed, parsed.maxFileSize, warnings),
+      parse,
+      version,
+      optionsFor: () => parseOptions,
+      cache: parsed.cache ? folderCacheStore(resolve(cwd, parsed.cache)) : undefined,
+      log: (line) => warnings.push(`${cacheName}: ${escapeControls(line)}`),
+    });
+    for (const w of warnings) err.push(`cruxmap: warning: ${w}`);
+    const problem = await saved;
+    // The results stand without the cache; the next run is only slower.
+    if (problem) err.push(`cruxmap: warning: could not write the cache in ${cacheName} (${escapeControls(problem)}); the next run parses everything again`);
     if (parsed.command === 'publish') return publishFile(index, parsed, cwd, err);
-    const graph = index.getGraph();
+    const graph = withConfigDiagnostics(index.getGraph(), config?.diagnostics ?? []);
     if (parsed.command === 'export') {
       const body = parsed.format === 'html' ? renderStandaloneHtml(graph, webviewAssets()) : isPeerFormat(parsed.format) ? exportPeerFormat(graph, parsed.format) : graphToJson(graph);
       if (parsed.output !== undefined && target !== undefined) {
@@ -237,6 +252,14 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
     err.push(`cruxmap: ${message}`);
     return { code: 2, stdout: out.join(''), stderr: err.map((l) => `${l}\n`).join('') };
   }
+}
+
+/** The graph with the config file's diagnostics among the drafts' (sorted by file, then position, as spec section 8 wants). */
+function withConfigDiagnostics(graph: ArgumentGraph, extra: Diagnostic[]): ArgumentGraph {
+  if (extra.length === 0) return graph;
+  const at = (d: Diagnostic) => [d.range.start.line, d.range.start.character];
+  const diagnostics = [...graph.diagnostics, ...extra].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : at(a)[0] - at(b)[0] || at(a)[1] - at(b)[1]));
+  return { ...graph, diagnostics };
 }
 
 function check(graph: ArgumentGraph, opts: Options, out: string[], err: string[]): CliResult {

@@ -3,6 +3,8 @@ import { readdirSync, statSync, existsSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { kindOf, readBounded } from '../node/readBounded';
+import type { DraftSource } from '../node/loadWorkspace';
+import { CONFIG_FILE, readConfig, type WorkspaceConfig } from '../core/config';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -25,6 +27,9 @@ export interface CollectResult {
 /** A usage problem: the CLI prints it and exits 2. */
 export class UsageError extends Error {}
 
+/** Largest .cruxmap.json read. */
+const MAX_CONFIG_BYTES = 1_000_000;
+
 /** Largest .gitignore read (a bigger one ignores nothing). */
 const MAX_GITIGNORE_BYTES = 1_000_000;
 
@@ -44,11 +49,21 @@ function toSlash(p: string): string {
   return p.split(sep).join('/');
 }
 
+/** The markdown files the arguments name, before reading: each one's path relative to the root and where it is. */
+export interface ListedDrafts {
+  root: string;
+  /** Whether the root is a directory argument (else the current directory, when only files were named). */
+  rootIsArgument: boolean;
+  files: { path: string; file: string }[];
+  /** One line each: what the walk passed by (symbolic links, special files). */
+  warnings: string[];
+}
+
 /**
- * Collects the markdown files named by the arguments (files or directories).
+ * Lists the markdown files named by the arguments (files or directories), sorted.
  * Paths are relative to the first directory argument, or to `cwd` when there is none.
  */
-export function collectDrafts(args: string[], cwd: string, maxFileSize: number): CollectResult {
+export function listDrafts(args: string[], cwd: string): ListedDrafts {
   const absolute = args.map((a) => resolve(cwd, a));
   for (let i = 0; i < args.length; i++) {
     if (!existsSync(absolute[i])) throw new UsageError(`no such file or directory: ${escapeControls(args[i])}`);
@@ -69,13 +84,47 @@ export function collectDrafts(args: string[], cwd: string, maxFileSize: number):
     const shown = skipped.links.slice(0, 5).map(rel).join(', ');
     warnings.push(`skipped ${n} symbolic link${n > 1 ? 's' : ''} inside folders (not followed; name the target to check it): ${shown}${n > 5 ? ', …' : ''}`);
   }
+  return { root, rootIsArgument: firstDir !== undefined, files: [...files].sort().map((file) => ({ path: toSlash(relative(root, file)) || file, file })), warnings };
+}
+
+/** The listed drafts as loadWorkspace reads them, through node fs; each file skipped is said in `warnings`. */
+export function fileSource(listed: ListedDrafts, maxFileSize: number, warnings: string[]): DraftSource {
+  const where = new Map(listed.files.map((f) => [f.path, f.file]));
+  return {
+    list: async () => listed.files.map((f) => f.path),
+    read: async (path) => {
+      const file = where.get(path);
+      return file === undefined ? undefined : readDraft(file, escapeControls(path), maxFileSize, warnings);
+    },
+  };
+}
+
+/** Collects and reads the markdown files named by the arguments (see listDrafts). */
+export function collectDrafts(args: string[], cwd: string, maxFileSize: number): CollectResult {
+  const listed = listDrafts(args, cwd);
+  const warnings = [...listed.warnings];
   const drafts: FoundDraft[] = [];
-  for (const file of [...files].sort()) {
-    const path = toSlash(relative(root, file)) || file;
+  for (const { path, file } of listed.files) {
     const text = readDraft(file, escapeControls(path), maxFileSize, warnings);
     if (text !== undefined) drafts.push({ path, text, file });
   }
-  return { root, drafts, warnings };
+  return { root: listed.root, drafts, warnings };
+}
+
+/**
+ * The workspace's `.cruxmap.json`: `--config FILE` when given (it must exist), else the one in the
+ * first directory argument, if there is one; its diagnostics name it relative to the root.
+ */
+export function readWorkspaceConfig(listed: ListedDrafts, cwd: string, configArg: string | undefined): WorkspaceConfig | undefined {
+  const file = configArg !== undefined ? resolve(cwd, configArg) : listed.rootIsArgument ? join(listed.root, CONFIG_FILE) : undefined;
+  if (file === undefined) return undefined;
+  if (configArg === undefined && !existsSync(file)) return undefined;
+  const read = readBounded(file, MAX_CONFIG_BYTES);
+  if (!('bytes' in read)) {
+    const why = read.skipped === 'too-large' ? `over ${MAX_CONFIG_BYTES} bytes` : read.skipped === 'not-regular' ? `${read.what} is not a regular file` : (/^([A-Z]+):/.exec(read.message)?.[1] ?? read.message);
+    throw new UsageError(`cannot read the config file ${escapeControls(configArg ?? file)} (${escapeControls(why)})`);
+  }
+  return readConfig(new TextDecoder().decode(read.bytes), toSlash(relative(listed.root, file)) || file);
 }
 
 /** Reads a regular file of at most maxFileSize bytes as UTF-8 text, or explains why it is skipped. */

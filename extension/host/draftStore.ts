@@ -1,10 +1,14 @@
 /** Keeps the core's WorkspaceIndex in step with the workspace: open editors, files on disk (via workspace.fs) and the file watcher. */
 import * as vscode from 'vscode';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
-import type { Draft } from '../core/model';
+import type { ParseOptions } from '../core/model';
+import { parseDraft } from '../core/parse/parse';
+import { WorkspaceConfigs } from './workspaceConfigs';
 import { readSettings } from './settings';
-import { contentHash, isTempOf, ParseCache, restoreFromSnapshot, serializeCacheInSteps, snapshotKey, STALE_TMP_MS, tempName, type CacheStore } from '../node/cache/parseCache';
+import { createDraftFilter, type DraftFilter } from './draftFilter';
+import { isTempOf, serializeCacheInSteps, snapshotKey, STALE_TMP_MS, tempName, type CacheStore } from '../node/cache/parseCache';
 import { parseMany, parseSafely } from '../node/workers/parsePool';
+import { draftHash, loadWorkspace, SerialRunner, type DraftSource } from '../node/loadWorkspace';
 
 const MARKDOWN_EXT = /\.(md|markdown)$/i;
 
@@ -25,8 +29,6 @@ export interface DraftStoreOptions {
   log?: (line: string) => void;
 }
 
-/** Files read at once during a scan. */
-const READ_CONCURRENCY = 16;
 /** Drafts loaded (or parts built) per idle step after a start from the snapshot. */
 const PREPARE_STEP = 50;
 /** How long after the last save or change on disk the parse cache is written again. */
@@ -69,8 +71,13 @@ function storageCacheStore(folder: vscode.Uri): CacheStore {
 }
 
 export class DraftStore implements vscode.Disposable {
-  // parseSafely: a draft the parser cannot take gets a warning, never an exception in an event handler.
-  readonly index = new WorkspaceIndex(parseSafely);
+  /** Each workspace folder's .cruxmap.json: label words for its drafts' parses, problems for the Problems panel. */
+  readonly configs = new WorkspaceConfigs();
+  /**
+   * Drafts parse with the label words of their folder's .cruxmap.json; parseSafely: a draft the
+   * parser cannot take gets a warning, never an exception in an event handler.
+   */
+  readonly index = new WorkspaceIndex((text, path) => parseSafely(text, path, parseDraft, this.optionsFor(path)));
   private readonly uris = new Map<string, vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -87,10 +94,21 @@ export class DraftStore implements vscode.Disposable {
   /** The snapshot key (every path and hash) of what the cache file holds, as far as this store knows. */
   private cachedKey: string | undefined;
   private prepareTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly scans = new SerialRunner(() => this.scanNow());
+  /** The draft filter of the current settings (made again when they change). */
+  private draftFilter: DraftFilter | undefined;
 
   constructor(private readonly options: DraftStoreOptions = {}) {
     this.cacheStore = options.storageUri ? storageCacheStore(options.storageUri) : undefined;
-    this.disposables.push(this.changeEmitter);
+    this.disposables.push(this.changeEmitter, this.configs);
+    // A changed .cruxmap.json: its problems show at once, and the scan parses again the drafts whose label words changed (the cache key holds them).
+    this.disposables.push(
+      this.configs.onDidChange((uri) => {
+        const path = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1).replace(/\\/g, '/');
+        this.changeEmitter.fire({ paths: [path] });
+        void this.scan();
+      }),
+    );
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.scheduleDocument(e.document)),
       vscode.workspace.onDidSaveTextDocument((d) => {
@@ -105,7 +123,10 @@ export class DraftStore implements vscode.Disposable {
         else if (d.isDirty || this.timers.has(path)) void this.updateFromDisk(d.uri);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('cruxmap.include') || e.affectsConfiguration('cruxmap.exclude') || e.affectsConfiguration('cruxmap.maxFileSize')) void this.scan();
+        if (e.affectsConfiguration('cruxmap.include') || e.affectsConfiguration('cruxmap.exclude') || e.affectsConfiguration('cruxmap.maxFileSize')) {
+          this.draftFilter = undefined;
+          void this.scan();
+        }
       }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
@@ -190,6 +211,22 @@ export class DraftStore implements vscode.Disposable {
     return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   }
 
+  /** The parse options of an indexed path: the label words of its workspace folder's .cruxmap.json. */
+  private optionsFor(path: string): ParseOptions | undefined {
+    return this.configs.optionsFor(this.uris.get(path));
+  }
+
+  /** Whether a file on disk is a draft to index: cruxmap.include and cruxmap.exclude, relative to its workspace folder (the size is checked on reading). */
+  private accepts(uri: vscode.Uri): boolean {
+    return this.filter().accepts(vscode.workspace.asRelativePath(uri, false));
+  }
+
+  private filter(): DraftFilter {
+    this.draftFilter ??= createDraftFilter(readSettings());
+    return this.draftFilter;
+  }
+
+  /** A file on disk was created or changed (or its editor closed): index what it holds now, or drop it when it is no draft (any more). */
   private async updateFromDisk(uri: vscode.Uri): Promise<void> {
     const path = this.pathOf(uri);
     if (!path) return;
@@ -199,17 +236,19 @@ export class DraftStore implements vscode.Disposable {
       this.updateFromDocument(open);
       return;
     }
-    const text = await this.readText(uri);
-    if (text === undefined) return;
+    const text = this.accepts(uri) ? await this.readText(uri) : undefined;
+    if (text === undefined) {
+      this.remove(path);
+      return;
+    }
     this.uris.set(path, uri);
     this.changeEmitter.fire({ paths: this.index.update(path, text) });
   }
 
   private async readText(uri: vscode.Uri): Promise<string | undefined> {
     try {
-      const { maxFileSize } = readSettings();
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > maxFileSize) return undefined;
+      if (!this.filter().fits(stat.size)) return undefined;
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (bytes.includes(0)) return undefined;
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -219,123 +258,92 @@ export class DraftStore implements vscode.Disposable {
   }
 
   /**
-   * Indexes every draft in the workspace: reads the files a few at a time, takes unchanged
-   * drafts from the parse cache, parses the rest (in worker threads when there is much),
-   * and writes the cache back. Shows progress when there are many files.
+   * Indexes every draft in the workspace (loadWorkspace: the files through workspace.fs, unchanged
+   * drafts from the parse cache or its snapshot, the rest parsed in worker threads when there is
+   * much, the cache written back), then open editors' texts on top. Shows progress when there are
+   * many files. One scan at a time: asked during one, it runs once more after it.
    */
-  async scan(): Promise<void> {
+  scan(): Promise<void> {
+    return this.scans.run();
+  }
+
+  private async scanNow(): Promise<void> {
+    await this.configs.ready;
     const started = Date.now();
+    this.draftFilter = undefined;
     const { include, exclude } = readSettings();
     const includeGlob = include.length === 1 ? include[0] : `{${include.join(',')}}`;
     const excludeGlob = exclude.length === 0 ? undefined : exclude.length === 1 ? exclude[0] : `{${exclude.join(',')}}`;
-    const uris = await vscode.workspace.findFiles(includeGlob, excludeGlob);
-    const version = this.options.version ?? '0';
-    const work = async (report?: (message: string, increment: number) => void) => {
-      const cache = this.cacheStore ? ParseCache.load(this.cacheStore, version, this.options.log) : undefined;
-      const found: { path: string; uri: vscode.Uri; text: string }[] = [];
-      const seen = new Set<string>();
-      let next = 0;
-      const reader = async () => {
-        while (next < uris.length) {
-          const uri = uris[next++];
-          const path = this.pathOf(uri);
-          if (!path || seen.has(path)) continue;
-          seen.add(path);
-          const open = this.openDocument(uri);
-          const text = open ? open.getText() : await this.readText(uri);
-          if (text !== undefined) found.push({ path, uri, text });
-          if (report && found.length % 100 === 0) report(`read ${found.length} of ${uris.length}`, 50 / Math.max(1, uris.length / 100));
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, reader));
-      for (const d of vscode.workspace.textDocuments) {
-        const p = this.pathOf(d.uri);
-        if (p && this.isDraft(d) && !seen.has(p)) {
-          seen.add(p);
-          found.push({ path: p, uri: d.uri, text: d.getText() });
-        }
-      }
-      // Unchanged drafts come from the cache; the rest are parsed, in worker threads when there is much.
-      const loaded = cache ? await cache : undefined;
-      const hashes = found.map((f) => contentHash(f.text));
-      // Drafts opened in editors while the scan read the disk are in the index already; the snapshot holds them too when their text is the same.
-      const foundText = new Map(found.map((f) => [f.path, f.text]));
-      const fits = this.index.paths().every((p) => foundText.get(p) === this.index.getText(p));
-      if (loaded && fits && this.restore(found, hashes, loaded)) {
-        this.lastScan = { drafts: found.length, cached: found.length, parsed: 0, ms: Date.now() - started, snapshot: true };
-        this.options.log?.(`Indexed ${found.length} drafts in ${this.lastScan.ms} ms from the saved snapshot (no draft changed since); drafts load in the background.`);
-        this.changeEmitter.fire({ paths: [...seen] });
-        return;
-      }
-      const drafts: (Draft | undefined)[] = found.map((f, i) => loaded?.get(f.path, hashes[i]));
-      const misses = found.map((_, i) => i).filter((i) => drafts[i] === undefined);
-      if (report && misses.length > 0) report(`parsing ${misses.length} drafts`, 0);
-      // The extension host stays responsive: workers parse, or this thread parses in slices.
-      let workers = 0;
-      const parsed = await parseMany(misses.map((i) => found[i]), this.options.workerFile, { mainThread: false, yieldMs: 15, onWorkers: (n) => (workers = n) });
-      misses.forEach((i, k) => (drafts[i] = parsed[k]));
-      let typed = false;
-      found.forEach((f, i) => {
-        this.uris.set(f.path, f.uri);
-        // A draft typed in while the scan ran: its editor's text wins.
-        const now = this.openDocument(f.uri)?.getText();
-        typed ||= now !== undefined && now !== f.text;
-        if (now !== undefined && now !== f.text) this.index.setDraft(f.path, now);
-        else this.index.setParsedDraft(f.path, f.text, drafts[i]!);
-      });
-      for (const p of this.index.paths()) if (!seen.has(p)) this.index.removeDraft(p);
-      this.lastScan = { drafts: found.length, cached: found.length - misses.length, parsed: misses.length, ms: Date.now() - started, snapshot: false };
-      this.options.log?.(
-        `Indexed ${found.length} drafts in ${this.lastScan.ms} ms: ${this.lastScan.cached} from the parse cache, ${misses.length} parsed ${workers > 0 ? `in ${workers} worker thread${workers > 1 ? 's' : ''}` : 'on the extension host thread'}.`,
-      );
-      this.changeEmitter.fire({ paths: [...seen] });
-      if (this.cacheStore) {
-        // Written after the index is ready, in steps, with the graph as the next start's snapshot (not when a draft typed in meanwhile makes the graph another text's); a failure only costs speed next time.
-        const items = found.map((f, i) => ({ path: f.path, text: f.text, hash: hashes[i], draft: drafts[i]! }));
-        const key = typed ? undefined : snapshotKey(items);
-        if (key === undefined || key !== this.cachedKey) {
-          this.cachedKey = key;
-          const store = this.cacheStore;
-          void serializeCacheInSteps(version, items, typed ? undefined : this.index.getGraph(), pause)
-            .then((text) => store.write(text))
-            .catch((e: unknown) => this.cacheWriteFailed(e));
-        }
-      }
+    const listed = new Map<string, vscode.Uri>();
+    for (const uri of await vscode.workspace.findFiles(includeGlob, excludeGlob)) {
+      const path = this.pathOf(uri);
+      if (path && !listed.has(path) && this.accepts(uri)) listed.set(path, uri);
+    }
+    const source: DraftSource = {
+      list: async () => [...listed.keys()],
+      read: (path) => this.readText(listed.get(path)!),
     };
-    if (uris.length > 200) {
-      await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Crux Map: indexing ${uris.length} drafts` },
-        (progress) => work((message, increment) => progress.report({ message, increment })),
+    const version = this.options.version ?? '0';
+    let workers = 0;
+    const work = async (report?: (message: string, done: number) => void) => {
+      const result = await loadWorkspace(this.index, {
+        source,
+        version,
+        cache: this.cacheStore,
+        // The extension host stays responsive: workers parse, or this thread parses in slices.
+        parse: (jobs) => parseMany(jobs, this.options.workerFile, { mainThread: false, yieldMs: 15, onWorkers: (n) => (workers = n) }),
+        pause,
+        progress: report,
+        log: this.options.log,
+        optionsFor: (path) => this.configs.optionsFor(listed.get(path)),
+      });
+      const loaded = new Set(result.files.map((f) => f.path));
+      for (const path of [...this.uris.keys()]) if (!loaded.has(path)) this.uris.delete(path);
+      for (const f of result.files) this.uris.set(f.path, listed.get(f.path)!);
+      // Open editors' texts are newer than the disk's (also drafts typed in while the scan ran, and untitled ones).
+      for (const d of vscode.workspace.textDocuments) {
+        if (!this.isDraft(d)) continue;
+        const path = this.pathOf(d.uri)!;
+        this.uris.set(path, d.uri);
+        if (this.index.getText(path) !== d.getText()) this.index.setDraft(path, d.getText());
+      }
+      const ms = Date.now() - started;
+      this.lastScan = { drafts: result.files.length, cached: result.cached, parsed: result.parsed, ms, snapshot: result.snapshot };
+      if (result.snapshot) {
+        this.prepareInSteps();
+        this.options.log?.(`Indexed ${result.files.length} drafts in ${ms} ms from the saved snapshot (no draft changed since); drafts load in the background.`);
+      } else {
+        this.options.log?.(
+          `Indexed ${result.files.length} drafts in ${ms} ms: ${result.cached} from the parse cache, ${result.parsed} parsed ${workers > 0 ? `in ${workers} worker thread${workers > 1 ? 's' : ''}` : 'on the extension host thread'}.`,
+        );
+      }
+      if (this.cacheStore) {
+        // Written in steps after the index is ready (the next start's snapshot), or already right; a failure only costs speed next time.
+        this.cachedKey = result.key;
+        void result.saved.then((problem) => problem !== undefined && this.cacheWriteFailed(problem));
+      }
+      this.changeEmitter.fire({ paths: this.index.paths() });
+    };
+    if (listed.size > 200) {
+      let reported = 0;
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Crux Map: indexing ${listed.size} drafts` }, (progress) =>
+        work((message, done) => {
+          progress.report({ message, increment: Math.max(0, done * 100 - reported) });
+          reported = Math.max(reported, done * 100);
+        }),
       );
     } else {
       await work();
     }
   }
 
-  /**
-   * Starts the empty index from the cache's snapshot when it was made from exactly these drafts
-   * (no file changed since), then loads the drafts and builds their parts in idle steps, so that
-   * the first edit costs what any other does. False when there is no such snapshot.
-   */
-  private restore(found: { path: string; uri: vscode.Uri; text: string }[], hashes: string[], cache: ParseCache): boolean {
-    const files = found.map((f, i) => ({ path: f.path, text: f.text, hash: hashes[i] }));
-    const key = snapshotKey(files);
-    if (!restoreFromSnapshot(this.index, cache, files, key)) return false;
-    // Damaged lines were dropped: the cache is written whole again.
-    this.cachedKey = cache.dropped > 0 ? undefined : key;
-    if (cache.dropped > 0) this.scheduleCacheWrite();
-    for (const f of found) {
-      this.uris.set(f.path, f.uri);
-      // A draft typed in while the scan ran: its editor's text wins.
-      const now = this.openDocument(f.uri)?.getText();
-      if (now !== undefined && now !== f.text) this.index.setDraft(f.path, now);
-    }
+  /** After a start from the snapshot: loads the drafts and builds their parts in idle steps, so that the first edit costs what any other does. */
+  private prepareInSteps(): void {
     const step = () => {
       this.prepareTimer = this.index.prepare(PREPARE_STEP) ? setTimeout(step, 0) : undefined;
     };
     if (this.prepareTimer !== undefined) clearTimeout(this.prepareTimer);
     this.prepareTimer = setTimeout(step, 0);
-    return true;
   }
 
   private scheduleCacheWrite(): void {
@@ -352,7 +360,7 @@ export class DraftStore implements vscode.Disposable {
     if (!this.cacheStore) return;
     const files = this.index.paths().map((path) => {
       const text = this.index.getText(path)!;
-      return { path, text, hash: contentHash(text) };
+      return { path, text, hash: draftHash(text, this.optionsFor(path)) };
     });
     const key = snapshotKey(files);
     if (key === this.cachedKey) return;
@@ -367,10 +375,10 @@ export class DraftStore implements vscode.Disposable {
   /** A cache that cannot be written only costs speed next time: say so in the log, and try again after the next save. */
   private cacheWriteFailed(e: unknown): void {
     this.cachedKey = undefined;
-    this.options.log?.(`Could not write the parse cache (${e instanceof Error ? e.message : String(e)}); the next start parses the drafts again.`);
+    this.options.log?.(`Could not write the parse cache (${e instanceof Error ? e.message : typeof e === 'string' ? e : String(e)}); the next start parses the drafts again.`);
   }
 
-    dispose(): void {
+  dispose(): void {
     if (this.cacheTimer !== undefined) clearTimeout(this.cacheTimer);
     if (this.prepareTimer !== undefined) clearTimeout(this.prepareTimer);
     for (const t of this.timers.values()) clearTimeout(t);

@@ -5,12 +5,14 @@ import { registerGraphPanel } from './panel/graphPanel';
 import { registerLanguageFeatures } from './features/languageFeatures';
 import { registerEditCommands } from './features/editCommands';
 import { registerViews } from './views';
+import { setSettingsLog } from './settings';
 import { registerPublish } from './features/publish';
 import { registerSuggestions } from './features/suggestions';
 
 export function activate(context: vscode.ExtensionContext): { store: DraftStore; extendMarkdownIt: ReturnType<typeof registerPublish>['extendMarkdownIt'] } {
   const log = vscode.window.createOutputChannel('Crux Map', { log: true });
   context.subscriptions.push(log);
+  setSettingsLog((line) => log.warn(line));
   const store = new DraftStore({
     log: (line) => log.info(line),
     // Per workspace only: empty windows share global storage, and would share (and race on) one cache.

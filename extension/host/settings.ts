@@ -1,30 +1,25 @@
-/** Typed getters for the `cruxmap.*` settings. */
+/** Typed, checked getters for the `cruxmap.*` settings (see settingsCheck.ts): a wrong value falls back to its default, said once in the log. */
 import * as vscode from 'vscode';
+import { checkSettings, type Settings } from './settingsCheck';
 
-export type MapLayout = 'auto' | 'dagre' | 'fcose';
-export type MapScope = 'draft' | 'linked' | 'workspace';
+export type { Settings } from './settingsCheck';
 
-export interface Settings {
-  include: string[];
-  exclude: string[];
-  maxFileSize: number;
-  debounceMs: number;
-  defaultLayout: MapLayout;
-  defaultScope: MapScope;
-  followCursor: boolean;
-  codeLens: boolean;
+let log: ((line: string) => void) | undefined;
+/** Problems already said, so that a wrong value read on every keystroke is logged once. */
+const said = new Set<string>();
+
+/** Where to say that a setting was wrong (the extension's log channel). */
+export function setSettingsLog(line: (text: string) => void): void {
+  log = line;
 }
 
 export function readSettings(): Settings {
   const c = vscode.workspace.getConfiguration('cruxmap');
-  return {
-    include: c.get<string[]>('include', ['**/*.md', '**/*.markdown']),
-    exclude: c.get<string[]>('exclude', ['**/node_modules/**', '**/.git/**']),
-    maxFileSize: c.get<number>('maxFileSize', 5_000_000),
-    debounceMs: c.get<number>('debounceMs', 250),
-    defaultLayout: c.get<MapLayout>('map.defaultLayout', 'auto'),
-    defaultScope: c.get<MapScope>('map.defaultScope', 'draft'),
-    followCursor: c.get<boolean>('map.followCursor', true),
-    codeLens: c.get<boolean>('codeLens.enabled', true),
-  };
+  const { settings, problems } = checkSettings((key) => c.get(key));
+  for (const p of problems) {
+    if (said.has(p)) continue;
+    said.add(p);
+    log?.(p);
+  }
+  return settings;
 }

@@ -2,20 +2,23 @@
 import * as vscode from 'vscode';
 import type { DraftStore } from './draftStore';
 import type { Disagreement, GraphNode } from '../core/model';
-import { kindIcon, openSideBySide, revealElement } from './glue';
+import { plural, short } from '../core/wording';
+import { kindIcon } from './kindIcons';
+import { openSideBySide, revealElement } from './reveal';
 
 type ArgumentItem = { type: 'file'; file: string; title: string } | { type: 'element'; node: GraphNode };
 
-function short(text: string, max = 80): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 /** Files, then each file's elements as a tree by edges (children target their parent in the same file). */
-class ArgumentsTree implements vscode.TreeDataProvider<ArgumentItem> {
+class ArgumentsTree implements vscode.TreeDataProvider<ArgumentItem>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly listening: vscode.Disposable;
   constructor(private readonly store: DraftStore) {
-    store.onDidChange(() => this.changed.fire());
+    this.listening = store.onDidChange(() => this.changed.fire());
+  }
+  dispose(): void {
+    this.listening.dispose();
+    this.changed.dispose();
   }
 
   getTreeItem(item: ArgumentItem): vscode.TreeItem {
@@ -29,7 +32,7 @@ class ArgumentsTree implements vscode.TreeDataProvider<ArgumentItem> {
     }
     const n = item.node;
     const hasChildren = this.children(n).length > 0;
-    const t = new vscode.TreeItem(short(n.text || `(${n.kind})`), hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const t = new vscode.TreeItem(short(n.text || `(${n.kind})`, 80), hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     t.id = n.id;
     t.description = `${n.kind} ^${n.localId}`;
     t.tooltip = new vscode.MarkdownString().appendText(`${n.kind} · ${n.file}:${n.range.start.line + 1}\n\n${n.text}`);
@@ -59,11 +62,16 @@ class ArgumentsTree implements vscode.TreeDataProvider<ArgumentItem> {
 }
 
 /** Each derived disagreement, with both sides' text and files. */
-class DisagreementsTree implements vscode.TreeDataProvider<Disagreement> {
+class DisagreementsTree implements vscode.TreeDataProvider<Disagreement>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly listening: vscode.Disposable;
   constructor(private readonly store: DraftStore) {
-    store.onDidChange(() => this.changed.fire());
+    this.listening = store.onDidChange(() => this.changed.fire());
+  }
+  dispose(): void {
+    this.listening.dispose();
+    this.changed.dispose();
   }
   getTreeItem(d: Disagreement): vscode.TreeItem {
     const a = this.store.index.getNode(d.a);
@@ -94,8 +102,8 @@ function registerStatusBar(context: vscode.ExtensionContext, store: DraftStore):
     }
     const unanswered = store.index.diagnosticsFor(path).filter((d) => d.code === 'unanswered-objection').length;
     const n = draft.elements.length;
-    item.text = `$(type-hierarchy-sub) ${n} element${n === 1 ? '' : 's'}${unanswered ? ` · ${unanswered} unanswered` : ''}`;
-    item.tooltip = `Crux Map: ${n} argument element${n === 1 ? '' : 's'} in this draft, ${unanswered} objection${unanswered === 1 ? '' : 's'} without a reply. Click to open the argument map.`;
+    item.text = `$(type-hierarchy-sub) ${plural(n, 'element')}${unanswered ? ` · ${unanswered} unanswered` : ''}`;
+    item.tooltip = `Crux Map: ${plural(n, 'argument element')} in this draft, ${plural(unanswered, 'objection')} without a reply. Click to open the argument map.`;
     item.show();
   };
   context.subscriptions.push(item, store.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update));
@@ -103,9 +111,14 @@ function registerStatusBar(context: vscode.ExtensionContext, store: DraftStore):
 }
 
 export function registerViews(context: vscode.ExtensionContext, store: DraftStore): void {
+  // A tree view does not dispose its data provider: the providers' own subscriptions go with the extension's.
+  const argumentsTree = new ArgumentsTree(store);
+  const disagreementsTree = new DisagreementsTree(store);
   context.subscriptions.push(
-    vscode.window.createTreeView('cruxmap.arguments', { treeDataProvider: new ArgumentsTree(store), showCollapseAll: true }),
-    vscode.window.createTreeView('cruxmap.disagreements', { treeDataProvider: new DisagreementsTree(store) }),
+    argumentsTree,
+    disagreementsTree,
+    vscode.window.createTreeView('cruxmap.arguments', { treeDataProvider: argumentsTree, showCollapseAll: true }),
+    vscode.window.createTreeView('cruxmap.disagreements', { treeDataProvider: disagreementsTree }),
     vscode.commands.registerCommand('cruxmap.revealElement', (id: unknown) => (typeof id === 'string' ? revealElement(store, id) : undefined)),
     vscode.commands.registerCommand('cruxmap.openDisagreement', (a: unknown, b: unknown) => (typeof a === 'string' && typeof b === 'string' ? openSideBySide(store, a, b) : undefined)),
   );

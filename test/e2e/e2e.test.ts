@@ -267,4 +267,19 @@ describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
       await expect.poll(() => cachedPaths(readFileSync(file, 'utf8')).length, { timeout: 15_000 }).toBe(drafts.length + 300);
     });
   }, 180_000);
+
+  it("reads the workspace folder's .cruxmap.json without a reload: a malformed one is a bad-config problem on the file, a changed one parses the drafts again", async () => {
+    await step('workspace-config', async () => {
+      await openFile(s.page, 'scheming-first.md');
+      await runCommand(s.page, 'Problems: Focus on Problems View');
+      const problems = s.page.locator('.markers-panel');
+      const logBefore = extensionLog(s).length;
+      writeWorkspaceFile(s, '.cruxmap.json', '{\n  "labels": { "Upshot": "clam" }\n}\n');
+      await expect.poll(async () => (await problems.textContent()) ?? '', { timeout: 15_000 }).toContain('maps to "clam", which is no kind');
+      writeWorkspaceFile(s, '.cruxmap.json', '{\n  "labels": { "Upshot": "claim" }\n}\n');
+      await expect.poll(async () => (await problems.textContent()) ?? '', { timeout: 15_000 }).not.toContain('which is no kind');
+      // New label words: every draft of the folder is parsed again with them (none is taken from the cache).
+      await expect.poll(() => extensionLog(s).slice(logBefore), { timeout: 20_000 }).toMatch(/Indexed \d+ drafts in \d+ ms: 0 from the parse cache, \d+ parsed/);
+    });
+  }, 60_000);
 });

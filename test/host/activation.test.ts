@@ -1,4 +1,4 @@
-/** Activation stays cheap: markdown-only activation events, and the built extension's activate() returns at once (before the workspace scan ends) having registered every contributed command. */
+/** Activation stays cheap: markdown-only activation events, and the built extension's activate() returns at once (before the workspace scan ends) having registered every contributed command; and everything it subscribes to is let go when it is disposed. */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -21,5 +21,11 @@ describe('activation', () => {
     const r = JSON.parse(out.stdout) as { returnedPromise: boolean; registered: string[] };
     expect(r.returnedPromise).toBe(false);
     for (const c of manifest.contributes.commands) expect(r.registered).toContain(c.command);
+  });
+  it('every event listener registered at activation is disposed with the context subscriptions (CodeLens and the tree views too)', () => {
+    const out = spawnSync(process.execPath, [join(root, 'scripts', 'loadExtension.cjs'), join(root, 'dist', 'extension.js'), '--dispose'], { encoding: 'utf8' });
+    expect(out.stderr).toBe('');
+    const r = JSON.parse(out.stdout) as { leftListeners: string[] };
+    expect(r.leftListeners).toEqual([]);
   });
 });

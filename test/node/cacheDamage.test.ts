@@ -8,8 +8,15 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseDraft } from '../../extension/core/parse/parse';
 import { WorkspaceIndex } from '../../extension/core/index/workspaceIndex';
 import type { Draft } from '../../extension/core/model';
-import { CACHE_FILE, contentHash, folderCacheStore, indexWithCache, isTempOf, ParseCache, serializeCache, tempName, type CacheStore } from '../../extension/node/cache/parseCache';
+import { CACHE_FILE, contentHash, folderCacheStore, isTempOf, ParseCache, serializeCache, tempName, type CacheStore } from '../../extension/node/cache/parseCache';
 import type { ParseJob } from '../../extension/node/workers/parsePool';
+import { loadWorkspace } from '../../extension/node/loadWorkspace';
+
+/** The loading path (loadWorkspace) on drafts read already, as the CLI with --cache and the extension load. */
+function indexWithCache(index: WorkspaceIndex, jobs: ParseJob[], store: CacheStore, version: string, parse: (js: ParseJob[]) => Promise<Draft[]>, log?: (line: string) => void) {
+  const texts = new Map(jobs.map((j) => [j.path, j.text]));
+  return loadWorkspace(index, { source: { list: async () => [...texts.keys()], read: async (p) => texts.get(p) }, parse, cache: store, version, log });
+}
 import { corpus, rng } from '../../bench/corpus';
 
 /** A cache kept in memory as bytes, as the file is. */

@@ -1,10 +1,9 @@
 /** The parse cache file: what goes in comes out for unchanged files only, and a damaged or foreign cache only costs a re-parse. */
 import { describe, expect, it } from 'vitest';
 import { parseDraft } from '../../extension/core/parse/parse';
-import { cachedPaths, contentHash, indexWithCache, ParseCache, serializeCache, serializeCacheInSteps, type CacheStore } from '../../extension/node/cache/parseCache';
+import { cachedPaths, contentHash, ParseCache, serializeCache, serializeCacheInSteps, type CacheStore } from '../../extension/node/cache/parseCache';
 import { corpus } from '../../bench/corpus';
 import { WorkspaceIndex } from '../../extension/core/index/workspaceIndex';
-import type { Draft } from '../../extension/core/model';
 import type { ParseJob } from '../../extension/node/workers/parsePool';
 
 /** A cache kept in memory, counting writes; read as UTF-8 bytes, as the CLI and the extension read the file. */
@@ -27,7 +26,6 @@ function memoryStore(text?: string): CacheStore & { text?: string; writes: numbe
 const PATHS = ['a.md', 'notes/with space.md', 'q"uote.md', 'back\\slash.md', 'ünïcode/ŝcheming.md', 'emoji 🧭.md', 'tab\there.md'];
 const texts = PATHS.map((p, i) => `---\ntitle: T${i}\n---\nClaim: claim ${i} ^c${i}\n\n- Objection: [[a#^c0]] no ${i}.\n`);
 const jobs: ParseJob[] = PATHS.map((path, i) => ({ path, text: texts[i] }));
-const parseAll = async (js: ParseJob[]): Promise<Draft[]> => js.map((j) => parseDraft(j.text, j.path));
 
 describe('parse cache', () => {
   it('gives back every unchanged draft exactly, for any path', async () => {
@@ -65,46 +63,6 @@ describe('parse cache', () => {
     for (const j of js) index.setDraft(j.path, j.text);
     return index;
   }
-
-  it('indexWithCache parses only what changed, starts from the snapshot when nothing did, and writes only when the cache was not right', async () => {
-    const store = memoryStore();
-    let parsed = 0;
-    const counting = async (js: ParseJob[]) => {
-      parsed += js.length;
-      return parseAll(js);
-    };
-    const index = async (js: ParseJob[]) => {
-      const i = new WorkspaceIndex();
-      const r = await indexWithCache(i, js, store, '1.0', counting);
-      await r.saved;
-      return { index: i, ...r };
-    };
-    const cold = await index(jobs);
-    expect([cold.hits, cold.snapshot, parsed, store.writes]).toEqual([0, false, PATHS.length, 1]);
-    expect(cold.index.getGraph()).toStrictEqual(built(jobs).getGraph());
-    // Nothing changed: the graph comes from the snapshot and no draft is parsed or even loaded until asked for.
-    const warm = await index(jobs);
-    expect([warm.hits, warm.snapshot, parsed, store.writes]).toEqual([PATHS.length, true, PATHS.length, 1]);
-    expect(warm.index.getGraph()).toEqual(cold.index.getGraph());
-    expect(warm.index.parseCount).toBe(0);
-    for (const p of PATHS) expect(warm.index.diagnosticsFor(p)).toEqual(cold.index.diagnosticsFor(p));
-    expect(warm.index.getDraft(PATHS[4])).toStrictEqual(parseDraft(texts[4], PATHS[4]));
-    expect(warm.index.incomingEdges('a.md#^c0')).toEqual(cold.index.incomingEdges('a.md#^c0'));
-    expect(warm.index.parseCount).toBe(0);
-    // One file edited: that one is parsed, the others come from the cache, and the cache (with a new snapshot) is written.
-    const edited = jobs.map((j, i) => (i === 2 ? { ...j, text: `${j.text}\nReply: [[a#^c0]] yes, and here is why it holds.\n` } : j));
-    const after = await index(edited);
-    expect([after.hits, after.snapshot, parsed, store.writes]).toEqual([PATHS.length - 1, false, PATHS.length + 1, 2]);
-    expect(after.index.getGraph()).toStrictEqual(built(edited).getGraph());
-    const again = await index(edited);
-    expect([again.snapshot, parsed, store.writes]).toEqual([true, PATHS.length + 1, 2]);
-    expect(again.index.getGraph()).toEqual(built(edited).getGraph());
-    // A file gone from the workspace: the snapshot no longer fits, and the file leaves the cache at the next write.
-    const fewer = await index(edited.slice(1));
-    expect([fewer.snapshot, parsed, store.writes]).toEqual([false, PATHS.length + 1, 3]);
-    expect(cachedPaths(store.text!)).toEqual(PATHS.slice(1));
-    expect(fewer.index.getGraph()).toStrictEqual(built(edited.slice(1)).getGraph());
-  });
 
   it('written in steps (as the extension does after saves), the cache is the same text', async () => {
     const texts = corpus(250, 9);

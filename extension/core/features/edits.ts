@@ -3,7 +3,11 @@ import type { Draft, DraftElement, ElementKind, Position, Range } from '../model
 import { globalId } from '../model';
 import { blockAt, ID_RE } from '../parse/parse';
 import { createLineMap } from '../parse/lineMap';
+import { KIND_TITLE } from '../wording';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
+
+/** @deprecated The label words mark-as writes are KIND_TITLE of core/wording.ts (kept for code written against this name). */
+export { KIND_TITLE as KIND_LABEL } from '../wording';
 
 /** One replacement in a file (an insertion has an empty range). */
 export interface TextEdit {
@@ -30,16 +34,6 @@ export class EditError extends Error {}
 export type LinkRelation = 'object' | 'support' | 'reply' | 'crux';
 
 const RELATION_LABEL: Record<Exclude<LinkRelation, 'crux'>, string> = { object: 'Objection', support: 'Support', reply: 'Reply' };
-
-/** The label word written by mark-as commands. */
-export const KIND_LABEL: Record<ElementKind, string> = {
-  claim: 'Claim',
-  support: 'Support',
-  objection: 'Objection',
-  reply: 'Reply',
-  crux: 'Crux',
-  question: 'Question',
-};
 
 function point(at: Position): Range {
   return { start: at, end: at };
@@ -224,7 +218,7 @@ export function freshId(draft: Draft, base: string): string {
 export function markAsEdit(text: string, position: Position, kind: ElementKind): TextEdit | undefined {
   const block = blockAt(text, position);
   if (!block) return undefined;
-  const label = `${KIND_LABEL[kind]}: `;
+  const label = `${KIND_TITLE[kind]}: `;
   if (block.label) {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const lines = createLineMap(body);

@@ -3,6 +3,7 @@ import type { Diagnostic, Disagreement, ElementKind, GraphNode, Position, Range 
 import { globalId } from '../model';
 import { LABELS, comparePos } from '../parse/parse';
 import { freshId, renameIdEdits, wikilinkTo, type FileEdit } from './edits';
+import { KIND_TITLE, plural } from '../wording';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /** A completion item, in core terms. */
@@ -157,10 +158,6 @@ export function countsFor(index: WorkspaceIndex, id: string): ElementCounts {
   return { supports: incoming.filter((e) => e.kind === 'supports').length, objections: objections.length, unanswered, disagreements: ds.length, disagreementFiles: [...files].sort() };
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** Escapes text for a markdown hover, so draft text is shown as text. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}\[\]()#+\-.!|<>~]/g, '\\$&');
@@ -173,8 +170,6 @@ export interface Hover {
   /** Markdown with the draft's text escaped. */
   markdown: string;
 }
-
-const KIND_TITLE: Record<ElementKind, string> = { claim: 'Claim', support: 'Support', objection: 'Objection', reply: 'Reply', crux: 'Crux', question: 'Question' };
 
 /** A hover on a reference (about its target) or on an element. */
 export function hoverAt(index: WorkspaceIndex, path: string, position: Position): Hover | undefined {

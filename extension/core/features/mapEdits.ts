@@ -4,7 +4,8 @@ import { globalId } from '../model';
 import { parseDraft } from '../parse/parse';
 import { createLineMap } from '../parse/lineMap';
 import type { DraftParser, WorkspaceIndex } from '../index/workspaceIndex';
-import { addIdEdit, applyTextEdits, EditError, freshId, KIND_LABEL, linkEdits, markAsEdit, wikilinkTo, type EditPlan, type FileEdit, type TextEdit } from './edits';
+import { addIdEdit, applyTextEdits, EditError, freshId, linkEdits, markAsEdit, wikilinkTo, type EditPlan, type FileEdit, type TextEdit } from './edits';
+import { KIND_TITLE } from '../wording';
 
 /** The kinds of element "Add …" writes under a node. */
 export type AnswerKind = 'support' | 'objection' | 'reply' | 'question';
@@ -88,7 +89,7 @@ export function addElementEdits(index: WorkspaceIndex, id: string, kind: AnswerK
   const eol = draft.eol;
   const prefix = linePrefix(source, element);
   const cont = continuation(prefix);
-  const label = `${KIND_LABEL[kind]}: `;
+  const label = `${KIND_TITLE[kind]}: `;
   let insertAt: Position;
   let lead: string;
   if (element.block === 'listItem') {
@@ -190,7 +191,7 @@ export function connectEdits(index: WorkspaceIndex, fromId: string, toId: string
 
 /** Changes an element's label to another kind's (the text stays). */
 export function changeKindEdits(index: WorkspaceIndex, id: string, kind: ElementKind): MapEditPlan {
-  if (!(kind in KIND_LABEL)) throw new EditError(`Unknown kind ${kind}.`);
+  if (!(kind in KIND_TITLE)) throw new EditError(`Unknown kind ${kind}.`);
   const { draft, element } = elementOf(index, id);
   if (element.kind === kind) throw new EditError(`It is already ${kind === 'objection' ? 'an' : 'a'} ${kind}.`);
   const edit = markAsEdit(textOf(index, draft.path), element.range.start, kind);

@@ -38,8 +38,10 @@ interface IndexedPart extends FilePart {
   names: string[];
 }
 
-/** The parser the index uses; injectable so tests can count parses. */
-export type DraftParser = (text: string, path: string) => Draft;
+/** The function the index parses a file with (parseDraft, or one that adds the workspace's label words); injectable so tests can count parses. */
+export type ParseFunction = (text: string, path: string) => Draft;
+/** @deprecated The old name of ParseFunction (parse.ts has a class of that name). */
+export type DraftParser = ParseFunction;
 
 /**
  * The index of a workspace's drafts. Add, update and remove one draft at a time: only that
@@ -222,7 +224,7 @@ export class WorkspaceIndex {
     this.dropUsersOf(`p:${path}`);
   }
 
-  constructor(private readonly parser: DraftParser = parseDraft) {}
+  constructor(private readonly parser: ParseFunction = parseDraft) {}
 
   /** Parses one file and adds or replaces it (lazily: see update for the paths a change affects). */
   setDraft(path: string, text: string): Draft {

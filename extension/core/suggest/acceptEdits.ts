@@ -1,6 +1,7 @@
 /** Turning suggestions into markup: the label on each block and, where the markup rules would not give the suggested target by themselves, a reference to it (with an explicit id on the target). Pure: text edits out. */
 import type { Draft, ElementKind, Position } from '../model';
-import { applyTextEdits, KIND_LABEL, type TextEdit } from '../features/edits';
+import { applyTextEdits, type TextEdit } from '../features/edits';
+import { KIND_TITLE } from '../wording';
 import { parseDraft } from '../parse/parse';
 import type { Suggestion } from './suggest';
 
@@ -32,9 +33,9 @@ function endOfText(text: string, s: Suggestion): Position {
 
 /** The title of the code action that accepts one suggestion, e.g. `Mark as Objection (answers “alignment is easier at lower…”)`. */
 export function acceptTitle(s: Suggestion, all: readonly Suggestion[]): string {
-  const label = KIND_LABEL[s.kind];
+  const label = KIND_TITLE[s.kind];
   if (!s.target) return `Mark as ${label} (suggested)`;
-  const also = s.target.suggestion >= 0 ? `; marks that as ${KIND_LABEL[all[s.target.suggestion].kind]} too` : '';
+  const also = s.target.suggestion >= 0 ? `; marks that as ${KIND_TITLE[all[s.target.suggestion].kind]} too` : '';
   return `Mark as ${label} (${RELATION[s.kind]} ${quoteShort(s.target.text)}${also})`;
 }
 
@@ -63,7 +64,7 @@ export function acceptEdits(text: string, path: string, chosen: readonly Suggest
   }
   // First the labels alone; the labeled text tells which targets the markup rules already give.
   const labels = new Map<number, { at: Position; text: string }>();
-  for (const [line, s] of marked) labels.set(line, { at: s.contentStart, text: `${KIND_LABEL[s.kind]}: ` });
+  for (const [line, s] of marked) labels.set(line, { at: s.contentStart, text: `${KIND_TITLE[s.kind]}: ` });
   const labelEdits = [...labels.values()].map((l) => ({ range: { start: l.at, end: l.at }, newText: l.text }));
   const labeled: Draft = parseDraft(applyTextEdits(text, labelEdits), path);
   const elementAt = new Map<number, number>();
@@ -88,7 +89,7 @@ export function acceptEdits(text: string, path: string, chosen: readonly Suggest
       withId.add(target);
       // Back from labeled to original coordinates: a label written on the target's last line moved its end.
       const end = t.range.end;
-      const shift = labels.has(end.line) ? KIND_LABEL[marked.get(end.line)!.kind].length + 2 : 0;
+      const shift = labels.has(end.line) ? KIND_TITLE[marked.get(end.line)!.kind].length + 2 : 0;
       const character = shift && end.character - shift >= labels.get(end.line)!.at.character ? end.character - shift : end.character;
       idEdits.push({ range: { start: { line: end.line, character }, end: { line: end.line, character } }, newText: ` ^${t.localId}` });
     }

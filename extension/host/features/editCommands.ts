@@ -4,7 +4,11 @@ import type { DraftStore } from '../draftStore';
 import type { ElementKind, GraphNode } from '../../core/model';
 import { addIdEdit, EditError, linkEdits, markAsEdit, renameIdEdits, wikilinkTo, type LinkRelation } from '../../core/features/edits';
 import { fromVsPosition, toVsRange } from '../adapters';
-import { KIND_ICONS, moveCursor, openSideBySide, toWorkspaceEdit } from '../glue';
+import { MarkAsOffers } from './markAsOffers';
+import { KIND_TITLE, short } from '../../core/wording';
+import { KIND_ICONS } from '../kindIcons';
+import { moveCursor, openSideBySide } from '../reveal';
+import { toWorkspaceEdit } from '../workspaceEdits';
 
 const MARK_COMMANDS: [string, ElementKind][] = [
   ['cruxmap.markAsClaim', 'claim'],
@@ -16,10 +20,6 @@ const MARK_COMMANDS: [string, ElementKind][] = [
 
 interface ElementPick extends vscode.QuickPickItem {
   id?: string;
-}
-
-function short(text: string, max = 90): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function showError(e: unknown): void {
@@ -61,7 +61,7 @@ function elementItems(store: DraftStore, exclude?: string): ElementPick[] {
 }
 
 function pickFor(n: GraphNode): ElementPick {
-  return { label: `$(${KIND_ICONS[n.kind].icon}) ${short(n.text || `(${n.kind})`)}`, description: `^${n.localId}`, detail: `${n.kind} · ${n.file}:${n.range.start.line + 1}`, id: n.id };
+  return { label: `$(${KIND_ICONS[n.kind].icon}) ${short(n.text || `(${n.kind})`, 90)}`, description: `^${n.localId}`, detail: `${n.kind} · ${n.file}:${n.range.start.line + 1}`, id: n.id };
 }
 
 async function applyAndMove(store: DraftStore, edit: vscode.WorkspaceEdit, cursor?: { path: string; position: { line: number; character: number } }): Promise<boolean> {
@@ -189,15 +189,18 @@ async function markAs(store: DraftStore, kind: ElementKind, uri?: vscode.Uri, po
   await vscode.workspace.applyEdit(edit);
 }
 
-/** Offers "Mark as …" on a paragraph that has no label yet. */
+/** Offers "Mark as …" on a paragraph that has no label yet (asked as the cursor moves: see MarkAsOffers). */
 class MarkAsActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.RefactorRewrite];
+  private readonly offers = new MarkAsOffers();
+  constructor(private readonly store: DraftStore) {}
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
-    const text = doc.getText();
-    const e = markAsEdit(text, fromVsPosition(range.start), 'claim');
-    if (!e || e.range.start.line !== e.range.end.line || e.range.start.character !== e.range.end.character) return []; // no block, or it has a label
+    const path = this.store.pathOf(doc.uri);
+    const indexed = () => (path !== undefined && this.store.index.getText(path) === doc.getText() ? this.store.index.getDraft(path)?.elements : undefined);
+    const asked = { key: doc.uri.toString(), version: doc.version, getText: () => doc.getText(), lineText: (line: number) => doc.lineAt(line).text };
+    if (!this.offers.offers(asked, fromVsPosition(range.start), indexed)) return [];
     return MARK_COMMANDS.map(([command, kind]) => {
-      const action = new vscode.CodeAction(`Mark as ${kind[0].toUpperCase()}${kind.slice(1)}`, vscode.CodeActionKind.RefactorRewrite);
+      const action = new vscode.CodeAction(`Mark as ${KIND_TITLE[kind]}`, vscode.CodeActionKind.RefactorRewrite);
       action.command = { command, title: action.title, arguments: [doc.uri, range.start] };
       return action;
     });
@@ -252,7 +255,7 @@ export function registerEditCommands(context: vscode.ExtensionContext, store: Dr
     vscode.commands.registerCommand('cruxmap.addId', () => addId(store)),
     vscode.commands.registerCommand('cruxmap.copyReference', () => copyReference(store)),
     ...MARK_COMMANDS.map(([command, kind]) => vscode.commands.registerCommand(command, (uri?: vscode.Uri, position?: vscode.Position) => markAs(store, kind, uri, position))),
-    vscode.languages.registerCodeActionsProvider(selector, new MarkAsActions(), { providedCodeActionKinds: MarkAsActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(selector, new MarkAsActions(store), { providedCodeActionKinds: MarkAsActions.kinds }),
     vscode.languages.registerRenameProvider(selector, new IdRenames(store)),
   );
 }

@@ -5,7 +5,8 @@ import type { Diagnostic, ElementKind } from '../../core/model';
 import { codeLensFor, completionsAt, definitionAt, documentSymbols, foldingRanges, hoverAt, quickFixesFor, referencesAt, workspaceSymbols, type SymbolNode } from '../../core/features/language';
 import { fromVsPosition, fromVsRange, toVsRange } from '../adapters';
 import { readSettings } from '../settings';
-import { toWorkspaceEdit } from '../glue';
+import { toWorkspaceEdit } from '../workspaceEdits';
+import { short } from '../../core/wording';
 
 const SEVERITY: Record<Diagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -55,7 +56,34 @@ function registerDiagnostics(context: vscode.ExtensionContext, store: DraftStore
       }),
     );
   };
+  /** Each .cruxmap.json's bad-config problems, on the file itself (by uri; few, so all are checked every time). */
+  const configsShown = new Map<string, string>();
+  const showConfigs = () => {
+    const now = new Set<string>();
+    for (const p of store.configs.problems()) {
+      const key = p.uri.toString();
+      now.add(key);
+      const signature = JSON.stringify(p.diagnostics);
+      if (configsShown.get(key) === signature) continue;
+      configsShown.set(key, signature);
+      collection.set(
+        p.uri,
+        p.diagnostics.map((d) => {
+          const vd = new vscode.Diagnostic(toVsRange(d.range), d.message, SEVERITY[d.severity]);
+          vd.code = d.code;
+          vd.source = 'Crux Map';
+          return vd;
+        }),
+      );
+    }
+    for (const key of [...configsShown.keys()]) {
+      if (now.has(key)) continue;
+      collection.delete(vscode.Uri.parse(key));
+      configsShown.delete(key);
+    }
+  };
   const refresh = (change?: IndexChange) => {
+    showConfigs();
     for (const path of change ? change.paths : store.index.paths()) show(path);
     // A scan's change lists the paths it found, not the ones it dropped: forget those too.
     if (!change || shown.size > store.index.size) for (const path of [...shown.keys()]) if (store.index.getText(path) === undefined) show(path);
@@ -87,12 +115,19 @@ class QuickFixes implements vscode.CodeActionProvider {
   }
 }
 
-class Lenses implements vscode.CodeLensProvider {
+class Lenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
   constructor(private readonly store: DraftStore) {
-    store.onDidChange(() => this.changed.fire());
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cruxmap.codeLens') && this.changed.fire());
+    this.subscriptions = [
+      this.changed,
+      store.onDidChange(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cruxmap.codeLens') && this.changed.fire()),
+    ];
+  }
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
   }
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     if (!readSettings().codeLens) return [];
@@ -103,7 +138,7 @@ class Lenses implements vscode.CodeLensProvider {
 }
 
 function toDocumentSymbol(s: SymbolNode): vscode.DocumentSymbol {
-  const sym = new vscode.DocumentSymbol(s.name.length > 120 ? `${s.name.slice(0, 119)}…` : s.name, s.detail, SYMBOL_KIND[s.kind], toVsRange(s.range), toVsRange(s.selectionRange));
+  const sym = new vscode.DocumentSymbol(short(s.name, 120), s.detail, SYMBOL_KIND[s.kind], toVsRange(s.range), toVsRange(s.selectionRange));
   sym.children = s.children.map(toDocumentSymbol);
   return sym;
 }
@@ -112,9 +147,11 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, store
   const selector: vscode.DocumentSelector = { language: 'markdown' };
   const pathOf = (doc: vscode.TextDocument) => store.flush(doc);
   registerDiagnostics(context, store);
+  const lenses = new Lenses(store);
   context.subscriptions.push(
+    lenses,
     vscode.languages.registerCodeActionsProvider(selector, new QuickFixes(store), { providedCodeActionKinds: QuickFixes.kinds }),
-    vscode.languages.registerCodeLensProvider(selector, new Lenses(store)),
+    vscode.languages.registerCodeLensProvider(selector, lenses),
     vscode.languages.registerCompletionItemProvider(
       selector,
       {
@@ -183,7 +220,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, store
         return workspaceSymbols(store.index, query)
           .map((n) => {
             const loc = location(store, n.file, n.range);
-            return loc ? new vscode.SymbolInformation(n.text.length > 100 ? `${n.text.slice(0, 99)}…` : n.text, SYMBOL_KIND[n.kind], `${n.kind} · ${n.file}`, loc) : undefined;
+            return loc ? new vscode.SymbolInformation(short(n.text, 100), SYMBOL_KIND[n.kind], `${n.kind} · ${n.file}`, loc) : undefined;
           })
           .filter((s): s is vscode.SymbolInformation => s !== undefined);
       },

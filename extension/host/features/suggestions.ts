@@ -5,7 +5,8 @@ import { DEFAULT_THRESHOLD, suggestDraft, type Suggestion } from '../../core/sug
 import { acceptEdits, acceptTitle, hintText, quoteShort } from '../../core/suggest/acceptEdits';
 import { modelPrompt, readModelReply, reanchorSuggestions } from '../../core/suggest/modelReply';
 import { argumentSummary } from '../../core/suggest/argumentJson';
-import { KIND_LABEL, type TextEdit } from '../../core/features/edits';
+import type { TextEdit } from '../../core/features/edits';
+import { KIND_TITLE, short } from '../../core/wording';
 import { toVsPosition, toVsRange } from '../adapters';
 
 const DISMISSED_KEY = 'cruxmap.dismissedSuggestions';
@@ -146,7 +147,7 @@ class Suggestions implements vscode.Disposable {
         const md = new vscode.MarkdownString(undefined, true);
         // Only these two commands may run from the hover's links.
         md.isTrusted = { enabledCommands: ['cruxmap.acceptSuggestion', 'cruxmap.dismissSuggestion'] };
-        md.appendMarkdown(`**Crux Map suggests:** ${KIND_LABEL[x.kind].toLowerCase()}`);
+        md.appendMarkdown(`**Crux Map suggests:** ${KIND_TITLE[x.kind].toLowerCase()}`);
         if (x.target) md.appendMarkdown(` → ${escapeMd(quoteShort(x.target.text, 80))}`);
         md.appendMarkdown(`  \nbecause of: *${escapeMd(x.cue)}* (confidence ${x.confidence.toFixed(2)})  \n`);
         const accept = encodeURIComponent(JSON.stringify([editor.document.uri.toString(), x.range.start.line]));
@@ -200,14 +201,14 @@ function previewEditOf(uri: vscode.Uri, edits: TextEdit[], all: readonly Suggest
   for (const e of edits) {
     const s = byLine.get(e.range.start.line);
     const isLabel = s !== undefined && e.range.start.character === s.contentStart.character && e.newText.endsWith(': ');
-    const label = isLabel ? `Mark as ${KIND_LABEL[s.kind]}` : e.newText.includes('[[') ? 'Reference the suggested target' : 'Give the target an explicit id';
+    const label = isLabel ? `Mark as ${KIND_TITLE[s.kind]}` : e.newText.includes('[[') ? 'Reference the suggested target' : 'Give the target an explicit id';
     we.insert(uri, toVsPosition(e.range.start), e.newText, { needsConfirmation: false, label, description: isLabel ? quoteShort(s.text, 50) : e.newText.trim() });
   }
   for (const s of lessSure) {
-    we.insert(uri, toVsPosition(s.contentStart), `${KIND_LABEL[s.kind]}: `, {
+    we.insert(uri, toVsPosition(s.contentStart), `${KIND_TITLE[s.kind]}: `, {
       needsConfirmation: true,
       label: s.kind === 'crux' ? 'Cruxes (name both sides after accepting): tick to accept' : 'Less sure (below the threshold): tick to accept too',
-      description: `${KIND_LABEL[s.kind]}: ${quoteShort(s.text, 50)} (${s.confidence.toFixed(2)}, ${s.cue})`,
+      description: `${KIND_TITLE[s.kind]}: ${quoteShort(s.text, 50)} (${s.confidence.toFixed(2)}, ${s.cue})`,
     });
   }
   return we;
@@ -260,7 +261,7 @@ async function acceptAll(store: DraftStore, suggestions: Suggestions, uri?: vsco
   if (lessSure.length === 0) {
     // Nothing needs confirmation, so VS Code would apply without its preview: ask here instead.
     const n = sure.length;
-    const go = await vscode.window.showInformationMessage(`Crux Map: mark ${n} block${n === 1 ? '' : 's'} in this draft as suggested?`, { modal: true, detail: sure.map((x) => `${KIND_LABEL[x.kind]}: ${quoteShort(x.text, 60)}`).join('\n') }, 'Accept');
+    const go = await vscode.window.showInformationMessage(`Crux Map: mark ${n} block${n === 1 ? '' : 's'} in this draft as suggested?`, { modal: true, detail: sure.map((x) => `${KIND_TITLE[x.kind]}: ${quoteShort(x.text, 60)}`).join('\n') }, 'Accept');
     if (go !== 'Accept') return;
   }
   const ok = await vscode.workspace.applyEdit(previewEditOf(doc.uri, edits, s.all, lessSure));
@@ -281,7 +282,7 @@ async function showSuggestions(store: DraftStore, suggestions: Suggestions, uri?
     return;
   }
   const items = s.shown.map((x) => ({
-    label: `${KIND_LABEL[x.kind]}? ${x.text.length > 90 ? `${x.text.slice(0, 89)}…` : x.text}`,
+    label: `${KIND_TITLE[x.kind]}? ${short(x.text, 90)}`,
     description: `line ${x.range.start.line + 1}`,
     detail: `${x.target ? `→ ${quoteShort(x.target.text, 50)} · ` : ''}because of: ${x.cue} · confidence ${x.confidence.toFixed(2)}`,
     x,

@@ -7,7 +7,7 @@ import { diffMapGraphs, displayText, filesInScope, isEmptyDiff, MAP_SCOPES, toMa
 import { isViewMessage, MAX_TARGETS, type ExportFormat, type HostMessage, type MapEdit, type TargetItem, type ViewMessage } from '../../protocol';
 import { EditError, type EditPlan } from '../../core/features/edits';
 import { addElementEdits, changeKindEdits, connectEdits, removeLabelEdits, type MapEditPlan } from '../../core/features/mapEdits';
-import { toWorkspaceEdit } from '../glue';
+import { toWorkspaceEdit } from '../workspaceEdits';
 import { FileVersions } from '../../core/map/fileVersions';
 import { createNonce, renderPanelHtml } from './panelHtml';
 

@@ -12,7 +12,6 @@ import type { ArgumentGraph, Draft } from '../../core/model';
 import { decodeDraft, DRAFT_CODEC_VERSION, encodeDraft, type EncodedDraft } from '../../core/codec/draftCodec';
 import { decodeGraph, encodeGraph, GRAPH_CODEC_VERSION } from '../../core/codec/graphCodec';
 import type { WorkspaceIndex } from '../../core/index/workspaceIndex';
-import type { ParseJob } from '../workers/parsePool';
 
 /** Bump when the cache file's shape changes: older caches are then ignored. */
 export const CACHE_FORMAT = 6;
@@ -394,49 +393,4 @@ export function restoreFromSnapshot(index: WorkspaceIndex, cache: ParseCache, fi
   } catch {
     return false; // e.g. a path given twice: the graph is built the long way
   }
-}
-
-/**
- * Fills an empty index with the jobs' drafts: from the cache's snapshot when no file changed
- * (nothing parsed, drafts loaded when needed), else cached drafts plus parsed ones for what
- * changed. Then, once the index is ready, writes the cache back with a new snapshot when it
- * was not right already (`saved` settles when that is done, with why the cache could not be
- * written, if it could not). A cache that cannot be read or written only costs speed; damaged
- * lines are dropped (told to `log`) and the cache rewritten, even after a start from the snapshot.
- */
-export async function indexWithCache(
-  index: WorkspaceIndex,
-  jobs: ParseJob[],
-  store: CacheStore,
-  version: string,
-  parse: (jobs: ParseJob[]) => Promise<Draft[]>,
-  log?: (line: string) => void,
-): Promise<{ hits: number; snapshot: boolean; dropped: number; saved: Promise<string | undefined> }> {
-  const cache = await ParseCache.load(store, version, log);
-  const files = jobs.map((j) => ({ path: j.path, text: j.text, hash: contentHash(j.text) }));
-  const write = (items: () => CacheItem[], graph: () => ArgumentGraph) =>
-    new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => store.write(serializeCache(version, items(), graph())))
-      .then(
-        () => undefined,
-        (e: unknown) => (e instanceof Error ? e.message : String(e)),
-      );
-  if (index.size === 0 && restoreFromSnapshot(index, cache, files)) {
-    // A damaged line beside a sound snapshot: the results stand (that draft is parsed when needed), and the cache is made whole again.
-    const saved = cache.dropped > 0 ? write(() => files.map((f) => ({ ...f, draft: index.getDraft(f.path)! })), () => index.getGraph()) : Promise.resolve(undefined);
-    return { hits: jobs.length, snapshot: true, dropped: cache.dropped, saved };
-  }
-  const drafts = new Array<Draft>(jobs.length);
-  const misses: number[] = [];
-  files.forEach((f, i) => {
-    const hit = cache.get(f.path, f.hash);
-    if (hit) drafts[i] = hit;
-    else misses.push(i);
-  });
-  const parsed = await parse(misses.map((i) => jobs[i]));
-  misses.forEach((i, k) => (drafts[i] = parsed[k]));
-  jobs.forEach((j, i) => index.setParsedDraft(j.path, j.text, drafts[i]));
-  const built = index.getGraph();
-  const saved = write(() => files.map((f, i) => ({ ...f, draft: drafts[i] })), () => built);
-  return { hits: jobs.length - misses.length, snapshot: false, dropped: cache.dropped, saved };
 }

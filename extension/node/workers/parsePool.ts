@@ -1,11 +1,11 @@
 /** Parses many drafts at once, spread over worker threads (Node only): used for cold indexing by the CLI and the extension host. */
 import { availableParallelism, cpus } from 'node:os';
-import type { Draft } from '../../core/model';
+import type { Draft, ParseOptions } from '../../core/model';
 import { parseDraft } from '../../core/parse/parse';
 import { decodeDraft } from '../../core/codec/draftCodec';
 
-/** Parses one draft; never throws. */
-export type ParseFn = (text: string, path: string) => Draft;
+/** Parses one draft, with the workspace's parse options when there are any (parseDraft's signature). */
+export type ParseFn = (text: string, path: string, options?: ParseOptions) => Draft;
 
 /**
  * The draft of a file whose parse threw (a bug, or input beyond the parser's limits): no
@@ -38,9 +38,9 @@ export function unparsedDraft(text: string, path: string, error: unknown): Draft
 }
 
 /** `parse` made total: a throw gives the file's unparsedDraft instead. */
-export function parseSafely(text: string, path: string, parse: ParseFn = parseDraft): Draft {
+export function parseSafely(text: string, path: string, parse: ParseFn = parseDraft, options?: ParseOptions): Draft {
   try {
-    return parse(text, path);
+    return parse(text, path, options);
   } catch (e) {
     return unparsedDraft(text, path, e);
   }
@@ -50,6 +50,8 @@ export function parseSafely(text: string, path: string, parse: ParseFn = parseDr
 export interface ParseJob {
   path: string;
   text: string;
+  /** The workspace's parse options for this file (its folder's label words); none: the spec's words alone. */
+  options?: ParseOptions;
 }
 
 /** Below this many bytes in all, starting workers costs more than it saves. */
@@ -85,7 +87,7 @@ export interface ParseManyOptions {
 async function parseHere(jobs: ParseJob[], indices: number[], out: Draft[], yieldMs: number | undefined, parse: ParseFn): Promise<void> {
   let since = Date.now();
   for (const i of indices) {
-    out[i] = out[i] ?? parseSafely(jobs[i].text, jobs[i].path, parse);
+    out[i] = out[i] ?? parseSafely(jobs[i].text, jobs[i].path, parse, jobs[i].options);
     if (yieldMs !== undefined && Date.now() - since >= yieldMs) {
       await new Promise((resolve) => setImmediate(resolve));
       since = Date.now();

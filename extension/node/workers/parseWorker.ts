@@ -9,4 +9,4 @@ import { encodeDraft } from '../../core/codec/draftCodec';
 import { parseSafely, type ParseJob } from './parsePool';
 
 const jobs = workerData as ParseJob[];
-parentPort?.postMessage(jobs.map((j) => JSON.stringify(encodeDraft(parseSafely(j.text, j.path)))));
+parentPort?.postMessage(jobs.map((j) => JSON.stringify(encodeDraft(parseSafely(j.text, j.path, undefined, j.options)))));
