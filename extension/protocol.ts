@@ -1,5 +1,6 @@
 /** Messages between the extension host and the map webview, and the guards that check them on arrival (no vscode, DOM or Node imports). */
-import type { MapDiff, MapGraph, MapScope } from './core/map/mapModel';
+import type { MapDiff, MapEdge, MapGraph, MapScope } from './core/map/mapModel';
+import type { SuggestedMapNode } from './core/suggest/suggestMap';
 import type { ElementKind } from './core/model';
 
 /** Layout names the map offers; `auto` picks dagre for one draft and fcose for more. */
@@ -62,12 +63,21 @@ export interface DidListTargets {
   payload: { requestId: number; items: TargetItem[] };
 }
 
-export type HostMessage = DidSetGraph | DidPatchGraph | DidRevealNode | DidRequestExport | DidCompleteEdit | DidListTargets;
+/**
+ * Host -> view: the suggestions for the files shown. `count` is how many there are (the empty
+ * state says it); the nodes and edges come only while the view's "Show suggestions" is on.
+ */
+export interface DidSetSuggestions {
+  type: 'didSetSuggestions';
+  payload: { count: number; nodes: SuggestedMapNode[]; edges: MapEdge[] };
+}
+
+export type HostMessage = DidSetGraph | DidPatchGraph | DidRevealNode | DidRequestExport | DidCompleteEdit | DidListTargets | DidSetSuggestions;
 
 /** View -> host: the page is ready for the whole state. */
 export interface ViewDidLoad {
   type: 'viewDidLoad';
-  payload: { scope?: MapScope };
+  payload: { scope?: MapScope; suggestions?: boolean };
 }
 
 /** View -> host: a node was clicked (or chosen with Enter): reveal its element; `toSide` for double-click. */
@@ -118,7 +128,19 @@ export interface ViewDidRequestTargets {
   payload: { requestId: number; query: string };
 }
 
-export type ViewMessage = ViewDidLoad | ViewDidClickNode | ViewDidChangeScope | ViewDidExport | ViewDidRequestEdit | ViewDidRequestTargets;
+/** View -> host: the writer turned "Show suggestions" on or off. */
+export interface ViewDidToggleSuggestions {
+  type: 'viewDidToggleSuggestions';
+  payload: { show: boolean };
+}
+
+/** View -> host: accept one suggested (ghost) node: its id as the host sent it, looked up there, never a path. */
+export interface ViewDidAcceptSuggestion {
+  type: 'viewDidAcceptSuggestion';
+  payload: { id: string };
+}
+
+export type ViewMessage = ViewDidLoad | ViewDidClickNode | ViewDidChangeScope | ViewDidExport | ViewDidRequestEdit | ViewDidRequestTargets | ViewDidToggleSuggestions | ViewDidAcceptSuggestion;
 
 /** The largest node id a view may send. */
 export const MAX_ID_LENGTH = 2048;
@@ -195,7 +217,11 @@ export function isViewMessage(x: unknown): x is ViewMessage {
   const p = x.payload;
   switch (x.type) {
     case 'viewDidLoad':
-      return hasExactly(p, [], ['scope']) && (p.scope === undefined || (typeof p.scope === 'string' && SCOPES.includes(p.scope)));
+      return hasExactly(p, [], ['scope', 'suggestions']) && (p.scope === undefined || (typeof p.scope === 'string' && SCOPES.includes(p.scope))) && (p.suggestions === undefined || typeof p.suggestions === 'boolean');
+    case 'viewDidToggleSuggestions':
+      return hasExactly(p, ['show']) && typeof p.show === 'boolean';
+    case 'viewDidAcceptSuggestion':
+      return hasExactly(p, ['id']) && isId(p.id);
     case 'viewDidClickNode':
       return hasExactly(p, ['id', 'toSide']) && typeof p.id === 'string' && p.id.length > 0 && p.id.length <= MAX_ID_LENGTH && typeof p.toSide === 'boolean';
     case 'viewDidChangeScope':
@@ -234,6 +260,14 @@ export function isHostMessage(x: unknown): x is HostMessage {
       return isRequestId(p.requestId) && typeof p.ok === 'boolean' && (p.message === undefined || typeof p.message === 'string') && (p.select === undefined || typeof p.select === 'string');
     case 'didListTargets':
       return isRequestId(p.requestId) && Array.isArray(p.items) && p.items.every((i) => isRecord(i) && typeof i.id === 'string' && typeof i.label === 'string' && typeof i.file === 'string' && typeof i.kind === 'string');
+    case 'didSetSuggestions':
+      return (
+        isRequestId(p.count) &&
+        Array.isArray(p.nodes) &&
+        p.nodes.every((n) => isRecord(n) && isId(n.id) && typeof n.kind === 'string' && KINDS.includes(n.kind) && typeof n.label === 'string' && typeof n.text === 'string' && typeof n.file === 'string' && typeof n.line === 'number' && n.suggested === true) &&
+        Array.isArray(p.edges) &&
+        p.edges.every((e) => isRecord(e) && isId(e.id) && isId(e.source) && isId(e.target) && typeof e.kind === 'string')
+      );
     default:
       return false;
   }

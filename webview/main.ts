@@ -37,6 +37,7 @@ function tap(id: string, toSide: boolean): void {
 const view = new MapView(ui.map, {
   tap,
   context: (id, at) => void editing.menu(id, at),
+  ghostContext: (id, at) => void ghostMenu(id, at),
   drop: (source, target) => void editing.connect(source, target, view.pageOf(view.node(target)!.renderedPosition())),
   hover: (n) => {
     if (!n) return ui.hideTooltip();
@@ -50,7 +51,7 @@ const view = new MapView(ui.map, {
   changed: () => {
     ui.setTopics(view.graph.topics, state.topic);
     applyFilters();
-    ui.setEmpty(view.graph.nodes.length === 0);
+    ui.setEmpty(view.graph.nodes.length === 0 && view.ghostCount === 0);
     editing.selectPending();
     save();
   },
@@ -80,7 +81,7 @@ function applyFilters(): void {
 let listTimer: ReturnType<typeof setTimeout> | undefined;
 function updateCounts(matches: number): void {
   const nodes = view.visibleNodes();
-  const edges = view.cy.edges().filter((e) => !e.source().hasClass('filtered') && !e.target().hasClass('filtered'));
+  const edges = view.cy.edges(':not(.suggested)').filter((e) => !e.source().hasClass('filtered') && !e.target().hasClass('filtered'));
   ui.map.dataset.nodeCount = String(nodes.length);
   ui.map.dataset.edgeCount = String(edges.length);
   ui.setStatus(nodes.length, edges.length, state.search.trim() ? matches : undefined);
@@ -163,6 +164,31 @@ ui.onNodeActions((at) => {
 function selectedId(): string | undefined {
   const s = view.cy.$('node:selected[!isFile]');
   return s.nonempty() ? s.first().id() : undefined;
+}
+
+// --- Suggestions -----------------------------------------------------------------
+ui.setSuggestionsShown(state.showSuggestions);
+ui.onShowSuggestions((on) => {
+  state.showSuggestions = on;
+  ui.setSuggestionsShown(on);
+  // Off: the ghosts go at once; on: the host sends them.
+  if (!on) view.setSuggestions([], []);
+  post({ type: 'viewDidToggleSuggestions', payload: { show: on } });
+  save();
+});
+
+/** A ghost node's menu: accept it (the host writes its label, and its reference when needed), or open its block. */
+async function ghostMenu(id: string, at: Point): Promise<void> {
+  const n = view.node(id);
+  if (!n) return;
+  const kind = String(n.data('kind'));
+  const title = kind.charAt(0).toUpperCase() + kind.slice(1);
+  const choice = await popups.menu([{ id: 'accept', label: `Accept: Mark as ${title}`, key: 'A' }], at, `Suggested ${kind}: ${n.data('label')} (because of: ${n.data('cue')})`);
+  if (choice === 'accept') {
+    if (vscode) post({ type: 'viewDidAcceptSuggestion', payload: { id } });
+    else ui.notify('Accepting needs the editor.', 'info');
+  }
+  ui.map.focus();
 }
 
 // --- Editing from the map --------------------------------------------------------
@@ -302,6 +328,10 @@ function handle(message: HostMessage): void {
     case 'didListTargets':
       editing.listed(message.payload);
       break;
+    case 'didSetSuggestions':
+      ui.setSuggestionCount(message.payload.count);
+      view.setSuggestions(state.showSuggestions ? message.payload.nodes : [], state.showSuggestions ? message.payload.edges : []);
+      break;
   }
 }
 
@@ -319,7 +349,7 @@ window.addEventListener('message', (event: MessageEvent) => {
 };
 
 if (vscode) {
-  post({ type: 'viewDidLoad', payload: { scope: state.scope } });
+  post({ type: 'viewDidLoad', payload: { scope: state.scope, ...(state.showSuggestions ? { suggestions: true } : {}) } });
 } else {
   // Standalone page (cruxmap export --format html): the graph travels as JSON data in the page.
   const data = document.getElementById('cruxmap-data')?.textContent;

@@ -5,6 +5,7 @@ import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import { applyMapDiff, type MapDiff, type MapEdge, type MapFile, type MapGraph, type MapNode } from '../extension/core/map/mapModel';
 import type { MapLayoutName } from '../extension/protocol';
+import type { SuggestedMapNode } from '../extension/core/suggest/suggestMap';
 import { buildStylesheet, FONT_FAMILY, FONT_PX, LEGIBLE_ZOOM, LINE_HEIGHT, MIN_LABEL_PX, NODE_PADDING, NODE_WIDTH, nodeHeight, readPalette, TEXT_WIDTH } from './theme';
 import { layeredGrid } from './fastLayout';
 import { findFreePlace, type Box, type PlacementScene } from './placement';
@@ -24,6 +25,8 @@ const TITLE_PX = 13;
 export interface MapViewEvents {
   tap(id: string, toSide: boolean): void;
   context(id: string, at: Point): void;
+  /** The context menu of a suggested (ghost) node. */
+  ghostContext(id: string, at: Point): void;
   /** A node was dragged and dropped onto another: a connection. */
   drop(source: string, target: string): void;
   hover(n: NodeSingular | undefined): void;
@@ -57,6 +60,8 @@ export class MapView {
   group = true;
   private lastRenderAt = 0;
   private titlePx = TITLE_PX;
+  /** Suggested nodes and edges drawn as ghosts (dashed, faded) beside the real ones; none unless the writer shows them. */
+  private ghosts: { nodes: SuggestedMapNode[]; edges: MapEdge[] } = { nodes: [], edges: [] };
 
   constructor(
     readonly container: HTMLElement,
@@ -78,17 +83,19 @@ export class MapView {
 
   private listen(): void {
     const cy = this.cy;
-    cy.on('tap', 'node[!isFile]', (e) => {
+    cy.on('tap', 'node[!isFile][!suggested]', (e) => {
       // The second click of a double-click belongs to 'dbltap' (open to the side).
       if (((e.originalEvent as MouseEvent | undefined)?.detail ?? 1) >= 2) return;
       this.events.tap(e.target.id(), false);
     });
-    cy.on('dbltap', 'node[!isFile]', (e) => this.events.tap(e.target.id(), true));
+    cy.on('dbltap', 'node[!isFile][!suggested]', (e) => this.events.tap(e.target.id(), true));
     cy.on('cxttap', 'node[!isFile]', (e) => {
       const n = e.target as NodeSingular;
       cy.$(':selected').unselect();
       n.select();
-      this.events.context(n.id(), this.pageOf(e.renderedPosition ?? n.renderedPosition()));
+      const at = this.pageOf(e.renderedPosition ?? n.renderedPosition());
+      if (n.data('suggested')) this.events.ghostContext(n.id(), at);
+      else this.events.context(n.id(), at);
     });
     cy.on('mouseover', 'node[!isFile]', (e) => this.events.hover(e.target as NodeSingular));
     cy.on('mouseout', 'node', () => this.events.hover(undefined));
@@ -136,8 +143,65 @@ export class MapView {
     return { x: r.left + rendered.x, y: r.top + rendered.y };
   }
 
+  /** The drafts' elements drawn (not file groups, not ghosts). */
   elementNodes(): NodeSingular[] {
-    return this.cy.nodes('[!isFile]').toArray() as NodeSingular[];
+    return this.cy.nodes('[!isFile][!suggested]').toArray() as NodeSingular[];
+  }
+
+  ghostNodes(): NodeSingular[] {
+    return this.cy.nodes('[?suggested]').toArray() as NodeSingular[];
+  }
+
+  get ghostCount(): number {
+    return this.ghosts.nodes.length;
+  }
+
+  /** Shows these suggestions as ghosts (none to hide them); ghosts already drawn keep their places. */
+  setSuggestions(nodes: SuggestedMapNode[], edges: MapEdge[]): void {
+    this.ghosts = { nodes, edges };
+    this.drawGhosts();
+    // A map of ghosts alone (a draft with no labels yet) is fitted to them.
+    if (this.elementNodes().length === 0 && nodes.length) this.fitLegibly();
+    this.events.changed();
+  }
+
+  /**
+   * Draws the ghosts: each at a free place beside what it answers (the placement rules new
+   * nodes follow: never over a node, a group or a title), those answering real elements first,
+   * then those answering other ghosts. A ghost drawn before stays where it was.
+   */
+  private drawGhosts(): void {
+    const cy = this.cy;
+    const old = new Map(this.ghostNodes().map((n) => [n.id(), { ...n.position() }]));
+    cy.batch(() => {
+      cy.edges('.suggested').remove();
+      cy.nodes('[?suggested]').remove();
+    });
+    if (this.ghosts.nodes.length === 0) return;
+    const edges = this.ghosts.edges;
+    const targetOf = new Map(edges.map((e) => [e.source, e.target]));
+    const ghostIds = new Set(this.ghosts.nodes.map((n) => n.id));
+    const order = [...this.ghosts.nodes].sort((a, b) => Number(ghostIds.has(targetOf.get(a.id) ?? '')) - Number(ghostIds.has(targetOf.get(b.id) ?? '')) || a.line - b.line);
+    for (const n of order) {
+      if (cy.getElementById(n.id).nonempty()) continue;
+      const def = this.nodeDefinition(n, { x: 0, y: 0 });
+      const data = def.data as Record<string, unknown>;
+      if (data.parent && cy.getElementById(String(data.parent)).empty()) delete data.parent;
+      def.classes = 'suggested';
+      def.grabbable = false;
+      let place = old.get(n.id);
+      if (!place) {
+        const target = targetOf.get(n.id);
+        const anchor = target ? cy.getElementById(target) : undefined;
+        const size = { w: NODE_WIDTH + (n.kind === 'crux' ? 30 : 0), h: data.h as number };
+        const ext = cy.extent();
+        const centre = this.elementNodes().length ? { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 } : { x: 0, y: 0 };
+        place = findFreePlace(this.scene(n.file), size, anchor?.nonempty() && anchor.isNode() ? this.box(anchor as NodeSingular) : undefined, centre);
+      }
+      def.position = place;
+      cy.add(def);
+    }
+    cy.add(edges.filter((e) => cy.getElementById(e.source).nonempty() && cy.getElementById(e.target).nonempty() && cy.getElementById(e.id).empty()).map((e) => ({ ...this.edgeDefinition(e), classes: 'suggested' })));
   }
 
   visibleNodes(): NodeSingular[] {
@@ -290,7 +354,16 @@ export class MapView {
    */
   async runLayout(animate = false): Promise<void> {
     const count = this.elementNodes().length;
-    if (count === 0) return;
+    // Ghosts are not laid out: they are placed afterwards, beside what they answer.
+    this.cy.batch(() => {
+      this.cy.edges('.suggested').remove();
+      this.cy.nodes('[?suggested]').remove();
+    });
+    if (count === 0) {
+      this.drawGhosts();
+      if (this.ghosts.nodes.length) this.fitLegibly();
+      return;
+    }
     const before = animate && count <= LARGE ? this.positions() : undefined;
     this.cy.layout(this.layoutOptions(count, false)).run();
     const name = this.layoutName(count);
@@ -310,9 +383,11 @@ export class MapView {
       const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
       layout.run();
       await done;
+      this.drawGhosts();
       this.fitLegibly(true);
       return;
     }
+    this.drawGhosts();
     this.fitLegibly();
   }
 
@@ -435,6 +510,7 @@ export class MapView {
     performance.measure('cruxmap:set:add', 'cruxmap:set:start');
     performance.mark('cruxmap:set:added');
     if (!allKnown) void this.runLayout(false);
+    else this.drawGhosts();
     performance.measure('cruxmap:set:layout', 'cruxmap:set:added');
     performance.mark('cruxmap:set:laid');
     if (allKnown) this.placeTitles();
@@ -477,6 +553,15 @@ export class MapView {
     const edges = diff.addEdges;
     for (const n of diff.addNodes) {
       const def = this.nodeDefinition(n, { x: 0, y: 0 });
+      // An accepted suggestion: the element takes the ghost's place (it turns solid where it was).
+      const ghost = this.ghostNodes().find((g) => g.data('file') === n.file && g.data('line') === n.line);
+      if (ghost) {
+        def.position = { ...ghost.position() };
+        ghost.remove();
+        this.ghosts = { nodes: this.ghosts.nodes.filter((g) => g.id !== ghost.id()), edges: this.ghosts.edges.filter((e) => e.source !== ghost.id() && e.target !== ghost.id()) };
+        cy.add(def);
+        continue;
+      }
       const size = { w: NODE_WIDTH + (n.kind === 'crux' ? 30 : 0), h: (def.data as { h: number }).h };
       const edge = edges.find((e) => e.source === n.id && this.node(e.target)) ?? edges.find((e) => e.target === n.id && this.node(e.source));
       const anchorId = edge ? (edge.source === n.id ? edge.target : edge.source) : undefined;
@@ -500,7 +585,7 @@ export class MapView {
 
   /** The obstacles for a new node of `file`: every drawn node, and the file groups with their titles. */
   private scene(file: string): PlacementScene {
-    const nodes = this.elementNodes().filter((n) => n.visible()).map((n) => this.box(n));
+    const nodes = [...this.elementNodes(), ...this.ghostNodes()].filter((n) => n.visible()).map((n) => this.box(n));
     // Big maps' file titles are obstacles too.
     if (this.bigTitles()) this.cy.nodes('[?isTitle]').forEach((t) => void nodes.push(t.boundingBox({ includeLabels: true, includeOverlays: false } as cytoscape.BoundingBoxOptions)));
     const groups: PlacementScene['groups'] = [];
@@ -585,6 +670,15 @@ export class MapView {
           return { id: n.id(), x1: r.left + b.x1, y1: r.top + b.y1, x2: r.left + b.x2, y2: r.top + b.y2 };
         });
       },
+      /** The ghosts (suggested nodes) drawn: id, box in page coordinates, and border style and opacity. */
+      ghosts: () => {
+        const r = this.container.getBoundingClientRect();
+        return this.ghostNodes().map((n) => {
+          const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false } as cytoscape.BoundingBoxOptions);
+          return { id: n.id(), kind: n.data('kind'), x1: r.left + b.x1, y1: r.top + b.y1, x2: r.left + b.x2, y2: r.top + b.y2, borderStyle: n.style('border-style'), opacity: Number(n.style('opacity')) };
+        });
+      },
+      ghostEdgeIds: () => cy.edges('.suggested').map((e) => e.id()),
       /** File groups' boxes (title included) in page coordinates. */
       groupBoxes: () => {
         const r = this.container.getBoundingClientRect();

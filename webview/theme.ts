@@ -202,8 +202,9 @@ export function buildStylesheet(p: Palette, large: boolean, labels = true): unkn
     { selector: '.faded', style: { opacity: 0.18 } },
     // A collapsed node: a thicker double border says something is folded under it (its label counts what).
     { selector: 'node.collapsed', style: { 'border-style': 'double', 'border-width': 5 } },
-    // Suggested (ghost) elements, not yet in any draft: drawn faint and dashed; a later feature adds them.
+    // Suggested (ghost) elements, not yet in any draft: drawn faint and dashed ("Show suggestions"), with their suggested edges.
     { selector: 'node.suggested', style: { 'background-opacity': 0, 'border-style': 'dashed', opacity: 0.7 } },
+    { selector: 'edge.suggested', style: { 'line-style': 'dashed', opacity: 0.5 } },
     { selector: 'node.drop-target', style: { 'underlay-color': p.focus, 'underlay-opacity': 0.5, 'underlay-padding': 10 } },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: 'node:selected', style: { 'underlay-color': p.focus, 'underlay-opacity': 0.35, 'underlay-padding': 8, 'border-color': p.focus, 'border-width': 3 } },
