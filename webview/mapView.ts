@@ -9,6 +9,7 @@ import type { SuggestedMapNode } from '../extension/core/suggest/suggestMap';
 import { buildStylesheet, FONT_FAMILY, FONT_PX, LEGIBLE_ZOOM, LINE_HEIGHT, MIN_LABEL_PX, NODE_PADDING, NODE_WIDTH, nodeHeight, readPalette, TEXT_WIDTH } from './theme';
 import { layeredGrid } from './fastLayout';
 import { findFreePlace, type Box, type PlacementScene } from './placement';
+import { spreadApart, wrapTitle } from './groupLayout';
 import type { Visibility } from './filters';
 import type { Point } from './viewState';
 
@@ -21,6 +22,15 @@ export const LARGE = 400;
 const LEGIBLE_START = 150;
 /** File titles are drawn at least this big on screen, whatever the zoom. */
 const TITLE_PX = 13;
+/** A file group's padding around its nodes, and its title's margin above it (as the stylesheet draws them). */
+const GROUP_PADDING = 18;
+const TITLE_MARGIN = 6;
+/** Title lines' height per font pixel (with room for descenders). */
+const TITLE_LINE = 1.25;
+/** The least room between two file groups, titles included. */
+const GROUP_GAP = 24;
+/** The narrowest a title may wrap to, in model units, when its group is narrower. */
+const TITLE_MIN_WIDTH = 200;
 
 export interface MapViewEvents {
   tap(id: string, toSide: boolean): void;
@@ -290,7 +300,73 @@ export class MapView {
   }
 
   private fileDefinition(f: MapFile): ElementDefinition {
-    return { group: 'nodes', data: { id: `file:${f.file}`, label: f.title, isFile: true, file: f.file, titlePx: this.titlePx } };
+    return { group: 'nodes', data: { id: `file:${f.file}`, label: f.title, title: f.title, titleMax: 4000, isFile: true, file: f.file, titlePx: this.titlePx } };
+  }
+
+  /** The title font's measure at the current title size (bold, as drawn). */
+  private titleMeasure(): (text: string) => number {
+    if (measureContext === undefined) measureContext = document.createElement('canvas').getContext('2d');
+    const ctx = measureContext;
+    // Without a canvas: a generous estimate per character.
+    if (!ctx) return (t) => t.length * this.titlePx * 0.65;
+    ctx.font = `bold ${this.titlePx}px ${FONT_FAMILY}`;
+    return (t) => ctx.measureText(t).width;
+  }
+
+  /**
+   * Each file group with its nodes and its box in model units (padding and title included);
+   * on the way, each title is wrapped to its group's width (two lines, then an ellipsis), so
+   * no title runs past its group, over a neighbour or off the panel.
+   */
+  private groupRects(): { children: NodeSingular[]; box: Box }[] {
+    const measure = this.titleMeasure();
+    const out: { children: NodeSingular[]; box: Box }[] = [];
+    this.cy.batch(() => {
+      this.cy.nodes('[?isFile][!isTitle]').forEach((g) => {
+        const children = (g as NodeSingular).children().toArray() as NodeSingular[];
+        if (children.length === 0) return;
+        const bb = (g as NodeSingular).children().boundingBox({ includeLabels: false, includeOverlays: false } as cytoscape.BoundingBoxOptions);
+        const body = { x1: bb.x1 - GROUP_PADDING, x2: bb.x2 + GROUP_PADDING, y1: bb.y1 - GROUP_PADDING, y2: bb.y2 + GROUP_PADDING };
+        const maxWidth = Math.max(body.x2 - body.x1, TITLE_MIN_WIDTH);
+        const title = wrapTitle(String(g.data('title') ?? g.data('label')), maxWidth, measure);
+        const label = title.lines.join('\n');
+        if (g.data('label') !== label) g.data('label', label);
+        // Cytoscape must not wrap the lines again: its limit is a little wider than the lines.
+        if (g.data('titleMax') !== Math.ceil(maxWidth + this.titlePx)) g.data('titleMax', Math.ceil(maxWidth + this.titlePx));
+        const th = title.lines.length * this.titlePx * TITLE_LINE + TITLE_MARGIN;
+        const cx = (body.x1 + body.x2) / 2;
+        out.push({ children, box: { x1: Math.min(body.x1, cx - title.width / 2), x2: Math.max(body.x2, cx + title.width / 2), y1: body.y1 - th, y2: body.y2 } });
+      });
+    });
+    return out;
+  }
+
+  /** Pushes file groups apart (titles included) until none overlaps another; true when some moved. */
+  private separateGroups(): boolean {
+    const rects = this.groupRects();
+    const shifts = spreadApart(rects.map((r) => r.box), GROUP_GAP);
+    let moved = false;
+    this.cy.batch(() => {
+      rects.forEach((r, i) => {
+        const { dx, dy } = shifts[i];
+        if (Math.abs(dx) < 0.01 && Math.abs(dy) < 0.01) return;
+        moved = true;
+        for (const n of r.children) n.position({ x: n.position().x + dx, y: n.position().y + dy });
+      });
+    });
+    return moved;
+  }
+
+  /**
+   * After a layout: groups apart at the zoom the map is shown at. Fitting changes the zoom, the
+   * zoom the titles' size (they keep 13 px on screen), and that their boxes: a few rounds settle it.
+   */
+  private spreadGroups(): void {
+    for (let round = 0; round < 6; round++) {
+      const moved = this.separateGroups();
+      this.fitLegibly();
+      if (!moved && this.groupRects().every((a, i, all) => all.every((b, j) => j <= i || spreadApart([a.box, b.box], GROUP_GAP - 1, 1).every((s) => s.dx === 0 && s.dy === 0)))) break;
+    }
   }
 
   private edgeDefinition(e: MapEdge): ElementDefinition {
@@ -305,6 +381,7 @@ export class MapView {
     if (px === this.titlePx) return;
     this.titlePx = px;
     this.cy.batch(() => this.cy.nodes('[?isFile]').data('titlePx', px));
+    if (this.grouped()) this.groupRects();
   }
 
   /** dagre for one small draft, fcose for bigger maps, a linear-time grid for big ones; `auto` chooses by size. */
@@ -371,6 +448,7 @@ export class MapView {
     this.placeTitles();
     // fcose keeps nodes apart on the whole but does not promise it: push apart what still overlaps.
     if (name === 'fcose' && count <= LARGE) this.separate();
+    if (this.grouped()) this.spreadGroups();
     if (before) {
       const after = this.positions();
       this.cy.batch(() => {
@@ -471,10 +549,19 @@ export class MapView {
     const h = this.container.clientHeight || 1;
     const grouped = this.grouped();
     const raw = shown.boundingBox({});
-    // Room for the groups' padding and titles around their nodes.
-    const bb = grouped || this.bigTitles() ? { x1: raw.x1 - 20, x2: raw.x2 + 20, y1: raw.y1 - 20 - this.titlePx * 1.5, y2: raw.y2 + 20, w: raw.w + 40, h: raw.h + 40 + this.titlePx * 1.5 } : raw;
     const pad = 30;
+    // Room for the groups' padding and titles around their nodes.
+    let bb = grouped ? this.groupsBox(raw) : this.bigTitles() ? { x1: raw.x1 - 20, x2: raw.x2 + 20, y1: raw.y1 - 20 - this.titlePx * 1.5, y2: raw.y2 + 20, w: raw.w + 40, h: raw.h + 40 + this.titlePx * 1.5 } : raw;
     let zoom = Math.min((w - 2 * pad) / Math.max(1, bb.w), (h - 2 * pad) / Math.max(1, bb.h), 1.25);
+    // Grouped: the titles' size follows the zoom, and their boxes the size; fit again until it holds.
+    for (let round = 0; grouped && round < 4; round++) {
+      const px = Math.round(Math.max(14, TITLE_PX / Math.max(this.cy.minZoom(), zoom)));
+      if (px === this.titlePx) break;
+      this.titlePx = px;
+      this.cy.batch(() => this.cy.nodes('[?isFile]').data('titlePx', px));
+      bb = this.groupsBox(raw);
+      zoom = Math.min((w - 2 * pad) / Math.max(1, bb.w), (h - 2 * pad) / Math.max(1, bb.h), 1.25);
+    }
     let pan: Point;
     // One draft of a readable size starts legible; maps of many drafts fit, with their file titles always drawn.
     if (zoom < LEGIBLE_ZOOM && this.graph.files.length <= 1 && this.elementNodes().length <= LEGIBLE_START) {
@@ -490,6 +577,18 @@ export class MapView {
     if (animate) this.cy.animate({ zoom, pan }, { duration: 200 });
     else this.cy.viewport({ zoom, pan });
     this.scaleTitles();
+  }
+
+  /** The box around every file group, titles included (and the nodes' own box, for nodes outside groups). */
+  private groupsBox(raw: { x1: number; y1: number; x2: number; y2: number }): { x1: number; y1: number; x2: number; y2: number; w: number; h: number } {
+    const b = { x1: raw.x1, y1: raw.y1, x2: raw.x2, y2: raw.y2 };
+    for (const r of this.groupRects()) {
+      b.x1 = Math.min(b.x1, r.box.x1);
+      b.y1 = Math.min(b.y1, r.box.y1);
+      b.x2 = Math.max(b.x2, r.box.x2);
+      b.y2 = Math.max(b.y2, r.box.y2);
+    }
+    return { ...b, w: b.x2 - b.x1, h: b.y2 - b.y1 };
   }
 
   /** Replaces the whole map; keeps known positions, lays out only when some node has none. */
@@ -543,7 +642,7 @@ export class MapView {
       if (this.grouped()) {
         for (const f of diff.addFiles) {
           const existing = cy.getElementById(`file:${f.file}`);
-          if (existing.nonempty()) existing.data('label', f.title);
+          if (existing.nonempty()) existing.data({ label: f.title, title: f.title });
           else cy.add(this.fileDefinition(f));
         }
       }
@@ -667,7 +766,7 @@ export class MapView {
         const r = this.container.getBoundingClientRect();
         return this.visibleNodes().map((n) => {
           const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false } as cytoscape.BoundingBoxOptions);
-          return { id: n.id(), x1: r.left + b.x1, y1: r.top + b.y1, x2: r.left + b.x2, y2: r.top + b.y2 };
+          return { id: n.id(), file: n.data('file') as string, x1: r.left + b.x1, y1: r.top + b.y1, x2: r.left + b.x2, y2: r.top + b.y2 };
         });
       },
       /** The ghosts (suggested nodes) drawn: id, box in page coordinates, and border style and opacity. */
@@ -679,6 +778,14 @@ export class MapView {
         });
       },
       ghostEdgeIds: () => cy.edges('.suggested').map((e) => e.id()),
+      /** File groups' titles' boxes (the label alone) in page coordinates. */
+      titleBoxes: () => {
+        const r = this.container.getBoundingClientRect();
+        return cy.nodes('[?isFile]').map((g) => {
+          const b = g.renderedBoundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false, includeUnderlays: false } as cytoscape.BoundingBoxOptions);
+          return { id: g.id(), label: g.data('label'), x1: r.left + b.x1, y1: r.top + b.y1, x2: r.left + b.x2, y2: r.top + b.y2 };
+        });
+      },
       /** File groups' boxes (title included) in page coordinates. */
       groupBoxes: () => {
         const r = this.container.getBoundingClientRect();

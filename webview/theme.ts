@@ -175,6 +175,10 @@ export function buildStylesheet(p: Palette, large: boolean, labels = true): unkn
         'font-size': 'data(titlePx)',
         color: p.highContrast ? p.foreground : p.muted,
         'text-margin-y': -6,
+        // The map wraps each title to its group's width (two lines at most); Cytoscape keeps those lines.
+        'text-wrap': 'wrap',
+        'text-max-width': 'data(titleMax)',
+        'line-height': 1.2,
         padding: '18px',
         'min-zoomed-font-size': 0,
       },
