@@ -1,6 +1,9 @@
 /** Messages between the extension host and the map webview, and the guards that check them on arrival (no vscode, DOM or Node imports). */
 import type { MapDiff, MapEdge, MapGraph, MapScope } from './core/map/mapModel';
 import type { SuggestedMapNode } from './core/suggest/suggestMap';
+
+/** A suggested (ghost) node as the map draws it. */
+export type { SuggestedMapNode };
 import type { ElementKind } from './core/model';
 
 /** Layout names the map offers; `auto` picks dagre for one draft and fcose for more. */
