@@ -8,7 +8,7 @@ import { parseMany, parseSafely } from '../node/workers/parsePool';
 
 const MARKDOWN_EXT = /\.(md|markdown)$/i;
 
-/** What changed in the index: workspace-relative paths. */
+/** What changed in the index: the workspace-relative paths whose diagnostics or graph share changed (every path after a scan; a path may be gone). */
 export interface IndexChange {
   paths: string[];
 }
@@ -148,8 +148,7 @@ export class DraftStore implements vscode.Disposable {
     const text = doc.getText();
     // Opening an editor on an indexed draft changes nothing (and keeps a start from the snapshot unparsed).
     if (this.index.getText(path) === text) return path;
-    this.index.setDraft(path, text);
-    this.changeEmitter.fire({ paths: [path] });
+    this.changeEmitter.fire({ paths: this.index.update(path, text) });
     return path;
   }
 
@@ -183,7 +182,8 @@ export class DraftStore implements vscode.Disposable {
 
   private remove(path: string): void {
     this.uris.delete(path);
-    if (this.index.removeDraft(path)) this.changeEmitter.fire({ paths: [path] });
+    const paths = this.index.remove(path);
+    if (paths.length > 0) this.changeEmitter.fire({ paths });
   }
 
   private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
@@ -202,8 +202,7 @@ export class DraftStore implements vscode.Disposable {
     const text = await this.readText(uri);
     if (text === undefined) return;
     this.uris.set(path, uri);
-    this.index.setDraft(path, text);
-    this.changeEmitter.fire({ paths: [path] });
+    this.changeEmitter.fire({ paths: this.index.update(path, text) });
   }
 
   private async readText(uri: vscode.Uri): Promise<string | undefined> {

@@ -1,27 +1,15 @@
-/** The workspace index: holds parsed drafts, resolves references and computes the argument graph incrementally. */
-import type {
-  ArgumentGraph,
-  Diagnostic,
-  Disagreement,
-  Draft,
-  DraftElement,
-  EdgeKind,
-  ElementKind,
-  FileInfo,
-  GraphEdge,
-  GraphNode,
-  Position,
-  Reference,
-} from '../model';
-import { globalId } from '../model';
-import { comparePos, parseDraft } from '../parse/parse';
+/** The workspace index: holds the parsed drafts and each one's share of the graph, drops what a change makes stale, and answers the queries of the graph, the editor and the CLI. */
+import type { ArgumentGraph, Diagnostic, Disagreement, Draft, DraftElement, FileInfo, GraphEdge, GraphNode, Position, Reference } from '../model';
+import { globalId, splitGlobalId } from '../model';
+import { parseDraft } from '../parse/parse';
+import { comparePos, compareStrings } from './order';
+import { NameTable, nameKeyOf, resolveFilePart, resolveIdPart, stemOf, type Resolution } from './resolve';
+import { buildFilePart, type FilePart, type ReferenceHit } from './filePart';
+import { compareDiagnostics, unansweredObjections } from './diagnostics';
 
-/** How a reference resolved. */
-export type Resolution =
-  | { status: 'ok'; file: string; localId?: string; elementIndex?: number }
-  | { status: 'missing-file' }
-  | { status: 'missing-id'; file: string }
-  | { status: 'ambiguous'; candidates: string[] };
+export type { Resolution } from './resolve';
+export type { ReferenceHit } from './filePart';
+export { resolveRelativePath } from './resolve';
 
 /** An element located in a draft. */
 export interface ElementHit {
@@ -29,30 +17,6 @@ export interface ElementHit {
   index: number;
   element: DraftElement;
   id: string;
-}
-
-/** A reference located in a draft. */
-export interface ReferenceHit {
-  file: string;
-  reference: Reference;
-  resolution: Resolution;
-}
-
-/** What one draft contributes to the graph; rebuilt only when it or a draft it references changes. */
-interface FilePart {
-  resolutions: Resolution[];
-  edges: GraphEdge[];
-  diagnostics: Diagnostic[];
-  /** Files its references point into (resolved, or missing an id). */
-  refFiles: Set<string>;
-  /** What it contributes to each file's share: edges and references into it, disagreements whose `a` is there. */
-  into: Map<string, Contribution>;
-}
-
-interface Contribution {
-  edges: GraphEdge[];
-  hits: [string, ReferenceHit][];
-  disagreements: Disagreement[];
 }
 
 /** Everything that points into one file, gathered from the parts of the drafts that reference it. */
@@ -67,51 +31,22 @@ interface FileShare {
   incoming?: { edges: Map<string, GraphEdge[]>; refs: Map<string, ReferenceHit[]> };
 }
 
+/** A draft's part as the index keeps it: with the lookup keys (see WorkspaceIndex.keyUsers) its resolution consulted. */
+interface IndexedPart extends FilePart {
+  keys: string[];
+  /** The wikilink names it holds in the name cache. */
+  names: string[];
+}
+
 /** The parser the index uses; injectable so tests can count parses. */
 export type DraftParser = (text: string, path: string) => Draft;
 
-
-const EDGE_OF: Record<Exclude<ElementKind, 'claim'>, EdgeKind> = {
-  support: 'supports',
-  objection: 'objects',
-  reply: 'replies',
-  question: 'questions',
-  crux: 'crux',
-};
-
-const MD_EXT = /\.(md|markdown)$/i;
-
-/** A path without its markdown extension. */
-function stemOf(path: string): string {
-  return path.replace(MD_EXT, '');
-}
-
-function lastSegment(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
-/** Joins a relative link path to the folder of the linking file; undefined when it leaves the root. */
-export function resolveRelativePath(fromPath: string, linkPath: string): string | undefined {
-  const parts = linkPath.startsWith('/') ? [] : fromPath.split('/').slice(0, -1);
-  for (const seg of linkPath.replace(/\\/g, '/').split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(seg);
-  }
-  return parts.join('/');
-}
-
-/** Code-unit order of strings (not locale order), for deterministic output. */
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
- * The index of a workspace's drafts. Add, update and remove one draft at a time:
- * only that draft is parsed; resolution, edges and diagnostics are recomputed
- * lazily (in time linear in the workspace), on the next query that needs them.
+ * The index of a workspace's drafts. Add, update and remove one draft at a time: only that
+ * draft is parsed, and only the parts of the drafts whose resolution it can change are dropped
+ * (those that reference it, or looked up its names or path). `update`, `remove` and `rename`
+ * rebuild those parts at once and return the paths whose share changed; `setDraft`,
+ * `setParsedDraft` and `removeDraft` leave them to the next query (for loading many drafts).
  * Holds no global state; safe to run in a worker.
  */
 export class WorkspaceIndex {
@@ -119,8 +54,8 @@ export class WorkspaceIndex {
   parseCount = 0;
   private readonly drafts = new Map<string, Draft>();
   private readonly texts = new Map<string, string>();
-  /** Last path segment without extension -> paths, for wikilink name lookup. */
-  private readonly byName = new Map<string, Set<string>>();
+  /** The names files answer to, for wikilink lookup. */
+  private readonly names = new NameTable();
   /** The assembled graph, until the next change. */
   private graph: ArgumentGraph | undefined;
   /** Indexed paths in code-unit order, until a file comes or goes. */
@@ -132,10 +67,18 @@ export class WorkspaceIndex {
   private readonly shares = new Map<string, FileShare>();
   /** Per draft: local id -> element index (built once per parse). */
   private readonly idIndex = new Map<string, Map<string, number>>();
-  /** Per draft: its share of the graph (see FilePart). */
-  private readonly parts = new Map<string, FilePart>();
+  /** Per draft: its share of the graph (see FilePart), with the lookup keys and names it depends on. */
+  private readonly parts = new Map<string, IndexedPart>();
   /** File -> drafts whose parts reference it, so a change re-resolves only those. */
   private readonly dependents = new Map<string, Set<string>>();
+  /**
+   * Lookup key -> drafts whose parts' resolution consulted it: `w:<name key>` for a wikilink name
+   * (see nameKeyOf), `p:<path>` for a markdown link's path. A file that comes or goes re-resolves
+   * only the drafts that looked up its names or its path.
+   */
+  private readonly keyUsers = new Map<string, Set<string>>();
+  /** While an update runs: the parts it dropped, as they were, to tell what changed. */
+  private dropped: Map<string, FilePart> | undefined;
   /** Per draft: its graph nodes, built once per parse and reused by every graph (no garbage while typing). */
   private readonly nodeCache = new Map<string, GraphNode[]>();
   /** After restore: gets a draft not loaded yet (see draftOf). */
@@ -156,6 +99,9 @@ export class WorkspaceIndex {
     }
     this.drafts.set(path, loaded);
     if (this.drafts.size === this.texts.size) this.loadDraft = undefined;
+    // Its aliases were not known before (no wikilink has resolved since the restore: see resolveWikiName).
+    const keys = this.names.set(path, loaded.aliases);
+    if (keys.length > 0) this.namesChanged(path, keys);
     return loaded;
   }
 
@@ -172,10 +118,11 @@ export class WorkspaceIndex {
       throw new Error('the snapshot is of other files');
     }
     // Whatever the index held is replaced.
-    for (const map of [this.drafts, this.texts, this.byName, this.nodeMap, this.nodeCache, this.idIndex, this.parts, this.shares, this.dependents, this.nameCache]) map.clear();
+    for (const map of [this.drafts, this.texts, this.nodeMap, this.nodeCache, this.idIndex, this.parts, this.shares, this.dependents, this.keyUsers, this.nameCache]) map.clear();
+    this.names.clear();
     for (const f of files) this.texts.set(f.path, f.text);
     this.sortedPaths = paths;
-    for (const path of paths) this.addName(path);
+    for (const path of paths) this.names.add(path);
     // Nodes come file by file, each file's in element order: exactly the node lists setNodes makes.
     const nodes = graph.nodes;
     for (let i = 0; i < nodes.length; ) {
@@ -243,43 +190,60 @@ export class WorkspaceIndex {
     this.nodeCache.set(path, nodes);
   }
 
-  /** Forgets everything derived from all drafts (names may resolve differently now). */
-  private resetDerived(): void {
-    this.nameCache.clear();
-    this.parts.clear();
-    this.dependents.clear();
-    this.shares.clear();
-    this.sortedPaths = undefined;
-  }
-
-  /** Drops a draft's part and the shares of the files it contributed to. */
+  /** Drops a draft's part (forgetting what it depends on) and the shares of the files it contributed to. */
   private dropPart(path: string): void {
     const part = this.parts.get(path);
     if (!part) return;
     this.parts.delete(path);
+    if (this.dropped && !this.dropped.has(path)) this.dropped.set(path, part);
+    // A share lists its sources from `dependents`, which the part's refFiles fed: those shares go too.
     for (const f of part.into.keys()) this.shares.delete(f);
+    for (const f of part.refFiles) {
+      this.shares.delete(f);
+      deleteFrom(this.dependents, f, path);
+    }
+    for (const k of part.keys) deleteFrom(this.keyUsers, k, path);
+    for (const name of part.names) {
+      const entry = this.nameCache.get(name);
+      if (entry && --entry.users === 0) this.nameCache.delete(name);
+    }
+  }
+
+  /** Drops the parts that looked up a key (their names may resolve differently now). */
+  private dropUsersOf(key: string): void {
+    const users = this.keyUsers.get(key);
+    if (users) for (const d of [...users]) this.dropPart(d);
+  }
+
+  /** A file came or went under these name keys: what resolved by them, or by its path, resolves again. */
+  private namesChanged(path: string, keys: readonly string[]): void {
+    // Every part that holds a name filed under one of these keys looked that key up: dropping them empties its cache entries.
+    for (const k of keys) this.dropUsersOf(`w:${k}`);
+    this.dropUsersOf(`p:${path}`);
   }
 
   constructor(private readonly parser: DraftParser = parseDraft) {}
 
-  /** Parses one file and adds or replaces it. */
+  /** Parses one file and adds or replaces it (lazily: see update for the paths a change affects). */
   setDraft(path: string, text: string): Draft {
     this.parseCount++;
     return this.setParsedDraft(path, text, this.parser(text, path));
   }
 
-  /** Adds or replaces a file that was parsed elsewhere (e.g. in a worker thread) with parseDraft. */
+  /** Adds or replaces a file that was parsed elsewhere (e.g. in a worker thread) with parseDraft; nothing is resolved until a query needs it (for loading many). */
   setParsedDraft(path: string, text: string, draft: Draft): Draft {
     this.restoredDiagnostics = undefined;
     if (!this.texts.has(path)) {
-      // A new file can change how names resolve anywhere: rebuild every part.
-      this.addName(path);
-      this.resetDerived();
+      this.namesChanged(path, this.names.set(path, draft.aliases));
+      this.sortedPaths = undefined;
     } else {
       this.dropPart(path);
-      for (const other of this.dependents.get(path) ?? []) this.dropPart(other);
-      this.shares.delete(path);
+      for (const other of [...(this.dependents.get(path) ?? [])]) this.dropPart(other);
+      // Aliases written or deleted: what resolved by those names resolves again.
+      const keys = this.names.set(path, draft.aliases);
+      if (keys.length > 0) this.namesChanged(path, keys);
     }
+    this.shares.delete(path);
     this.drafts.set(path, draft);
     this.texts.set(path, text);
     this.idIndex.delete(path);
@@ -290,15 +254,17 @@ export class WorkspaceIndex {
 
   /** Removes a file; false when it was not indexed. */
   removeDraft(path: string): boolean {
-    if (!this.texts.delete(path)) return false;
+    if (!this.texts.has(path)) return false;
     this.restoredDiagnostics = undefined;
+    this.dropPart(path);
+    for (const other of [...(this.dependents.get(path) ?? [])]) this.dropPart(other);
+    this.texts.delete(path);
     this.drafts.delete(path);
-    this.resetDerived();
+    this.shares.delete(path);
+    this.namesChanged(path, this.names.delete(path));
+    this.sortedPaths = undefined;
     this.idIndex.delete(path);
     this.setNodes(path, undefined);
-    const set = this.byName.get(this.nameKey(path));
-    set?.delete(path);
-    if (set && set.size === 0) this.byName.delete(this.nameKey(path));
     this.graph = undefined;
     return true;
   }
@@ -309,6 +275,56 @@ export class WorkspaceIndex {
     if (text === undefined) return undefined;
     this.removeDraft(from);
     return this.setDraft(to, text);
+  }
+
+  /**
+   * Adds or replaces a draft (parsing `text` unless `draft` is given) and brings every part up
+   * to date now. Returns the paths, sorted, whose share changed: diagnostics, nodes, edges from or
+   * into the file, references into it, disagreements, title or topics, or the file coming or going.
+   * Every other file answers every query exactly as before, so Problems and the map need to look
+   * at these alone.
+   */
+  update(path: string, text: string, draft?: Draft): string[] {
+    return this.affecting(path, () => {
+      if (draft === undefined) this.setDraft(path, text);
+      else this.setParsedDraft(path, text, draft);
+    });
+  }
+
+  /** Removes a draft; the paths whose share changed (see update), none when it was not indexed. */
+  remove(path: string): string[] {
+    if (!this.texts.has(path)) return [];
+    return this.affecting(path, () => this.removeDraft(path));
+  }
+
+  /** Moves a draft to a new path; the paths whose share changed (see update), none when `from` was not indexed. */
+  rename(from: string, to: string): string[] {
+    const text = this.texts.get(from);
+    if (text === undefined) return [];
+    const out = new Set([...this.remove(from), ...this.update(to, text)]);
+    return [...out].sort(compareStrings);
+  }
+
+  /** Runs a change of `path` with every part built before and after it, and tells which files' shares differ. */
+  private affecting(path: string, change: () => void): string[] {
+    // Every part is built first, so that what the caller last saw is what the index held.
+    this.buildParts();
+    const dropped = new Map<string, FilePart>();
+    this.dropped = dropped;
+    try {
+      change();
+    } finally {
+      this.dropped = undefined;
+    }
+    // ... and after it, so that the parts it dropped can be compared with what replaces them.
+    this.buildParts();
+    const affected = new Set<string>([path]);
+    for (const [d, old] of dropped) changedShares(d, old, this.parts.get(d), affected);
+    // A draft that is new has no old part: all it contributes is new.
+    const added = dropped.has(path) ? undefined : this.parts.get(path);
+    if (added) for (const f of added.into.keys()) changedInto(f, undefined, added, affected);
+    for (const r of added?.resolutions ?? []) if (r.status === 'ok' || r.status === 'missing-id') affected.add(r.file);
+    return [...affected].sort(compareStrings);
   }
 
   getDraft(path: string): Draft | undefined {
@@ -328,6 +344,30 @@ export class WorkspaceIndex {
   private orderedPaths(): string[] {
     if (!this.sortedPaths) this.sortedPaths = [...this.texts.keys()].sort(compareStrings);
     return this.sortedPaths;
+  }
+
+  /**
+   * How many entries each of the index's maps holds (for tests and the benchmark): every one is
+   * bounded by the drafts it holds now, whatever edits came before.
+   */
+  entryCounts(): Record<string, number> {
+    let dependents = 0;
+    let keyUsers = 0;
+    for (const s of this.dependents.values()) dependents += s.size;
+    for (const s of this.keyUsers.values()) keyUsers += s.size;
+    return {
+      drafts: this.drafts.size,
+      texts: this.texts.size,
+      nodes: this.nodeMap.size,
+      nodeLists: this.nodeCache.size,
+      idIndex: this.idIndex.size,
+      parts: this.parts.size,
+      shares: this.shares.size,
+      dependents,
+      keyUsers,
+      nameCache: this.nameCache.size,
+      names: this.names.size,
+    };
   }
 
   get size(): number {
@@ -400,47 +440,46 @@ export class WorkspaceIndex {
 
   /** Resolves one reference written in `fromPath` (spec section 3). */
   resolveReference(fromPath: string, reference: Reference): Resolution {
-    const file = this.resolveFile(fromPath, reference);
-    if (file.status !== 'ok') return file;
-    if (reference.blockId === undefined) return file;
-    const elementIndex = this.idsOf(file.file)?.get(reference.blockId) ?? -1;
-    if (elementIndex < 0) return { status: 'missing-id', file: file.file };
-    return { status: 'ok', file: file.file, localId: reference.blockId, elementIndex };
+    return resolveIdPart(this.resolveFile(fromPath, reference), reference, (file) => this.idsOf(file));
   }
 
   /** Resolves the file part of a reference. */
   resolveFile(fromPath: string, reference: Pick<Reference, 'syntax' | 'target'>): Resolution {
-    const target = reference.target;
-    if (target === '') return this.texts.has(fromPath) ? { status: 'ok', file: fromPath } : { status: 'missing-file' };
-    if (reference.syntax === 'link') {
-      const path = resolveRelativePath(fromPath, target);
-      return path !== undefined && this.texts.has(path) ? { status: 'ok', file: path } : { status: 'missing-file' };
-    }
-    return this.resolveWikiName(target);
+    return resolveFilePart(fromPath, reference, (p) => this.texts.has(p), (name) => this.resolveWikiName(name));
   }
 
-  /** Wikilink names resolved since the last change (many references share a name). */
-  private readonly nameCache = new Map<string, Resolution>();
+  /**
+   * Wikilink names held by built parts, resolved once for all of them (many references share a
+   * name), with how many parts hold each: a name no part holds any more is dropped, so typing
+   * many names one after another does not grow it. Names a file came or went under leave with
+   * the parts that looked them up (see namesChanged).
+   */
+  private readonly nameCache = new Map<string, { resolution: Resolution; users: number }>();
 
-  /** Resolves a wikilink name: the exact path without extension, else the unique file whose path ends with it. */
+  /** Resolves a wikilink name: the exact path (or alias) without extension, else the unique file whose path (or alias) ends with it. */
   resolveWikiName(rawName: string): Resolution {
-    const cached = this.nameCache.get(rawName);
-    if (cached) return cached;
-    const r = this.resolveWikiNameUncached(rawName);
-    this.nameCache.set(rawName, r);
-    return r;
+    this.loadAliases();
+    return this.nameCache.get(rawName)?.resolution ?? this.names.resolve(rawName);
   }
 
-  private resolveWikiNameUncached(rawName: string): Resolution {
-    const name = rawName.replace(/\\/g, '/').replace(/^\.?\//, '');
-    const stem = stemOf(name);
-    const candidates = [...(this.byName.get(lastSegment(stem)) ?? [])];
-    const exact = candidates.filter((p) => stemOf(p) === stem || p === name);
-    if (exact.length === 1) return { status: 'ok', file: exact[0] };
-    const suffix = exact.length > 1 ? exact : candidates.filter((p) => stemOf(p).endsWith(`/${stem}`));
-    if (suffix.length === 1) return { status: 'ok', file: suffix[0] };
-    if (suffix.length > 1) return { status: 'ambiguous', candidates: suffix.sort(compareStrings) };
-    return { status: 'missing-file' };
+  /** Every draft's aliases are names: after a restore, the drafts not loaded yet are loaded before a name resolves. */
+  private loadAliases(): void {
+    if (this.loadDraft === undefined) return;
+    for (const p of this.orderedPaths()) this.draftOf(p);
+    // All loaded (also when the last unloaded ones were replaced by edits, which draftOf does not see).
+    this.loadDraft = undefined;
+  }
+
+  /** Resolves a name for a part being built, which then holds it in the cache (`held`: the names it holds so far). */
+  private holdName(rawName: string, held: Set<string>): Resolution {
+    this.loadAliases();
+    let entry = this.nameCache.get(rawName);
+    if (!entry) this.nameCache.set(rawName, (entry = { resolution: this.names.resolve(rawName), users: 0 }));
+    if (!held.has(rawName)) {
+      held.add(rawName);
+      entry.users++;
+    }
+    return entry.resolution;
   }
 
   /** The shortest wikilink name that resolves to `path` (the bare name when unique). */
@@ -477,8 +516,9 @@ export class WorkspaceIndex {
     this.buildParts();
     const linked = new Set<string>();
     for (const r of this.partOf(path).resolutions) if (r.status === 'ok' && r.file !== path) linked.add(r.file);
-    for (const [from, part] of this.parts) {
-      if (from !== path && part.resolutions.some((r) => r.status === 'ok' && r.file === path)) linked.add(from);
+    // Every draft that resolves a reference into it depends on it (see partOf).
+    for (const from of this.dependents.get(path) ?? []) {
+      if (from !== path && this.parts.get(from)!.resolutions.some((r) => r.status === 'ok' && r.file === path)) linked.add(from);
     }
     return [...linked].sort(compareStrings);
   }
@@ -506,17 +546,6 @@ export class WorkspaceIndex {
     return ids;
   }
 
-  private nameKey(path: string): string {
-    return lastSegment(stemOf(path));
-  }
-
-  private addName(path: string): void {
-    const key = this.nameKey(path);
-    let set = this.byName.get(key);
-    if (!set) this.byName.set(key, (set = new Set()));
-    set.add(path);
-  }
-
   /** Orders node ids by file, then position. */
   private readonly compareNodes = (a: string, b: string): number => {
     const na = this.nodesById().get(a)!;
@@ -525,18 +554,32 @@ export class WorkspaceIndex {
   };
 
   /** A draft's part, built when missing. */
-  private partOf(path: string): FilePart {
+  private partOf(path: string): IndexedPart {
     let part = this.parts.get(path);
     if (!part) {
-      part = this.buildPart(path);
+      const keys = new Set<string>();
+      // Resolves as resolveReference does, noting every name and path it looks up.
+      const has = (p: string) => (keys.add(`p:${p}`), this.texts.has(p));
+      const held = new Set<string>();
+      const byName = (name: string) => (keys.add(`w:${nameKeyOf(name)}`), this.holdName(name, held));
+      const idsOf = (file: string) => this.idsOf(file);
+      const built = buildFilePart({
+        path,
+        draft: this.draftOf(path)!,
+        nodes: this.nodeCache.get(path)!,
+        resolve: (ref) => resolveIdPart(resolveFilePart(path, ref, has, byName), ref, idsOf),
+        nodesOf: (file) => this.nodeCache.get(file)!,
+        compareNodes: this.compareNodes,
+      });
+      part = { ...built, keys: [...keys], names: [...held] };
       this.parts.set(path, part);
-      for (const f of part.refFiles) {
-        let set = this.dependents.get(f);
-        if (!set) this.dependents.set(f, (set = new Set()));
-        set.add(path);
-      }
+      for (const f of part.refFiles) addTo(this.dependents, f, path);
+      for (const k of part.keys) addTo(this.keyUsers, k, path);
       // The files it points into gather their shares anew (none is gathered yet while a whole workspace is loaded).
-      if (this.shares.size > 0) for (const f of part.into.keys()) this.shares.delete(f);
+      if (this.shares.size > 0) {
+        for (const f of part.into.keys()) this.shares.delete(f);
+        for (const f of part.refFiles) this.shares.delete(f);
+      }
     }
     return part;
   }
@@ -577,26 +620,9 @@ export class WorkspaceIndex {
         const c = this.parts.get(sources[k])!.into.get(path);
         if (c) for (const e of c.edges) if (e.kind === 'replies') answered.add(e.target);
       }
-      for (const node of nodes) {
-        if (node.kind !== 'objection' || answered.has(node.id)) continue;
-        diagnostics.push({
-          file: node.file,
-          range: node.range,
-          severity: 'info',
-          code: 'unanswered-objection',
-          message: 'No reply answers this objection yet.',
-        });
-      }
+      append(diagnostics, unansweredObjections(nodes, answered));
     }
-    if (diagnostics.length > 1) {
-      diagnostics.sort(
-        (x, y) =>
-          comparePos(x.range.start, y.range.start) ||
-          comparePos(x.range.end, y.range.end) ||
-          compareStrings(x.code, y.code) ||
-          compareStrings(x.message, y.message),
-      );
-    }
+    if (diagnostics.length > 1) diagnostics.sort(compareDiagnostics);
     share = { sources, diagnostics, disagreements };
     this.shares.set(path, share);
     return share;
@@ -617,140 +643,76 @@ export class WorkspaceIndex {
     share.incoming = { edges, refs };
     return share.incoming;
   }
-
-  /** One draft's share of the graph: its resolved references, outgoing edges and the diagnostics they give. */
-  private buildPart(path: string): FilePart {
-    const compareNodes = this.compareNodes;
-    const draft = this.draftOf(path)!;
-    const diagnostics: Diagnostic[] = [];
-    const edges: GraphEdge[] = [];
-    /** The file of each edge's target, so that no edge looks its target up again. */
-    const edgeFiles: string[] = [];
-    const refFiles = new Set<string>();
-    const into = new Map<string, Contribution>();
-    const contribution = (file: string) => {
-      let c = into.get(file);
-      if (!c) into.set(file, (c = { edges: [], hits: [], disagreements: [] }));
-      return c;
-    };
-    // Node ids are made once per parse (nodeCache); reusing them spares building and hashing new strings.
-    const targetIds: (string | undefined)[] = [];
-    const targetFiles: string[] = [];
-    const resolutions: Resolution[] = [];
-    for (const ref of draft.references) {
-      const r = this.resolveReference(path, ref);
-      resolutions.push(r);
-      if (r.status === 'ok' || r.status === 'missing-id') refFiles.add(r.file);
-      if (r.status === 'ok' && r.elementIndex !== undefined) {
-        const id = this.nodeCache.get(r.file)![r.elementIndex].id;
-        targetIds.push(id);
-        targetFiles.push(r.file);
-        contribution(r.file).hits.push([id, { file: path, reference: ref, resolution: r }]);
-      } else {
-        targetIds.push(undefined);
-        targetFiles.push('');
-        if (r.status !== 'ok') diagnostics.push(this.referenceDiagnostic(path, ref, r));
-      }
-    }
-    const ownIds = this.nodeCache.get(path)!;
-    const elements = draft.elements;
-    // A plain loop over plain arrays: at a warm start this runs for every element of the workspace before the JIT has warmed up.
-    for (let index = 0; index < elements.length; index++) {
-      const e = elements[index];
-      const source = ownIds[index].id;
-      let targets: string[] | undefined;
-      let files: string[] | undefined;
-      let viaRule1 = false;
-      for (let k = 0; k < e.references.length; k++) {
-        const i = e.references[k];
-        if (draft.references[i].blockId === undefined) continue;
-        viaRule1 = true;
-        const t = targetIds[i];
-        if (t === undefined || t === source || targets?.includes(t)) continue;
-        (targets ??= []).push(t);
-        (files ??= []).push(targetFiles[i]);
-      }
-      if (!viaRule1 && e.kind !== 'crux' && e.structuralTarget >= 0) {
-        targets = [ownIds[e.structuralTarget].id];
-        files = [path];
-      }
-      const count = targets?.length ?? 0;
-      const kind: EdgeKind = e.kind === 'claim' ? (viaRule1 ? 'mentions' : 'supports') : EDGE_OF[e.kind];
-      if (count > 1) {
-        // Drafts and their elements come in order, so edges are sorted by source already; sort each element's targets.
-        const order = targets!.map((_, k) => k).sort((a, b) => compareNodes(targets![a], targets![b]));
-        targets = order.map((k) => targets![k]);
-        files = order.map((k) => files![k]);
-      }
-      for (let k = 0; k < count; k++) {
-        edges.push({ source, target: targets![k], kind });
-        edgeFiles.push(files![k]);
-      }
-      if (e.kind === 'crux') {
-        for (let i = 0; i < count; i++) {
-          for (let j = i + 1; j < count; j++) {
-            // targets are sorted, so targets[i] comes first
-            contribution(files![i]).disagreements.push({ a: targets![i], b: targets![j], via: 'crux', by: source });
-          }
-        }
-        if (count < 2) {
-          diagnostics.push({
-            file: path,
-            range: e.range,
-            severity: 'warning',
-            code: 'crux-needs-two',
-            message:
-              count === 0
-                ? 'This crux names no element it decides between; reference two or more, e.g. [[a#^x]] vs [[b#^y]].'
-                : 'This crux decides between only one element; reference at least two.',
-          });
-        }
-      } else if (count === 0 && e.kind !== 'claim') {
-        diagnostics.push({
-          file: path,
-          range: e.range,
-          severity: 'warning',
-          code: 'orphan-element',
-          message: `This ${e.kind} has no target: nest it under an element, put it after a fitting element in its section, or reference one with [[#^id]].`,
-        });
-      }
-    }
-    for (let k = 0; k < edges.length; k++) {
-      const edge = edges[k];
-      const targetFile = edgeFiles[k];
-      contribution(targetFile).edges.push(edge);
-      if ((edge.kind === 'objects' || edge.kind === 'replies') && targetFile !== path) {
-        contribution(path).disagreements.push({ a: edge.source, b: edge.target, via: edge.kind, by: edge.source });
-      }
-    }
-    // Its own file's share lists its own diagnostics, so the part always contributes there.
-    contribution(path);
-    return { resolutions, edges, diagnostics, refFiles, into };
-  }
-
-  private referenceDiagnostic(path: string, ref: Reference, r: Resolution): Diagnostic {
-    const written = ref.syntax === 'wikilink' ? `[[${ref.target}${ref.blockId !== undefined ? `#^${ref.blockId}` : ''}]]` : `${ref.target}${ref.blockId !== undefined ? `#^${ref.blockId}` : ''}`;
-    if (r.status === 'ambiguous') {
-      return {
-        file: path,
-        range: ref.range,
-        severity: 'warning',
-        code: 'ambiguous-ref',
-        message: `'${ref.target}' matches ${r.candidates.length} files (${r.candidates.join(', ')}); write more of the path.`,
-      };
-    }
-    const message =
-      r.status === 'missing-id'
-        ? `No element '^${ref.blockId}' in ${r.file} (${written}).`
-        : `No file '${ref.target}' in the workspace (${written}).`;
-    return { file: path, range: ref.range, severity: 'error', code: 'dangling-ref', message };
-  }
 }
 
 /** Appends a list; natively in one call when it is not huge (a help when this runs before the JIT has warmed up). */
 function append<T>(out: T[], list: readonly T[]): void {
   if (list.length < 10_000) out.push(...list);
   else for (const x of list) out.push(x);
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function deleteFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set && set.delete(value) && set.size === 0) map.delete(key);
+}
+
+/**
+ * Adds to `out` the files whose share differs because draft `d`'s part went from `old` to `now`
+ * (undefined: the draft is gone): `d` itself when its diagnostics, edges or resolutions differ,
+ * every file whose contribution from it differs, and the files a changed resolution points into.
+ */
+function changedShares(d: string, old: FilePart, now: FilePart | undefined, out: Set<string>): void {
+  if (!now) {
+    for (const f of old.into.keys()) changedInto(f, old, undefined, out);
+    for (const r of old.resolutions) if (r.status === 'ok' || r.status === 'missing-id') out.add(r.file);
+    return;
+  }
+  // The edited draft is affected anyway: its own lists (the bulk of a big draft) need no comparing.
+  if (!out.has(d) && (!sameJson(old.diagnostics, now.diagnostics) || !sameJson(old.edges, now.edges))) out.add(d);
+  // A reference that now resolves elsewhere links other files (linkedFiles), also when it names no element.
+  for (let i = 0; i < Math.max(old.resolutions.length, now.resolutions.length); i++) {
+    const a = old.resolutions[i];
+    const b = now.resolutions[i];
+    if (sameJson(a, b)) continue;
+    out.add(d);
+    for (const r of [a, b]) if (r && (r.status === 'ok' || r.status === 'missing-id')) out.add(r.file);
+  }
+  for (const [f, c] of old.into) {
+    const n = now.into.get(f);
+    // Into an affected file itself, only its disagreements matter here (for the files at their other ends).
+    if (f === d && out.has(d) ? !sameJson(c.disagreements, n?.disagreements) : !sameJson(c, n)) changedInto(f, old, now, out);
+  }
+  for (const f of now.into.keys()) if (!old.into.has(f)) changedInto(f, old, now, out);
+}
+
+/** Adds a file whose contribution from a part changed, and the files at the other end of the disagreements in it. */
+function changedInto(f: string, old: FilePart | undefined, now: FilePart | undefined, out: Set<string>): void {
+  out.add(f);
+  for (const c of [old?.into.get(f), now?.into.get(f)]) {
+    for (const d of c?.disagreements ?? []) out.add(splitGlobalId(d.b)!.file);
+  }
+}
+
+/** Deep equality of JSON-like values (plain objects, arrays, primitives); shared objects compare at once. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

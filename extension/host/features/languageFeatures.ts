@@ -1,6 +1,6 @@
 /** Language features on markdown drafts: diagnostics with quick fixes, completion, definition, references, hover, symbols, CodeLens, folding. */
 import * as vscode from 'vscode';
-import type { DraftStore } from '../draftStore';
+import type { DraftStore, IndexChange } from '../draftStore';
 import type { Diagnostic, ElementKind } from '../../core/model';
 import { codeLensFor, completionsAt, definitionAt, documentSymbols, foldingRanges, hoverAt, quickFixesFor, referencesAt, workspaceSymbols, type SymbolNode } from '../../core/features/language';
 import { fromVsPosition, fromVsRange, toVsRange } from '../adapters';
@@ -27,40 +27,41 @@ function location(store: DraftStore, file: string, range: { start: { line: numbe
   return uri ? new vscode.Location(uri, toVsRange(range)) : undefined;
 }
 
-/** Keeps the Problems panel in step with the index. */
+/** Keeps the Problems panel in step with the index: after a change, only the paths it says changed. */
 function registerDiagnostics(context: vscode.ExtensionContext, store: DraftStore): void {
   const collection = vscode.languages.createDiagnosticCollection('cruxmap');
-  /** What each file shows now, so a keystroke only touches the files whose problems changed. */
-  const shown = new Map<string, string>();
-  const refresh = () => {
-    const now = new Set<string>();
-    for (const path of store.index.paths()) {
-      const uri = store.uriOf(path);
-      if (!uri) continue;
-      const key = uri.toString();
-      now.add(key);
-      const diagnostics = store.index.diagnosticsFor(path);
-      const signature = JSON.stringify(diagnostics);
-      if (shown.get(key) === signature) continue;
-      shown.set(key, signature);
-      collection.set(
-        uri,
-        diagnostics.map((d) => {
-          const vd = new vscode.Diagnostic(toVsRange(d.range), d.message, SEVERITY[d.severity]);
-          vd.code = d.code;
-          vd.source = 'Crux Map';
-          return vd;
-        }),
-      );
+  /** What each path shows now (its uri and diagnostics), so a change only touches the files whose problems changed. */
+  const shown = new Map<string, { uri: vscode.Uri; signature: string }>();
+  const show = (path: string) => {
+    const uri = store.index.getText(path) === undefined ? undefined : store.uriOf(path);
+    const old = shown.get(path);
+    if (!uri) {
+      if (old) collection.delete(old.uri);
+      shown.delete(path);
+      return;
     }
-    for (const old of [...shown.keys()]) {
-      if (now.has(old)) continue;
-      collection.delete(vscode.Uri.parse(old));
-      shown.delete(old);
-    }
+    const diagnostics = store.index.diagnosticsFor(path);
+    const signature = JSON.stringify(diagnostics);
+    if (old && old.signature === signature && old.uri.toString() === uri.toString()) return;
+    if (old && old.uri.toString() !== uri.toString()) collection.delete(old.uri);
+    shown.set(path, { uri, signature });
+    collection.set(
+      uri,
+      diagnostics.map((d) => {
+        const vd = new vscode.Diagnostic(toVsRange(d.range), d.message, SEVERITY[d.severity]);
+        vd.code = d.code;
+        vd.source = 'Crux Map';
+        return vd;
+      }),
+    );
+  };
+  const refresh = (change?: IndexChange) => {
+    for (const path of change ? change.paths : store.index.paths()) show(path);
+    // A scan's change lists the paths it found, not the ones it dropped: forget those too.
+    if (!change || shown.size > store.index.size) for (const path of [...shown.keys()]) if (store.index.getText(path) === undefined) show(path);
   };
   context.subscriptions.push(collection, store.onDidChange(refresh));
-  void store.ready.then(refresh);
+  void store.ready.then(() => refresh());
 }
 
 class QuickFixes implements vscode.CodeActionProvider {

@@ -1,0 +1,175 @@
+/** Name resolution (spec section 3, 1.1): wikilink names by exact path, then shortest unique suffix (as Obsidian resolves them), front matter aliases as more names, markdown links relative to the linking file, external targets never. */
+import type { Reference } from '../model';
+import { compareStrings } from './order';
+
+/** How a reference resolved. */
+export type Resolution =
+  | { status: 'ok'; file: string; localId?: string; elementIndex?: number }
+  | { status: 'missing-file' }
+  | { status: 'missing-id'; file: string }
+  | { status: 'ambiguous'; candidates: string[] }
+  /** A URL (any `scheme:`) or `//` target: never resolved, never a diagnostic (spec 1.1 section 3). */
+  | { status: 'external' };
+
+const MD_EXT = /\.(md|markdown)$/i;
+
+/** A path without its markdown extension. */
+export function stemOf(path: string): string {
+  return path.replace(MD_EXT, '');
+}
+
+/** The last `/` segment of a path. */
+export function lastSegment(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Joins a relative link path to the folder of the linking file; undefined when it leaves the root. */
+export function resolveRelativePath(fromPath: string, linkPath: string): string | undefined {
+  const parts = linkPath.startsWith('/') ? [] : fromPath.split('/').slice(0, -1);
+  for (const seg of linkPath.replace(/\\/g, '/').split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** Whether a target is external: a URL scheme (`https:`, `mailto:`, any `scheme:`) or a `//` network path. */
+export function isExternalTarget(target: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(target) || target.startsWith('//');
+}
+
+/** A wikilink name as it is matched: `/` separators, no leading `./` or `/`. */
+function normalizeWikiName(rawName: string): string {
+  return rawName.replace(/\\/g, '/').replace(/^\.?\//, '');
+}
+
+/** The key a file name is filed under and a wikilink name looked up by: its last segment without extension. */
+export function nameKeyOf(name: string): string {
+  return lastSegment(stemOf(normalizeWikiName(name)));
+}
+
+/**
+ * The names files answer to, filed by last segment, and the resolution of wikilink names
+ * against them: the exact path without extension, else the one file whose path ends with it.
+ * A front matter alias is one more name of its file, as if the file also lay in its folder
+ * under that name: `aliases: [Other]` on `posts/a.md` answers to `[[Other]]` and `[[posts/Other]]`,
+ * by the same rule (so a name two files answer to is ambiguous).
+ */
+export class NameTable {
+  /** Name key -> path -> the file's names (paths without extension) filed under that key. */
+  private readonly byKey = new Map<string, Map<string, string[]>>();
+  /** Path -> all its names. */
+  private readonly namesOf = new Map<string, string[]>();
+
+  /** Files a path under its own name and its aliases, replacing what it had; returns the name keys whose files changed. */
+  set(path: string, aliases: readonly string[] = []): string[] {
+    const names = namesFor(path, aliases);
+    const old = this.namesOf.get(path);
+    if (old && old.length === names.length && old.every((n, i) => n === names[i])) return [];
+    const changed = old ? this.delete(path) : [];
+    this.namesOf.set(path, names);
+    for (const name of names) {
+      const key = lastSegment(name);
+      let files = this.byKey.get(key);
+      if (!files) this.byKey.set(key, (files = new Map()));
+      const list = files.get(path);
+      if (list) list.push(name);
+      else files.set(path, [name]);
+      if (!changed.includes(key)) changed.push(key);
+    }
+    return changed;
+  }
+
+  /** Files a path under its own name (keeping aliases it has); see set. */
+  add(path: string): string[] {
+    return this.namesOf.has(path) ? [] : this.set(path);
+  }
+
+  /** Forgets a path's names; returns the name keys whose files changed. */
+  delete(path: string): string[] {
+    const names = this.namesOf.get(path);
+    if (!names) return [];
+    this.namesOf.delete(path);
+    const keys: string[] = [];
+    for (const name of names) {
+      const key = lastSegment(name);
+      const files = this.byKey.get(key);
+      if (files?.delete(path) && files.size === 0) this.byKey.delete(key);
+      if (!keys.includes(key)) keys.push(key);
+    }
+    return keys;
+  }
+
+  clear(): void {
+    this.byKey.clear();
+    this.namesOf.clear();
+  }
+
+  /** How many names are filed (for tests of boundedness). */
+  get size(): number {
+    let n = 0;
+    for (const names of this.namesOf.values()) n += names.length;
+    return n;
+  }
+
+  /** Resolves a wikilink name (without `#^id`). */
+  resolve(rawName: string): Resolution {
+    const name = normalizeWikiName(rawName);
+    const stem = stemOf(name);
+    const files = this.byKey.get(lastSegment(stem));
+    if (!files) return { status: 'missing-file' };
+    const exact: string[] = [];
+    for (const [path, names] of files) if (path === name || names.includes(stem)) exact.push(path);
+    if (exact.length === 1) return { status: 'ok', file: exact[0] };
+    const suffix = exact.length > 1 ? exact : [];
+    if (exact.length === 0) for (const [path, names] of files) if (names.some((n) => n.endsWith(`/${stem}`))) suffix.push(path);
+    if (suffix.length === 1) return { status: 'ok', file: suffix[0] };
+    if (suffix.length > 1) return { status: 'ambiguous', candidates: suffix.sort(compareStrings) };
+    return { status: 'missing-file' };
+  }
+}
+
+/** A file's names: its path without extension, then each alias in its folder, without duplicates. */
+function namesFor(path: string, aliases: readonly string[]): string[] {
+  const own = stemOf(path);
+  const names = [own];
+  const folder = path.slice(0, path.lastIndexOf('/') + 1);
+  for (const alias of aliases) {
+    const name = stemOf(normalizeWikiName(alias.trim()));
+    if (name === '' || name.endsWith('/')) continue;
+    const full = folder + name;
+    if (!names.includes(full)) names.push(full);
+  }
+  return names;
+}
+
+/**
+ * Resolves the file part of a reference written in `fromPath`: external for a URL, the same file for
+ * an empty target, a markdown link relative to the file, a wikilink by name (`resolveName`, e.g. a cached NameTable).
+ */
+export function resolveFilePart(
+  fromPath: string,
+  reference: Pick<Reference, 'syntax' | 'target'>,
+  has: (path: string) => boolean,
+  resolveName: (name: string) => Resolution,
+): Resolution {
+  const target = reference.target;
+  if (isExternalTarget(target)) return { status: 'external' };
+  if (target === '') return has(fromPath) ? { status: 'ok', file: fromPath } : { status: 'missing-file' };
+  if (reference.syntax === 'link') {
+    const path = resolveRelativePath(fromPath, target);
+    return path !== undefined && has(path) ? { status: 'ok', file: path } : { status: 'missing-file' };
+  }
+  return resolveName(target);
+}
+
+/** Resolves the id part of a reference whose file resolved: the element index from the file's ids, or missing-id. */
+export function resolveIdPart(file: Resolution, reference: Pick<Reference, 'blockId'>, idsOf: (file: string) => ReadonlyMap<string, number> | undefined): Resolution {
+  if (file.status !== 'ok' || reference.blockId === undefined) return file;
+  const elementIndex = idsOf(file.file)?.get(reference.blockId) ?? -1;
+  if (elementIndex < 0) return { status: 'missing-id', file: file.file };
+  return { status: 'ok', file: file.file, localId: reference.blockId, elementIndex };
+}
