@@ -305,6 +305,8 @@ function handle(message: HostMessage): void {
         state.focusId = undefined;
         collapsed.clear();
         state.collapsed = [];
+        // The last draft's ghosts must not be drawn on this one: its own suggestions follow the map.
+        view.dropSuggestions();
       }
       view.setGraph(p.graph, known, sameFile && state.zoom !== undefined && state.pan ? { zoom: state.zoom, pan: state.pan } : undefined);
       break;

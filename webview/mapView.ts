@@ -165,6 +165,11 @@ export class MapView {
     return this.ghosts.nodes.length;
   }
 
+  /** Forgets the ghosts without drawing (another draft is coming: its suggestions follow it). */
+  dropSuggestions(): void {
+    this.ghosts = { nodes: [], edges: [] };
+  }
+
   /** Shows these suggestions as ghosts (none to hide them); ghosts already drawn keep their places. */
   setSuggestions(nodes: SuggestedMapNode[], edges: MapEdge[]): void {
     this.ghosts = { nodes, edges };
