@@ -138,8 +138,9 @@ describe.skipIf(unavailable !== undefined)('building the argument from the map i
 
   it('Show suggestions draws ghost nodes; Accept: Mark as Objection on one writes the label into the draft and it turns solid', async () => {
     await step('map-accept-suggestion', async () => {
-      writeWorkspaceFile(s, 'debate-notes.md', 'Claim: Debate scales oversight to superhuman tasks. ^debate\n\nBut judges get tired after an hour of arguments.\n\nHowever, tired judges still beat no judges at all.\n');
-      const frame = await openMap(s.page, 'debate-notes.md');
+      // An example draft rewritten (resetWorkspace puts it back): Quick Open finds it at once, a new file it may not.
+      writeWorkspaceFile(s, 'open-questions.md', 'Claim: Debate scales oversight to superhuman tasks. ^debate\n\nBut judges get tired after an hour of arguments.\n\nHowever, tired judges still beat no judges at all.\n');
+      const frame = await openMap(s.page, 'open-questions.md');
       await frame.waitForFunction(() => Number(document.getElementById('map')!.dataset.nodeCount) === 1, undefined, { timeout: 15_000 });
       await frame.locator('#show-suggestions').click();
       await frame.waitForFunction(() => (window as any).cruxmapDebug.ghosts().length === 2, undefined, { timeout: 15_000 });
@@ -153,10 +154,10 @@ describe.skipIf(unavailable !== undefined)('building the argument from the map i
       await frame.locator('.popup.menu button[data-id="accept"]', { hasText: 'Accept: Mark as Objection' }).click();
       await frame.waitForFunction(() => Number(document.getElementById('map')!.dataset.nodeCount) === 2, undefined, { timeout: 15_000 });
       await frame.waitForFunction((id) => !(window as any).cruxmapDebug.ghosts().some((g: { id: string }) => g.id === id), ghost.id, { timeout: 10_000 });
-      await openFile(s.page, 'debate-notes.md');
+      await openFile(s.page, 'open-questions.md');
       await s.page.keyboard.press('Control+S');
-      await expect.poll(() => readWorkspaceFile(s, 'debate-notes.md'), { timeout: 10_000 }).toContain('Objection: But judges get tired after an hour of arguments.');
-      const el = parseDraft(readWorkspaceFile(s, 'debate-notes.md'), 'debate-notes.md').elements.find((e) => e.kind === 'objection');
+      await expect.poll(() => readWorkspaceFile(s, 'open-questions.md'), { timeout: 10_000 }).toContain('Objection: But judges get tired after an hour of arguments.');
+      const el = parseDraft(readWorkspaceFile(s, 'open-questions.md'), 'open-questions.md').elements.find((e) => e.kind === 'objection');
       expect(el?.range.start.line).toBe(2);
     });
   }, 150_000);
