@@ -157,7 +157,8 @@ ui.onListClick((id) => {
 });
 ui.onNodeActions((at) => {
   const id = selectedId() ?? keyboardId;
-  if (id) void editing.menu(id, at);
+  if (id && view.node(id)?.data('suggested')) void ghostMenu(id, at);
+  else if (id) void editing.menu(id, at);
   else ui.notify('Select an element on the map first (click it, or Tab to it).', 'info');
 });
 
@@ -255,6 +256,11 @@ ui.map.addEventListener('keydown', (e) => {
   if (!current || !view.node(current)) return;
   e.preventDefault();
   const at = editing.nodeAt(current);
+  // A ghost (suggested node) has one menu, Accept; the element commands do not apply to it.
+  if (view.node(current)?.data('suggested')) {
+    if (action.type === 'menu') void ghostMenu(current, at);
+    return;
+  }
   if (action.type === 'open') post({ type: 'viewDidClickNode', payload: { id: current, toSide: action.toSide } });
   else if (action.type === 'menu') void editing.menu(current, at);
   else if (action.type === 'add') void editing.add(current, action.kind, at);

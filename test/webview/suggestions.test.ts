@@ -145,4 +145,30 @@ describe.skipIf(!hasChromium)('suggestions on the map', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('a selected ghost gets its own menu from the toolbar and Shift+F10, never the element commands', async () => {
+    const on = hostState(PARTLY, true);
+    const { page, errors } = await openWebview(browser, { width: 700, height: 800, state: { showSuggestions: true } });
+    await send(page, setGraph(on.graph));
+    await send(page, on.suggestions);
+    await page.waitForFunction(() => (window as any).cruxmapDebug.ghosts().length === 2);
+    const reply = (await ghosts(page)).find((x) => x.kind === 'reply')!;
+    const posted = (await recorded(page)).posted.length;
+    await page.mouse.click((reply.x1 + reply.x2) / 2, (reply.y1 + reply.y2) / 2);
+    // A click on a ghost opens nothing in the editor (it is no element yet).
+    expect((await recorded(page)).posted.length).toBe(posted);
+    await page.click('#node-actions');
+    await page.waitForSelector('.popup.menu');
+    expect(await page.$$eval('.popup.menu .menu-label', (ls) => ls.map((l) => l.textContent))).toEqual(['Accept: Mark as Reply']);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.popup.menu', { state: 'detached' });
+    await page.focus('#map');
+    await page.keyboard.press('Shift+F10');
+    await page.waitForSelector('.popup.menu');
+    expect(await page.textContent('.popup.menu')).toContain('Accept: Mark as Reply');
+    await page.keyboard.press('a');
+    expect((await recorded(page)).posted.at(-1)).toEqual({ type: 'viewDidAcceptSuggestion', payload: { id: 'a.md#?L4' } });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
