@@ -1,9 +1,10 @@
 /** Table-driven spec fixtures: every folder in test/fixtures holds drafts and an expected.json of the graph parts it checks. */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { WorkspaceIndex } from '../../extension/core/index/workspaceIndex';
-import type { ArgumentGraph } from '../../extension/core/model';
+import type { ArgumentGraph, Draft, ElementKind, ParseOptions } from '../../extension/core/model';
+import { parseDraft } from '../../extension/core/parse/parse';
 
 const root = join(__dirname, '..', 'fixtures');
 
@@ -16,10 +17,15 @@ function markdownFiles(dir: string): string[] {
 }
 
 /** Compact, hand-writable views of a graph; expected.json may use these or the exact spec arrays. */
-function views(g: ArgumentGraph): Record<string, unknown> {
+function views(g: ArgumentGraph, drafts: Draft[]): Record<string, unknown> {
   const at = (r: { start: { line: number; character: number } }) => `${r.start.line + 1}:${r.start.character + 1}`;
   return {
     ...g,
+    // What the parser read, before the index resolves it: references (with embed and anchor) and aliases.
+    referenceList: drafts.flatMap((d) =>
+      d.references.map((r) => `${d.path}:${at(r.range)} ${r.syntax}${r.embed ? ' embed' : ''} '${r.target}'${r.blockId !== undefined ? ` ^${r.blockId}` : ''}${r.anchor !== undefined ? ` #${r.anchor}` : ''}`),
+    ),
+    aliasList: drafts.filter((d) => d.aliases).map((d) => `${d.path}: ${d.aliases!.join(' | ')}`),
     nodeList: g.nodes.map((n) => `${n.id} ${n.kind}${n.explicitId ? '' : ' (implicit)'}: ${n.text}`),
     edgeList: g.edges.map((e) => `${e.source} -${e.kind}-> ${e.target}`),
     disagreementList: g.disagreements.map((d) => `${d.a} <-> ${d.b} via ${d.via} by ${d.by}`),
@@ -38,9 +44,14 @@ describe('spec fixtures', () => {
     it(name, () => {
       const dir = join(root, name);
       const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, unknown>;
-      const index = new WorkspaceIndex();
+      // Workspace label words, as .cruxmap.json gives them (its reading is the CLI's and the extension's; here only the labels).
+      const config = join(dir, '.cruxmap.json');
+      const options: ParseOptions | undefined = existsSync(config)
+        ? { labels: Object.fromEntries(Object.entries((JSON.parse(readFileSync(config, 'utf8')) as { labels: Record<string, ElementKind> }).labels).map(([k, v]) => [k.toLowerCase(), v])) }
+        : undefined;
+      const index = new WorkspaceIndex((text, path) => parseDraft(text, path, options));
       for (const file of markdownFiles(dir)) index.setDraft(relative(dir, file).split('\\').join('/'), readFileSync(file, 'utf8'));
-      const actual = views(index.getGraph());
+      const actual = views(index.getGraph(), index.paths().map((p) => index.getDraft(p)!));
       const keys = Object.keys(expected).filter((k) => k !== 'about');
       expect(keys.length).toBeGreaterThan(0);
       for (const key of keys) expect(actual[key], `${name}: ${key}`).toEqual(expected[key]);

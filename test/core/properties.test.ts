@@ -1,7 +1,7 @@
 /** Property tests: parseDraft never throws, is deterministic, and keeps every range inside the text, on any input. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mayHoldMarkup, parseDraft, parseDraftFully } from '../../extension/core/parse/parse';
+import { parseDraft } from '../../extension/core/parse/parse';
 import { WorkspaceIndex } from '../../extension/core/index/workspaceIndex';
 import type { Draft, Range } from '../../extension/core/model';
 
@@ -73,37 +73,5 @@ describe('parseDraft on any text', () => {
       }),
       { numRuns: 150 },
     );
-  });
-});
-
-describe('the pre-scan that skips drafts without markup', () => {
-  const prose = fc.constantFrom('Alignment is hard.', 'See [the paper](https://example.org/x).', '---', 'Title', '===', '# A heading', '## *Emphasis* in a heading', '```', '~~~', '    code', '<div>', '> quoted text', '- a list item', 'a: b', '1. first', '', 'Plain text with a colon: here.');
-  const fronts = fc.constantFrom<string[]>(
-    [],
-    ['---', 'title: From front matter', 'topics: [a]', '---'],
-    ['---', 'title: "Quoted: title"', 'topics: a, #b', '---'],
-    ['---', 'title: 42', '---'],
-    ['---', 'topics: [x, y]', '---'],
-    ['---', 'title: [not, a, title]', '---'],
-    ['---', 'title: a: b', '---'],
-    ['---', 'title: T', 'title: dup', '---'],
-    ['--- ', 'title: Trailing space fence', '---'],
-    ['---', 'title: Unclosed'],
-    ['---', '---'],
-  );
-  const drafts = fc
-    .tuple(fronts, fc.array(prose, { maxLength: 20 }), fc.constantFrom('\n', '\r\n'))
-    .map(([front, lines, eol]) => front.concat(lines).join(eol));
-  it('gives exactly what a full parse gives', () => {
-    fc.assert(
-      fc.property(fc.oneof(drafts, markdown), (text) => {
-        expect(parseDraft(text, 'dir/name.md')).toEqual(parseDraftFully(text, 'dir/name.md'));
-      }),
-      { numRuns: 500 },
-    );
-  });
-  it('really skips prose (the generator is not vacuous)', () => {
-    const skipped = fc.sample(drafts, { numRuns: 200, seed: 7 }).filter((t) => !mayHoldMarkup(t)).length;
-    expect(skipped).toBeGreaterThan(100);
   });
 });

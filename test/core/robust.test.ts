@@ -14,6 +14,7 @@ import type { Draft, Range } from '../../extension/core/model';
 import { isViewMessage } from '../../extension/protocol';
 import { addIdEdit, applyTextEdits, linkEdits, markAsEdit } from '../../extension/core/features/edits';
 import { PATTERNS } from '../../bench/pathological';
+import { knownDifference, oracleParseDraft, oracleText } from '../support/remarkOracle';
 
 /** Generated documents per run: 500 by default (a few seconds), FUZZ_RUNS when set. */
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 500));
@@ -25,8 +26,10 @@ const TIMEOUT = 60_000 + RUNS * 5;
  * exports one, else today's parseDraftFully (no pre-scan, no prose elision); none, no comparison.
  */
 const exported = parser as unknown as Record<string, unknown>;
-const oracleName = ['parseDraftOracle', 'oracleParse', 'parseDraftFully'].find((n) => typeof exported[n] === 'function');
-const oracle = oracleName ? (exported[oracleName] as (text: string, path: string) => Draft) : undefined;
+const exportedName = ['parseDraftOracle', 'oracleParse', 'parseDraftFully'].find((n) => typeof exported[n] === 'function');
+// Since the markdown-it parser, the oracle is the remark reading in test/support/remarkOracle.ts.
+const oracleName = exportedName ?? 'oracleParseDraft';
+const oracle = exportedName ? (exported[exportedName] as (text: string, path: string) => Draft) : (text: string, path: string) => oracleParseDraft(oracleText(text), path);
 
 function lineLengths(text: string): number[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -64,7 +67,9 @@ function problemOf(text: string, path = 'dir/a.md'): string | undefined {
   const ids = a.elements.map((e) => e.localId);
   if (new Set(ids).size !== ids.length) return `local ids not unique: ${ids.join(' ')}`;
   for (const e of a.elements) for (const k of e.references) if (!(k >= 0 && k < a.references.length)) return `element reference index ${k} out of bounds`;
-  if (oracle) {
+  // Past the nesting cap the parser reads plain text by design (a too-deep note), where the oracle recurses on.
+  // Where micromark and CommonMark part (listed in test/support/remarkOracle.ts), the oracle is not compared either.
+  if (oracle && !a.diagnostics.some((d) => d.code === 'too-deep') && !(exportedName === undefined && knownDifference(text))) {
     let o: Draft;
     try {
       o = oracle(text, path);
@@ -172,8 +177,8 @@ describe('generated drafts (fuzz)', () => {
  * - SLOW_TODAY: checks that would take minutes with today's parser (`npm run bench robust` shows
  *   the growth); they are skipped.
  */
-const KNOWN_BAD_TODAY = new Set<string>(['10,000-deep quote']);
-const SLOW_TODAY = new Set<string>(['deep-list', '10,000-deep list']);
+const KNOWN_BAD_TODAY = new Set<string>([]);
+const SLOW_TODAY = new Set<string>([]);
 const testFor = (name: string) => (SLOW_TODAY.has(name) ? it.skip : KNOWN_BAD_TODAY.has(name) ? it.fails : it);
 /** The test size of each pattern (the bench takes them to 1 MB). */
 const TEST_BYTES = 3000;
@@ -217,7 +222,7 @@ describe('pathological drafts', () => {
  */
 const FOUND_BY_FUZZ: { text: string; why: string; knownBad: boolean }[] = [
   // FUZZ_RUNS=100000, seed 14, after 10,032 documents: the fast path reads `&#xe9;` as text in a setext heading.
-  { text: 'Claim: Caf&#xe9; scheming http://x.org\n===\n', why: 'an entity in a setext heading', knownBad: true },
+  { text: 'Claim: Caf&#xe9; scheming http://x.org\n===\n', why: 'an entity in a setext heading', knownBad: false },
 ];
 
 describe('documents the fuzz found', () => {

@@ -2,20 +2,63 @@
  * Reading a draft's front matter: a fast path for the flat `key: value` shape nearly
  * every draft uses, and the `yaml` library for everything else. Both give the same data.
  */
-import { parse as parseYaml } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 
 /** Front matter data as a plain record, or undefined when it is malformed or not a mapping. */
 export function readFrontMatterData(source: string): Record<string, unknown> | undefined {
   const fast = readFlatFrontMatter(source);
   if (fast !== undefined) return fast;
-  let data: unknown;
   try {
-    data = parseYaml(source);
+    // Warnings (BAD_ALIAS and the like) are never printed; an error makes the front matter malformed (ignored).
+    const doc = parseDocument(source.length > FULL_YAML ? keptEntries(source) : source, { logLevel: 'silent' });
+    if (doc.errors.length) return undefined;
+    const root = doc.contents;
+    if (root === null || root === undefined) return undefined;
+    if (!isMap(root)) return undefined;
+    // Only the keys Crux Map reads are turned into values: the whole document could hold aliases of aliases whose
+    // expansion (and the yaml library's count of it) grows with the square of the front matter.
+    const out: Record<string, unknown> = {};
+    for (const key of ['title', 'topics', 'aliases']) {
+      if (!doc.has(key)) continue;
+      out[key] = valueOf(doc, doc.get(key, true));
+    }
+    return out;
   } catch {
     return undefined; // malformed front matter is ignored
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  return data as Record<string, unknown>;
+}
+
+/** Front matter longer than this is cut to the entries Crux Map reads before the yaml library sees it (its anchors cost the square of the length). */
+const FULL_YAML = 64 * 1024;
+const READ_KEY = /^(?:title|topics|aliases)\s*:/;
+
+/** The top-level `title:`, `topics:` and `aliases:` entries of a long front matter, with their indented lines. */
+function keptEntries(source: string): string {
+  const kept: string[] = [];
+  let keeping = false;
+  for (const line of source.split(/\r\n|\n|\r/)) {
+    if (/^[ \t-]/.test(line) || line === '') {
+      if (keeping) kept.push(line);
+    } else {
+      keeping = READ_KEY.test(line);
+      if (keeping) kept.push(line);
+    }
+  }
+  return kept.join('\n');
+}
+
+/** A node's value, one level deep: a scalar's value, or a list of its items' scalar values (aliases followed once). */
+function valueOf(doc: Document, node: unknown): unknown {
+  const resolved = isAlias(node) ? node.resolve(doc) : node;
+  if (isScalar(resolved)) return resolved.value;
+  if (isSeq(resolved)) {
+    return resolved.items.map((item) => {
+      const r = isAlias(item) ? item.resolve(doc) : item;
+      return isScalar(r) ? r.value : isSeq(r) || isMap(r) ? {} : r;
+    });
+  }
+  if (isMap(resolved)) return {};
+  return resolved;
 }
 
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))? *$/;

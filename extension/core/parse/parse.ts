@@ -1,13 +1,8 @@
-/** parseDraft: one markdown draft in, its argument elements, references and file-local diagnostics out (markup spec v1). */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
-import type { Draft, DraftElement, ElementKind, Position, Range, Reference } from '../model';
+/** parseDraft: one markdown draft in, its argument elements, references and file-local diagnostics out (markup spec 1.1), read with markdown-it. */
+import type { Diagnostic, Draft, DraftElement, ElementKind, ParseOptions, Position, Range, Reference } from '../model';
 import { createLineMap, type LineMap } from './lineMap';
-import { elideProse, restoreOffsets } from './elide';
-import { simpleTree } from './simpleTree';
-import { plainFrontMatter, readFrontMatterData } from './frontMatter';
+import { readFrontMatterData } from './frontMatter';
+import { MAX_BLOCK_LEVEL, parseBlocks, parseInline, unescapeAll, type InlineSpan, type ParseEnv, type Token } from './markdown';
 
 /** Label words (lower case) and the kind each names (spec section 1). */
 export const LABELS: Readonly<Record<string, ElementKind>> = {
@@ -23,153 +18,90 @@ export const LABELS: Readonly<Record<string, ElementKind>> = {
   response: 'reply',
   crux: 'crux',
   question: 'question',
+  counterargument: 'objection',
+  counterexample: 'objection',
+  premise: 'support',
 };
 
-const LABEL_WORDS = Object.keys(LABELS).join('|');
-/** A label at the very start of a block's text: plain or in emphasis, colon inside or outside, then white space or the end. */
-const LABEL_RE = new RegExp(
-  `^(?:(\\*\\*|__|\\*|_)(${LABEL_WORDS})(:?)\\1(:?)|(${LABEL_WORDS}):)(?=\\s|$)`,
-  'i',
-);
 /** An explicit id marker at the very end of a paragraph or heading line. */
 const ID_MARKER_RE = /(^|\s)\^([A-Za-z0-9][A-Za-z0-9-]*)$/;
 /** A valid id. */
 export const ID_RE = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
-const WIKILINK_RE = /\[\[([^\[\]\n]*?)\]\]/g;
 const TAG_RE = /(^|\s)#([A-Za-z][A-Za-z0-9_/-]*)/g;
 const SCHEME_RE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const MD_EXT_RE = /\.(md|markdown)$/i;
+/** The label at the start of a block's leading text: one or more words (a workspace may add phrases), then the colon. */
+const LEADING_LABEL_RE = /^([\p{L}\p{N}][\p{L}\p{N}'’-]*(?:[ \t\n]+[\p{L}\p{N}][\p{L}\p{N}'’-]*)*):/u;
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+/** A label's lookup key: lower case, white space between words made one space. */
+export function labelKey(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
 
-/** One block that may be an element, found while walking the tree. */
-interface Candidate {
-  kind: ElementKind;
-  block: DraftElement['block'];
-  depth?: number;
-  /** The paragraph or heading holding the label. */
-  node: Nodes;
-  labelStart: number;
-  labelEnd: number;
-  /** Offsets of the element's whole extent (for folding). */
-  fullStart: number;
-  fullEnd: number;
-  containerParent: number;
-  section: number;
-  /** Nearest heading element whose scope holds this element (before rule 4 is applied), or -1. */
-  headingParent: number;
+/** A draft's text made ready for markdown-it: BOM and front matter taken off, line ends made `\n`, line numbers kept. */
+export interface PreparedText {
+  bom: boolean;
+  eol: Draft['eol'];
+  /** The text markdown-it reads: `\n` line ends only, front matter lines left empty. */
+  src: string;
+  /** The front matter's yaml (lines joined by `\n`), when the draft has closed front matter. */
+  yaml?: string;
+  /** Lines taken by the front matter, fences included (0 without one). */
+  frontLines: number;
+}
+
+const FENCE_LINE = /^---[ \t]*$/;
+
+/** Splits off BOM and front matter (as remark-frontmatter reads it: `---` lines, trailing blanks allowed) and normalizes line ends. */
+export function prepareText(text: string): PreparedText {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const raw = bom ? text.slice(1) : text;
+  const eolMatch = /\r\n|\n|\r/.exec(raw);
+  const eol: Draft['eol'] = eolMatch && eolMatch[0] === '\r\n' ? '\r\n' : '\n';
+  let src = eolMatch && raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  if (src.includes('\0')) src = src.replace(/\0/g, '\ufffd');
+  if (!src.startsWith('---')) return { bom, eol, src, frontLines: 0 };
+  const firstEnd = src.indexOf('\n');
+  if (firstEnd < 0 || !FENCE_LINE.test(src.slice(0, firstEnd))) return { bom, eol, src, frontLines: 0 };
+  let at = firstEnd + 1;
+  for (let line = 1; at <= src.length; line++) {
+    let end = src.indexOf('\n', at);
+    if (end < 0) end = src.length;
+    if (src.charCodeAt(at) === 0x2d && FENCE_LINE.test(src.slice(at, end))) {
+      const yaml = src.slice(firstEnd + 1, Math.max(firstEnd + 1, at - 1));
+      // Front matter lines become empty lines: markdown-it reads the rest with the same line numbers.
+      return { bom, eol, src: '\n'.repeat(line) + src.slice(end), yaml, frontLines: line + 1 };
+    }
+    if (end >= src.length) break;
+    at = end + 1;
+  }
+  return { bom, eol, src, frontLines: 0 };
 }
 
 /**
  * Parses one markdown draft. Never throws: malformed input gives fewer elements,
- * never an exception. `path` is the workspace-relative path with `/` separators.
+ * never an exception. `path` is the workspace-relative path with `/` separators;
+ * `options.labels` adds the workspace's label words (spec 1.1 section 1).
  */
-export function parseDraft(text: string, path: string): Draft {
-  const bom = text.charCodeAt(0) === 0xfeff;
-  const src = bom ? text.slice(1) : text;
-  const eolMatch = /\r\n|\n|\r/.exec(src);
-  const eol: Draft['eol'] = eolMatch && eolMatch[0] === '\r\n' ? '\r\n' : '\n';
-  const base: Draft = { path, title: fileStem(path), topics: [], elements: [], references: [], diagnostics: [], eol, bom };
-  if (!mayHoldMarkup(src)) {
-    // No label, reference or id anywhere: only the title and topics matter, and they sit at the top.
-    const front = plainFrontMatter(src);
-    // A title in plain front matter decides everything without remark.
-    if (front !== undefined && applyFrontMatter(front, base) !== undefined) return base;
-    base.topics = [];
-    const quick = parsePrefix(src, path, base);
-    if (quick) return quick;
-  }
-  return parseFully(src, path, base);
-}
-
-/** Parses the whole draft, every paragraph included: no pre-scan, no prose elision (the reference that tests compare parseDraft with). */
-export function parseDraftFully(text: string, path: string): Draft {
-  const bom = text.charCodeAt(0) === 0xfeff;
-  const src = bom ? text.slice(1) : text;
-  const eolMatch = /\r\n|\n|\r/.exec(src);
-  const eol: Draft['eol'] = eolMatch && eolMatch[0] === '\r\n' ? '\r\n' : '\n';
-  return parseFully(src, path, { path, title: fileStem(path), topics: [], elements: [], references: [], diagnostics: [], eol, bom }, false);
-}
-
-const LABEL_ANYWHERE = new RegExp(`(${LABEL_WORDS})[*_]{0,3}:`, 'i');
-/** A markdown link whose destination has no scheme (it may name a draft). */
-const LOCAL_LINK = /\]\(\s*<?(?![A-Za-z][A-Za-z0-9+.-]*:)/;
-const ID_ANYWHERE = /(^|\s)\^[A-Za-z0-9]/;
-
-/** The cheap pre-scan: false only when the text certainly holds no label, reference or ^id. */
-export function mayHoldMarkup(src: string): boolean {
-  return src.includes('[[') || LABEL_ANYWHERE.test(src) || LOCAL_LINK.test(src) || ID_ANYWHERE.test(src);
-}
-
-
-/** Reads title and topics from front matter yaml into a draft; returns the title, if it gives one. */
-function applyFrontMatter(yaml: string, draft: Draft): string | undefined {
-  const record = readFrontMatterData(yaml);
-  if (!record) return undefined; // malformed front matter is ignored
-  const topics = record.topics;
-  const list = Array.isArray(topics) ? topics : typeof topics === 'string' ? topics.split(',') : [];
-  draft.topics = dedupe(
-    list
-      .filter((t): t is string | number => typeof t === 'string' || typeof t === 'number')
-      .map((t) => String(t).trim().replace(/^#/, ''))
-      .filter(Boolean),
-  );
-  const title = record.title;
-  const result = typeof title === 'string' && title.trim() ? title.trim() : typeof title === 'number' ? String(title) : undefined;
-  if (result !== undefined) draft.title = result;
-  return result;
-}
-
-const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
-const HEADING_LINE = /^ {0,3}(?:#{1,6}(?:[ \t].*)?|=+[ \t]*|-+[ \t]*)$/m;
-
-/**
- * For a draft without markup: parses only its front matter and the text up to its
- * first heading, which is all the title and topics depend on. Undefined when no
- * heading shows up early (then the whole draft is parsed).
- */
-function parsePrefix(src: string, path: string, base: Draft): Draft | undefined {
-  const front = FRONT_MATTER.exec(src)?.[0] ?? '';
-  let end = front.length;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const rest = src.slice(end);
-    const heading = HEADING_LINE.exec(rest);
-    const prefix = heading ? src.slice(0, end + heading.index + heading[0].length) : src.slice(0, end);
-    const tree = processor.parse(prefix) as Root;
-    // With no heading-like line left, no heading can follow: the prefix decides the title.
-    if (!heading || tree.children.some((n) => n.type === 'heading')) return new DraftParser(prefix, path, tree, base).run();
-    end += heading.index + heading[0].length;
-  }
-  return undefined;
-}
-
-/** Parses the whole draft; `elide` false parses every paragraph instead of eliding plain prose (see elide.ts). */
-function parseFully(src: string, path: string, base: Draft, elide = true): Draft {
-  let tree: Root;
-  let removed: [number, number][] = [];
+export function parseDraft(text: string, path: string, options?: ParseOptions): Draft {
+  const prepared = prepareText(text);
+  const env: ParseEnv = {};
+  let tokens: Token[];
   try {
-    // Drafts in the plainest markdown skip micromark (see simpleTree.ts); the reference parse never does.
-    const simple = elide ? simpleTree(src) : undefined;
-    if (simple) tree = simple;
-    else {
-      const front = src.startsWith('---') ? FRONT_MATTER.exec(src) : undefined;
-      // An unclosed front matter fence: parse everything as it is.
-      const elided = elide && front !== null ? elideProse(src, front ? front[0].length : 0) : undefined;
-      const text = elided ? elided.text : src;
-      // Without its prose (which may hold emphasis and the like), a draft may be simple enough after all.
-      tree = (elided ? simpleTree(text) : undefined) ?? (processor.parse(text) as Root);
-      if (elided) {
-        restoreOffsets(tree, elided);
-        removed = elided.removed;
-      }
-    }
+    tokens = parseBlocks(prepared.src, env);
   } catch {
-    return base; // micromark does not throw on text; this is a last line of defence.
+    tokens = [];
   }
+  return draftFromTokens(prepared, tokens, env, path, options);
+}
+
+/** Builds the draft from block tokens (inline tokens are parsed here, as far as needed). Never throws. */
+export function draftFromTokens(prepared: PreparedText, tokens: Token[], env: ParseEnv, path: string, options?: ParseOptions, lineStarts?: number[]): Draft {
+  const base = (): Draft => ({ path, title: fileStem(path), topics: [], elements: [], references: [], diagnostics: [], eol: prepared.eol, bom: prepared.bom });
   try {
-    return new DraftParser(src, path, tree, base, removed).run();
+    return new DraftReader(prepared, tokens, env, path, base(), options, lineStarts).run();
   } catch {
-    return base;
+    return base(); // a last line of defence: nothing above is known to throw
   }
 }
 
@@ -196,38 +128,272 @@ export function slugOf(text: string): string {
 }
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** mdast plain text: values of text and inline code, image alt, children; breaks as spaces. */
-function plainText(node: Nodes): string {
-  if (node.type === 'break') return ' ';
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
-  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
-  return '';
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x85;
 }
 
-/**
- * The text a block begins with, as far as a label can reach: text nodes, looking
- * through emphasis and strong; it stops at anything else (inline code, links, html).
- */
-function leadingText(node: Nodes): string {
+/** Line breaks (with the white space around them) read as one space, and the ends trimmed: one pass, linear on any text. */
+function collapse(text: string): string {
+  if (!/[\n\r]/.test(text)) return text.trim();
   let out = '';
-  let stopped = false;
-  const visit = (n: Nodes) => {
-    if (stopped || out.length > 40) return;
-    if (n.type === 'text') out += n.value;
-    else if (n.type === 'emphasis' || n.type === 'strong') for (const c of n.children) visit(c);
-    else stopped = true;
-  };
-  if ('children' in node) for (const c of node.children as Nodes[]) visit(c);
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      // A run of blanks: dropped with the break it leads to, kept otherwise.
+      let j = i;
+      while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+      if (j < n && (text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13)) i = j;
+      else {
+        out += text.slice(i, j);
+        i = j;
+      }
+      continue;
+    }
+    if (c === 10 || c === 13) {
+      out += ' ';
+      i++;
+      while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d === 32 || d === 9 || d === 10 || d === 13) break;
+      j++;
+    }
+    out += text.slice(i, j);
+    i = j;
+  }
+  return out.trim();
+}
+
+/** Concatenates the inline tokens' text as the element text reads it (spec section 1). */
+function plainText(children: readonly Token[], from = 0, to = children.length): string {
+  let out = '';
+  let afterTag = false;
+  for (let i = from; i < to; i++) {
+    const t = children[i];
+    // Where a dropped tag stood between two spaces, one space stays.
+    if (afterTag && t.type !== 'html_inline' && /[ \t]$/.test(out) && /^[ \t]/.test(t.content)) out = out.replace(/[ \t]+$/, '');
+    afterTag = t.type === 'html_inline';
+    switch (t.type) {
+      case 'text':
+      case 'text_special':
+      case 'code_inline':
+        out += t.content;
+        break;
+      case 'html_inline':
+        break; // tags dropped, the text between them kept (spec 1.1 section 1)
+      case 'wikilink':
+        out += unescaped(t.content);
+        break;
+      case 'softbreak':
+        out += '\n';
+        break;
+      case 'hardbreak':
+        out += ' ';
+        break;
+      case 'image':
+        out += altText(t.children ?? []);
+        break;
+      default:
+        break;
+    }
+  }
   return out;
 }
 
-function collapse(text: string): string {
-  return text.replace(/[ \t]*(\r\n|\n|\r)\s*/g, ' ').trim();
+/** A wikilink's source as remark's text holds it: escapes and character references decoded. */
+function unescaped(source: string): string {
+  return source.includes('\\') || source.includes('&') ? unescapeAll(source) : source;
 }
 
-class DraftParser {
+/** An image's alt text: the text of its description, markup dropped (remark's `alt`). Iterative, so no nesting goes deep. */
+function altText(children: readonly Token[]): string {
+  let out = '';
+  const stack: { list: readonly Token[]; at: number }[] = [{ list: children, at: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.at >= top.list.length) {
+      stack.pop();
+      continue;
+    }
+    const t = top.list[top.at++];
+    if (t.type === 'text' || t.type === 'text_special' || t.type === 'code_inline' || t.type === 'html_inline') out += t.content;
+    else if (t.type === 'wikilink') out += unescaped(t.content);
+    else if (t.type === 'softbreak') out += '\n';
+    else if (t.type === 'image' && t.children) stack.push({ list: t.children, at: 0 });
+  }
+  return out;
+}
+
+/** The text a block begins with, as far as a label can reach: text, looking through emphasis; it stops at anything else. */
+function leadingText(children: readonly Token[], reach: number): string {
+  let out = '';
+  for (const t of children) {
+    if (out.length > reach) break;
+    if (t.type === 'text' || t.type === 'text_special') out += t.content;
+    else if (t.type === 'softbreak') out += '\n';
+    else if (t.type !== 'em_open' && t.type !== 'em_close' && t.type !== 'strong_open' && t.type !== 'strong_close') break;
+  }
+  // No label reaches further: the label pattern never looks at the rest of a long paragraph.
+  return out.length > reach + 1 ? out.slice(0, reach + 1) : out;
+}
+
+/** `#tags` in an element's own text (not in code, html or link destinations). */
+function tagsOf(children: readonly Token[]): string[] {
+  let text = '';
+  for (const t of children) {
+    if (t.type === 'text' || t.type === 'text_special') text += t.content;
+    else if (t.type === 'wikilink') text += unescaped(t.content);
+    else if (t.type === 'softbreak') text += '\n';
+    else if (t.type === 'code_inline' || t.type === 'html_inline') text += ' ';
+  }
+  const found: string[] = [];
+  TAG_RE.lastIndex = 0;
+  for (let m = TAG_RE.exec(text); m; m = TAG_RE.exec(text)) found.push(m[2]);
+  return found;
+}
+
+/**
+ * What a block's inline tokens say, kept with them: unchanged blocks keep their tokens from keystroke to keystroke
+ * (incremental.ts), so their label, text and tags are not worked out again.
+ */
+const labelCache = new WeakMap<readonly Token[], { reach: number; key: string }>();
+const textCache = new WeakMap<readonly Token[], { plain: string; tags: string[] }>();
+
+/** The label key a block's text begins with ('' when none). */
+function leadingLabel(children: readonly Token[], reach: number): string {
+  const hit = labelCache.get(children);
+  if (hit && hit.reach === reach) return hit.key;
+  const m = LEADING_LABEL_RE.exec(leadingText(children, reach));
+  const key = m ? labelKey(m[1]) : '';
+  labelCache.set(children, { reach, key });
+  return key;
+}
+
+function textOf(children: readonly Token[]): { plain: string; tags: string[] } {
+  let hit = textCache.get(children);
+  if (!hit) {
+    hit = { plain: plainText(children), tags: tagsOf(children) };
+    textCache.set(children, hit);
+  }
+  return hit;
+}
+
+/** Reads title and topics from front matter yaml into a draft; returns the title, if it gives one. */
+function applyFrontMatter(yaml: string, draft: Draft): string | undefined {
+  const record = readFrontMatterData(yaml);
+  if (!record) return undefined; // malformed front matter is ignored
+  const topics = record.topics;
+  const list = Array.isArray(topics) ? topics : typeof topics === 'string' ? topics.split(',') : [];
+  draft.topics = dedupe(
+    list
+      .filter((t): t is string | number => typeof t === 'string' || typeof t === 'number')
+      .map((t) => String(t).trim().replace(/^#/, ''))
+      .filter(Boolean),
+  );
+  const aliases = record.aliases;
+  const names = Array.isArray(aliases) ? aliases : typeof aliases === 'string' ? [aliases] : [];
+  const cleaned = dedupe(names.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number').map((a) => String(a).trim()).filter(Boolean));
+  if (cleaned.length) draft.aliases = cleaned;
+  const title = record.title;
+  const result = typeof title === 'string' && title.trim() ? title.trim() : typeof title === 'number' ? String(title) : undefined;
+  if (result !== undefined) draft.title = result;
+  return result;
+}
+
+/** One block that may be an element, found while walking the tokens. */
+interface Candidate {
+  kind: ElementKind;
+  block: DraftElement['block'];
+  depth?: number;
+  /** The block's own extent (offsets in the prepared text). */
+  start: number;
+  end: number;
+  /** Where an explicit id marker must end: the block's end, or a heading's text (before `===` or closing hashes). */
+  idEnd: number;
+  /** The inline token of the paragraph or heading holding the label. */
+  children: readonly Token[];
+  labelStart: number;
+  labelEnd: number;
+  /** Offsets of the element's whole extent (for folding). */
+  fullStart: number;
+  fullEnd: number;
+  containerParent: number;
+  section: number;
+  /** Nearest heading element whose scope holds this element (before rule 4 is applied), or -1. */
+  headingParent: number;
+}
+
+/** Maps offsets in an inline token's content back to the prepared text. */
+class ContentMap {
+  /** Offset in the content where each content line starts (found when an offset past the first line is asked for). */
+  private starts: number[] | undefined;
+  /** Where the first content line ends. */
+  private readonly firstBreak: number;
+  constructor(
+    private readonly src: string,
+    private readonly lines: LineMap,
+    private readonly content: string,
+    private readonly firstLine: number,
+    /** For an ATX heading: where its content starts in the text (the content is one line from there). */
+    private readonly atxStart?: number,
+  ) {
+    this.firstBreak = atxStart === undefined ? content.indexOf('\n') : -1;
+  }
+
+  private get lineStarts(): number[] {
+    if (!this.starts) {
+      this.starts = [0];
+      for (let i = this.firstBreak; i >= 0; i = this.content.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    }
+    return this.starts;
+  }
+
+  /** The text offset of a content offset. */
+  source(offset: number): number {
+    if (this.atxStart !== undefined) return this.atxStart + offset;
+    if (this.firstBreak < 0 || offset <= this.firstBreak) {
+      // On the first line (the usual question: where a block starts).
+      const line = this.firstLine;
+      const lineLength = this.firstBreak < 0 ? this.content.length : this.firstBreak;
+      let end = this.lines.starts[line] + this.lines.lineLength(line);
+      if (this.firstBreak < 0) while (end > this.lines.starts[line] && isAsciiBlank(this.src.charCodeAt(end - 1))) end--;
+      return Math.max(this.lines.starts[line], end - (lineLength - offset));
+    }
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const line = this.firstLine + lo;
+    const last = lo === this.lineStarts.length - 1;
+    const lineLength = (last ? this.content.length : this.lineStarts[lo + 1] - 1) - this.lineStarts[lo];
+    // Each content line is the end of its source line (the last one trimmed): count back from that end.
+    let end = this.lines.starts[line] + this.lines.lineLength(line);
+    if (last) while (end > this.lines.starts[line] && isAsciiBlank(this.src.charCodeAt(end - 1))) end--;
+    return Math.max(this.lines.starts[line], end - (lineLength - (offset - this.lineStarts[lo])));
+  }
+}
+
+function isAsciiBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** A container open while walking: a blockquote, a list or a list item. */
+type Frame =
+  | { type: 'quote'; first: number; depthBefore: number; lastLine: number }
+  | { type: 'list' }
+  | { type: 'item'; element: number; firstSeen: boolean; hadChild: boolean; start: number; markerEnd: number; lineEnd: number };
+
+class DraftReader {
   private readonly lines: LineMap;
+  private readonly src: string;
   private readonly candidates: Candidate[] = [];
   private readonly references: Reference[] = [];
   /** Elements indices pushed as containers (rule 2), innermost last. */
@@ -235,22 +401,41 @@ class DraftParser {
   private section = 0;
   /** Root headings in scope: depth and element index (-1 when the heading is no element). */
   private readonly headingStack: { depth: number; element: number }[] = [];
+  /** Root headings whose folding range is still open, with the candidate they are (or -1). */
+  private readonly scopeStack: { depth: number; candidate: number }[] = [];
   private firstHeadingText: string | undefined;
+  /** End offset of the last block read. */
+  private lastEnd = 0;
+  /** End offset of the last root block read. */
+  private lastRootEnd = 0;
+  private readonly frames: Frame[] = [];
+  private labels: Readonly<Record<string, ElementKind>>;
+  private labelReach = 40;
 
   constructor(
-    private readonly src: string,
+    private readonly prepared: PreparedText,
+    private readonly tokens: Token[],
+    private readonly env: ParseEnv,
     private readonly path: string,
-    private readonly tree: Root,
     private readonly draft: Draft,
-    /** Prose paragraphs elided before parsing: they still end heading scopes. */
-    private readonly removedParagraphs: readonly [number, number][] = [],
+    options?: ParseOptions,
+    lineStarts?: number[],
   ) {
-    this.lines = createLineMap(src);
+    this.src = prepared.src;
+    this.lines = createLineMap(this.src, lineStarts);
+    this.labels = LABELS;
+    if (options?.labels) {
+      const labels: Record<string, ElementKind> = { ...LABELS };
+      for (const [k, v] of Object.entries(options.labels)) labels[labelKey(k)] = v;
+      this.labels = labels;
+    }
+    // The leading text must reach the longest label and its colon.
+    for (const k of Object.keys(this.labels)) this.labelReach = Math.max(this.labelReach, k.length + 2);
   }
 
   run(): Draft {
-    const frontTitle = this.readFrontMatter();
-    this.walkRoot(this.tree.children);
+    const frontTitle = this.prepared.yaml !== undefined ? applyFrontMatter(this.prepared.yaml, this.draft) : undefined;
+    this.walk();
     this.draft.title = frontTitle ?? this.firstHeadingText ?? fileStem(this.path);
     this.buildElements();
     return this.draft;
@@ -264,28 +449,18 @@ class DraftParser {
     return { start: this.pos(start), end: this.pos(end) };
   }
 
-  private readFrontMatter(): string | undefined {
-    const first = this.tree.children[0];
-    if (!first || first.type !== 'yaml') return undefined;
-    return applyFrontMatter(first.value, this.draft);
+  /** The offset just past a line's last character (its line end excluded). */
+  private lineEnd(line: number): number {
+    const l = Math.max(0, Math.min(line, this.lines.starts.length - 1));
+    return this.lines.starts[l] + this.lines.lineLength(l);
   }
 
-  private walkRoot(children: RootContent[]): void {
-    for (const node of children) {
-      if (node.type === 'heading') {
-        this.section++;
-        while (this.headingStack.length && this.headingStack[this.headingStack.length - 1].depth >= node.depth) this.headingStack.pop();
-        const parentHeading = this.nearestHeadingElement();
-        if (this.firstHeadingText === undefined) {
-          this.firstHeadingText = collapse(plainText(node).replace(ID_MARKER_RE, '')).trim() || undefined;
-        }
-        const index = this.candidate(node, 'heading', -1, parentHeading, node.depth);
-        this.scanReferences(node, index);
-        this.headingStack.push({ depth: node.depth, element: index });
-      } else {
-        this.walkBlock(node);
-      }
+  private inQuote(): Extract<Frame, { type: 'quote' }> | undefined {
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const f = this.frames[i];
+      if (f.type === 'quote') return f;
     }
+    return undefined;
   }
 
   private nearestHeadingElement(): number {
@@ -297,93 +472,320 @@ class DraftParser {
     return this.containers.length ? this.containers[this.containers.length - 1] : -1;
   }
 
-  /** Walks a block below the root (or a non-heading root block). */
-  private walkBlock(node: Nodes, bq?: { first: number }): void {
-    switch (node.type) {
-      case 'paragraph': {
-        const index = this.candidate(node, bq ? 'blockquote' : 'paragraph', this.container(), this.nearestHeadingElement());
-        this.scanReferences(node, index);
-        this.noteBlockquoteElement(index, bq);
-        return;
-      }
-      case 'heading':
-        // Headings nested in lists or quotes are no elements and no section breaks; their links still count.
-        this.scanReferences(node, -1);
-        return;
-      case 'list':
-        for (const item of node.children) this.walkBlock(item, bq);
-        return;
-      case 'listItem': {
-        const [first, ...rest] = node.children;
-        let index = -1;
-        if (first && first.type === 'paragraph') {
-          index = this.candidate(first, 'listItem', this.container(), this.nearestHeadingElement(), undefined, node);
-          this.scanReferences(first, index);
-          this.noteBlockquoteElement(index, bq);
-        } else if (first) {
-          this.walkBlock(first, bq);
+  /** One pass over the block tokens; containers are a stack, never recursion. */
+  private walk(): void {
+    const tokens = this.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      const top = this.frames.length ? this.frames[this.frames.length - 1] : undefined;
+      let firstOfItem: Extract<Frame, { type: 'item' }> | undefined;
+      if (top && top.type === 'item' && t.nesting >= 0) {
+        top.hadChild = true;
+        if (!top.firstSeen) {
+          top.firstSeen = true;
+          firstOfItem = top;
         }
-        if (index >= 0) this.containers.push(index);
-        for (const child of rest) this.walkBlock(child, bq);
-        if (index >= 0) this.containers.pop();
-        return;
       }
-      case 'blockquote': {
-        const frame = { first: -1 };
-        const depthBefore = this.containers.length;
-        for (const child of node.children) this.walkBlock(child, frame);
-        // The quote's first element enclosed the rest of the quote; it stops at the quote's end.
-        this.containers.length = depthBefore;
-        return;
+      switch (t.type) {
+        case 'paragraph_open': {
+          const inline = tokens[i + 1];
+          i += 2;
+          this.paragraph(t, inline, firstOfItem);
+          break;
+        }
+        case 'heading_open': {
+          const inline = tokens[i + 1];
+          i += 2;
+          this.heading(t, inline);
+          break;
+        }
+        case 'blockquote_open':
+          this.frames.push({ type: 'quote', first: -1, depthBefore: this.containers.length, lastLine: this.lastFilled(t.map?.[0] ?? 0, (t.map?.[1] ?? 1) - 1) });
+          break;
+        case 'blockquote_close': {
+          const f = this.frames.pop();
+          if (f && f.type === 'quote') {
+            // The quote's first element enclosed the rest of the quote; it stops at the quote's end,
+            // unless it is also the first of an enclosing quote (spec 1.1: at any depth), which it still encloses.
+            this.containers.length = f.depthBefore;
+            const outer = this.inQuote();
+            if (outer && outer.first >= 0 && this.containers.lastIndexOf(outer.first) < outer.depthBefore) this.containers.push(outer.first);
+            this.leafEnd(this.lineEnd(f.lastLine));
+          }
+          break;
+        }
+        case 'bullet_list_open':
+        case 'ordered_list_open':
+          this.frames.push({ type: 'list' });
+          break;
+        case 'bullet_list_close':
+        case 'ordered_list_close':
+          this.frames.pop();
+          if (!this.frames.length) this.rootEnd(this.lastEnd);
+          break;
+        case 'list_item_open': {
+          const line = t.map?.[0] ?? 0;
+          const marker = (t.info ?? '') + t.markup;
+          const start = this.markerStart(line, marker);
+          // An empty item ends where its line ends (as remark reads it).
+          this.frames.push({ type: 'item', element: -1, firstSeen: false, hadChild: false, start, markerEnd: start + marker.length, lineEnd: this.lineEnd(line) });
+          break;
+        }
+        case 'list_item_close': {
+          const f = this.frames.pop();
+          if (f && f.type === 'item') {
+            if (!f.hadChild) this.leafEnd(f.lineEnd);
+            if (f.element >= 0) {
+              this.candidates[f.element].fullEnd = this.lastEnd;
+              this.containers.pop();
+            }
+          }
+          break;
+        }
+        case 'fence': {
+          const map = t.map ?? [0, 1];
+          const closed = map[1] - 1 > map[0] && fenceCloses(this.src.slice(this.lines.starts[map[1] - 1] ?? 0, this.lineEnd(map[1] - 1)), t.markup);
+          // An unclosed fence that reaches the end of the text runs to its very end, blank lines included (as remark reads it).
+          this.leafEnd(!closed && this.reachesEnd(map[1]) ? this.src.length : this.lineEnd(map[1] - 1));
+          break;
+        }
+        case 'html_block': {
+          const map = t.map ?? [0, 1];
+          // An unclosed comment, script or the like that reaches the end of the text runs to its very end (as remark reads it).
+          this.leafEnd(htmlUnclosed(t.content) && this.reachesEnd(map[1]) ? this.src.length : this.lineEnd(map[1] - 1));
+          break;
+        }
+        case 'hr':
+          // A thematic break outside lists and quotes ends a section (rule 3, spec 1.1).
+          if (!this.frames.length) this.section++;
+          this.leafEnd(this.lineEnd((t.map ?? [0, 1])[1] - 1));
+          break;
+        case 'code_block': {
+          const map = t.map ?? [0, 1];
+          // Indented code runs on over the blank lines after it to the last one of four columns or more (remark reads it so).
+          let end = this.lineEnd(map[1] - 1);
+          if (!this.frames.length) {
+            for (let line = map[1]; line < this.lines.starts.length; line++) {
+              const text = this.src.slice(this.lines.starts[line], this.lineEnd(line));
+              if (!/^[ \t]*$/.test(text)) break;
+              if (/^(?: {4,}|\t| {1,3}\t)/.test(text)) end = this.lineEnd(line);
+            }
+          }
+          this.leafEnd(end);
+          break;
+        }
+        case 'reference_definition': {
+          const map = t.map ?? [0, 1];
+          this.leafEnd(this.lineEnd(map[1] - 1));
+          break;
+        }
+        default:
+          break;
       }
-      default:
-        return; // code, html, front matter, thematic breaks, definitions: never elements
+    }
+    while (this.scopeStack.length) this.closeScope();
+  }
+
+  /** Whether a block ending before line `end` leaves only blank lines after it (markdown-it leaves trailing blank lines out of its map). */
+  private reachesEnd(end: number): boolean {
+    if (this.lastFilledLine === undefined) {
+      let line = this.lines.starts.length - 1;
+      while (line >= 0 && /^[ \t]*$/.test(this.src.slice(this.lines.starts[line], this.lineEnd(line)))) line--;
+      this.lastFilledLine = line;
+    }
+    return end > this.lastFilledLine;
+  }
+  private lastFilledLine: number | undefined;
+
+  /** The last line from `last` back to `first` that is not blank (markdown-it's maps may end with blank lines). */
+  private lastFilled(first: number, last: number): number {
+    let line = last;
+    while (line > first && this.lines.lineLength(line) === 0) line--;
+    while (line > first && /^[ \t]*$/.test(this.src.slice(this.lines.starts[line], this.lineEnd(line)))) line--;
+    return line;
+  }
+
+  /** Where a list item's marker starts on its first line. */
+  private markerStart(line: number, marker: string): number {
+    const start = this.lines.starts[Math.min(line, this.lines.starts.length - 1)];
+    const end = this.lineEnd(line);
+    let p = start;
+    // Skip indentation and quote markers before it.
+    while (p < end) {
+      const c = this.src.charCodeAt(p);
+      if (c === 32 || c === 9 || c === 0x3e) p++;
+      else break;
+    }
+    // Items nested on one line (`- - x`): markdown-it opens the outer item first; later ones start after it.
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const f = this.frames[i];
+      if (f.type === 'item' && f.start >= start && f.start < end) {
+        p = Math.max(p, f.markerEnd);
+        break;
+      }
+    }
+    const found = this.src.indexOf(marker, p);
+    return found >= 0 && found < end ? found : p;
+  }
+
+  private leafEnd(end: number): void {
+    this.lastEnd = end;
+    if (!this.frames.length) this.rootEnd(end);
+  }
+
+  private rootEnd(end: number): void {
+    this.lastRootEnd = end;
+  }
+
+  private closeScope(): void {
+    const s = this.scopeStack.pop()!;
+    if (s.candidate >= 0) this.candidates[s.candidate].fullEnd = this.lastRootEnd;
+  }
+
+  private contentMap(inline: Token, atxStart?: number): ContentMap {
+    return new ContentMap(this.src, this.lines, inline.content, inline.map?.[0] ?? 0, atxStart);
+  }
+
+  private paragraph(open: Token, inline: Token, item: Extract<Frame, { type: 'item' }> | undefined): void {
+    const map = inline.map ?? open.map ?? [0, 1];
+    const cmap = this.contentMap(inline);
+    const start = cmap.source(0);
+    const end = this.lineEnd(map[1] - 1);
+    this.leafEnd(end);
+    if (open.meta && open.meta.tooDeep) {
+      this.draft.diagnostics.push({
+        file: this.path,
+        range: this.range(start, end),
+        severity: 'info',
+        code: 'too-deep',
+        message: `Nested more than ${MAX_BLOCK_LEVEL} levels deep: this part is read as plain text, without elements or references.`,
+      });
+      return;
+    }
+    const bq = this.inQuote();
+    const children = this.mayMatter(inline.content) ? parseInline(inline, this.env) : [];
+    let index: number;
+    if (item) {
+      index = this.candidate(children, start, end, start, 'listItem', this.container(), this.nearestHeadingElement(), undefined, item.start);
+      this.scanReferences(children, cmap, index);
+      this.noteQuoteElement(index, bq);
+      if (index >= 0) {
+        item.element = index;
+        this.containers.push(index);
+      }
+    } else {
+      index = this.candidate(children, start, end, start, bq ? 'blockquote' : 'paragraph', this.container(), this.nearestHeadingElement());
+      this.scanReferences(children, cmap, index);
+      this.noteQuoteElement(index, bq);
     }
   }
 
-  /** The first element of a blockquote encloses the later elements of the same blockquote. */
-  private noteBlockquoteElement(index: number, bq?: { first: number }): void {
+  /** Whether an inline content can hold a label, a reference or anything the draft reads (else its inline parse is skipped). */
+  private mayMatter(content: string): boolean {
+    return content.includes(':') || content.includes('[') || content.includes('&');
+  }
+
+  private heading(open: Token, inline: Token): void {
+    const map = open.map ?? [0, 1];
+    const depth = Number(open.tag.slice(1)) || 1;
+    const atx = open.markup.charCodeAt(0) === 0x23;
+    let contentStart: number;
+    let start: number;
+    if (atx) {
+      const lineStart = this.lines.starts[map[0]];
+      const lineEnd = this.lineEnd(map[0]);
+      start = this.src.indexOf('#', lineStart);
+      if (start < 0 || start >= lineEnd) start = lineStart;
+      contentStart = start;
+      while (contentStart < lineEnd && this.src.charCodeAt(contentStart) === 0x23) contentStart++;
+      // The content starts after the blanks that follow the hashes.
+      let p = contentStart;
+      while (p < lineEnd && (this.src.charCodeAt(p) === 32 || this.src.charCodeAt(p) === 9)) p++;
+      contentStart = p;
+    } else {
+      contentStart = -1;
+      start = 0;
+    }
+    const cmap = this.contentMap(inline, atx ? contentStart : undefined);
+    if (!atx) {
+      start = cmap.source(0);
+      contentStart = start;
+    }
+    const end = this.lineEnd(map[1] - 1);
+    const root = this.frames.length === 0;
+    const needed = root && this.firstHeadingText === undefined;
+    const children = needed || this.mayMatter(inline.content) ? parseInline(inline, this.env) : [];
+    if (!root) {
+      // Headings nested in lists or quotes are no elements and no section breaks; their links still count.
+      this.scanReferences(children, cmap, -1);
+      this.leafEnd(end);
+      return;
+    }
+    this.section++;
+    while (this.headingStack.length && this.headingStack[this.headingStack.length - 1].depth >= depth) this.headingStack.pop();
+    // A heading closes the folding ranges of the headings of its level and deeper.
+    while (this.scopeStack.length && this.scopeStack[this.scopeStack.length - 1].depth >= depth) this.closeScope();
+    const parentHeading = this.nearestHeadingElement();
+    if (this.firstHeadingText === undefined) {
+      this.firstHeadingText = collapse(plainText(children).replace(ID_MARKER_RE, '')).trim() || undefined;
+    }
+    const index = this.candidate(children, start, end, contentStart, 'heading', -1, parentHeading, depth);
+    // A heading's id ends its text: before a setext underline or an ATX closing sequence.
+    if (index >= 0) this.candidates[index].idEnd = Math.max(contentStart, cmap.source(inline.content.length));
+    this.scanReferences(children, cmap, index);
+    this.headingStack.push({ depth, element: index });
+    this.scopeStack.push({ depth, candidate: index });
+    this.leafEnd(end);
+  }
+
+  /** The first element of a blockquote, at any depth inside it, encloses the later elements of the same blockquote. */
+  private noteQuoteElement(index: number, bq: Extract<Frame, { type: 'quote' }> | undefined): void {
     if (index < 0 || !bq || bq.first >= 0) return;
-    bq.first = index;
+    // The first of this quote, and of every enclosing quote that has none yet (those have none: an earlier element would be first here too).
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const f = this.frames[i];
+      if (f.type !== 'quote') continue;
+      if (f.first >= 0) break;
+      f.first = index;
+    }
     // Pushed below any list-item containers opened later, so those stay nearer.
     this.containers.push(index);
   }
 
   /** Registers a block as an element candidate when it starts with a label; returns its index or -1. */
   private candidate(
-    node: Nodes,
+    children: readonly Token[],
+    start: number,
+    end: number,
+    contentStart: number,
     block: DraftElement['block'],
     containerParent: number,
     headingParent: number,
     depth?: number,
-    fullNode?: Nodes,
+    fullStart?: number,
   ): number {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) return -1;
-    let contentStart = start;
-    if (node.type === 'heading') {
-      const atx = /^#{1,6}[ \t]*/.exec(this.src.slice(start, end));
-      if (atx) contentStart += atx[0].length;
-    }
+    if (!children.length) return -1;
     // The block's text (emphasis dropped, never from code, links or html) must begin with a label word and a colon.
-    const label = /^([A-Za-z]+):/.exec(leadingText(node));
-    const kind = label ? LABELS[label[1].toLowerCase()] : undefined;
+    const key = leadingLabel(children, this.labelReach);
+    // Own keys only: `Constructor:` or `toString:` name no kind.
+    const kind = Object.prototype.hasOwnProperty.call(this.labels, key) ? this.labels[key] : undefined;
     if (!kind) return -1;
     // In the source the label runs to its colon and any emphasis closing right after it (`**Claim:**`).
     const colon = this.src.indexOf(':', contentStart);
     let labelEnd = colon < 0 || colon >= end ? contentStart : colon + 1;
     while (labelEnd < end && (this.src[labelEnd] === '*' || this.src[labelEnd] === '_')) labelEnd++;
-    const full = fullNode?.position ?? node.position!;
     this.candidates.push({
       kind,
       block,
       depth,
-      node,
+      start,
+      end,
+      idEnd: end,
+      children,
       labelStart: contentStart,
       labelEnd,
-      fullStart: full.start.offset ?? start,
-      fullEnd: full.end.offset ?? end,
+      fullStart: fullStart ?? start,
+      fullEnd: end,
       containerParent,
       section: this.section,
       headingParent,
@@ -391,82 +793,73 @@ class DraftParser {
     return this.candidates.length - 1;
   }
 
-  /** Finds wikilinks and markdown links in a paragraph or heading, skipping code spans and html. */
-  private scanReferences(node: Parents, element: number): void {
-    const visit = (n: PhrasingContent | Nodes) => {
-      if (n.type === 'text') this.scanWikilinks(n.value, n.position?.start.offset, n.position?.end.offset, element);
-      else if (n.type === 'link') this.addLink(n, element);
-      if (n.type !== 'link' && 'children' in n) for (const c of n.children as Nodes[]) visit(c);
-      if (n.type === 'link') for (const c of n.children) visit(c);
-    };
-    for (const child of node.children as Nodes[]) visit(child);
-  }
-
-  private scanWikilinks(value: string, start: number | undefined, end: number | undefined, element: number): void {
-    if (start === undefined || end === undefined || !value.includes('[[')) return;
-    // Work on the source, not the unescaped value, so offsets are exact.
-    const source = this.src.slice(start, end);
-    WIKILINK_RE.lastIndex = 0;
-    for (let m = WIKILINK_RE.exec(source); m; m = WIKILINK_RE.exec(source)) {
-      const inner = m[1];
-      const at = start + m.index;
-      const innerStart = at + 2;
-      const bar = inner.indexOf('|');
-      const linkPart = bar >= 0 ? inner.slice(0, bar) : inner;
-      const alias = bar >= 0 ? inner.slice(bar + 1).trim() : undefined;
-      const hash = linkPart.indexOf('#');
-      const name = (hash >= 0 ? linkPart.slice(0, hash) : linkPart).trim();
-      const fragment = hash >= 0 ? linkPart.slice(hash + 1) : '';
-      const ref: Reference = {
-        syntax: 'wikilink',
-        target: name,
-        range: this.range(at, at + m[0].length),
-        element,
-      };
-      if (alias) ref.alias = alias;
-      if (name) {
-        const nameOffset = innerStart + linkPart.indexOf(name);
-        ref.targetRange = this.range(nameOffset, nameOffset + name.length);
-      }
-      if (fragment.startsWith('^')) {
-        const id = fragment.slice(1).trim();
-        ref.blockId = id;
-        const idOffset = innerStart + hash + 2 + fragment.slice(1).indexOf(id);
-        ref.idRange = this.range(idOffset, idOffset + id.length);
-      } else if (!name) {
-        continue; // [[#heading]] and [[]] name nothing Crux Map knows
-      }
-      this.references.push(ref);
+  /** Finds wikilinks and markdown links in a paragraph's or heading's inline tokens (code spans and html are single tokens, so skipped). */
+  private scanReferences(children: readonly Token[], cmap: ContentMap, element: number): void {
+    for (let i = 0; i < children.length; i++) {
+      const t = children[i];
+      if (t.type === 'wikilink') this.addWikilink(t, cmap, element);
+      else if (t.type === 'link_open' && t.meta && typeof t.meta.start === 'number') this.addLink(children, i, cmap, element);
     }
   }
 
-  private addLink(node: Extract<Nodes, { type: 'link' }>, element: number): void {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) return;
-    const url = node.url;
+  private addWikilink(t: Token, cmap: ContentMap, element: number): void {
+    const span = t.meta as unknown as InlineSpan;
+    const embed = span.embed === true;
+    const at = cmap.source(span.start) + (embed ? 1 : 0);
+    const inner = t.content.slice(2, -2);
+    const innerStart = at + 2;
+    const bar = inner.indexOf('|');
+    const linkPart = bar >= 0 ? inner.slice(0, bar) : inner;
+    const alias = bar >= 0 ? inner.slice(bar + 1).trim() : undefined;
+    const hash = linkPart.indexOf('#');
+    const name = (hash >= 0 ? linkPart.slice(0, hash) : linkPart).trim();
+    const fragment = hash >= 0 ? linkPart.slice(hash + 1) : '';
+    // A target with a URL scheme or starting with `//` is external: never resolved, never a diagnostic (spec 1.1).
+    if (SCHEME_RE.test(name) || name.startsWith('//')) return;
+    const from = embed ? at - 1 : at;
+    const ref: Reference = { syntax: 'wikilink', target: name, range: this.range(from, at + t.content.length), element };
+    if (embed) ref.embed = true;
+    if (alias) ref.alias = alias;
+    if (name) {
+      const nameOffset = innerStart + linkPart.indexOf(name);
+      ref.targetRange = this.range(nameOffset, nameOffset + name.length);
+    }
+    if (fragment.startsWith('^')) {
+      const id = fragment.slice(1).trim();
+      ref.blockId = id;
+      const idOffset = innerStart + hash + 2 + fragment.slice(1).indexOf(id);
+      ref.idRange = this.range(idOffset, idOffset + id.length);
+    } else if (!name) {
+      return; // [[#heading]] and [[]] name nothing Crux Map knows
+    } else if (fragment.trim()) {
+      ref.anchor = fragment.trim(); // a heading anchor: a file reference, quoted whole in messages
+    }
+    this.references.push(ref);
+  }
+
+  private addLink(children: readonly Token[], at: number, cmap: ContentMap, element: number): void {
+    const open = children[at];
+    const span = open.meta as unknown as InlineSpan;
+    const url = String(open.attrGet('href') ?? '');
     if (SCHEME_RE.test(url) || url.startsWith('//')) return;
     const hash = url.indexOf('#');
     let rawPath = hash >= 0 ? url.slice(0, hash) : url;
     const fragment = hash >= 0 ? url.slice(hash + 1) : '';
     const query = rawPath.indexOf('?');
     if (query >= 0) rawPath = rawPath.slice(0, query);
-    let path: string;
-    try {
-      path = decodeURIComponent(rawPath);
-    } catch {
-      path = rawPath;
-    }
+    const path = safeDecode(rawPath);
     const isElementRef = fragment.startsWith('^');
     if (path === '' ? !isElementRef : !MD_EXT_RE.test(path)) return;
+    const start = cmap.source(span.start);
+    const end = cmap.source(span.end);
     const source = this.src.slice(start, end);
-    const ref: Reference = {
-      syntax: 'link',
-      target: path,
-      range: this.range(start, end),
-      element,
-    };
-    const text = collapse(plainText(node));
+    const ref: Reference = { syntax: 'link', target: path, range: this.range(start, end), element };
+    let close = at + 1;
+    for (let depth = 1; close < children.length; close++) {
+      if (children[close].type === 'link_open') depth++;
+      else if (children[close].type === 'link_close' && --depth === 0) break;
+    }
+    const text = collapse(plainText(children, at + 1, close));
     if (text) ref.alias = text;
     const destStart = source.lastIndexOf('](');
     if (path && destStart >= 0) {
@@ -478,17 +871,20 @@ class DraftParser {
       ref.blockId = id;
       const marker = source.lastIndexOf('#^');
       if (marker >= 0 && source.startsWith(id, marker + 2)) ref.idRange = this.range(start + marker + 2, start + marker + 2 + id.length);
+    } else if (fragment) {
+      ref.anchor = safeDecode(fragment);
     }
     this.references.push(ref);
   }
 
-  /** The id marker at the end of a block's source (trailing white space ignored), as ID_MARKER_RE matches it there. */
+  /** The id marker at the end of a block's source (trailing white space ignored): group 1 the space before, group 2 the id; index relative to `start`. */
   private idMarker(start: number, end: number): RegExpExecArray | null {
     let e = end;
-    while (e > start && /\s/.test(this.src[e - 1])) e--;
-    const caret = this.src.lastIndexOf('^', e - 1);
-    if (caret < start) return null;
-    // Only the tail from the character before the last caret can match; the offsets stay relative to the block.
+    while (e > start && isSpaceCode(this.src.charCodeAt(e - 1))) e--;
+    // The marker is `^` and id characters at the very end: look back over those only, never further.
+    let caret = e - 1;
+    while (caret >= start && isIdChar(this.src.charCodeAt(caret))) caret--;
+    if (caret < start || this.src.charCodeAt(caret) !== 0x5e) return null;
     const from = caret > start ? caret - 1 : start;
     const m = ID_MARKER_RE.exec(this.src.slice(from, e));
     if (!m || (m.index === 0 && m[1] === '' && from !== start)) return null;
@@ -503,19 +899,16 @@ class DraftParser {
     const texts: string[] = [];
     const tags: string[][] = [];
     this.candidates.forEach((c, i) => {
-      const start = c.node.position!.start.offset!;
-      const end = c.node.position!.end.offset!;
-      // The id marker ends the paragraph or the heading's line (before an ATX closing sequence is not supported).
-      const idMatch = this.idMarker(start, end);
-      let text = plainText(c.node);
+      const idMatch = this.idMarker(c.start, c.idEnd);
+      let text = textOf(c.children).plain;
       if (idMatch) {
-        const idStart = start + idMatch.index + idMatch[1].length;
+        const idStart = c.start + idMatch.index + idMatch[1].length;
         explicitIds.set(i, { id: idMatch[2], start: idStart, end: idStart + 1 + idMatch[2].length });
-        text = text.replace(/\s*\^[A-Za-z0-9][A-Za-z0-9-]*\s*$/, '');
+        text = stripIdMarker(text);
       }
-      text = collapse(text).replace(/^\s*[^\s:]+\s*:/, '');
+      text = collapse(text).replace(/^[^:]*:/, '');
       texts.push(collapse(text));
-      tags.push(this.tagsOf(c.node));
+      tags.push(textOf(c.children).tags);
     });
 
     const used = new Set<string>();
@@ -526,9 +919,12 @@ class DraftParser {
         used.add(e.id);
       }
     }
+    // The smallest free suffix of a base only grows (ids are only ever added), so each base resumes where it stopped: O(1) amortised.
+    const nextSuffix = new Map<string, number>();
     const nextFree = (base: string) => {
-      let n = 2;
+      let n = nextSuffix.get(base) ?? 2;
       while (used.has(`${base}-${n}`)) n++;
+      nextSuffix.set(base, n + 1);
       return `${base}-${n}`;
     };
     const duplicates = new Map<string, number[]>();
@@ -554,7 +950,7 @@ class DraftParser {
         localId,
         explicitId: explicit !== undefined,
         text: texts[i],
-        range: this.range(c.node.position!.start.offset!, c.node.position!.end.offset!),
+        range: this.range(c.start, c.end),
         labelRange: this.range(c.labelStart, c.labelEnd),
         fullRange: this.range(c.fullStart, c.fullEnd),
         block: c.block,
@@ -571,93 +967,92 @@ class DraftParser {
     for (const [id, owners] of duplicates) {
       if (owners.length < 2) continue;
       for (const i of owners) {
-        draft.diagnostics.push({
-          file: this.path,
-          range: draft.elements[i].idRange!,
-          severity: 'error',
-          code: 'duplicate-id',
-          message: `The id '^${id}' is used ${owners.length} times in this file; ids must be unique within a file.`,
-        });
+        draft.diagnostics.push(duplicateId(this.path, draft.elements[i].idRange!, id, owners.length));
       }
     }
     draft.references.forEach((r, i) => {
       if (r.element >= 0) draft.elements[r.element].references.push(i);
     });
-    this.extendHeadingScopes();
     this.applyStructuralRules();
   }
 
-  /** A heading element folds to the end of its scope: the block before the next heading of the same or higher level. */
-  private extendHeadingScopes(): void {
-    const roots = this.tree.children;
-    this.candidates.forEach((c, i) => {
-      if (c.block !== 'heading') return;
-      const at = roots.indexOf(c.node as RootContent);
-      let last = c.node;
-      let next: Nodes | undefined;
-      for (let j = at + 1; j < roots.length; j++) {
-        const n = roots[j];
-        if (n.type === 'heading' && n.depth <= (c.depth ?? 6)) {
-          next = n;
-          break;
-        }
-        last = n;
-      }
-      let end = last.position?.end.offset ?? c.fullEnd;
-      // A paragraph elided before parsing may have been the scope's last block.
-      const start = c.node.position!.start.offset!;
-      const limit = next?.position?.start.offset ?? Infinity;
-      for (const [, pEnd] of this.removedParagraphs) if (pEnd > end && pEnd <= limit && pEnd > start) end = pEnd;
-      this.draft.elements[i].fullRange = this.range(start, end);
-    });
-  }
-
-  /** Rules 2-4 of spec section 4 (rule 1 needs the workspace and is applied by the index). */
+  /** Rules 2-4 of spec section 4 (rule 1 needs the workspace and is applied by the index); one pass, so linear. */
   private applyStructuralRules(): void {
     const els = this.draft.elements;
+    // Rule 3's candidates: the nearest loose claim and the nearest loose objection or reply of the current section.
+    let section = -1;
+    let lastClaim = -1;
+    let lastObjectionOrReply = -1;
     this.candidates.forEach((c, i) => {
       const el = els[i];
-      if (el.kind === 'crux') return;
-      if (c.containerParent >= 0) {
-        el.structuralTarget = c.containerParent;
-        el.structuralRule = 2;
-        return;
+      if (c.section !== section) {
+        section = c.section;
+        lastClaim = -1;
+        lastObjectionOrReply = -1;
       }
-      if (el.kind !== 'claim' && c.block !== 'heading') {
-        const fits = el.kind === 'reply' ? (k: ElementKind) => k === 'objection' || k === 'reply' : (k: ElementKind) => k === 'claim';
-        for (let j = i - 1; j >= 0; j--) {
-          const p = this.candidates[j];
-          if (p.section !== c.section) break;
-          if (p.block === 'heading' || p.containerParent >= 0) continue;
-          if (fits(p.kind)) {
-            el.structuralTarget = j;
+      if (el.kind !== 'crux') {
+        if (c.containerParent >= 0) {
+          el.structuralTarget = c.containerParent;
+          el.structuralRule = 2;
+        } else {
+          const preceding = el.kind === 'claim' || c.block === 'heading' ? -1 : el.kind === 'reply' ? lastObjectionOrReply : lastClaim;
+          if (preceding >= 0) {
+            el.structuralTarget = preceding;
             el.structuralRule = 3;
-            return;
+          } else if (c.headingParent >= 0) {
+            el.structuralTarget = c.headingParent;
+            el.structuralRule = 4;
           }
         }
       }
-      if (c.headingParent >= 0) {
-        el.structuralTarget = c.headingParent;
-        el.structuralRule = 4;
+      // Loose elements (no container parent, no heading) are what rule 3 looks back to.
+      if (c.block !== 'heading' && c.containerParent < 0) {
+        if (c.kind === 'claim') lastClaim = i;
+        else if (c.kind === 'objection' || c.kind === 'reply') lastObjectionOrReply = i;
       }
     });
   }
+}
 
-  /** `#tags` in the element's own text (not in code or link destinations). */
-  private tagsOf(node: Nodes): string[] {
-    const parts: string[] = [];
-    const visit = (n: Nodes) => {
-      if (n.type === 'text') parts.push(n.value);
-      else if (n.type === 'inlineCode' || n.type === 'html') parts.push(' ');
-      else if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
-    };
-    visit(node);
-    const text = parts.join('');
-    const found: string[] = [];
-    TAG_RE.lastIndex = 0;
-    for (let m = TAG_RE.exec(text); m; m = TAG_RE.exec(text)) found.push(m[2]);
-    return found;
-  }
+function isIdChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
+}
+
+/** The element text without its trailing ` ^id` marker (and the white space around it). */
+function stripIdMarker(text: string): string {
+  let e = text.length;
+  while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  let caret = e - 1;
+  while (caret >= 0 && isIdChar(text.charCodeAt(caret))) caret--;
+  if (caret < 0 || text.charCodeAt(caret) !== 0x5e || caret === e - 1 || text.charCodeAt(caret + 1) === 45) return text;
+  let s = caret;
+  while (s > 0 && isSpaceCode(text.charCodeAt(s - 1))) s--;
+  return text.slice(0, s);
+}
+
+/** HTML blocks that end at a terminator (CommonMark types 1-5), with it. */
+const HTML_TERMINATED: readonly [RegExp, RegExp][] = [
+  [/^<(?:script|pre|style|textarea)(?=\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^<!--/, /-->/],
+  [/^<\?/, /\?>/],
+  [/^<![A-Za-z]/, />/],
+  [/^<!\[CDATA\[/, /\]\]>/],
+];
+
+/** Whether an HTML block is one that waits for a terminator and never met it. */
+function htmlUnclosed(content: string): boolean {
+  const text = content.trimStart();
+  for (const [open, close] of HTML_TERMINATED) if (open.test(text)) return !close.test(text);
+  return false;
+}
+
+function fenceCloses(line: string, markup: string): boolean {
+  const t = line.replace(/^[\s>]*/, '').replace(/[ \t]+$/, '');
+  return t.length >= markup.length && t.charCodeAt(0) === markup.charCodeAt(0) && /^(`+|~+)$/.test(t);
+}
+
+function duplicateId(file: string, range: Range, id: string, count: number): Diagnostic {
+  return { file, range, severity: 'error', code: 'duplicate-id', message: `The id '^${id}' is used ${count} times in this file; ids must be unique within a file.` };
 }
 
 function safeDecode(s: string): string {
@@ -685,42 +1080,55 @@ export interface BlockHit {
   label?: Range;
 }
 
+/** A label at the very start of a block's text: plain or in emphasis, colon inside or outside, then white space or the end. */
+function labelPattern(words: readonly string[]): RegExp {
+  // Longest first, so a phrase wins over a word it starts with; a phrase's spaces match any white space.
+  const alternatives = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+  return new RegExp(`^(?:(\\*\\*|__|\\*|_)(${alternatives})(:?)\\1(:?)|(${alternatives}):)(?=\\s|$)`, 'i');
+}
+const LABEL_RE = labelPattern(Object.keys(LABELS));
+
 /**
  * The innermost paragraph or heading whose lines hold a position (also when it is not
  * an element yet); undefined in code, html, front matter or between blocks. Never throws.
+ * `options.labels` adds the workspace's label words to those an existing label may be.
  */
-export function blockAt(text: string, position: Position): BlockHit | undefined {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let tree: Root;
+export function blockAt(text: string, position: Position, options?: ParseOptions): BlockHit | undefined {
+  const prepared = prepareText(text);
+  let tokens: Token[];
   try {
-    tree = processor.parse(src) as Root;
+    tokens = parseBlocks(prepared.src, {});
   } catch {
     return undefined;
   }
+  const src = prepared.src;
   const lines = createLineMap(src);
-  let found: Nodes | undefined;
-  const visit = (node: Nodes) => {
-    const p = node.position;
-    if (!p || p.start.offset === undefined || p.end.offset === undefined) return;
-    const start = lines.position(p.start.offset);
-    const end = lines.position(p.end.offset);
-    if (position.line < start.line || position.line > end.line) return;
-    if (node.type === 'paragraph' || node.type === 'heading') {
-      found = node;
-      return;
+  let found: { open: Token; inline: Token } | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if ((t.type === 'paragraph_open' || t.type === 'heading_open') && t.map && position.line >= t.map[0] && position.line < t.map[1]) {
+      found = { open: t, inline: tokens[i + 1] };
     }
-    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') return;
-    if ('children' in node) for (const c of node.children as Nodes[]) visit(c);
-  };
-  visit(tree);
-  if (!found) return undefined;
-  let start = found.position!.start.offset!;
-  const end = found.position!.end.offset!;
-  if (found.type === 'heading') {
-    const atx = /^#{1,6}[ \t]*/.exec(src.slice(start, end));
-    if (atx) start += atx[0].length;
   }
-  const match = LABEL_RE.exec(src.slice(start, Math.min(end, start + 40)));
+  if (!found) return undefined;
+  const { open, inline } = found;
+  const map = open.map!;
+  let start: number;
+  if (open.type === 'heading_open' && open.markup.charCodeAt(0) === 0x23) {
+    const ls = lines.starts[map[0]];
+    const le = ls + lines.lineLength(map[0]);
+    start = src.indexOf('#', ls);
+    if (start < 0 || start >= le) start = ls;
+    while (start < le && src.charCodeAt(start) === 0x23) start++;
+    while (start < le && (src.charCodeAt(start) === 32 || src.charCodeAt(start) === 9)) start++;
+  } else {
+    start = new ContentMap(src, lines, inline.content, inline.map?.[0] ?? map[0]).source(0);
+  }
+  const end = lines.starts[map[1] - 1] + lines.lineLength(map[1] - 1);
+  const extra = options?.labels ? Object.keys(options.labels).map(labelKey) : [];
+  const pattern = extra.length ? labelPattern([...Object.keys(LABELS), ...extra]) : LABEL_RE;
+  const reach = Math.max(40, ...extra.map((k) => k.length + 8));
+  const match = pattern.exec(src.slice(start, Math.min(end, start + reach)));
   const hit: BlockHit = { contentStart: lines.position(start) };
   if (match && !(match[1] && (match[3] ? 1 : 0) + (match[4] ? 1 : 0) !== 1)) hit.label = { start: lines.position(start), end: lines.position(start + match[0].length) };
   return hit;

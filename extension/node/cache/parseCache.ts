@@ -15,7 +15,7 @@ import type { WorkspaceIndex } from '../../core/index/workspaceIndex';
 import type { ParseJob } from '../workers/parsePool';
 
 /** Bump when the cache file's shape changes: older caches are then ignored. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 
 declare const __PARSER_ID__: string | undefined;
 /**

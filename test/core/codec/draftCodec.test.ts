@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDraft } from '../../../extension/core/parse/parse';
-import { decodeDraft, encodeDraft } from '../../../extension/core/codec/draftCodec';
+import { D, R, decodeDraft, encodeDraft } from '../../../extension/core/codec/draftCodec';
 import { corpus } from '../../../bench/corpus';
 
 function roundTrip(text: string, path: string): void {
@@ -30,18 +30,23 @@ describe('draft codec', () => {
     for (const [p, t] of corpus(60, 3)) roundTrip(t, p);
   });
   it('round-trips generated markdown with ids, links, tags, nesting, CRLF and BOM', () => {
-    const line = fc.constantFrom('Claim: a ^a', '- Objection: [[b#^x|alias]] #tag', '  - Reply: [t](c.md#^y)', '> Counterpoint: q', '## Question: h ^h', 'Crux: [[#^a]] vs [[#^h]]', 'Claim: dup ^a', 'plain', '', '# Title');
+    const line = fc.constantFrom('Claim: a ^a', '- Objection: [[b#^x|alias]] #tag', 'Reply: ![[e#^f]] [[g#A heading]] [h](i.md#j)', '---', 'aliases: [k, l]', '  - Reply: [t](c.md#^y)', '> Counterpoint: q', '## Question: h ^h', 'Crux: [[#^a]] vs [[#^h]]', 'Claim: dup ^a', 'plain', '', '# Title');
     fc.assert(
       fc.property(fc.array(line, { maxLength: 15 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), (lines, eol, bom) => roundTrip((bom ? '\ufeff' : '') + lines.join(eol), 'dir/x.md')),
       { numRuns: 300 },
     );
   });
   it('refuses malformed values', () => {
-    const good = encodeDraft(parseDraft('Claim: a ^a\n\n- Objection: b\n', 'a.md'));
+    const good = encodeDraft(parseDraft('---\naliases: [x]\n---\nClaim: a ^a [[b#c]] ![[d]]\n\n- Objection: b\n', 'a.md'));
+    const with_ = (at: number, value: unknown) => good.map((v, i) => (i === at ? value : v));
+    expect(decodeDraft('a.md', JSON.parse(JSON.stringify(good))).references.map((r) => [r.anchor, r.embed])).toEqual([['c', undefined], [undefined, true]]);
     expect(() => decodeDraft('a.md', null)).toThrow();
     expect(() => decodeDraft('a.md', [1, 2, 3])).toThrow();
-    expect(() => decodeDraft('a.md', [...good.slice(0, 7), good[7].slice(0, 5)])).toThrow();
-    expect(() => decodeDraft('a.md', [...good.slice(0, 7), [...good[7], 1, 2, 3, 4]])).toThrow();
-    expect(() => decodeDraft('a.md', [...good.slice(0, 4), [[99, 'x']], ...good.slice(5)])).toThrow();
+    expect(() => decodeDraft('a.md', good.slice(0, D.aliases))).toThrow();
+    expect(() => decodeDraft('a.md', with_(D.ranges, good[D.ranges].slice(0, 5)))).toThrow();
+    expect(() => decodeDraft('a.md', with_(D.ranges, [...good[D.ranges], 1, 2, 3, 4]))).toThrow();
+    expect(() => decodeDraft('a.md', with_(D.elements, [[99, 'x']]))).toThrow();
+    expect(() => decodeDraft('a.md', with_(D.aliases, [1]))).toThrow();
+    expect(() => decodeDraft('a.md', with_(D.references, (good[D.references] as unknown[][]).map((r) => r.slice(0, R.anchor))))).toThrow();
   });
 });

@@ -194,7 +194,7 @@ describe('edits with the right effect (issue 14)', () => {
 
   // Known bad today: the parser reads an id only at the very end of a heading's source, so it
   // does not see ` ^id` on a setext heading's text line. Flip to `it` once the parser reads it there.
-  it.fails('a setext heading given an id re-parses with that explicit id (needs the parser rewrite)', () => {
+  it('a setext heading given an id re-parses with that explicit id', () => {
     const files = { 's.md': 'Claim: Setext claim\n===\n' };
     const out = apply(files, [addIdEdit(indexOf(files), 's.md#^setext-claim').edit!]);
     const again = indexOf(out).getDraft('s.md')!.elements[0];
@@ -220,7 +220,7 @@ describe('edits with the right effect (issue 14)', () => {
   });
 
   // Known bad today: the parser does not read an id before an ATX closing sequence. Flip to `it` once it does.
-  it.fails('a closed ATX heading given an id re-parses with that explicit id (needs the parser rewrite)', () => {
+  it('a closed ATX heading given an id re-parses with that explicit id', () => {
     const files = { 'c.md': '## Claim: x ##\n' };
     const out = apply(files, [addIdEdit(indexOf(files), 'c.md#^x').edit!]);
     const again = indexOf(out).getDraft('c.md')!.elements[0];

@@ -1,0 +1,212 @@
+/**
+ * An incremental DraftParser: it remembers the last text and block tokens of the drafts it parsed most
+ * recently, and after an edit re-tokenizes only from the top-level block before the change to where the
+ * token stream meets the old one again; the draft is then built from the joined tokens. Whatever it cannot
+ * prove safe (reference definitions, front matter, a fence or HTML block left open) is parsed in full.
+ */
+import type { Draft, ParseOptions } from '../model';
+import { draftFromTokens, parseDraft, prepareText, type PreparedText } from './parse';
+import { parseBlocks, type ParseEnv, type Token } from './markdown';
+
+/** What is kept of one draft. */
+interface Kept {
+  prepared: PreparedText;
+  tokens: Token[];
+  env: ParseEnv;
+  /** Start offset of every line of `prepared.src`. */
+  lineStarts: number[];
+}
+
+/** A parser function with memory (the index's `DraftParser`), and a way to let go of a draft. */
+export interface IncrementalParser {
+  (text: string, path: string): Draft;
+  /** Forgets what was kept of a draft (e.g. when its editor closes). */
+  forget(path: string): void;
+  /** How the last parse went: 'full' or 'incremental' (for tests and benchmarks). */
+  readonly last: 'full' | 'incremental';
+}
+
+/** Drafts kept at once: the ones being typed in. */
+const KEPT = 8;
+/** Re-synchronisation points tried after the change before parsing in full. */
+const MAX_TRIES = 64;
+
+function lineStartsOf(src: string): number[] {
+  const starts = [0];
+  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The line holding an offset. */
+function lineAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function lineText(src: string, starts: readonly number[], line: number): string {
+  if (line < 0 || line >= starts.length) return '';
+  const end = line + 1 < starts.length ? starts[line + 1] - 1 : src.length;
+  return src.slice(starts[line], end);
+}
+
+/** Top-level blocks: [first token, token after the block, first line]. */
+function topBlocks(tokens: readonly Token[]): { token: number; end: number; line: number }[] {
+  const out: { token: number; end: number; line: number }[] = [];
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (depth === 0 && t.nesting >= 0) out.push({ token: i, end: i + 1, line: t.map ? t.map[0] : 0 });
+    depth += t.nesting;
+    if (depth === 0 && out.length) out[out.length - 1].end = i + 1;
+  }
+  return out;
+}
+
+const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/** The reference definitions among tokens, as `label href title` strings in order. */
+function definitions(tokens: readonly Token[], from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    if (t.type === 'reference_definition' && t.meta) out.push(`${t.meta.label}\u0000${t.meta.href}\u0000${t.meta.title}`);
+  }
+  return out;
+}
+
+/** Whether a last top-level block can run on into what follows it (an open fence, an open HTML block, a list that a marker would continue). */
+function openEnded(tokens: readonly Token[], blockStart: number, src: string, starts: readonly number[], nextLine: number): boolean {
+  const t = tokens[blockStart];
+  if (!t) return false;
+  if (t.type === 'fence') {
+    const last = lineText(src, starts, (t.map?.[1] ?? 1) - 1).replace(/[ \t]+$/, '').replace(/^[ \t]*/, '');
+    return !(t.map && t.map[1] - 1 > t.map[0] && last.length >= t.markup.length && last[0] === t.markup[0] && /^(`+|~+)$/.test(last));
+  }
+  if (t.type === 'html_block') return /^\s*<(?:!--|\?|![A-Za-z]|!\[CDATA\[|script|pre|style|textarea)/i.test(t.content);
+  if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') return LIST_MARKER.test(lineText(src, starts, nextLine));
+  return false;
+}
+
+/**
+ * Creates an incremental parser (the same drafts as `parseDraft`, property-tested). Pass it to
+ * `new WorkspaceIndex(createDraftParser())`; a new one is needed when the workspace's label words change.
+ */
+export function createDraftParser(options?: ParseOptions): IncrementalParser {
+  const kept = new Map<string, Kept>();
+  let last: 'full' | 'incremental' = 'full';
+
+  const keep = (path: string, k: Kept) => {
+    kept.delete(path);
+    kept.set(path, k);
+    while (kept.size > KEPT) kept.delete(kept.keys().next().value as string);
+  };
+
+  const full = (text: string, path: string, prepared: PreparedText): Draft => {
+    last = 'full';
+    const env: ParseEnv = {};
+    let tokens: Token[];
+    try {
+      tokens = parseBlocks(prepared.src, env);
+    } catch {
+      kept.delete(path);
+      return parseDraft(text, path, options);
+    }
+    const lineStarts = lineStartsOf(prepared.src);
+    keep(path, { prepared, tokens, env, lineStarts });
+    return draftFromTokens(prepared, tokens, env, path, options, lineStarts);
+  };
+
+  const parse = (text: string, path: string): Draft => {
+    const prepared = prepareText(text);
+    const old = kept.get(path);
+    if (!old || old.prepared.bom !== prepared.bom || old.prepared.eol !== prepared.eol || old.prepared.yaml !== prepared.yaml || old.prepared.frontLines !== prepared.frontLines) {
+      return full(text, path, prepared);
+    }
+    const tokens = splice(old, prepared);
+    if (!tokens) return full(text, path, prepared);
+    last = 'incremental';
+    keep(path, { prepared, tokens: tokens.tokens, env: old.env, lineStarts: tokens.lineStarts });
+    return draftFromTokens(prepared, tokens.tokens, old.env, path, options, tokens.lineStarts);
+  };
+
+  const fn = parse as IncrementalParser;
+  fn.forget = (path: string) => void kept.delete(path);
+  Object.defineProperty(fn, 'last', { get: () => last });
+  return fn;
+}
+
+/** The new text's tokens from the old ones and a parse of the changed stretch; undefined when only a full parse is safe. */
+function splice(old: Kept, prepared: PreparedText): { tokens: Token[]; lineStarts: number[] } | undefined {
+  const a = old.prepared.src;
+  const b = prepared.src;
+  if (a === b) return { tokens: old.tokens, lineStarts: old.lineStarts };
+  const min = Math.min(a.length, b.length);
+  // Common prefix and suffix, compared a chunk at a time (native string compares) before character by character.
+  const CHUNK = 256;
+  let p = 0;
+  while (p + CHUNK <= min && a.substr(p, CHUNK) === b.substr(p, CHUNK)) p += CHUNK;
+  while (p < min && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let q = 0;
+  while (q + CHUNK <= min - p && a.substr(a.length - q - CHUNK, CHUNK) === b.substr(b.length - q - CHUNK, CHUNK)) q += CHUNK;
+  while (q < min - p && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
+  const aStarts = old.lineStarts;
+  const bStarts = lineStartsOf(b);
+  const first = lineAt(aStarts, p);
+  const lastOld = lineAt(aStarts, a.length - q);
+  const delta = bStarts.length - aStarts.length;
+  if (first < prepared.frontLines) return undefined;
+
+  const blocks = topBlocks(old.tokens);
+  // From the top-level block before the one the change starts in.
+  let i = -1;
+  for (let k = 0; k < blocks.length; k++) if (blocks[k].line <= first) i = k;
+  const from = i >= 1 ? i - 1 : 0;
+  const startLine = blocks.length && i >= 1 ? blocks[from].line : 0;
+  const startToken = blocks.length && i >= 1 ? blocks[from].token : 0;
+
+  // Where the streams meet again: an old top-level block after the change, after a blank line, started afresh.
+  let j = 0;
+  while (j < blocks.length && blocks[j].line <= lastOld) j++;
+  for (let tries = 0; tries < MAX_TRIES; tries++, j++) {
+    const atEnd = j >= blocks.length;
+    const endNew = atEnd ? bStarts.length : blocks[j].line + delta;
+    if (!atEnd) {
+      const before = lineText(b, bStarts, endNew - 1);
+      const at = lineText(b, bStarts, endNew);
+      if (endNew - 1 < startLine || !/^[ \t]*$/.test(before) || /^[ \t]/.test(at) || at === '') continue;
+    }
+    const region = b.slice(bStarts[startLine] ?? b.length, atEnd ? b.length : bStarts[endNew]);
+    let fresh: Token[];
+    try {
+      // The whole draft's reference definitions stay known (that none changed is checked below).
+      fresh = parseBlocks(region, old.env);
+    } catch {
+      return undefined;
+    }
+    if (!atEnd) {
+      const top = topBlocks(fresh);
+      if (top.length && openEnded(fresh, top[top.length - 1].token, b, bStarts, endNew)) {
+        // An open fence or HTML block would run on: only a full parse knows where it ends.
+        if (fresh[top[top.length - 1].token].type !== 'bullet_list_open' && fresh[top[top.length - 1].token].type !== 'ordered_list_open') return undefined;
+        continue;
+      }
+    }
+    // A reference definition added, removed or changed changes links anywhere in the draft: parse it all.
+    const endToken = atEnd ? old.tokens.length : blocks[j].token;
+    const was = definitions(old.tokens, startToken, endToken);
+    const now = definitions(fresh, 0, fresh.length);
+    if (was.length !== now.length || was.some((d, k) => d !== now[k])) return undefined;
+    for (const t of fresh) if (t.map) t.map = [t.map[0] + startLine, t.map[1] + startLine];
+    const rest = atEnd ? [] : old.tokens.slice(endToken);
+    if (delta !== 0) for (const t of rest) if (t.map) t.map = [t.map[0] + delta, t.map[1] + delta];
+    const tokens = old.tokens.slice(0, startToken).concat(fresh, rest);
+    return { tokens, lineStarts: bStarts };
+  }
+  return undefined;
+}

@@ -1,0 +1,423 @@
+/**
+ * The markdown-it instance Crux Map reads drafts with: CommonMark rules (as remark-parse reads them),
+ * wikilinks as tokens, inline links and reference definitions marked with where they are, URLs kept
+ * as written, and a nesting cap past which blocks are read as plain text (no recursion without bound).
+ */
+import MarkdownIt, { type StateBlock, type StateInline, type Token } from 'markdown-it';
+
+/** Container depth (in markdown-it's token levels: a list item is two, a quote one) past which blocks are plain text. */
+export const MAX_BLOCK_LEVEL = 64;
+
+/** Where an inline link or wikilink lies in its inline token's content (offsets into `content`). */
+export interface InlineSpan {
+  start: number;
+  end: number;
+  /** A wikilink written as an embed, `![[…]]` (its span then starts at the `!`). */
+  embed?: boolean;
+}
+
+/** What a parse records beside its tokens. */
+export interface ParseEnv {
+  references?: Record<string, { href: string; title: string }>;
+  [key: string | symbol]: unknown;
+}
+
+/**
+ * Inline nesting (links in emphasis in links...) as deep as CommonMark's preset allows: each level multiplies the work
+ * on runs of brackets, so more costs time on hostile input and buys nothing on real posts. Blocks get their own cap.
+ */
+const INLINE_NESTING = 20;
+const md = MarkdownIt('commonmark', { html: true, maxNesting: INLINE_NESTING });
+/**
+ * Tokens made the plain way. markdown-it 15's build defines each of a token's fields with Object.defineProperty,
+ * which was a fifth of all parse time; these are the same tokens (same fields, defaults and prototype, so
+ * `attrGet` and `instanceof` work), made by the states of this instance only.
+ */
+const TokenClass = (MarkdownIt as unknown as { Token: new (type: string, tag: string, nesting: Token['nesting']) => Token }).Token;
+function PlainToken(this: Token, type: string, tag: string, nesting: Token['nesting']): void {
+  this.type = type;
+  this.tag = tag;
+  this.attrs = null;
+  this.map = null;
+  this.nesting = nesting;
+  this.level = 0;
+  this.children = null;
+  this.content = '';
+  this.markup = '';
+  this.info = '';
+  this.meta = null;
+  this.block = false;
+  this.hidden = false;
+}
+PlainToken.prototype = TokenClass.prototype;
+const newToken = (type: string, tag: string, nesting: Token['nesting']): Token => new (PlainToken as unknown as typeof TokenClass)(type, tag, nesting);
+
+type BlockStateClass = new (...args: ConstructorParameters<typeof md.block.State>) => StateBlock;
+type InlineStateClass = new (...args: ConstructorParameters<typeof md.inline.State>) => StateInline;
+/** The block state, pushing plain tokens (the same steps as markdown-it's own `push`). */
+class BlockState extends (md.block.State as unknown as BlockStateClass) {
+  override push(type: string, tag: string, nesting: Token['nesting']): Token {
+    const token = newToken(type, tag, nesting);
+    token.block = true;
+    if (nesting < 0) this.level--;
+    token.level = this.level;
+    if (nesting > 0) this.level++;
+    this.tokens.push(token);
+    return token;
+  }
+}
+/** The inline state, pushing plain tokens (the same steps as markdown-it's own `push` and `pushPending`). */
+class InlineState extends (md.inline.State as unknown as InlineStateClass) {
+  override pushPending(): Token {
+    const token = newToken('text', '', 0);
+    token.content = this.pending;
+    token.level = this.pendingLevel;
+    this.tokens.push(token);
+    this.pending = '';
+    return token;
+  }
+  override push(type: string, tag: string, nesting: Token['nesting']): Token {
+    if (this.pending) this.pushPending();
+    const token = newToken(type, tag, nesting);
+    let meta: { delimiters: unknown[] } | undefined;
+    const self = this as unknown as { delimiters: unknown[]; _prev_delimiters: unknown[][]; tokens_meta: unknown[] };
+    if (nesting < 0) {
+      this.level--;
+      self.delimiters = self._prev_delimiters.pop()!;
+    }
+    token.level = this.level;
+    if (nesting > 0) {
+      this.level++;
+      self._prev_delimiters.push(self.delimiters);
+      self.delimiters = [];
+      meta = { delimiters: self.delimiters };
+    }
+    this.pendingLevel = this.level;
+    this.tokens.push(token);
+    self.tokens_meta.push(meta);
+    return token;
+  }
+}
+(md.block as unknown as { State: unknown }).State = BlockState;
+(md.inline as unknown as { State: unknown }).State = InlineState;
+
+// Keep destinations as written (remark's `url`): no percent-encoding, no link refused for its scheme.
+md.normalizeLink = (url: string) => url;
+md.validateLink = () => true;
+
+type InlineRule = (state: StateInline, silent: boolean) => boolean;
+const originalLink = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] }).__rules__.find((r) => r.name === 'link')!.fn;
+
+/** Whether a link (inline or by reference) starts at `pos`; the state is left as it was. */
+function linkAt(state: StateInline, pos: number): boolean {
+  if (state.src.charCodeAt(pos) !== 0x5b) return false;
+  const keepPos = state.pos;
+  const keepMax = state.posMax;
+  state.pos = pos;
+  try {
+    return originalLink(state, true);
+  } finally {
+    state.pos = keepPos;
+    state.posMax = keepMax;
+  }
+}
+
+const WIKILINK = /\[\[([^[\]\n]*?)\]\]/y;
+
+/**
+ * `[[...]]` as one `wikilink` token (content: the whole source), unless a markdown link starts at either
+ * bracket (then CommonMark reads a link there, as remark does), or the inner text holds code, emphasis or
+ * html, which split remark's text nodes (a wikilink was only ever found inside one text node).
+ */
+function wikilink(state: StateInline, silent: boolean): boolean {
+  const pos = state.pos;
+  if (state.src.charCodeAt(pos) !== 0x5b || state.src.charCodeAt(pos + 1) !== 0x5b) return false;
+  WIKILINK.lastIndex = pos;
+  const m = WIKILINK.exec(state.src);
+  if (!m || pos + m[0].length > state.posMax) return false;
+  // Escaped characters open nothing.
+  const inner = m[1].replace(/\\[\s\S]/g, 'x');
+  if (/[`*<]/.test(inner) || /(^|[^A-Za-z0-9])_|_($|[^A-Za-z0-9])/.test(inner)) return false;
+  if (linkAt(state, pos) || linkAt(state, pos + 1)) return false;
+  if (!silent) {
+    const token = state.push('wikilink', '', 0);
+    token.content = m[0];
+    // `![[…]]` is an embed: the `!` just before (not escaped) belongs to it.
+    const embed = pos > 0 && state.src.charCodeAt(pos - 1) === 0x21 && !(pos > 1 && state.src.charCodeAt(pos - 2) === 0x5c);
+    token.meta = { start: embed ? pos - 1 : pos, end: pos + m[0].length, embed } satisfies InlineSpan;
+  }
+  state.pos = pos + m[0].length;
+  return true;
+}
+
+/** The link rule, marking each inline link (`[text](url)`, not by reference) with its span. */
+function markedLink(state: StateInline, silent: boolean): boolean {
+  const start = state.pos;
+  const before = state.tokens.length;
+  const ok = originalLink(state, silent);
+  if (ok && !silent) {
+    for (let i = before; i < state.tokens.length; i++) {
+      const t = state.tokens[i];
+      if (t.type !== 'link_open') continue;
+      // A link by reference has a label in its meta; an inline link ends with its `)`.
+      if (!(t.meta && t.meta.label) && state.src.charCodeAt(state.pos - 1) === 0x29) t.meta = { start, end: state.pos } satisfies InlineSpan;
+      break;
+    }
+  }
+  return ok;
+}
+
+const originalHtmlInline = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] }).__rules__.find((r) => r.name === 'html_inline')!.fn;
+
+/** The terminator an HTML special (comment, CDATA, processing instruction, declaration) at `pos` waits for, and where its search starts. */
+function specialAt(src: string, pos: number): [string, number] | undefined {
+  if (src.startsWith('<!--', pos)) return ['-->', pos + 4];
+  if (src.startsWith('<![CDATA[', pos)) return [']]>', pos + 9];
+  if (src.charCodeAt(pos + 1) === 0x3f) return ['?>', pos + 2];
+  if (src.charCodeAt(pos + 1) === 0x21) return ['>', pos + 3];
+  return undefined;
+}
+
+/**
+ * Inline HTML, with markdown-it's guard for unterminated comments made exact: it stops looking for any special
+ * once one had no terminator, so after a `[` whose label scan met an unclosed `<!--` further on, an earlier closed
+ * `<!-- … -->` was text (remark reads a comment). Here a search is skipped only from where that terminator is known absent.
+ */
+function htmlInline(state: StateInline, silent: boolean): boolean {
+  const st = state as unknown as { skipHtmlSpecial: boolean; noTerminatorFrom?: Record<string, number> };
+  const special = state.src.charCodeAt(state.pos) === 0x3c ? specialAt(state.src, state.pos) : undefined;
+  if (special) {
+    const from = st.noTerminatorFrom?.[special[0]];
+    st.skipHtmlSpecial = from !== undefined && special[1] >= from;
+  }
+  const ok = originalHtmlInline(state, silent);
+  if (special && !ok && st.skipHtmlSpecial && state.src.indexOf(special[0], special[1]) < 0) {
+    (st.noTerminatorFrom ??= {})[special[0]] = Math.min(st.noTerminatorFrom[special[0]] ?? Infinity, special[1]);
+  }
+  return ok;
+}
+
+md.inline.ruler.at('html_inline', htmlInline);
+md.inline.ruler.at('link', markedLink);
+md.inline.ruler.before('link', 'wikilink', wikilink);
+
+type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+const originalBlockquote = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__.find((r) => r.name === 'blockquote')!.fn;
+
+/**
+ * The blockquote rule, except that a `>` indented four columns or more continues no quote (CommonMark allows three;
+ * markdown-it 15 takes any, where remark reads the line as code or as a lazy paragraph line). The rule tests for `>`
+ * at the line's first non-space character: for those lines it is shown the indentation instead, then given back.
+ */
+function blockquote(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (silent) return originalBlockquote(state, startLine, endLine, silent);
+  // Not a quote here: the rule says no at once (and the walk below must not run for every line of the draft).
+  if (state.sCount[startLine] - state.blkIndent >= 4 || state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]) !== 0x3e) return false;
+  const changed: number[] = [];
+  // The same walk as the rule's own over the quote's lines (so no line is looked at more often than the rule does).
+  const terminators = state.md.block.ruler.getRules('blockquote');
+  const parentType = state.parentType;
+  state.parentType = 'blockquote';
+  let lastLineEmpty = false;
+  for (let line = startLine; line < endLine; line++) {
+    let pos = state.bMarks[line] + state.tShift[line];
+    const max = state.eMarks[line];
+    if (pos >= max) break; // an empty line ends every quote
+    let count = state.sCount[line];
+    if (count < 0) {
+      // A lazy line of an outer quote: markdown-it marks it -1, so inner quotes let it start a list or the like,
+      // whatever its indentation. Shown its own indentation, four columns or more stay a lazy paragraph line.
+      count = indentOf(state, line);
+      if (count >= 4) {
+        changed.push(line, state.tShift[line], state.sCount[line]);
+        state.sCount[line] = count;
+      }
+    }
+    const deep = count - state.blkIndent >= 4;
+    const marker = state.src.charCodeAt(pos) === 0x3e;
+    if (marker && !deep && count >= state.blkIndent) {
+      pos++;
+      if (state.src.charCodeAt(pos) === 0x20 || state.src.charCodeAt(pos) === 0x09) pos++;
+      while (pos < max && (state.src.charCodeAt(pos) === 0x20 || state.src.charCodeAt(pos) === 0x09)) pos++;
+      lastLineEmpty = pos >= max;
+      continue;
+    }
+    if (marker && deep) {
+      changed.push(line, state.tShift[line], state.sCount[line]);
+      state.tShift[line] = 0;
+    }
+    if (lastLineEmpty) break;
+    let ends = false;
+    for (const rule of terminators) {
+      if (rule(state, line, endLine, true)) {
+        ends = true;
+        break;
+      }
+    }
+    if (ends) break;
+  }
+  state.parentType = parentType;
+  try {
+    return originalBlockquote(state, startLine, endLine, silent);
+  } finally {
+    for (let i = changed.length - 3; i >= 0; i -= 3) {
+      state.tShift[changed[i]] = changed[i + 1];
+      state.sCount[changed[i]] = changed[i + 2];
+    }
+  }
+}
+
+/** Columns of white space a line starts with (from its block start, tabs to the next multiple of 4). */
+function indentOf(state: StateBlock, line: number): number {
+  let col = 0;
+  for (let p = state.bMarks[line]; p < state.eMarks[line]; p++) {
+    const c = state.src.charCodeAt(p);
+    if (c === 0x20) col++;
+    else if (c === 0x09) col += 4 - (col % 4);
+    else break;
+  }
+  return col;
+}
+
+const originalReference = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__.find((r) => r.name === 'reference')!.fn;
+const paragraphRule = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__.find((r) => r.name === 'paragraph')!.fn;
+
+/**
+ * Reference definitions, then (as CommonMark reads them, being the start of a paragraph) a line right after
+ * them indented four columns or more continues that paragraph: it is no code block (markdown-it reads one).
+ */
+function reference(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (silent) return originalReference(state, startLine, endLine, silent);
+  // Read the definition into an empty table of its own, so its token can say what it defines (even when an earlier
+  // definition of the label wins); then it joins the draft's table, first definition first.
+  const env = state.env as ParseEnv;
+  const table = env.references;
+  env.references = {};
+  const before = state.tokens.length;
+  let ok = false;
+  try {
+    ok = originalReference(state, startLine, endLine, silent);
+  } finally {
+    const own = env.references;
+    env.references = table ?? (ok ? {} : undefined);
+    if (ok && env.references) {
+      for (const label of Object.keys(own)) {
+        if (!(label in env.references)) env.references[label] = own[label];
+        const token = state.tokens[before];
+        if (token && token.type === 'reference_definition') token.meta = { label, href: own[label].href, title: own[label].title };
+      }
+    }
+  }
+  if (!ok) return ok;
+  const line = state.line;
+  if (line < endLine && !state.isEmpty(line) && state.sCount[line] - state.blkIndent >= 4) paragraphRule(state, line, endLine, false);
+  return ok;
+}
+md.block.ruler.at('blockquote', blockquote, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+md.block.ruler.at('reference', reference);
+
+/**
+ * A line outdented from the list item it would interrupt belongs to the item's parent, where four columns of
+ * indentation make it no block start (CommonMark reads a lazy paragraph line; markdown-it measured it against
+ * the item's indentation and let a fence, quote, rule, heading or html block interrupt).
+ */
+for (const name of ['fence', 'blockquote', 'hr', 'html_block', 'heading', 'list']) {
+  const rules = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule; alt: string[] }[] }).__rules__;
+  const rule = rules.find((r) => r.name === name)!;
+  const inner = rule.fn;
+  md.block.ruler.at(
+    name,
+    (state, startLine, endLine, silent) => {
+      if (silent && outdentedTooFar(state, startLine)) return false;
+      return inner(state, startLine, endLine, silent);
+    },
+    { alt: rule.alt.slice() },
+  );
+}
+
+/**
+ * Whether a line outdented from the current list item is indented four columns or more past the container it falls
+ * back to (the nearest enclosing item whose indentation it reaches, or the quote or root around them).
+ */
+function outdentedTooFar(state: StateBlock, line: number): boolean {
+  const count = state.sCount[line];
+  if (count < 0 || count >= state.blkIndent) return false;
+  let base = 0;
+  for (let k = indents.length - 1; k >= 0; k--) {
+    const indent = indents[k];
+    if (indent === 0) break; // a quote or the root: indentation counts from here
+    if (indent <= count) {
+      base = indent;
+      break;
+    }
+  }
+  return count - base >= 4;
+}
+
+/** The indentation of each block tokenizer running (nested list items push theirs; quotes and the root push 0). */
+const indents: number[] = [];
+
+type Tokenize = (state: StateBlock, startLine: number, endLine: number) => void;
+const tokenize = md.block.tokenize.bind(md.block) as Tokenize;
+/** The block tokenizer with the nesting cap: past it, the lines are one plain-text paragraph (no recursion). */
+md.block.tokenize = function cappedTokenize(state: StateBlock, startLine: number, endLine: number): void {
+  if (state.level < MAX_BLOCK_LEVEL) {
+    indents.push(state.blkIndent);
+    try {
+      return tokenize(state, startLine, endLine);
+    } finally {
+      indents.pop();
+    }
+  }
+  const line = state.skipEmptyLines(startLine);
+  if (line >= endLine || state.sCount[line] < state.blkIndent) return;
+  // The container's lines: up to the first one outdented from it (where markdown-it's own loop stops).
+  let last = line;
+  let stop = line + 1;
+  for (; stop < endLine; stop++) {
+    if (state.isEmpty(stop)) continue;
+    if (state.sCount[stop] < state.blkIndent) break;
+    last = stop;
+  }
+  const open = state.push('paragraph_open', 'p', 1);
+  open.map = [line, last + 1];
+  open.meta = { tooDeep: true };
+  const inline = state.push('inline', '', 0);
+  inline.content = state.getLines(line, last + 1, state.blkIndent, false).trim();
+  inline.map = [line, last + 1];
+  // Plain text: one text child, never parsed for markup.
+  const text = new state.Token('text', '', 0);
+  text.content = inline.content;
+  inline.children = [text];
+  state.push('paragraph_close', 'p', -1);
+  state.line = stop;
+};
+
+/** Decodes backslash escapes and character references, as CommonMark does in text. */
+export function unescapeAll(text: string): string {
+  return md.utils.unescapeAll(text);
+}
+
+/** Block tokens of a normalized source (only `\n` line ends); inline tokens are left unparsed (children empty). */
+export function parseBlocks(src: string, env: ParseEnv): Token[] {
+  const tokens: Token[] = [];
+  // markdown-it's own block limit (which drops what lies deeper) stays above ours, which keeps it as plain text.
+  md.options.maxNesting = MAX_BLOCK_LEVEL + 2;
+  try {
+    md.block.parse(src, md, env, tokens);
+  } finally {
+    md.options.maxNesting = INLINE_NESTING;
+  }
+  return tokens;
+}
+
+/** Parses one inline token's content into its children (once). */
+export function parseInline(token: Token, env: ParseEnv): Token[] {
+  if (token.children && token.children.length) return token.children;
+  const children: Token[] = [];
+  md.inline.parse(token.content, md, env, children);
+  token.children = children;
+  return children;
+}
+
+export type { Token };
