@@ -29,7 +29,7 @@ const TITLE_LINE = 1.25;
 /** The least room between two file groups, titles included. */
 const GROUP_GAP = 24;
 /** The narrowest a title may wrap to, in model units, when its group is narrower. */
-const TITLE_MIN_WIDTH = 200;
+const TITLE_MIN_WIDTH = 260;
 
 export interface MapViewEvents {
   tap(id: string, toSide: boolean): void;
