@@ -675,6 +675,8 @@ export class MapView {
       cy.add(def);
     }
     cy.add(edges.filter((e) => this.node(e.source) && this.node(e.target) && cy.getElementById(e.id).empty()).map((e) => this.edgeDefinition(e)));
+    // A group that grew or shrank, or a renamed draft: its title wraps to the new width.
+    if (this.grouped()) this.groupRects();
     performance.measure('cruxmap:patch:apply', 'cruxmap:patch:start');
     performance.mark('cruxmap:patch:applied');
     this.events.changed();
