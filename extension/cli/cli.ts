@@ -8,24 +8,38 @@ import { renderStandaloneHtml } from '../core/export/exportHtml';
 import { collectDrafts, escapeControls, UsageError, type FoundDraft } from './cliFiles';
 import { parseMany, parseSafely, type ParseJob } from '../node/workers/parsePool';
 import { folderCacheStore, indexWithCache } from '../node/cache/parseCache';
+import type { LabelMode, LinkMode } from '../core/export/publish';
+import { checkPublishArgs, importArgdown, isPeerFormat, PEER_FORMATS, exportPeerFormat, publishFile, publishInputs } from './cliPublish';
 import { runSuggest } from './cliSuggest';
 
 const HELP = `cruxmap ${version}: the argument map of markdown drafts (Crux Map)
 
 Usage:
   cruxmap check  <dir-or-files...> [--max-warnings N] [--format text|json]
-  cruxmap export <dir-or-files...> [--format json|html] [-o FILE]
+  cruxmap export <dir-or-files...> [--format json|html|argdown|dot|mermaid|graphml|aif|canvas] [-o FILE]
+  cruxmap publish <file> [<dir>] [--labels keep|bold|drop] [--links url|text] [-o FILE]
+  cruxmap import <file.argdown> [-o draft.md]
   cruxmap suggest <dir-or-files...> [--format text|json] [--min-confidence C]
 
 Commands:
   check    print one line a problem (path:line:col: severity code: message);
            exit 1 on an error or on more warnings than --max-warnings allows
   export   write the argument graph: JSON (the default) or a standalone
-           interactive HTML map; to standard output, or to FILE with -o
+           interactive HTML map; to standard output, or to FILE with -o;
+           or for a peer tool: argdown, dot (Graphviz), mermaid, graphml,
+           aif (AIFdb/OVA JSON), canvas (JSON Canvas, Obsidian)
+  publish  write the draft as a post: no ^ids, references as links to the
+           target's front matter url: (or as text), labels in bold (or kept,
+           or dropped), no front matter; the rest unchanged. The drafts it
+           references are looked up in <dir> (default: the file's folder)
+  import   turn an Argdown file into a Crux Map draft with explicit ids
   suggest  suggest labels for unlabeled blocks (see cruxmap suggest --help)
 
 Options:
-  --format F          text|json for check, json|html for export
+  --format F          text|json for check; for export json|html|argdown|dot|
+                      mermaid|graphml|aif|canvas
+  --labels L          with publish: keep|bold|drop (default bold)
+  --links L           with publish: url|text (default url)
   -o, --output FILE   write the export to FILE
   --max-warnings N    with check: fail when there are more than N warnings
   --max-file-size B   skip files larger than B bytes (default 5000000)
@@ -42,7 +56,9 @@ Exit codes: 0 ok, 1 check found errors (or too many warnings), 2 usage error.
 `;
 
 interface Options {
-  command: 'check' | 'export';
+  command: 'check' | 'export' | 'publish' | 'import';
+  labels?: LabelMode;
+  links?: LinkMode;
   inputs: string[];
   format?: string;
   output?: string;
@@ -99,6 +115,11 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
           [v, i] = valueOf(flag, i, inline);
           opts.cache = v;
           break;
+        case '--labels':
+        case '--links':
+          [v, i] = valueOf(flag, i, inline);
+          opts[flag === '--labels' ? 'labels' : 'links'] = v as never;
+          break;
         case '--max-file-size':
           [v, i] = valueOf(flag, i, inline);
           opts.maxFileSize = wholeNumber(flag, v);
@@ -112,10 +133,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       inputs.push(arg);
     }
   }
-  if (command === undefined) throw new UsageError('a command is needed: check, export or suggest (see cruxmap --help)');
-  if (command !== 'check' && command !== 'export') throw new UsageError(`unknown command '${command}': use check, export or suggest`);
+  if (command === undefined) throw new UsageError('a command is needed: check, export, publish, import or suggest (see cruxmap --help)');
+  if (command !== 'check' && command !== 'export' && command !== 'publish' && command !== 'import') throw new UsageError(`unknown command '${command}': use check, export, publish, import or suggest`);
   if (inputs.length === 0) throw new UsageError(`${command} needs at least one directory or file`);
-  const formats = command === 'check' ? ['text', 'json'] : ['json', 'html'];
+  if (command === 'publish' || command === 'import') checkPublishArgs(command, inputs, opts);
+  else if (opts.labels !== undefined || opts.links !== undefined) throw new UsageError('--labels and --links are for publish');
+  const formats = command === 'check' ? ['text', 'json'] : command === 'export' ? ['json', 'html', ...PEER_FORMATS] : [];
   if (opts.format !== undefined && !formats.includes(opts.format)) {
     throw new UsageError(`${command} --format takes ${formats.join(' or ')}, not '${opts.format}'`);
   }
@@ -174,9 +197,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
     const parsed = parseArgs(argv);
     if (parsed === 'help') return { code: 0, stdout: HELP, stderr: '' };
     if (parsed === 'version') return { code: 0, stdout: `${version}\n`, stderr: '' };
-    const { drafts, warnings } = collectDrafts(parsed.inputs, cwd, parsed.maxFileSize);
+    if (parsed.command === 'import') return await importArgdown(parsed.inputs[0], parsed.output, cwd);
+    const { drafts, warnings } = collectDrafts(parsed.command === 'publish' ? publishInputs(parsed.inputs, cwd) : parsed.inputs, cwd, parsed.maxFileSize);
     for (const w of warnings) err.push(`cruxmap: warning: ${w}`);
-    const target = parsed.command === 'export' && parsed.output !== undefined ? outputTarget(parsed.output, cwd, drafts) : undefined;
+    const target = (parsed.command === 'export' || parsed.command === 'publish') && parsed.output !== undefined ? outputTarget(parsed.output, cwd, drafts) : undefined;
     // parseSafely also for drafts the index parses itself (a damaged cache line after a start from the snapshot).
     const index = new WorkspaceIndex(parseSafely);
     // Big workspaces are parsed in worker threads (dist/parseWorker.js beside this file).
@@ -191,9 +215,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
       const parsedDrafts = await parse(drafts);
       drafts.forEach((d, i) => index.setParsedDraft(d.path, d.text, parsedDrafts[i]));
     }
+    if (parsed.command === 'publish') return publishFile(index, parsed, cwd, err);
     const graph = index.getGraph();
     if (parsed.command === 'export') {
-      const body = parsed.format === 'html' ? renderStandaloneHtml(graph, webviewAssets()) : graphToJson(graph);
+      const body = parsed.format === 'html' ? renderStandaloneHtml(graph, webviewAssets()) : isPeerFormat(parsed.format) ? exportPeerFormat(graph, parsed.format) : graphToJson(graph);
       if (parsed.output !== undefined && target !== undefined) {
         try {
           writeFileSync(target, body);

@@ -5,9 +5,10 @@ import { registerGraphPanel } from './panel/graphPanel';
 import { registerLanguageFeatures } from './features/languageFeatures';
 import { registerEditCommands } from './features/editCommands';
 import { registerViews } from './views';
+import { registerPublish } from './features/publish';
 import { registerSuggestions } from './features/suggestions';
 
-export function activate(context: vscode.ExtensionContext): { store: DraftStore } {
+export function activate(context: vscode.ExtensionContext): { store: DraftStore; extendMarkdownIt: ReturnType<typeof registerPublish>['extendMarkdownIt'] } {
   const log = vscode.window.createOutputChannel('Crux Map', { log: true });
   context.subscriptions.push(log);
   const store = new DraftStore({
@@ -24,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): { store: DraftStore 
   registerLanguageFeatures(context, store);
   registerEditCommands(context, store);
   registerViews(context, store);
-  return { store };
+  const preview = registerPublish(context, store);
+  return { store, extendMarkdownIt: preview.extendMarkdownIt };
 }
 
 export function deactivate(): void {}
