@@ -10,6 +10,16 @@ import type { ElementKind } from './core/model';
 export type MapLayoutName = 'auto' | 'dagre' | 'fcose';
 export const MAP_LAYOUTS: readonly MapLayoutName[] = ['auto', 'dagre', 'fcose'];
 export type ExportFormat = 'png' | 'svg';
+/** The peer tools' formats the map's export menu offers (the core's exporters write them, on the host). */
+export type MapPeerFormat = 'argdown' | 'dot' | 'mermaid' | 'graphml' | 'aif' | 'canvas';
+export const MAP_PEER_FORMATS: readonly { id: MapPeerFormat; label: string }[] = [
+  { id: 'argdown', label: 'Argdown' },
+  { id: 'dot', label: 'Graphviz DOT' },
+  { id: 'mermaid', label: 'Mermaid' },
+  { id: 'graphml', label: 'GraphML' },
+  { id: 'aif', label: 'AIF (JSON)' },
+  { id: 'canvas', label: 'JSON Canvas' },
+];
 
 /** Host -> view: the whole map (after `viewDidLoad`, on a scope change, or when the active draft changes). */
 export interface DidSetGraph {
@@ -131,6 +141,12 @@ export interface ViewDidRequestTargets {
   payload: { requestId: number; query: string };
 }
 
+/** View -> host: export the current scope's drafts in a peer tool's format (the host asks where to save). */
+export interface ViewDidRequestPeerExport {
+  type: 'viewDidRequestPeerExport';
+  payload: { format: MapPeerFormat };
+}
+
 /** View -> host: the writer turned "Show suggestions" on or off. */
 export interface ViewDidToggleSuggestions {
   type: 'viewDidToggleSuggestions';
@@ -143,7 +159,7 @@ export interface ViewDidAcceptSuggestion {
   payload: { id: string };
 }
 
-export type ViewMessage = ViewDidLoad | ViewDidClickNode | ViewDidChangeScope | ViewDidExport | ViewDidRequestEdit | ViewDidRequestTargets | ViewDidToggleSuggestions | ViewDidAcceptSuggestion;
+export type ViewMessage = ViewDidLoad | ViewDidClickNode | ViewDidChangeScope | ViewDidExport | ViewDidRequestEdit | ViewDidRequestTargets | ViewDidToggleSuggestions | ViewDidAcceptSuggestion | ViewDidRequestPeerExport;
 
 /** The largest node id a view may send. */
 export const MAX_ID_LENGTH = 2048;
@@ -223,6 +239,8 @@ export function isViewMessage(x: unknown): x is ViewMessage {
       return hasExactly(p, [], ['scope', 'suggestions']) && (p.scope === undefined || (typeof p.scope === 'string' && SCOPES.includes(p.scope))) && (p.suggestions === undefined || typeof p.suggestions === 'boolean');
     case 'viewDidToggleSuggestions':
       return hasExactly(p, ['show']) && typeof p.show === 'boolean';
+    case 'viewDidRequestPeerExport':
+      return hasExactly(p, ['format']) && typeof p.format === 'string' && MAP_PEER_FORMATS.some((f) => f.id === p.format);
     case 'viewDidAcceptSuggestion':
       return hasExactly(p, ['id']) && isId(p.id);
     case 'viewDidClickNode':

@@ -1,7 +1,7 @@
 /** The map webview's bridge: wires host messages, the toolbar and the keyboard to the map view, its saved state, the filters and the editing from the map. */
 import type { ArgumentGraph } from '../extension/core/model';
 import { toMapGraph } from '../extension/core/map/mapModel';
-import { isHostMessage, type HostMessage, type ViewMessage } from '../extension/protocol';
+import { isHostMessage, MAP_PEER_FORMATS, type HostMessage, type ViewMessage } from '../extension/protocol';
 import { readPalette } from './theme';
 import { mapToSvg } from './svgExport';
 import { buildUi } from './ui';
@@ -151,6 +151,27 @@ ui.onFit(() => view.fitLegibly(true));
 ui.onZoom((factor) => view.zoomBy(factor));
 ui.onRelayout(() => void view.runLayout(true).then(save));
 ui.onExport((format) => exportImage(format));
+// The export menu: the images of the view, and the drafts in scope in a peer tool's format (written by the host).
+ui.onExportMenu((at) => {
+  void popups
+    .menu(
+      [
+        { id: 'png', label: 'PNG image' },
+        { id: 'svg', label: 'SVG image' },
+        ...MAP_PEER_FORMATS.map((f) => ({ id: f.id, label: f.label })),
+      ],
+      at,
+      `Export the ${state.scope === 'workspace' ? 'workspace' : state.scope === 'linked' ? 'draft and linked drafts' : 'draft'}`,
+    )
+    .then((choice) => {
+      if (choice === 'png' || choice === 'svg') exportImage(choice);
+      else {
+        const peer = MAP_PEER_FORMATS.find((f) => f.id === choice);
+        if (peer) post({ type: 'viewDidRequestPeerExport', payload: { format: peer.id } });
+      }
+      ui.map.focus();
+    });
+});
 ui.onListClick((id) => {
   view.reveal(id);
   tap(id, false);

@@ -57,6 +57,8 @@ export interface Ui {
   onZoom(f: (factor: number) => void): void;
   onRelayout(f: () => void): void;
   onExport(f: (format: 'png' | 'svg') => void): void;
+  /** The toolbar's export menu button, with the point to open the menu at. */
+  onExportMenu(f: (at: { x: number; y: number }) => void): void;
   onListClick(f: (id: string) => void): void;
 }
 
@@ -126,6 +128,7 @@ export function buildUi(
   const relayout = iconButton('refresh', 'Re-layout', { id: 'relayout' });
   const png = iconButton('file-media', 'Export PNG', { id: 'export-png' });
   const svg = iconButton('file-code', 'Export SVG', { id: 'export-svg' });
+  const exportMenu = iconButton('export', 'Export the map… (image, or Argdown, DOT, Mermaid, GraphML, AIF, JSON Canvas for the drafts shown)', { id: 'export-menu', 'aria-haspopup': 'menu' });
 
   const toolbar = el(
     'header',
@@ -133,7 +136,7 @@ export function buildUi(
     el('div', { class: 'group' }, ...(opts.standalone ? [] : [scope]), layout, relayout),
     el('div', { class: 'group grow' }, el('span', { class: 'codicon codicon-search', 'aria-hidden': 'true' }), search),
     el('div', { class: 'group' }, actions, topic, group, focus, depth, ...(opts.standalone ? [] : [suggestions])),
-    el('div', { class: 'group' }, zoomOut, zoomIn, fit, png, svg),
+    el('div', { class: 'group' }, zoomOut, zoomIn, fit, png, svg, ...(opts.standalone ? [] : [exportMenu])),
   );
   const kinds = el('div', { class: 'kinds', role: 'group', 'aria-label': 'Show kinds' }, ...kindButtons);
   const map = el('div', { id: 'map', tabindex: '0', role: 'application', 'aria-label': 'Argument map. Tab or arrow keys move between elements; Enter opens one in the editor; Shift+F10 opens its menu; S, O, R, Q add a support, objection, reply or question; C connects it; F focuses on it; Space collapses it.' });
@@ -310,6 +313,12 @@ export function buildUi(
     onExport(f) {
       png.addEventListener('click', () => f('png'));
       svg.addEventListener('click', () => f('svg'));
+    },
+    onExportMenu(f) {
+      exportMenu.addEventListener('click', () => {
+        const r = exportMenu.getBoundingClientRect();
+        f({ x: r.left, y: r.bottom + 2 });
+      });
     },
     onListClick(f) {
       list.addEventListener('click', (e) => {

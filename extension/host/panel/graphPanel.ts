@@ -4,7 +4,9 @@ import type { DraftStore } from '../draftStore';
 import { toVsRange, fromVsPosition } from '../adapters';
 import { readSettings } from '../settings';
 import { diffMapGraphs, displayText, filesInScope, isEmptyDiff, MAP_SCOPES, toMapGraph, truncateLabel, type MapGraph, type MapScope } from '../../core/map/mapModel';
-import { isViewMessage, MAX_TARGETS, type ExportFormat, type HostMessage, type MapEdit, type TargetItem, type ViewMessage } from '../../protocol';
+import { PEER_FORMAT_INFO, scopeGraph, type PeerFormat } from '../../core/export/formats';
+import { saveGraphAs } from '../features/publish';
+import { isViewMessage, MAX_TARGETS, type ExportFormat, type MapPeerFormat, type HostMessage, type MapEdit, type TargetItem, type ViewMessage } from '../../protocol';
 import { EditError, type EditPlan } from '../../core/features/edits';
 import { addElementEdits, changeKindEdits, connectEdits, removeLabelEdits, type MapEditPlan } from '../../core/features/mapEdits';
 import { toWorkspaceEdit } from '../glue';
@@ -74,9 +76,23 @@ class MapPanel implements vscode.Disposable {
   }
 
   private currentGraph(): MapGraph {
-    const graph = this.store.index.getGraph();
-    const files = filesInScope(graph, this.scope, this.activeFile, (f) => this.store.index.linkedFiles(f));
-    return toMapGraph(graph, files);
+    return toMapGraph(this.store.index.getGraph(), this.currentFiles());
+  }
+
+  /** The drafts the current scope shows. */
+  private currentFiles(): Set<string> {
+    return new Set(filesInScope(this.store.index.getGraph(), this.scope, this.activeFile, (f) => this.store.index.linkedFiles(f)));
+  }
+
+  /** Writes the drafts in scope in a peer tool's format (the core's exporter, through publish's save dialog). */
+  private async savePeerExport(format: MapPeerFormat): Promise<void> {
+    const peer: PeerFormat = format;
+    const near = this.scope !== 'workspace' && this.activeFile ? this.store.uriOf(this.activeFile) : undefined;
+    try {
+      await saveGraphAs(scopeGraph(this.store.index.getGraph(), this.currentFiles()), peer, near);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Crux Map: the ${PEER_FORMAT_INFO[peer].name} export failed: ${(e as Error).message}`);
+    }
   }
 
   private post(message: HostMessage): void {
@@ -300,6 +316,9 @@ class MapPanel implements vscode.Disposable {
         break;
       case 'viewDidAcceptSuggestion':
         void this.acceptSuggestion(message.payload.id);
+        break;
+      case 'viewDidRequestPeerExport':
+        void this.savePeerExport(message.payload.format);
         break;
     }
   }
