@@ -204,3 +204,34 @@ describe('self-references', () => {
     expect(index.getGraph().disagreements).toEqual([]);
   });
 });
+
+describe('names as real vaults write them', () => {
+  const index = (files: Record<string, string>) => {
+    const ix = new WorkspaceIndex(parseDraft);
+    for (const [path, text] of Object.entries(files)) ix.setDraft(path, text);
+    return ix;
+  };
+  const dangling = (ix: WorkspaceIndex) => ix.getGraph().diagnostics.filter((d) => d.code === 'dangling-ref').map((d) => d.message);
+
+  it('an attachment (image, PDF, canvas …) is never a draft and never dangles, as a wikilink, an embed or a link', () => {
+    const ix = index({ 'a.md': 'Claim: see ![[figure.png|the figure]], [[paper.pdf]], ![[icons/cog.svg#icon]] and [chart](img/chart.jpeg).\n' });
+    expect(dangling(ix)).toEqual([]);
+  });
+
+  it('a name matches with another case when no file has the same case, as in Obsidian', () => {
+    const ix = index({ 'notes/Internal links.md': '# Internal links\n', 'a.md': 'Claim: see [[internal links]] and [[Missing note]].\n' });
+    expect(dangling(ix)).toEqual([expect.stringContaining("'Missing note'")]);
+    expect(ix.getGraph().diagnostics.some((d) => d.message.includes('internal links'))).toBe(false);
+  });
+
+  it('the same case wins over another case, so two files that differ only by case stay apart', () => {
+    const ix = index({ 'x/Plan.md': 'Claim: upper. ^u\n', 'y/plan.md': 'Claim: lower. ^l\n', 'a.md': 'Objection: against it [[plan#^l]] ^a\n' });
+    expect(dangling(ix)).toEqual([]);
+    expect(ix.getGraph().edges).toContainEqual({ source: 'a.md#^a', target: 'y/plan.md#^l', kind: 'objects' });
+  });
+
+  it('a pipe escaped inside a table cell (`[[name\\|alias]]`) names the file without the backslash', () => {
+    const ix = index({ 'Table view.md': '# Table view\n', 'a.md': '| view | note |\n| --- | --- |\n| [[Table view\\|tables]] | ![[Engelbart.jpg\\|photo]] |\n' });
+    expect(dangling(ix)).toEqual([]);
+  });
+});

@@ -41,14 +41,32 @@ export function isExternalTarget(target: string): boolean {
   return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(target) || target.startsWith('//');
 }
 
-/** A wikilink name as it is matched: `/` separators, no leading `./` or `/`. */
-function normalizeWikiName(rawName: string): string {
-  return rawName.replace(/\\/g, '/').replace(/^\.?\//, '');
+/**
+ * Files a wikilink or link may name that are not drafts (Obsidian's attachment formats): images, audio,
+ * video, PDFs, canvases and other documents. Crux Map indexes markdown only, so it cannot know whether
+ * such a file exists: a reference to one is never resolved and never a diagnostic, like a URL.
+ */
+const ATTACHMENT_EXT = /\.(png|jpe?g|gif|bmp|svg|webp|avif|ico|tiff?|heic|pdf|mp3|wav|m4a|ogg|oga|flac|3gp|webm|mp4|m4v|mov|mkv|ogv|avi|canvas|base|excalidraw|csv|tsv|json|ya?ml|txt|zip|html?|epub|docx?|xlsx?|pptx?|odt|ods|odp|ipynb|py|js|ts)$/i;
+
+/** Whether a target names an attachment (a file of a non-markdown format, by its extension). */
+export function isAttachmentTarget(target: string): boolean {
+  return ATTACHMENT_EXT.test(target.trim().replace(/\\$/, ''));
 }
 
-/** The key a file name is filed under and a wikilink name looked up by: its last segment without extension. */
+/**
+ * A wikilink name as it is matched: `/` separators, no leading `./` or `/`, and no trailing `\`
+ * (inside a table, Obsidian writes `[[name\|alias]]` so that the pipe does not end the cell).
+ */
+function normalizeWikiName(rawName: string): string {
+  return rawName.replace(/\\$/, '').replace(/\\/g, '/').replace(/^\.?\//, '');
+}
+
+/**
+ * The key a file name is filed under and a wikilink name looked up by: its last segment without
+ * extension, lower-cased (names match case-insensitively when no file matches with the same case, as in Obsidian).
+ */
 export function nameKeyOf(name: string): string {
-  return lastSegment(stemOf(normalizeWikiName(name)));
+  return lastSegment(stemOf(normalizeWikiName(name))).toLowerCase();
 }
 
 /**
@@ -72,7 +90,7 @@ export class NameTable {
     const changed = old ? this.delete(path) : [];
     this.namesOf.set(path, names);
     for (const name of names) {
-      const key = lastSegment(name);
+      const key = lastSegment(name).toLowerCase();
       let files = this.byKey.get(key);
       if (!files) this.byKey.set(key, (files = new Map()));
       const list = files.get(path);
@@ -95,7 +113,7 @@ export class NameTable {
     this.namesOf.delete(path);
     const keys: string[] = [];
     for (const name of names) {
-      const key = lastSegment(name);
+      const key = lastSegment(name).toLowerCase();
       const files = this.byKey.get(key);
       if (files?.delete(path) && files.size === 0) this.byKey.delete(key);
       if (!keys.includes(key)) keys.push(key);
@@ -115,21 +133,29 @@ export class NameTable {
     return n;
   }
 
-  /** Resolves a wikilink name (without `#^id`). */
+  /** Resolves a wikilink name (without `#^id`): with the same case first, then ignoring case. */
   resolve(rawName: string): Resolution {
     const name = normalizeWikiName(rawName);
-    const stem = stemOf(name);
-    const files = this.byKey.get(lastSegment(stem));
+    const files = this.byKey.get(lastSegment(stemOf(name)).toLowerCase());
     if (!files) return { status: 'missing-file' };
-    const exact: string[] = [];
-    for (const [path, names] of files) if (path === name || names.includes(stem)) exact.push(path);
-    if (exact.length === 1) return { status: 'ok', file: exact[0] };
-    const suffix = exact.length > 1 ? exact : [];
-    if (exact.length === 0) for (const [path, names] of files) if (names.some((n) => n.endsWith(`/${stem}`))) suffix.push(path);
-    if (suffix.length === 1) return { status: 'ok', file: suffix[0] };
-    if (suffix.length > 1) return { status: 'ambiguous', candidates: suffix.sort(compareStrings) };
-    return { status: 'missing-file' };
+    const sameCase = matchName(files, name, (n) => n);
+    if (sameCase.status !== 'missing-file') return sameCase;
+    return matchName(files, name, (n) => n.toLowerCase());
   }
+}
+
+/** The exact path (or name) without extension, else the one file whose name ends with it, comparing names through `fold`. */
+function matchName(files: ReadonlyMap<string, readonly string[]>, name: string, fold: (n: string) => string): Resolution {
+  const wanted = fold(name);
+  const stem = fold(stemOf(name));
+  const exact: string[] = [];
+  for (const [path, names] of files) if (fold(path) === wanted || names.some((n) => fold(n) === stem)) exact.push(path);
+  if (exact.length === 1) return { status: 'ok', file: exact[0] };
+  const suffix = exact.length > 1 ? exact : [];
+  if (exact.length === 0) for (const [path, names] of files) if (names.some((n) => fold(n).endsWith(`/${stem}`))) suffix.push(path);
+  if (suffix.length === 1) return { status: 'ok', file: suffix[0] };
+  if (suffix.length > 1) return { status: 'ambiguous', candidates: suffix.sort(compareStrings) };
+  return { status: 'missing-file' };
 }
 
 /** A file's names: its path without extension, then each alias in its folder, without duplicates. */
@@ -157,7 +183,7 @@ export function resolveFilePart(
   resolveName: (name: string) => Resolution,
 ): Resolution {
   const target = reference.target;
-  if (isExternalTarget(target)) return { status: 'external' };
+  if (isExternalTarget(target) || isAttachmentTarget(target)) return { status: 'external' };
   if (target === '') return has(fromPath) ? { status: 'ok', file: fromPath } : { status: 'missing-file' };
   if (reference.syntax === 'link') {
     const path = resolveRelativePath(fromPath, target);
