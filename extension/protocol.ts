@@ -1,11 +1,25 @@
 /** Messages between the extension host and the map webview, and the guards that check them on arrival (no vscode, DOM or Node imports). */
-import type { MapDiff, MapGraph, MapScope } from './core/map/mapModel';
+import type { MapDiff, MapEdge, MapGraph, MapScope } from './core/map/mapModel';
+import type { SuggestedMapNode } from './core/suggest/suggestMap';
+
+/** A suggested (ghost) node as the map draws it. */
+export type { SuggestedMapNode };
 import type { ElementKind } from './core/model';
 
 /** Layout names the map offers; `auto` picks dagre for one draft and fcose for more. */
 export type MapLayoutName = 'auto' | 'dagre' | 'fcose';
 export const MAP_LAYOUTS: readonly MapLayoutName[] = ['auto', 'dagre', 'fcose'];
 export type ExportFormat = 'png' | 'svg';
+/** The peer tools' formats the map's export menu offers (the core's exporters write them, on the host). */
+export type MapPeerFormat = 'argdown' | 'dot' | 'mermaid' | 'graphml' | 'aif' | 'canvas';
+export const MAP_PEER_FORMATS: readonly { id: MapPeerFormat; label: string }[] = [
+  { id: 'argdown', label: 'Argdown' },
+  { id: 'dot', label: 'Graphviz DOT' },
+  { id: 'mermaid', label: 'Mermaid' },
+  { id: 'graphml', label: 'GraphML' },
+  { id: 'aif', label: 'AIF (JSON)' },
+  { id: 'canvas', label: 'JSON Canvas' },
+];
 
 /** Host -> view: the whole map (after `viewDidLoad`, on a scope change, or when the active draft changes). */
 export interface DidSetGraph {
@@ -62,12 +76,21 @@ export interface DidListTargets {
   payload: { requestId: number; items: TargetItem[] };
 }
 
-export type HostMessage = DidSetGraph | DidPatchGraph | DidRevealNode | DidRequestExport | DidCompleteEdit | DidListTargets;
+/**
+ * Host -> view: the suggestions for the files shown. `count` is how many there are (the empty
+ * state says it); the nodes and edges come only while the view's "Show suggestions" is on.
+ */
+export interface DidSetSuggestions {
+  type: 'didSetSuggestions';
+  payload: { count: number; nodes: SuggestedMapNode[]; edges: MapEdge[] };
+}
+
+export type HostMessage = DidSetGraph | DidPatchGraph | DidRevealNode | DidRequestExport | DidCompleteEdit | DidListTargets | DidSetSuggestions;
 
 /** View -> host: the page is ready for the whole state. */
 export interface ViewDidLoad {
   type: 'viewDidLoad';
-  payload: { scope?: MapScope };
+  payload: { scope?: MapScope; suggestions?: boolean };
 }
 
 /** View -> host: a node was clicked (or chosen with Enter): reveal its element; `toSide` for double-click. */
@@ -118,7 +141,25 @@ export interface ViewDidRequestTargets {
   payload: { requestId: number; query: string };
 }
 
-export type ViewMessage = ViewDidLoad | ViewDidClickNode | ViewDidChangeScope | ViewDidExport | ViewDidRequestEdit | ViewDidRequestTargets;
+/** View -> host: export the current scope's drafts in a peer tool's format (the host asks where to save). */
+export interface ViewDidRequestPeerExport {
+  type: 'viewDidRequestPeerExport';
+  payload: { format: MapPeerFormat };
+}
+
+/** View -> host: the writer turned "Show suggestions" on or off. */
+export interface ViewDidToggleSuggestions {
+  type: 'viewDidToggleSuggestions';
+  payload: { show: boolean };
+}
+
+/** View -> host: accept one suggested (ghost) node: its id as the host sent it, looked up there, never a path. */
+export interface ViewDidAcceptSuggestion {
+  type: 'viewDidAcceptSuggestion';
+  payload: { id: string };
+}
+
+export type ViewMessage = ViewDidLoad | ViewDidClickNode | ViewDidChangeScope | ViewDidExport | ViewDidRequestEdit | ViewDidRequestTargets | ViewDidToggleSuggestions | ViewDidAcceptSuggestion | ViewDidRequestPeerExport;
 
 /** The largest node id a view may send. */
 export const MAX_ID_LENGTH = 2048;
@@ -195,7 +236,13 @@ export function isViewMessage(x: unknown): x is ViewMessage {
   const p = x.payload;
   switch (x.type) {
     case 'viewDidLoad':
-      return hasExactly(p, [], ['scope']) && (p.scope === undefined || (typeof p.scope === 'string' && SCOPES.includes(p.scope)));
+      return hasExactly(p, [], ['scope', 'suggestions']) && (p.scope === undefined || (typeof p.scope === 'string' && SCOPES.includes(p.scope))) && (p.suggestions === undefined || typeof p.suggestions === 'boolean');
+    case 'viewDidToggleSuggestions':
+      return hasExactly(p, ['show']) && typeof p.show === 'boolean';
+    case 'viewDidRequestPeerExport':
+      return hasExactly(p, ['format']) && typeof p.format === 'string' && MAP_PEER_FORMATS.some((f) => f.id === p.format);
+    case 'viewDidAcceptSuggestion':
+      return hasExactly(p, ['id']) && isId(p.id);
     case 'viewDidClickNode':
       return hasExactly(p, ['id', 'toSide']) && typeof p.id === 'string' && p.id.length > 0 && p.id.length <= MAX_ID_LENGTH && typeof p.toSide === 'boolean';
     case 'viewDidChangeScope':
@@ -234,6 +281,14 @@ export function isHostMessage(x: unknown): x is HostMessage {
       return isRequestId(p.requestId) && typeof p.ok === 'boolean' && (p.message === undefined || typeof p.message === 'string') && (p.select === undefined || typeof p.select === 'string');
     case 'didListTargets':
       return isRequestId(p.requestId) && Array.isArray(p.items) && p.items.every((i) => isRecord(i) && typeof i.id === 'string' && typeof i.label === 'string' && typeof i.file === 'string' && typeof i.kind === 'string');
+    case 'didSetSuggestions':
+      return (
+        isRequestId(p.count) &&
+        Array.isArray(p.nodes) &&
+        p.nodes.every((n) => isRecord(n) && isId(n.id) && typeof n.kind === 'string' && KINDS.includes(n.kind) && typeof n.label === 'string' && typeof n.text === 'string' && typeof n.file === 'string' && typeof n.line === 'number' && n.suggested === true) &&
+        Array.isArray(p.edges) &&
+        p.edges.every((e) => isRecord(e) && isId(e.id) && isId(e.source) && isId(e.target) && typeof e.kind === 'string')
+      );
     default:
       return false;
   }

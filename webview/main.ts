@@ -1,7 +1,7 @@
 /** The map webview's bridge: wires host messages, the toolbar and the keyboard to the map view, its saved state, the filters and the editing from the map. */
 import type { ArgumentGraph } from '../extension/core/model';
 import { toMapGraph } from '../extension/core/map/mapModel';
-import { isHostMessage, type HostMessage, type ViewMessage } from '../extension/protocol';
+import { isHostMessage, MAP_PEER_FORMATS, type HostMessage, type ViewMessage } from '../extension/protocol';
 import { readPalette } from './theme';
 import { mapToSvg } from './svgExport';
 import { buildUi } from './ui';
@@ -37,6 +37,7 @@ function tap(id: string, toSide: boolean): void {
 const view = new MapView(ui.map, {
   tap,
   context: (id, at) => void editing.menu(id, at),
+  ghostContext: (id, at) => void ghostMenu(id, at),
   drop: (source, target) => void editing.connect(source, target, view.pageOf(view.node(target)!.renderedPosition())),
   hover: (n) => {
     if (!n) return ui.hideTooltip();
@@ -50,7 +51,7 @@ const view = new MapView(ui.map, {
   changed: () => {
     ui.setTopics(view.graph.topics, state.topic);
     applyFilters();
-    ui.setEmpty(view.graph.nodes.length === 0);
+    ui.setEmpty(view.graph.nodes.length === 0 && view.ghostCount === 0);
     editing.selectPending();
     save();
   },
@@ -80,7 +81,7 @@ function applyFilters(): void {
 let listTimer: ReturnType<typeof setTimeout> | undefined;
 function updateCounts(matches: number): void {
   const nodes = view.visibleNodes();
-  const edges = view.cy.edges().filter((e) => !e.source().hasClass('filtered') && !e.target().hasClass('filtered'));
+  const edges = view.cy.edges(':not(.suggested)').filter((e) => !e.source().hasClass('filtered') && !e.target().hasClass('filtered'));
   ui.map.dataset.nodeCount = String(nodes.length);
   ui.map.dataset.edgeCount = String(edges.length);
   ui.setStatus(nodes.length, edges.length, state.search.trim() ? matches : undefined);
@@ -150,19 +151,66 @@ ui.onFit(() => view.fitLegibly(true));
 ui.onZoom((factor) => view.zoomBy(factor));
 ui.onRelayout(() => void view.runLayout(true).then(save));
 ui.onExport((format) => exportImage(format));
+// The export menu: the images of the view, and the drafts in scope in a peer tool's format (written by the host).
+ui.onExportMenu((at) => {
+  void popups
+    .menu(
+      [
+        { id: 'png', label: 'PNG image' },
+        { id: 'svg', label: 'SVG image' },
+        ...MAP_PEER_FORMATS.map((f) => ({ id: f.id, label: f.label })),
+      ],
+      at,
+      `Export the ${state.scope === 'workspace' ? 'workspace' : state.scope === 'linked' ? 'draft and linked drafts' : 'draft'}`,
+    )
+    .then((choice) => {
+      if (choice === 'png' || choice === 'svg') exportImage(choice);
+      else {
+        const peer = MAP_PEER_FORMATS.find((f) => f.id === choice);
+        if (peer) post({ type: 'viewDidRequestPeerExport', payload: { format: peer.id } });
+      }
+      ui.map.focus();
+    });
+});
 ui.onListClick((id) => {
   view.reveal(id);
   tap(id, false);
 });
 ui.onNodeActions((at) => {
   const id = selectedId() ?? keyboardId;
-  if (id) void editing.menu(id, at);
+  if (id && view.node(id)?.data('suggested')) void ghostMenu(id, at);
+  else if (id) void editing.menu(id, at);
   else ui.notify('Select an element on the map first (click it, or Tab to it).', 'info');
 });
 
 function selectedId(): string | undefined {
   const s = view.cy.$('node:selected[!isFile]');
   return s.nonempty() ? s.first().id() : undefined;
+}
+
+// --- Suggestions -----------------------------------------------------------------
+ui.setSuggestionsShown(state.showSuggestions);
+ui.onShowSuggestions((on) => {
+  state.showSuggestions = on;
+  ui.setSuggestionsShown(on);
+  // Off: the ghosts go at once; on: the host sends them.
+  if (!on) view.setSuggestions([], []);
+  post({ type: 'viewDidToggleSuggestions', payload: { show: on } });
+  save();
+});
+
+/** A ghost node's menu: accept it (the host writes its label, and its reference when needed), or open its block. */
+async function ghostMenu(id: string, at: Point): Promise<void> {
+  const n = view.node(id);
+  if (!n) return;
+  const kind = String(n.data('kind'));
+  const title = kind.charAt(0).toUpperCase() + kind.slice(1);
+  const choice = await popups.menu([{ id: 'accept', label: `Accept: Mark as ${title}`, key: 'A' }], at, `Suggested ${kind}: ${n.data('label')} (because of: ${n.data('cue')})`);
+  if (choice === 'accept') {
+    if (vscode) post({ type: 'viewDidAcceptSuggestion', payload: { id } });
+    else ui.notify('Accepting needs the editor.', 'info');
+  }
+  ui.map.focus();
 }
 
 // --- Editing from the map --------------------------------------------------------
@@ -229,6 +277,11 @@ ui.map.addEventListener('keydown', (e) => {
   if (!current || !view.node(current)) return;
   e.preventDefault();
   const at = editing.nodeAt(current);
+  // A ghost (suggested node) has one menu, Accept; the element commands do not apply to it.
+  if (view.node(current)?.data('suggested')) {
+    if (action.type === 'menu') void ghostMenu(current, at);
+    return;
+  }
   if (action.type === 'open') post({ type: 'viewDidClickNode', payload: { id: current, toSide: action.toSide } });
   else if (action.type === 'menu') void editing.menu(current, at);
   else if (action.type === 'add') void editing.add(current, action.kind, at);
@@ -279,6 +332,8 @@ function handle(message: HostMessage): void {
         state.focusId = undefined;
         collapsed.clear();
         state.collapsed = [];
+        // The last draft's ghosts must not be drawn on this one: its own suggestions follow the map.
+        view.dropSuggestions();
       }
       view.setGraph(p.graph, known, sameFile && state.zoom !== undefined && state.pan ? { zoom: state.zoom, pan: state.pan } : undefined);
       break;
@@ -302,6 +357,10 @@ function handle(message: HostMessage): void {
     case 'didListTargets':
       editing.listed(message.payload);
       break;
+    case 'didSetSuggestions':
+      ui.setSuggestionCount(message.payload.count);
+      view.setSuggestions(state.showSuggestions ? message.payload.nodes : [], state.showSuggestions ? message.payload.edges : []);
+      break;
   }
 }
 
@@ -319,7 +378,7 @@ window.addEventListener('message', (event: MessageEvent) => {
 };
 
 if (vscode) {
-  post({ type: 'viewDidLoad', payload: { scope: state.scope } });
+  post({ type: 'viewDidLoad', payload: { scope: state.scope, ...(state.showSuggestions ? { suggestions: true } : {}) } });
 } else {
   // Standalone page (cruxmap export --format html): the graph travels as JSON data in the page.
   const data = document.getElementById('cruxmap-data')?.textContent;

@@ -4,10 +4,11 @@ import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import { applyMapDiff, type MapDiff, type MapEdge, type MapFile, type MapGraph, type MapNode } from '../extension/core/map/mapModel';
-import type { MapLayoutName } from '../extension/protocol';
+import type { MapLayoutName, SuggestedMapNode } from '../extension/protocol';
 import { buildStylesheet, FONT_FAMILY, FONT_PX, LEGIBLE_ZOOM, LINE_HEIGHT, MIN_LABEL_PX, NODE_PADDING, NODE_WIDTH, nodeHeight, readPalette, TEXT_WIDTH } from './theme';
 import { layeredGrid } from './fastLayout';
 import { findFreePlace, type Box, type PlacementScene } from './placement';
+import { spreadApart, wrapTitle } from './groupLayout';
 import type { Visibility } from './filters';
 import type { Point } from './viewState';
 
@@ -20,10 +21,21 @@ export const LARGE = 400;
 const LEGIBLE_START = 150;
 /** File titles are drawn at least this big on screen, whatever the zoom. */
 const TITLE_PX = 13;
+/** A file group's padding around its nodes, and its title's margin above it (as the stylesheet draws them). */
+const GROUP_PADDING = 18;
+const TITLE_MARGIN = 6;
+/** Title lines' height per font pixel (with room for descenders). */
+const TITLE_LINE = 1.25;
+/** The least room between two file groups, titles included. */
+const GROUP_GAP = 24;
+/** The narrowest a title may wrap to, in model units, when its group is narrower. */
+const TITLE_MIN_WIDTH = 260;
 
 export interface MapViewEvents {
   tap(id: string, toSide: boolean): void;
   context(id: string, at: Point): void;
+  /** The context menu of a suggested (ghost) node. */
+  ghostContext(id: string, at: Point): void;
   /** A node was dragged and dropped onto another: a connection. */
   drop(source: string, target: string): void;
   hover(n: NodeSingular | undefined): void;
@@ -57,6 +69,8 @@ export class MapView {
   group = true;
   private lastRenderAt = 0;
   private titlePx = TITLE_PX;
+  /** Suggested nodes and edges drawn as ghosts (dashed, faded) beside the real ones; none unless the writer shows them. */
+  private ghosts: { nodes: SuggestedMapNode[]; edges: MapEdge[] } = { nodes: [], edges: [] };
 
   constructor(
     readonly container: HTMLElement,
@@ -78,17 +92,19 @@ export class MapView {
 
   private listen(): void {
     const cy = this.cy;
-    cy.on('tap', 'node[!isFile]', (e) => {
+    cy.on('tap', 'node[!isFile][!suggested]', (e) => {
       // The second click of a double-click belongs to 'dbltap' (open to the side).
       if (((e.originalEvent as MouseEvent | undefined)?.detail ?? 1) >= 2) return;
       this.events.tap(e.target.id(), false);
     });
-    cy.on('dbltap', 'node[!isFile]', (e) => this.events.tap(e.target.id(), true));
+    cy.on('dbltap', 'node[!isFile][!suggested]', (e) => this.events.tap(e.target.id(), true));
     cy.on('cxttap', 'node[!isFile]', (e) => {
       const n = e.target as NodeSingular;
       cy.$(':selected').unselect();
       n.select();
-      this.events.context(n.id(), this.pageOf(e.renderedPosition ?? n.renderedPosition()));
+      const at = this.pageOf(e.renderedPosition ?? n.renderedPosition());
+      if (n.data('suggested')) this.events.ghostContext(n.id(), at);
+      else this.events.context(n.id(), at);
     });
     cy.on('mouseover', 'node[!isFile]', (e) => this.events.hover(e.target as NodeSingular));
     cy.on('mouseout', 'node', () => this.events.hover(undefined));
@@ -136,8 +152,70 @@ export class MapView {
     return { x: r.left + rendered.x, y: r.top + rendered.y };
   }
 
+  /** The drafts' elements drawn (not file groups, not ghosts). */
   elementNodes(): NodeSingular[] {
-    return this.cy.nodes('[!isFile]').toArray() as NodeSingular[];
+    return this.cy.nodes('[!isFile][!suggested]').toArray() as NodeSingular[];
+  }
+
+  ghostNodes(): NodeSingular[] {
+    return this.cy.nodes('[?suggested]').toArray() as NodeSingular[];
+  }
+
+  get ghostCount(): number {
+    return this.ghosts.nodes.length;
+  }
+
+  /** Forgets the ghosts without drawing (another draft is coming: its suggestions follow it). */
+  dropSuggestions(): void {
+    this.ghosts = { nodes: [], edges: [] };
+  }
+
+  /** Shows these suggestions as ghosts (none to hide them); ghosts already drawn keep their places. */
+  setSuggestions(nodes: SuggestedMapNode[], edges: MapEdge[]): void {
+    this.ghosts = { nodes, edges };
+    this.drawGhosts();
+    // A map of ghosts alone (a draft with no labels yet) is fitted to them.
+    if (this.elementNodes().length === 0 && nodes.length) this.fitLegibly();
+    this.events.changed();
+  }
+
+  /**
+   * Draws the ghosts: each at a free place beside what it answers (the placement rules new
+   * nodes follow: never over a node, a group or a title), those answering real elements first,
+   * then those answering other ghosts. A ghost drawn before stays where it was.
+   */
+  private drawGhosts(): void {
+    const cy = this.cy;
+    const old = new Map(this.ghostNodes().map((n) => [n.id(), { ...n.position() }]));
+    cy.batch(() => {
+      cy.edges('.suggested').remove();
+      cy.nodes('[?suggested]').remove();
+    });
+    if (this.ghosts.nodes.length === 0) return;
+    const edges = this.ghosts.edges;
+    const targetOf = new Map(edges.map((e) => [e.source, e.target]));
+    const ghostIds = new Set(this.ghosts.nodes.map((n) => n.id));
+    const order = [...this.ghosts.nodes].sort((a, b) => Number(ghostIds.has(targetOf.get(a.id) ?? '')) - Number(ghostIds.has(targetOf.get(b.id) ?? '')) || a.line - b.line);
+    for (const n of order) {
+      if (cy.getElementById(n.id).nonempty()) continue;
+      const def = this.nodeDefinition(n, { x: 0, y: 0 });
+      const data = def.data as Record<string, unknown>;
+      if (data.parent && cy.getElementById(String(data.parent)).empty()) delete data.parent;
+      def.classes = 'suggested';
+      def.grabbable = false;
+      let place = old.get(n.id);
+      if (!place) {
+        const target = targetOf.get(n.id);
+        const anchor = target ? cy.getElementById(target) : undefined;
+        const size = { w: NODE_WIDTH + (n.kind === 'crux' ? 30 : 0), h: data.h as number };
+        const ext = cy.extent();
+        const centre = this.elementNodes().length ? { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 } : { x: 0, y: 0 };
+        place = findFreePlace(this.scene(n.file), size, anchor?.nonempty() && anchor.isNode() ? this.box(anchor as NodeSingular) : undefined, centre);
+      }
+      def.position = place;
+      cy.add(def);
+    }
+    cy.add(edges.filter((e) => cy.getElementById(e.source).nonempty() && cy.getElementById(e.target).nonempty() && cy.getElementById(e.id).empty()).map((e) => ({ ...this.edgeDefinition(e), classes: 'suggested' })));
   }
 
   visibleNodes(): NodeSingular[] {
@@ -226,7 +304,73 @@ export class MapView {
   }
 
   private fileDefinition(f: MapFile): ElementDefinition {
-    return { group: 'nodes', data: { id: `file:${f.file}`, label: f.title, isFile: true, file: f.file, titlePx: this.titlePx } };
+    return { group: 'nodes', data: { id: `file:${f.file}`, label: f.title, title: f.title, titleMax: 4000, isFile: true, file: f.file, titlePx: this.titlePx } };
+  }
+
+  /** The title font's measure at the current title size (bold, as drawn). */
+  private titleMeasure(): (text: string) => number {
+    if (measureContext === undefined) measureContext = document.createElement('canvas').getContext('2d');
+    const ctx = measureContext;
+    // Without a canvas: a generous estimate per character.
+    if (!ctx) return (t) => t.length * this.titlePx * 0.65;
+    ctx.font = `bold ${this.titlePx}px ${FONT_FAMILY}`;
+    return (t) => ctx.measureText(t).width;
+  }
+
+  /**
+   * Each file group with its nodes and its box in model units (padding and title included);
+   * on the way, each title is wrapped to its group's width (two lines, then an ellipsis), so
+   * no title runs past its group, over a neighbour or off the panel.
+   */
+  private groupRects(): { children: NodeSingular[]; box: Box }[] {
+    const measure = this.titleMeasure();
+    const out: { children: NodeSingular[]; box: Box }[] = [];
+    this.cy.batch(() => {
+      this.cy.nodes('[?isFile][!isTitle]').forEach((g) => {
+        const children = (g as NodeSingular).children().toArray() as NodeSingular[];
+        if (children.length === 0) return;
+        const bb = (g as NodeSingular).children().boundingBox({ includeLabels: false, includeOverlays: false } as cytoscape.BoundingBoxOptions);
+        const body = { x1: bb.x1 - GROUP_PADDING, x2: bb.x2 + GROUP_PADDING, y1: bb.y1 - GROUP_PADDING, y2: bb.y2 + GROUP_PADDING };
+        const maxWidth = Math.max(body.x2 - body.x1, TITLE_MIN_WIDTH);
+        const title = wrapTitle(String(g.data('title') ?? g.data('label')), maxWidth, measure);
+        const label = title.lines.join('\n');
+        if (g.data('label') !== label) g.data('label', label);
+        // Cytoscape must not wrap the lines again: its limit is a little wider than the lines.
+        if (g.data('titleMax') !== Math.ceil(maxWidth + this.titlePx)) g.data('titleMax', Math.ceil(maxWidth + this.titlePx));
+        const th = title.lines.length * this.titlePx * TITLE_LINE + TITLE_MARGIN;
+        const cx = (body.x1 + body.x2) / 2;
+        out.push({ children, box: { x1: Math.min(body.x1, cx - title.width / 2), x2: Math.max(body.x2, cx + title.width / 2), y1: body.y1 - th, y2: body.y2 } });
+      });
+    });
+    return out;
+  }
+
+  /** Pushes file groups apart (titles included) until none overlaps another; true when some moved. */
+  private separateGroups(): boolean {
+    const rects = this.groupRects();
+    const shifts = spreadApart(rects.map((r) => r.box), GROUP_GAP);
+    let moved = false;
+    this.cy.batch(() => {
+      rects.forEach((r, i) => {
+        const { dx, dy } = shifts[i];
+        if (Math.abs(dx) < 0.01 && Math.abs(dy) < 0.01) return;
+        moved = true;
+        for (const n of r.children) n.position({ x: n.position().x + dx, y: n.position().y + dy });
+      });
+    });
+    return moved;
+  }
+
+  /**
+   * After a layout: groups apart at the zoom the map is shown at. Fitting changes the zoom, the
+   * zoom the titles' size (they keep 13 px on screen), and that their boxes: a few rounds settle it.
+   */
+  private spreadGroups(): void {
+    for (let round = 0; round < 6; round++) {
+      const moved = this.separateGroups();
+      this.fitLegibly();
+      if (!moved && this.groupRects().every((a, i, all) => all.every((b, j) => j <= i || spreadApart([a.box, b.box], GROUP_GAP - 1, 1).every((s) => s.dx === 0 && s.dy === 0)))) break;
+    }
   }
 
   private edgeDefinition(e: MapEdge): ElementDefinition {
@@ -241,6 +385,7 @@ export class MapView {
     if (px === this.titlePx) return;
     this.titlePx = px;
     this.cy.batch(() => this.cy.nodes('[?isFile]').data('titlePx', px));
+    if (this.grouped()) this.groupRects();
   }
 
   /** dagre for one small draft, fcose for bigger maps, a linear-time grid for big ones; `auto` chooses by size. */
@@ -290,7 +435,16 @@ export class MapView {
    */
   async runLayout(animate = false): Promise<void> {
     const count = this.elementNodes().length;
-    if (count === 0) return;
+    // Ghosts are not laid out: they are placed afterwards, beside what they answer.
+    this.cy.batch(() => {
+      this.cy.edges('.suggested').remove();
+      this.cy.nodes('[?suggested]').remove();
+    });
+    if (count === 0) {
+      this.drawGhosts();
+      if (this.ghosts.nodes.length) this.fitLegibly();
+      return;
+    }
     const before = animate && count <= LARGE ? this.positions() : undefined;
     this.cy.layout(this.layoutOptions(count, false)).run();
     const name = this.layoutName(count);
@@ -298,6 +452,7 @@ export class MapView {
     this.placeTitles();
     // fcose keeps nodes apart on the whole but does not promise it: push apart what still overlaps.
     if (name === 'fcose' && count <= LARGE) this.separate();
+    if (this.grouped()) this.spreadGroups();
     if (before) {
       const after = this.positions();
       this.cy.batch(() => {
@@ -310,9 +465,11 @@ export class MapView {
       const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
       layout.run();
       await done;
+      this.drawGhosts();
       this.fitLegibly(true);
       return;
     }
+    this.drawGhosts();
     this.fitLegibly();
   }
 
@@ -396,10 +553,19 @@ export class MapView {
     const h = this.container.clientHeight || 1;
     const grouped = this.grouped();
     const raw = shown.boundingBox({});
-    // Room for the groups' padding and titles around their nodes.
-    const bb = grouped || this.bigTitles() ? { x1: raw.x1 - 20, x2: raw.x2 + 20, y1: raw.y1 - 20 - this.titlePx * 1.5, y2: raw.y2 + 20, w: raw.w + 40, h: raw.h + 40 + this.titlePx * 1.5 } : raw;
     const pad = 30;
+    // Room for the groups' padding and titles around their nodes.
+    let bb = grouped ? this.groupsBox(raw) : this.bigTitles() ? { x1: raw.x1 - 20, x2: raw.x2 + 20, y1: raw.y1 - 20 - this.titlePx * 1.5, y2: raw.y2 + 20, w: raw.w + 40, h: raw.h + 40 + this.titlePx * 1.5 } : raw;
     let zoom = Math.min((w - 2 * pad) / Math.max(1, bb.w), (h - 2 * pad) / Math.max(1, bb.h), 1.25);
+    // Grouped: the titles' size follows the zoom, and their boxes the size; fit again until it holds.
+    for (let round = 0; grouped && round < 4; round++) {
+      const px = Math.round(Math.max(14, TITLE_PX / Math.max(this.cy.minZoom(), zoom)));
+      if (px === this.titlePx) break;
+      this.titlePx = px;
+      this.cy.batch(() => this.cy.nodes('[?isFile]').data('titlePx', px));
+      bb = this.groupsBox(raw);
+      zoom = Math.min((w - 2 * pad) / Math.max(1, bb.w), (h - 2 * pad) / Math.max(1, bb.h), 1.25);
+    }
     let pan: Point;
     // One draft of a readable size starts legible; maps of many drafts fit, with their file titles always drawn.
     if (zoom < LEGIBLE_ZOOM && this.graph.files.length <= 1 && this.elementNodes().length <= LEGIBLE_START) {
@@ -415,6 +581,18 @@ export class MapView {
     if (animate) this.cy.animate({ zoom, pan }, { duration: 200 });
     else this.cy.viewport({ zoom, pan });
     this.scaleTitles();
+  }
+
+  /** The box around every file group, titles included (and the nodes' own box, for nodes outside groups). */
+  private groupsBox(raw: { x1: number; y1: number; x2: number; y2: number }): { x1: number; y1: number; x2: number; y2: number; w: number; h: number } {
+    const b = { x1: raw.x1, y1: raw.y1, x2: raw.x2, y2: raw.y2 };
+    for (const r of this.groupRects()) {
+      b.x1 = Math.min(b.x1, r.box.x1);
+      b.y1 = Math.min(b.y1, r.box.y1);
+      b.x2 = Math.max(b.x2, r.box.x2);
+      b.y2 = Math.max(b.y2, r.box.y2);
+    }
+    return { ...b, w: b.x2 - b.x1, h: b.y2 - b.y1 };
   }
 
   /** Replaces the whole map; keeps known positions, lays out only when some node has none. */
@@ -435,6 +613,7 @@ export class MapView {
     performance.measure('cruxmap:set:add', 'cruxmap:set:start');
     performance.mark('cruxmap:set:added');
     if (!allKnown) void this.runLayout(false);
+    else this.drawGhosts();
     performance.measure('cruxmap:set:layout', 'cruxmap:set:added');
     performance.mark('cruxmap:set:laid');
     if (allKnown) this.placeTitles();
@@ -467,7 +646,7 @@ export class MapView {
       if (this.grouped()) {
         for (const f of diff.addFiles) {
           const existing = cy.getElementById(`file:${f.file}`);
-          if (existing.nonempty()) existing.data('label', f.title);
+          if (existing.nonempty()) existing.data({ label: f.title, title: f.title });
           else cy.add(this.fileDefinition(f));
         }
       }
@@ -477,6 +656,15 @@ export class MapView {
     const edges = diff.addEdges;
     for (const n of diff.addNodes) {
       const def = this.nodeDefinition(n, { x: 0, y: 0 });
+      // An accepted suggestion: the element takes the ghost's place (it turns solid where it was).
+      const ghost = this.ghostNodes().find((g) => g.data('file') === n.file && g.data('line') === n.line);
+      if (ghost) {
+        def.position = { ...ghost.position() };
+        ghost.remove();
+        this.ghosts = { nodes: this.ghosts.nodes.filter((g) => g.id !== ghost.id()), edges: this.ghosts.edges.filter((e) => e.source !== ghost.id() && e.target !== ghost.id()) };
+        cy.add(def);
+        continue;
+      }
       const size = { w: NODE_WIDTH + (n.kind === 'crux' ? 30 : 0), h: (def.data as { h: number }).h };
       const edge = edges.find((e) => e.source === n.id && this.node(e.target)) ?? edges.find((e) => e.target === n.id && this.node(e.source));
       const anchorId = edge ? (edge.source === n.id ? edge.target : edge.source) : undefined;
@@ -487,6 +675,8 @@ export class MapView {
       cy.add(def);
     }
     cy.add(edges.filter((e) => this.node(e.source) && this.node(e.target) && cy.getElementById(e.id).empty()).map((e) => this.edgeDefinition(e)));
+    // A group that grew or shrank, or a renamed draft: its title wraps to the new width.
+    if (this.grouped()) this.groupRects();
     performance.measure('cruxmap:patch:apply', 'cruxmap:patch:start');
     performance.mark('cruxmap:patch:applied');
     this.events.changed();
@@ -500,7 +690,7 @@ export class MapView {
 
   /** The obstacles for a new node of `file`: every drawn node, and the file groups with their titles. */
   private scene(file: string): PlacementScene {
-    const nodes = this.elementNodes().filter((n) => n.visible()).map((n) => this.box(n));
+    const nodes = [...this.elementNodes(), ...this.ghostNodes()].filter((n) => n.visible()).map((n) => this.box(n));
     // Big maps' file titles are obstacles too.
     if (this.bigTitles()) this.cy.nodes('[?isTitle]').forEach((t) => void nodes.push(t.boundingBox({ includeLabels: true, includeOverlays: false } as cytoscape.BoundingBoxOptions)));
     const groups: PlacementScene['groups'] = [];
@@ -582,7 +772,24 @@ export class MapView {
         const r = this.container.getBoundingClientRect();
         return this.visibleNodes().map((n) => {
           const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false } as cytoscape.BoundingBoxOptions);
-          return { id: n.id(), x1: r.left + b.x1, y1: r.top + b.y1, x2: r.left + b.x2, y2: r.top + b.y2 };
+          return { id: n.id(), file: n.data('file') as string, x1: r.left + b.x1, y1: r.top + b.y1, x2: r.left + b.x2, y2: r.top + b.y2 };
+        });
+      },
+      /** The ghosts (suggested nodes) drawn: id, box in page coordinates, and border style and opacity. */
+      ghosts: () => {
+        const r = this.container.getBoundingClientRect();
+        return this.ghostNodes().map((n) => {
+          const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false } as cytoscape.BoundingBoxOptions);
+          return { id: n.id(), kind: n.data('kind'), x1: r.left + b.x1, y1: r.top + b.y1, x2: r.left + b.x2, y2: r.top + b.y2, borderStyle: n.style('border-style'), opacity: Number(n.style('opacity')) };
+        });
+      },
+      ghostEdgeIds: () => cy.edges('.suggested').map((e) => e.id()),
+      /** File groups' titles' boxes (the label alone) in page coordinates. */
+      titleBoxes: () => {
+        const r = this.container.getBoundingClientRect();
+        return cy.nodes('[?isFile]').map((g) => {
+          const b = g.renderedBoundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false, includeUnderlays: false } as cytoscape.BoundingBoxOptions);
+          return { id: g.id(), label: g.data('label'), x1: r.left + b.x1, y1: r.top + b.y1, x2: r.left + b.x2, y2: r.top + b.y2 };
         });
       },
       /** File groups' boxes (title included) in page coordinates. */

@@ -175,6 +175,10 @@ export function buildStylesheet(p: Palette, large: boolean, labels = true): unkn
         'font-size': 'data(titlePx)',
         color: p.highContrast ? p.foreground : p.muted,
         'text-margin-y': -6,
+        // The map wraps each title to its group's width (two lines at most); Cytoscape keeps those lines.
+        'text-wrap': 'wrap',
+        'text-max-width': 'data(titleMax)',
+        'line-height': 1.2,
         padding: '18px',
         'min-zoomed-font-size': 0,
       },
@@ -202,8 +206,9 @@ export function buildStylesheet(p: Palette, large: boolean, labels = true): unkn
     { selector: '.faded', style: { opacity: 0.18 } },
     // A collapsed node: a thicker double border says something is folded under it (its label counts what).
     { selector: 'node.collapsed', style: { 'border-style': 'double', 'border-width': 5 } },
-    // Suggested (ghost) elements, not yet in any draft: drawn faint and dashed; a later feature adds them.
+    // Suggested (ghost) elements, not yet in any draft: drawn faint and dashed ("Show suggestions"), with their suggested edges.
     { selector: 'node.suggested', style: { 'background-opacity': 0, 'border-style': 'dashed', opacity: 0.7 } },
+    { selector: 'edge.suggested', style: { 'line-style': 'dashed', opacity: 0.5 } },
     { selector: 'node.drop-target', style: { 'underlay-color': p.focus, 'underlay-opacity': 0.5, 'underlay-padding': 10 } },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: 'node:selected', style: { 'underlay-color': p.focus, 'underlay-opacity': 0.35, 'underlay-padding': 8, 'border-color': p.focus, 'border-width': 3 } },

@@ -35,6 +35,11 @@ export interface Ui {
   setLayout(layout: MapLayoutName): void;
   setTopics(topics: string[], selected: string): void;
   setEmpty(empty: boolean): void;
+  /** How many suggestions the shown drafts have (the empty state offers to show them). */
+  setSuggestionCount(n: number): void;
+  setSuggestionsShown(on: boolean): void;
+  /** The toolbar's "Show suggestions" toggle, or the empty state's button (which turns it on). */
+  onShowSuggestions(f: (on: boolean) => void): void;
   setStatus(nodes: number, edges: number, matches?: number): void;
   setElementList(items: ListItem[]): void;
   setFocusActive(on: boolean): void;
@@ -52,6 +57,8 @@ export interface Ui {
   onZoom(f: (factor: number) => void): void;
   onRelayout(f: () => void): void;
   onExport(f: (format: 'png' | 'svg') => void): void;
+  /** The toolbar's export menu button, with the point to open the menu at. */
+  onExportMenu(f: (at: { x: number; y: number }) => void): void;
   onListClick(f: (id: string) => void): void;
 }
 
@@ -82,7 +89,7 @@ const KIND_LABELS: Record<ElementKind, string> = {
 /** Builds the page around the map container. */
 export function buildUi(
   root: HTMLElement,
-  opts: { standalone: boolean; state: { scope: MapScope; layout: MapLayoutName; hiddenKinds: ElementKind[]; group: boolean; search: string; focusDepth: number } },
+  opts: { standalone: boolean; state: { scope: MapScope; layout: MapLayoutName; hiddenKinds: ElementKind[]; group: boolean; search: string; focusDepth: number; showSuggestions: boolean } },
 ): Ui {
   const { state } = opts;
   const scope = el(
@@ -114,20 +121,22 @@ export function buildUi(
   const focus = iconButton('target', 'Focus on the selected element (hide everything further away)', { id: 'focus', 'aria-pressed': 'false' });
   const actions = iconButton('add', 'Add to or change the selected element (also its context menu, or Shift+F10)', { id: 'node-actions', 'aria-haspopup': 'menu' });
   const depth = el('input', { id: 'focus-depth', type: 'number', min: '1', max: '6', value: String(state.focusDepth), title: 'Focus depth (hops)', 'aria-label': 'Focus depth in hops' });
+  const suggestions = iconButton('lightbulb', 'Show suggestions (blocks that read like claims or objections, drawn dashed)', { id: 'show-suggestions', 'aria-pressed': String(state.showSuggestions) });
   const fit = iconButton('screen-full', 'Fit to view', { id: 'fit' });
   const zoomIn = iconButton('zoom-in', 'Zoom in', { id: 'zoom-in' });
   const zoomOut = iconButton('zoom-out', 'Zoom out', { id: 'zoom-out' });
   const relayout = iconButton('refresh', 'Re-layout', { id: 'relayout' });
   const png = iconButton('file-media', 'Export PNG', { id: 'export-png' });
   const svg = iconButton('file-code', 'Export SVG', { id: 'export-svg' });
+  const exportMenu = iconButton('export', 'Export the map… (image, or Argdown, DOT, Mermaid, GraphML, AIF, JSON Canvas for the drafts shown)', { id: 'export-menu', 'aria-haspopup': 'menu' });
 
   const toolbar = el(
     'header',
     { class: 'toolbar', role: 'toolbar', 'aria-label': 'Argument map' },
     el('div', { class: 'group' }, ...(opts.standalone ? [] : [scope]), layout, relayout),
     el('div', { class: 'group grow' }, el('span', { class: 'codicon codicon-search', 'aria-hidden': 'true' }), search),
-    el('div', { class: 'group' }, actions, topic, group, focus, depth),
-    el('div', { class: 'group' }, zoomOut, zoomIn, fit, png, svg),
+    el('div', { class: 'group' }, actions, topic, group, focus, depth, ...(opts.standalone ? [] : [suggestions])),
+    el('div', { class: 'group' }, zoomOut, zoomIn, fit, png, svg, ...(opts.standalone ? [] : [exportMenu])),
   );
   const kinds = el('div', { class: 'kinds', role: 'group', 'aria-label': 'Show kinds' }, ...kindButtons);
   const map = el('div', { id: 'map', tabindex: '0', role: 'application', 'aria-label': 'Argument map. Tab or arrow keys move between elements; Enter opens one in the editor; Shift+F10 opens its menu; S, O, R, Q add a support, objection, reply or question; C connects it; F focuses on it; Space collapses it.' });
@@ -143,6 +152,10 @@ export function buildUi(
     code,
     el('p', {}, 'Nested items answer the item they sit under.'),
   );
+  const emptySuggestCount = el('span', {});
+  const emptySuggestButton = el('button', { type: 'button', id: 'empty-show-suggestions' }, 'Show them on the map');
+  const emptySuggest = el('p', { class: 'empty-suggestions', hidden: '' }, emptySuggestCount, ' ', emptySuggestButton);
+  empty.insertBefore(emptySuggest, empty.children[1]);
   const list = el('ul', { id: 'element-list', class: 'visually-hidden', 'aria-label': 'Elements on the map' });
   /** The list's items by element id, so an update touches only what changed (big maps have thousands). */
   let listed = new Map<string, { li: HTMLElement; button: HTMLElement; label: string }>();
@@ -201,6 +214,18 @@ export function buildUi(
     },
     setEmpty(isEmpty) {
       empty.hidden = !isEmpty;
+    },
+    setSuggestionCount(n) {
+      emptySuggest.hidden = n === 0;
+      emptySuggestCount.textContent = `Crux Map suggests ${n} element${n === 1 ? '' : 's'} in this draft (blocks that read like claims, objections or replies).`;
+    },
+    setSuggestionsShown(on) {
+      suggestions.setAttribute('aria-pressed', String(on));
+      emptySuggestButton.hidden = on;
+    },
+    onShowSuggestions(f) {
+      suggestions.addEventListener('click', () => f(suggestions.getAttribute('aria-pressed') !== 'true'));
+      emptySuggestButton.addEventListener('click', () => f(true));
     },
     setStatus(nodes, edges, matches) {
       status.textContent = `${nodes} element${nodes === 1 ? '' : 's'} · ${edges} link${edges === 1 ? '' : 's'}${matches !== undefined ? ` · ${matches} match${matches === 1 ? '' : 'es'}` : ''}`;
@@ -288,6 +313,12 @@ export function buildUi(
     onExport(f) {
       png.addEventListener('click', () => f('png'));
       svg.addEventListener('click', () => f('svg'));
+    },
+    onExportMenu(f) {
+      exportMenu.addEventListener('click', () => {
+        const r = exportMenu.getBoundingClientRect();
+        f({ x: r.left, y: r.bottom + 2 });
+      });
     },
     onListClick(f) {
       list.addEventListener('click', (e) => {

@@ -27,6 +27,8 @@ export interface ViewState {
   pan?: Point;
   positions?: Record<string, Point>;
   activeFile?: string;
+  /** Whether the map draws the suggested (ghost) nodes. */
+  showSuggestions: boolean;
 }
 
 /** What the webview API offers for state (acquireVsCodeApi's getState/setState). */
@@ -67,6 +69,7 @@ export function loadViewState(raw: unknown): ViewState {
     pan: isPoint(s.pan) ? { x: s.pan.x, y: s.pan.y } : undefined,
     positions: Object.keys(positions).length ? positions : undefined,
     activeFile: typeof s.activeFile === 'string' ? s.activeFile : undefined,
+    showSuggestions: s.showSuggestions === true,
   };
 }
 

@@ -22,11 +22,11 @@ export function activate(context: vscode.ExtensionContext): { store: DraftStore;
   });
   context.subscriptions.push(store);
   context.subscriptions.push(vscode.commands.registerCommand('cruxmap.reindex', () => store.scan()));
-  registerGraphPanel(context, store);
+  const suggestions = registerSuggestions(context, store, (line) => log.info(line));
+  registerGraphPanel(context, store, suggestions);
   registerLanguageFeatures(context, store);
   registerEditCommands(context, store);
   registerViews(context, store);
-  registerSuggestions(context, store, (line) => log.info(line));
   const preview = registerPublish(context, store);
   return { store, extendMarkdownIt: preview.extendMarkdownIt };
 }

@@ -1,8 +1,8 @@
-/** End to end: building the argument from the map in code-server: add an objection from a node's context menu, connect nodes in two drafts and undo it, labels legible at the default panel size. */
+/** End to end: building the argument from the map in code-server: add an objection from a node's context menu, connect nodes in two drafts and undo it, accept a suggested (ghost) node, labels legible at the default panel size. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { parseDraft } from '../../extension/core/parse/parse';
-import { e2eUnavailable, openFile, openMap, readWorkspaceFile, resetWorkspace, runCommand, screenText, screenshot, startSession, stopSession, type Session } from '../support/workbench';
+import { e2eUnavailable, openFile, openMap, readWorkspaceFile, resetWorkspace, runCommand, screenText, screenshot, startSession, stopSession, writeWorkspaceFile, type Session } from '../support/workbench';
 
 const unavailable = e2eUnavailable();
 if (unavailable) console.warn(`\n*** END-TO-END TESTS (map edits) SKIPPED: ${unavailable} ***\n`);
@@ -133,6 +133,32 @@ describe.skipIf(unavailable !== undefined)('building the argument from the map i
       }
       await expect.poll(() => readWorkspaceFile(s, 'scheming-first.md'), { timeout: 10_000 }).toBe(schemingBefore);
       await expect.poll(() => readWorkspaceFile(s, 'outer-alignment.md'), { timeout: 10_000 }).toBe(outerBefore);
+    });
+  }, 150_000);
+
+  it('Show suggestions draws ghost nodes; Accept: Mark as Objection on one writes the label into the draft and it turns solid', async () => {
+    await step('map-accept-suggestion', async () => {
+      // An example draft rewritten (resetWorkspace puts it back): Quick Open finds it at once, a new file it may not.
+      writeWorkspaceFile(s, 'open-questions.md', 'Claim: Debate scales oversight to superhuman tasks. ^debate\n\nBut judges get tired after an hour of arguments.\n\nHowever, tired judges still beat no judges at all.\n');
+      const frame = await openMap(s.page, 'open-questions.md');
+      await frame.waitForFunction(() => Number(document.getElementById('map')!.dataset.nodeCount) === 1, undefined, { timeout: 15_000 });
+      await frame.locator('#show-suggestions').click();
+      await frame.waitForFunction(() => (window as any).cruxmapDebug.ghosts().length === 2, undefined, { timeout: 15_000 });
+      const ghost = await frame.evaluate(() => {
+        const g = (window as any).cruxmapDebug.ghosts().find((x: { kind: string }) => x.kind === 'objection');
+        const r = document.getElementById('map')!.getBoundingClientRect();
+        return { id: g.id as string, style: g.borderStyle as string, x: (g.x1 + g.x2) / 2 - r.left, y: (g.y1 + g.y2) / 2 - r.top };
+      });
+      expect(ghost.style).toBe('dashed');
+      await frame.locator('#map').click({ button: 'right', position: { x: ghost.x, y: ghost.y } });
+      await frame.locator('.popup.menu button[data-id="accept"]', { hasText: 'Accept: Mark as Objection' }).click();
+      await frame.waitForFunction(() => Number(document.getElementById('map')!.dataset.nodeCount) === 2, undefined, { timeout: 15_000 });
+      await frame.waitForFunction((id) => !(window as any).cruxmapDebug.ghosts().some((g: { id: string }) => g.id === id), ghost.id, { timeout: 10_000 });
+      await openFile(s.page, 'open-questions.md');
+      await s.page.keyboard.press('Control+S');
+      await expect.poll(() => readWorkspaceFile(s, 'open-questions.md'), { timeout: 10_000 }).toContain('Objection: But judges get tired after an hour of arguments.');
+      const el = parseDraft(readWorkspaceFile(s, 'open-questions.md'), 'open-questions.md').elements.find((e) => e.kind === 'objection');
+      expect(el?.range.start.line).toBe(2);
     });
   }, 150_000);
 });

@@ -364,8 +364,29 @@ function registerTool(context: vscode.ExtensionContext, store: DraftStore, sugge
   );
 }
 
-/** Registers the suggestion hints, code actions and commands (and the chat tool where the API exists). */
-export function registerSuggestions(context: vscode.ExtensionContext, store: DraftStore, log: (line: string) => void): void {
+/**
+ * Accepts the suggestion at `line` of a draft whose document is open and indexed: the same core
+ * edits as the editor's code action, applied as one WorkspaceEdit. Returns 'gone' when no such
+ * suggestion is shown for the indexed text, a message when the edit failed, undefined when done.
+ */
+async function acceptOne(store: DraftStore, suggestions: Suggestions, doc: vscode.TextDocument, path: string, line: number): Promise<string | undefined> {
+  const s = suggestions.shown(path);
+  const hit = s?.shown.find((x) => x.range.start.line === line);
+  if (!s || !hit || store.index.getText(path) !== doc.getText()) return 'gone';
+  if (!(await vscode.workspace.applyEdit(workspaceEditOf(doc.uri, acceptEdits(s.text, path, [hit], s.all))))) return 'Crux Map: the edit could not be applied; nothing was changed.';
+  return undefined;
+}
+
+/** What the map needs of the suggestions: the shown ones per draft, a change event, and accepting one. */
+export interface MapSuggestions {
+  shown(path: string): { shown: Suggestion[] } | undefined;
+  readonly onDidChange: vscode.Event<void>;
+  /** Accepts the suggestion at a line of an indexed draft (the document is opened if need be); as acceptOne. */
+  accept(path: string, line: number): Promise<string | undefined>;
+}
+
+/** Registers the suggestion hints, code actions and commands (and the chat tool where the API exists); returns what the map uses. */
+export function registerSuggestions(context: vscode.ExtensionContext, store: DraftStore, log: (line: string) => void): MapSuggestions {
   const suggestions = new Suggestions(context, store, log);
   const selector: vscode.DocumentSelector = { language: 'markdown' };
   context.subscriptions.push(
@@ -386,13 +407,9 @@ export function registerSuggestions(context: vscode.ExtensionContext, store: Dra
     vscode.commands.registerCommand('cruxmap.acceptSuggestion', async (uri?: string, line?: number) => {
       const doc = typeof uri === 'string' ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : undefined;
       const path = doc && store.flush(doc);
-      const s = path ? suggestions.shown(path) : undefined;
-      const hit = s?.shown.find((x) => x.range.start.line === line);
-      if (!doc || !path || !s || !hit || store.index.getText(path) !== doc.getText()) {
-        void vscode.window.showInformationMessage('Crux Map: that suggestion is gone (the draft changed); hover the block again.');
-        return;
-      }
-      if (!(await vscode.workspace.applyEdit(workspaceEditOf(doc.uri, acceptEdits(s.text, path, [hit], s.all))))) void vscode.window.showWarningMessage('Crux Map: the edit could not be applied; nothing was changed.');
+      const problem = doc && path && typeof line === 'number' ? await acceptOne(store, suggestions, doc, path, line) : 'gone';
+      if (problem === 'gone') void vscode.window.showInformationMessage('Crux Map: that suggestion is gone (the draft changed); hover the block again.');
+      else if (problem) void vscode.window.showWarningMessage(problem);
     }),
     vscode.commands.registerCommand('cruxmap.dismissSuggestion', async (text?: string) => {
       if (typeof text === 'string') await suggestions.dismiss(text);
@@ -406,4 +423,15 @@ export function registerSuggestions(context: vscode.ExtensionContext, store: Dra
   );
   registerTool(context, store, suggestions);
   void store.ready.then(() => vscode.window.visibleTextEditors.forEach((e) => suggestions.decorate(e)));
+  return {
+    shown: (path) => suggestions.shown(path),
+    onDidChange: suggestions.onDidChange,
+    accept: async (path, line) => {
+      const uri = store.uriOf(path);
+      if (!uri) return 'gone';
+      const doc = await vscode.workspace.openTextDocument(uri);
+      store.flush(doc);
+      return acceptOne(store, suggestions, doc, path, line);
+    },
+  };
 }

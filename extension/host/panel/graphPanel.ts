@@ -4,12 +4,16 @@ import type { DraftStore } from '../draftStore';
 import { toVsRange, fromVsPosition } from '../adapters';
 import { readSettings } from '../settings';
 import { diffMapGraphs, displayText, filesInScope, isEmptyDiff, MAP_SCOPES, toMapGraph, truncateLabel, type MapGraph, type MapScope } from '../../core/map/mapModel';
-import { isViewMessage, MAX_TARGETS, type ExportFormat, type HostMessage, type MapEdit, type TargetItem, type ViewMessage } from '../../protocol';
+import { PEER_FORMAT_INFO, scopeGraph, type PeerFormat } from '../../core/export/formats';
+import { saveGraphAs } from '../features/publish';
+import { isViewMessage, MAX_TARGETS, type ExportFormat, type MapPeerFormat, type HostMessage, type MapEdit, type TargetItem, type ViewMessage } from '../../protocol';
 import { EditError, type EditPlan } from '../../core/features/edits';
 import { addElementEdits, changeKindEdits, connectEdits, removeLabelEdits, type MapEditPlan } from '../../core/features/mapEdits';
 import { toWorkspaceEdit } from '../workspaceEdits';
 import { FileVersions } from '../../core/map/fileVersions';
 import { createNonce, renderPanelHtml } from './panelHtml';
+import type { MapSuggestions } from '../features/suggestions';
+import { suggestedMapItems } from '../../core/suggest/suggestMap';
 
 const VIEW_TYPE = 'cruxmap.map';
 
@@ -26,6 +30,11 @@ class MapPanel implements vscode.Disposable {
   private readonly versions = new FileVersions();
   /** The versions last sent to the view. */
   private sentVersions = new Map<string, number>();
+  /** Whether the view's "Show suggestions" is on. */
+  private showSuggestions = false;
+  /** The suggestions last sent (as JSON, to send only changes), and their ghost ids' draft and line. */
+  private sentSuggestions = '';
+  private ghosts = new Map<string, { path: string; line: number }>();
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -33,6 +42,7 @@ class MapPanel implements vscode.Disposable {
     private readonly root: vscode.Uri,
     scope: MapScope | undefined,
     private readonly onDispose: () => void,
+    private readonly suggestions?: MapSuggestions,
   ) {
     this.scope = scope ?? readSettings().defaultScope;
     panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
@@ -50,6 +60,7 @@ class MapPanel implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('cruxmap.map')) this.update(true);
       }),
+      ...(suggestions ? [suggestions.onDidChange(() => this.sendSuggestions())] : []),
     );
     void vscode.commands.executeCommand('setContext', 'cruxmap.mapOpen', true);
   }
@@ -65,9 +76,23 @@ class MapPanel implements vscode.Disposable {
   }
 
   private currentGraph(): MapGraph {
-    const graph = this.store.index.getGraph();
-    const files = filesInScope(graph, this.scope, this.activeFile, (f) => this.store.index.linkedFiles(f));
-    return toMapGraph(graph, files);
+    return toMapGraph(this.store.index.getGraph(), this.currentFiles());
+  }
+
+  /** The drafts the current scope shows. */
+  private currentFiles(): Set<string> {
+    return new Set(filesInScope(this.store.index.getGraph(), this.scope, this.activeFile, (f) => this.store.index.linkedFiles(f)));
+  }
+
+  /** Writes the drafts in scope in a peer tool's format (the core's exporter, through publish's save dialog). */
+  private async savePeerExport(format: MapPeerFormat): Promise<void> {
+    const peer: PeerFormat = format;
+    const near = this.scope !== 'workspace' && this.activeFile ? this.store.uriOf(this.activeFile) : undefined;
+    try {
+      await saveGraphAs(scopeGraph(this.store.index.getGraph(), this.currentFiles()), peer, near);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Crux Map: the ${PEER_FORMAT_INFO[peer].name} export failed: ${(e as Error).message}`);
+    }
   }
 
   private post(message: HostMessage): void {
@@ -87,12 +112,60 @@ class MapPanel implements vscode.Disposable {
       const changed = [...versions].filter(([f, v]) => this.sentVersions.get(f) !== v);
       this.sentVersions = versions;
       if (!isEmptyDiff(diff) || changed.length) this.post({ type: 'didPatchGraph', payload: { diff, versions: Object.fromEntries(changed) } });
+      this.sendSuggestions();
       return;
     }
     this.shown = next;
     this.sentVersions = versions;
     const s = readSettings();
     this.post({ type: 'didSetGraph', payload: { graph: next, scope: this.scope, activeFile: this.activeFile, defaultLayout: s.defaultLayout, followCursor: s.followCursor, versions: Object.fromEntries(versions) } });
+    this.sendSuggestions(true);
+  }
+
+  /**
+   * Sends the suggestions for the drafts shown (as cruxmap.suggestions.enabled, threshold and
+   * the dismissed ones leave them): always their count, the ghost nodes and edges only while
+   * the view shows suggestions. Only when something changed, unless `force` (a whole new map).
+   */
+  private sendSuggestions(force = false): void {
+    if (!this.ready || !this.suggestions || !this.shown) return;
+    const ghosts = new Map<string, { path: string; line: number }>();
+    const payload: { count: number; nodes: ReturnType<typeof suggestedMapItems>['nodes']; edges: ReturnType<typeof suggestedMapItems>['edges'] } = { count: 0, nodes: [], edges: [] };
+    for (const f of this.shown.files) {
+      const s = this.suggestions.shown(f.file);
+      const draft = this.store.index.getDraft(f.file);
+      if (!s || !draft) continue;
+      payload.count += s.shown.length;
+      if (!this.showSuggestions) continue;
+      // shown() has applied the threshold already.
+      const items = suggestedMapItems(draft, s.shown, 0);
+      for (const n of items.nodes) ghosts.set(n.id, { path: f.file, line: n.line });
+      payload.nodes.push(...items.nodes);
+      payload.edges.push(...items.edges);
+    }
+    const json = JSON.stringify(payload);
+    if (!force && json === this.sentSuggestions) return;
+    this.sentSuggestions = json;
+    this.ghosts = ghosts;
+    this.post({ type: 'didSetSuggestions', payload });
+  }
+
+  /** Accepts a ghost node: its id is looked up among those sent; the label goes in through the editor's accept edits. */
+  private async acceptSuggestion(id: string): Promise<void> {
+    const ghost = this.ghosts.get(id);
+    const problem = ghost && this.suggestions ? await this.suggestions.accept(ghost.path, ghost.line) : 'gone';
+    if (problem === 'gone') {
+      void vscode.window.showInformationMessage('Crux Map: that suggestion is gone (the draft changed).');
+      this.sendSuggestions(true);
+      return;
+    }
+    if (problem) {
+      void vscode.window.showWarningMessage(problem);
+      return;
+    }
+    // Index the edited text now: the map draws the accepted element (solid) without the typing delay.
+    const doc = ghost && this.documentOf(ghost.path);
+    if (doc) this.store.updateFromDocument(doc);
   }
 
   /** A file's version: a number that grows whenever the text the index holds for it changes. */
@@ -213,6 +286,7 @@ class MapPanel implements vscode.Disposable {
       case 'viewDidLoad':
         this.ready = true;
         if (message.payload.scope && MAP_SCOPES.includes(message.payload.scope)) this.scope = message.payload.scope;
+        this.showSuggestions = message.payload.suggestions === true;
         this.shown = undefined;
         this.update(true);
         if (this.pendingReveal) {
@@ -235,6 +309,16 @@ class MapPanel implements vscode.Disposable {
         break;
       case 'viewDidRequestTargets':
         this.listTargets(message.payload.requestId, message.payload.query);
+        break;
+      case 'viewDidToggleSuggestions':
+        this.showSuggestions = message.payload.show;
+        this.sendSuggestions(true);
+        break;
+      case 'viewDidAcceptSuggestion':
+        void this.acceptSuggestion(message.payload.id);
+        break;
+      case 'viewDidRequestPeerExport':
+        void this.savePeerExport(message.payload.format);
         break;
     }
   }
@@ -278,7 +362,7 @@ class MapPanel implements vscode.Disposable {
   }
 }
 
-export function registerGraphPanel(context: vscode.ExtensionContext, store: DraftStore): void {
+export function registerGraphPanel(context: vscode.ExtensionContext, store: DraftStore, suggestions?: MapSuggestions): void {
   const root = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
   let current: MapPanel | undefined;
 
@@ -288,7 +372,7 @@ export function registerGraphPanel(context: vscode.ExtensionContext, store: Draf
       return current;
     }
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Argument Map', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [root] });
-    current = new MapPanel(panel, store, root, scope, () => (current = undefined));
+    current = new MapPanel(panel, store, root, scope, () => (current = undefined), suggestions);
     return current;
   };
 
@@ -308,7 +392,7 @@ export function registerGraphPanel(context: vscode.ExtensionContext, store: Draf
         const saved = state && typeof state === 'object' ? (state as { scope?: unknown }).scope : undefined;
         const scope = typeof saved === 'string' && (MAP_SCOPES as readonly string[]).includes(saved) ? (saved as MapScope) : undefined;
         current?.panel.dispose();
-        current = new MapPanel(panel, store, root, scope, () => (current = undefined));
+        current = new MapPanel(panel, store, root, scope, () => (current = undefined), suggestions);
       },
     }),
     { dispose: () => current?.panel.dispose() },
