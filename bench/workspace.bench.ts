@@ -12,7 +12,6 @@ import { performance } from 'node:perf_hooks';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { WorkspaceIndex } from '../extension/core/index/workspaceIndex';
-import { createDraftParser } from '../extension/core/parse/incremental';
 import { diffMapGraphs, filesInScope, toMapGraph } from '../extension/core/map/mapModel';
 import { collectDrafts } from '../extension/cli/cliFiles';
 import { corpus, realisticCorpus } from './corpus';
@@ -245,8 +244,7 @@ const nearest = (jobs: ParseJob[], bytes: number) => jobs.reduce((a, b) => (Math
 function memory(jobs: ParseJob[]): { index: WorkspaceIndex; megabytes: number } {
   gc?.();
   const before = process.memoryUsage().heapUsed;
-  // As the extension host builds it: keystrokes go through the incremental parser.
-  const index = new WorkspaceIndex(createDraftParser());
+  const index = new WorkspaceIndex();
   for (const j of jobs) index.setDraft(j.path, j.text);
   index.getGraph();
   gc?.();

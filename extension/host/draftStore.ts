@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { ParseOptions } from '../core/model';
-import { createDraftParser, type IncrementalParser } from '../core/parse/incremental';
+import { parseDraft } from '../core/parse/parse';
 import { WorkspaceConfigs } from './workspaceConfigs';
 import { readSettings } from './settings';
 import { createDraftFilter, type DraftFilter } from './draftFilter';
@@ -77,13 +77,7 @@ export class DraftStore implements vscode.Disposable {
    * Drafts parse with the label words of their folder's .cruxmap.json; parseSafely: a draft the
    * parser cannot take gets a warning, never an exception in an event handler.
    */
-  /**
-   * Keystrokes re-parse only what an edit can change: one incremental parser per set of label words
-   * (a workspace folder's `.cruxmap.json`), made when first needed; a changed config gives a new options object, so a new parser.
-   */
-  private readonly parsers = new WeakMap<ParseOptions, IncrementalParser>();
-  private readonly plainParser = createDraftParser();
-  readonly index = new WorkspaceIndex((text, path) => parseSafely(text, path, (t, p, options) => this.parserFor(options)(t, p), this.optionsFor(path)));
+  readonly index = new WorkspaceIndex((text, path) => parseSafely(text, path, parseDraft, this.optionsFor(path)));
   private readonly uris = new Map<string, vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -218,13 +212,6 @@ export class DraftStore implements vscode.Disposable {
   }
 
   /** The parse options of an indexed path: the label words of its workspace folder's .cruxmap.json. */
-  private parserFor(options: ParseOptions | undefined): IncrementalParser {
-    if (!options) return this.plainParser;
-    let parser = this.parsers.get(options);
-    if (!parser) this.parsers.set(options, (parser = createDraftParser(options)));
-    return parser;
-  }
-
   private optionsFor(path: string): ParseOptions | undefined {
     return this.configs.optionsFor(this.uris.get(path));
   }
