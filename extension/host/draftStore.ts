@@ -167,6 +167,19 @@ export class DraftStore implements vscode.Disposable {
     const path = this.pathOf(doc.uri)!;
     this.uris.set(path, doc.uri);
     const text = doc.getText();
+    // An open document obeys the same size limit as a file on disk: it leaves the index, with one notice, and the rest of the workspace is unaffected.
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (!this.filter().fits(bytes)) {
+      if (!this.tooLarge.has(path)) {
+        this.tooLarge.add(path);
+        const message = `Crux Map does not read ${path}: it is ${Math.round(bytes / 1000)} KB, over cruxmap.maxFileSize.`;
+        this.options.log?.(message);
+        void vscode.window.showInformationMessage(message);
+      }
+      if (this.index.getDraft(path)) this.remove(path);
+      return undefined;
+    }
+    this.tooLarge.delete(path);
     // Opening an editor on an indexed draft changes nothing (and keeps a start from the snapshot unparsed).
     if (this.index.getText(path) === text) return path;
     this.changeEmitter.fire({ paths: this.index.update(path, text) });
@@ -220,6 +233,9 @@ export class DraftStore implements vscode.Disposable {
   private accepts(uri: vscode.Uri): boolean {
     return this.filter().accepts(vscode.workspace.asRelativePath(uri, false));
   }
+
+  /** Open documents over the size limit, each told once until it fits again. */
+  private readonly tooLarge = new Set<string>();
 
   private filter(): DraftFilter {
     this.draftFilter ??= createDraftFilter(readSettings());
