@@ -1,36 +1,19 @@
 /** The cruxmap CLI end to end: the built dist/cli.js spawned as a process on the example workspace and on temporary ones. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkspaceIndex } from '../../extension/core/index/workspaceIndex';
 import { cachedPaths } from '../../extension/node/cache/parseCache';
+import { cli, ensureCliBuilt, repo, runCli as run, tempWorkspace } from '../support/cli';
 
-const repo = join(__dirname, '..', '..');
-const cli = join(repo, 'dist', 'cli.js');
+const workspace = (files: Record<string, string | Buffer>) => tempWorkspace(files, 'cruxmap-cli-');
+
 const examples = join(repo, 'examples', 'alignment');
 
-function run(args: string[], cwd = repo) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cruxmap-cli-'));
-  for (const [path, body] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), body);
-  }
-  return dir;
-}
-
-beforeAll(() => {
-  if (!existsSync(cli)) {
-    const b = spawnSync('npm', ['run', 'build'], { cwd: repo, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
-  }
-});
+beforeAll(ensureCliBuilt);
 
 describe('cruxmap export', () => {
   it('writes the spec JSON of the example workspace, equal to the core graph', () => {

@@ -1,37 +1,19 @@
 /** The built CLI (dist/cli.js) against hostile inputs and file-system faults: deep nesting, FIFOs, devices, odd names, unusable --cache and -o places. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { cachedPaths } from '../../extension/node/cache/parseCache';
+import { cli, ensureCliBuilt, repo, runCli as run, tempWorkspace } from '../support/cli';
 
-const repo = join(__dirname, '..', '..');
-const cli = join(repo, 'dist', 'cli.js');
+const workspace = (files: Record<string, string | Buffer>) => tempWorkspace(files, 'cruxmap-faults-');
 
-function run(args: string[], cwd = repo, timeout = 20_000) {
-  const started = Date.now();
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started, signal: r.signal };
-}
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cruxmap-faults-'));
-  for (const [path, body] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), body);
-  }
-  return dir;
-}
 
-beforeAll(() => {
-  if (!existsSync(cli)) {
-    const b = spawnSync('npm', ['run', 'build'], { cwd: repo, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
-  }
-});
+beforeAll(ensureCliBuilt);
 
 describe('cruxmap on a draft the parser cannot take', () => {
   it('a 5000-deep quote never aborts the run: the other files are checked, exit code from the diagnostics', () => {

@@ -1,39 +1,21 @@
 /** The CLI with a workspace's .cruxmap.json (spec 1.1 section 1): found in the first directory argument or given with --config FILE, its label words in every parse, its problems reported as bad-config like any other diagnostic. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDraft } from '../../extension/core/parse/parse';
+import { ensureCliBuilt, runCli as run, tempWorkspace } from '../support/cli';
 
-const repo = join(__dirname, '..', '..');
-const cli = join(repo, 'dist', 'cli.js');
+const workspace = (files: Record<string, string | Buffer>) => tempWorkspace(files, 'cruxmap-config-');
 
-function run(args: string[], cwd = repo) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cruxmap-config-'));
-  for (const [path, body] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), body);
-  }
-  return dir;
-}
 
 const DRAFT = '# Notes\n\nUpshot: interpretability is worth funding. ^upshot\n\nRejoinder: only if it scales.\n\nClaim: a plain claim.\n';
 const LABELS = JSON.stringify({ labels: { Upshot: 'claim', Rejoinder: 'objection' } });
 /** Whether the parser in this build reads workspace label words yet (markup spec 1.1; the parser's own change). */
 const parserReadsLabels = parseDraft('Upshot: x\n', 'a.md', { labels: { upshot: 'claim' } }).elements.length === 1;
 
-beforeAll(() => {
-  if (!existsSync(cli)) {
-    const b = spawnSync('npm', ['run', 'build'], { cwd: repo, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
-  }
-});
+beforeAll(ensureCliBuilt);
 
 describe('cruxmap and .cruxmap.json', () => {
   it.skipIf(!parserReadsLabels)("reads the first directory's label words, or --config FILE's, into every parse", () => {

@@ -1,36 +1,17 @@
 /** The CLI's publish and import commands and its peer export formats: the built dist/cli.js spawned as a process. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkspaceIndex } from '../../extension/core/index/workspaceIndex';
 import { exportGraphAs, PEER_FORMATS } from '../../extension/core/export/formats';
+import { ensureCliBuilt, repo, runCli as run, tempWorkspace } from '../support/cli';
 
-const repo = join(__dirname, '..', '..');
-const cli = join(repo, 'dist', 'cli.js');
+const workspace = (files: Record<string, string | Buffer>) => tempWorkspace(files, 'cruxmap-publish-');
+
 const fixtures = join(repo, 'test', 'core', 'export', 'fixtures');
 
-function run(args: string[], cwd = repo) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cruxmap-publish-'));
-  for (const [path, body] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), body);
-  }
-  return dir;
-}
-
-beforeAll(() => {
-  if (!existsSync(cli)) {
-    const b = spawnSync('npm', ['run', 'build'], { cwd: repo, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
-  }
-});
+beforeAll(ensureCliBuilt);
 
 describe('cruxmap publish', () => {
   it('writes the post to standard output, with the dangling references on stderr', () => {

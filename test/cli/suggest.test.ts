@@ -1,33 +1,13 @@
 /** cruxmap suggest: the built CLI on temporary workspaces, text and JSON, thresholds and usage errors. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureCliBuilt, runCli as run, tempWorkspace } from '../support/cli';
 
-const repo = join(__dirname, '..', '..');
-const cli = join(repo, 'dist', 'cli.js');
+const workspace = (files: Record<string, string | Buffer>) => tempWorkspace(files, 'cruxmap-suggest-');
 
-function run(args: string[], cwd = repo) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cruxmap-suggest-'));
-  for (const [path, body] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), body);
-  }
-  return dir;
-}
 
-beforeAll(() => {
-  if (!existsSync(cli)) {
-    const b = spawnSync('npm', ['run', 'build'], { cwd: repo, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
-  }
-});
+beforeAll(ensureCliBuilt);
 
 const A = 'Claim: Evaluations will catch most risky models.\n\nThat said, evaluations miss exactly the models that plan.\n\nLabs already run them.\n';
 const B = '# Notes\n\n```\nBut this is code.\n```\n\nBecause chips are physical, they are easy to count.\n';
