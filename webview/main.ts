@@ -58,11 +58,16 @@ const view = new MapView(ui.map, {
 });
 view.layout = state.layout;
 view.group = state.group;
+// Saved positions come back with the card width they were laid out at, and with the writer's own placements.
+if (state.cardWidth) view.cardWidth = state.cardWidth;
+view.placed = new Set(state.placed);
 
 const save = stateSaver(vscode, state, (s) => {
   s.zoom = view.cy.zoom();
   s.pan = view.cy.pan();
   s.positions = Object.fromEntries(view.positions());
+  s.cardWidth = view.cardWidth;
+  s.placed = [...view.placed];
 });
 
 // --- Filters -----------------------------------------------------------------

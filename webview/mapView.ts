@@ -5,7 +5,8 @@ import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import { applyMapDiff, type MapDiff, type MapEdge, type MapFile, type MapGraph, type MapNode } from '../extension/core/map/mapModel';
 import type { MapLayoutName, SuggestedMapNode } from '../extension/protocol';
-import { buildStylesheet, FONT_FAMILY, FONT_PX, LEGIBLE_ZOOM, LINE_HEIGHT, MIN_LABEL_PX, NODE_PADDING, NODE_WIDTH, nodeHeight, readPalette, TEXT_WIDTH } from './theme';
+import { buildStylesheet, CRUX_EXTRA, FONT_FAMILY, FONT_PX, LEGIBLE_ZOOM, LINE_HEIGHT, MIN_LABEL_PX, NODE_PADDING, NODE_WIDTH, nodeHeight, readPalette, TEXT_INSET } from './theme';
+import { CARD_GAP, cardWidthFor, MIN_SLOTS, widestLevel } from './cardWidth';
 import { layeredGrid } from './fastLayout';
 import { findFreePlace, type Box, type PlacementScene } from './placement';
 import { spreadApart, wrapTitle } from './groupLayout';
@@ -30,6 +31,8 @@ const TITLE_LINE = 1.25;
 const GROUP_GAP = 24;
 /** The narrowest a title may wrap to, in model units, when its group is narrower. */
 const TITLE_MIN_WIDTH = 260;
+/** A panel resize is acted on once it has stopped for this long (dragging a sash fires many). */
+const RESIZE_SETTLE_MS = 250;
 
 export interface MapViewEvents {
   tap(id: string, toSide: boolean): void;
@@ -44,22 +47,71 @@ export interface MapViewEvents {
 }
 
 let measureContext: CanvasRenderingContext2D | null | undefined;
-/** The height a label needs when wrapped as Cytoscape wraps it (words to the text width), measured with the real font. */
-function measuredHeight(label: string, bold: boolean): number {
+/** The width of a text in a card's font (bold for claims), rounded up as Cytoscape rounds it; undefined without a canvas. */
+function labelMeasure(bold: boolean): ((t: string) => number) | undefined {
   if (measureContext === undefined) measureContext = document.createElement('canvas').getContext('2d');
   const ctx = measureContext;
-  if (!ctx) return nodeHeight(label);
-  ctx.font = `${bold ? 'bold ' : ''}${FONT_PX}px ${FONT_FAMILY}`;
-  let lines = 1;
+  if (!ctx) return undefined;
+  const font = `normal ${bold ? 'bold' : 'normal'} ${FONT_PX}px ${FONT_FAMILY}`;
+  return (t) => {
+    if (ctx.font !== font) ctx.font = font;
+    return Math.ceil(ctx.measureText(t).width);
+  };
+}
+
+/** Words and the separators after them, as Cytoscape splits a label to wrap it (spaces and zero-width spaces). */
+const WORDS = /([^\s\u200b]+)([\s\u200b]*)/g;
+const ZWSP = '\u200b';
+
+/**
+ * The label as drawn: a word wider than the card's text (a long reference, a URL) gets
+ * zero-width spaces where it may break, after its hyphens and slashes first, else between
+ * letters, so Cytoscape wraps it inside the card instead of letting it run over the border.
+ */
+function breakLongWords(label: string, textWidth: number, width: (t: string) => number): string {
+  if (width(label) <= textWidth) return label;
+  return label.replace(/[^\s]+/g, (word) => {
+    if (width(word) <= textWidth) return word;
+    const pieces = word.split(/(?<=[-/_.])/);
+    const out: string[] = [];
+    for (const piece of pieces) {
+      if (width(piece) <= textWidth) {
+        out.push(piece);
+        continue;
+      }
+      let part = '';
+      for (const ch of piece) {
+        if (part && width(part + ch) > textWidth) {
+          out.push(part);
+          part = '';
+        }
+        part += ch;
+      }
+      if (part) out.push(part);
+    }
+    return out.join(ZWSP);
+  });
+}
+
+/**
+ * The height a label needs when wrapped as Cytoscape wraps it, measured with the real font:
+ * its own rule (a line that fits stays whole; else words join while the line with its
+ * trailing separator, rounded up, is no wider than the text width), so no card is cut short.
+ */
+function wrappedHeight(label: string, textWidth: number, width: (t: string) => number): number {
+  if (width(label) <= textWidth) return LINE_HEIGHT + NODE_PADDING;
+  let lines = 0;
   let line = '';
-  for (const word of label.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && ctx.measureText(next).width > TEXT_WIDTH) {
+  for (const m of label.matchAll(WORDS)) {
+    const test = line + m[1] + m[2];
+    if (!line || width(test) <= textWidth) line = test;
+    else {
       lines++;
-      line = word;
-    } else line = next;
+      line = m[1] + m[2];
+    }
   }
-  return lines * LINE_HEIGHT + NODE_PADDING;
+  if (line) lines++;
+  return Math.max(1, lines) * LINE_HEIGHT + NODE_PADDING;
 }
 
 export class MapView {
@@ -71,6 +123,12 @@ export class MapView {
   private titlePx = TITLE_PX;
   /** Suggested nodes and edges drawn as ghosts (dashed, faded) beside the real ones; none unless the writer shows them. */
   private ghosts: { nodes: SuggestedMapNode[]; edges: MapEdge[] } = { nodes: [], edges: [] };
+  /** The width of every card (a crux's is wider by CRUX_EXTRA), in model units: a one-draft map's follows the panel's width at its last layout. */
+  cardWidth = NODE_WIDTH;
+  /** Nodes the writer dragged to a place of their own: a panel resize lays out no map that has some (Re-layout does). */
+  placed = new Set<string>();
+  /** The panel's width at the last layout, to tell a resize that changes it. */
+  private laidOutWidth = 0;
 
   constructor(
     readonly container: HTMLElement,
@@ -88,6 +146,30 @@ export class MapView {
       style: buildStylesheet(readPalette(), false) as cytoscape.StylesheetJson,
     });
     this.listen();
+    this.observeResize();
+  }
+
+  /** A panel resized (and settled): the map reflows to its new width (see reflow). */
+  private observeResize(): void {
+    if (typeof ResizeObserver === 'undefined') return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    new ResizeObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => this.reflow(), RESIZE_SETTLE_MS);
+    }).observe(this.container);
+  }
+
+  /**
+   * After the panel's width changed: a one-draft map that the map itself laid out is laid
+   * out again with cards that fit the new width; a map where the writer dragged some node
+   * to a place of their own keeps every position until they choose Re-layout.
+   */
+  private reflow(): void {
+    const width = this.container.clientWidth;
+    if (!width || Math.abs(width - this.laidOutWidth) < 1 || this.elementNodes().length === 0) return;
+    this.cy.resize();
+    if (!this.fitsCards() || [...this.placed].some((id) => this.node(id))) return;
+    void this.runLayout(false).then(() => this.events.viewport());
   }
 
   private listen(): void {
@@ -130,7 +212,7 @@ export class MapView {
         // Dropped onto another node: a connection, not a move; the node goes back where it was.
         n.position(dragStart);
         this.events.drop(n.id(), over.id());
-      }
+      } else if (dragStart && (dragStart.x !== n.position().x || dragStart.y !== n.position().y)) this.placed.add(n.id());
       dragStart = undefined;
       this.events.viewport();
     });
@@ -207,7 +289,7 @@ export class MapView {
       if (!place) {
         const target = targetOf.get(n.id);
         const anchor = target ? cy.getElementById(target) : undefined;
-        const size = { w: NODE_WIDTH + (n.kind === 'crux' ? 30 : 0), h: data.h as number };
+        const size = { w: data.w as number, h: data.h as number };
         const ext = cy.extent();
         const centre = this.elementNodes().length ? { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 } : { x: 0, y: 0 };
         place = findFreePlace(this.scene(n.file), size, anchor?.nonempty() && anchor.isNode() ? this.box(anchor as NodeSingular) : undefined, centre);
@@ -268,7 +350,7 @@ export class MapView {
     this.cy.batch(() => {
       for (const [file, b] of blocks) {
         const position = { x: (b.x1 + b.x2) / 2, y: b.y1 - 45 };
-        const data = { id: `file:${file}`, label: titles.get(file) ?? file, isFile: true, isTitle: true, file, titlePx: this.titlePx, titleWidth: Math.max(160, b.x2 - b.x1 + NODE_WIDTH) };
+        const data = { id: `file:${file}`, label: titles.get(file) ?? file, isFile: true, isTitle: true, file, titlePx: this.titlePx, titleWidth: Math.max(160, b.x2 - b.x1 + this.cardWidth) };
         const existing = this.cy.getElementById(data.id);
         if (existing.nonempty()) existing.data(data).position(position);
         else add.push({ group: 'nodes', data, position, grabbable: false, selectable: false });
@@ -291,9 +373,90 @@ export class MapView {
     }
   }
 
+  /** A card's size for its label at the current card width: its width, its text's width, and the height the wrapped text needs. */
+  private cardSize(label: string, kind: string): { w: number; tw: number; h: number; drawn: string } {
+    const w = this.cardWidth + (kind === 'crux' ? CRUX_EXTRA : 0);
+    // A hexagon's and an ellipse's sides close in above and below the middle: their text keeps clear of them.
+    const tw = kind === 'crux' ? Math.round(w * 0.72) : kind === 'question' ? Math.round(w * 0.8) : this.cardWidth - TEXT_INSET;
+    // Big maps estimate by characters: measuring thousands of labels would cost more than it shows.
+    const measure = this.large ? undefined : labelMeasure(kind === 'claim');
+    if (!measure) return { w, tw, h: nodeHeight(label, tw), drawn: label };
+    const drawn = breakLongWords(label, tw, measure);
+    return { w, tw, h: wrappedHeight(drawn, tw, measure), drawn };
+  }
+
+  /** Gives every card (ghosts too) this width, and the height its text then needs; positions stay. */
+  private setCardWidth(width: number): void {
+    if (width === this.cardWidth) return;
+    this.cardWidth = width;
+    this.cy.batch(() => {
+      for (const n of [...this.elementNodes(), ...this.ghostNodes()]) {
+        const size = this.cardSize(String(n.data('label')), String(n.data('kind')));
+        n.data(size);
+        // A collapsed node's label says how much it hides: keep that, with the new breaks.
+        const shown = String(n.data('shownLabel'));
+        const suffix = shown.match(/ \[\+\d+\]$/)?.[0] ?? '';
+        n.data('shownLabel', size.drawn + suffix);
+      }
+    });
+  }
+
+  /** Whether the cards follow the panel's width: a one-draft map laid out as a top-down tree (big and grouped maps keep one width). */
+  private fitsCards(count = this.graph.nodes.length): boolean {
+    return count <= LARGE && !this.grouped() && this.layoutName(count) === 'dagre';
+  }
+
+  /** The width, in model units, that one row of the map may take: the panel's, at the least legible zoom. */
+  private rowRoom(): number {
+    return Math.max(300, ((this.container.clientWidth || 700) - 60) / LEGIBLE_ZOOM);
+  }
+
+  /** The card width for the map's widest level of its widest tree in the panel's width (the first guess, before a layout measures it). */
+  private fittedCardWidth(): number {
+    if (!this.fitsCards()) return NODE_WIDTH;
+    return cardWidthFor(Math.max(MIN_SLOTS, widestLevel(this.graph.nodes, this.graph.edges.filter((e) => e.kind !== 'disagreement'))), this.rowRoom());
+  }
+
+  /** Each tree's box (element nodes and the edges between them, disagreements aside), nodes only. */
+  private treeWidths(): number[] {
+    const all = this.cy.elements().filter((e) => !(e.isNode() && (e.data('isFile') || e.data('suggested'))) && !(e.isEdge() && (e.data('kind') === 'disagreement' || e.hasClass('suggested'))));
+    return all.components().map((c) => c.nodes().boundingBox({ includeLabels: false, includeOverlays: false } as cytoscape.BoundingBoxOptions).w);
+  }
+
+  /**
+   * After the tree layout: the widest tree measured, in cards. The widest level is a first
+   * guess; the layout may need more room (subtrees side by side) or less (levels the layout
+   * ranks apart): the cards narrow, down to the minimum, until the widest tree fits a row, or
+   * widen while it has room to spare. A tree still too wide at the minimum pans.
+   */
+  private fitCardsToRow(count: number): void {
+    const room = this.rowRoom();
+    const tried = new Set<number>();
+    // The widest cards whose layout fitted a row.
+    let best: number | undefined;
+    const measure = () => {
+      if (Math.max(0, ...this.treeWidths()) <= room) best = Math.max(best ?? 0, this.cardWidth);
+    };
+    for (let round = 0; round < 4; round++) {
+      tried.add(this.cardWidth);
+      const widest = Math.max(0, ...this.treeWidths());
+      if (widest <= room) best = Math.max(best ?? 0, this.cardWidth);
+      const next = cardWidthFor(Math.max(MIN_SLOTS, (widest + CARD_GAP) / (this.cardWidth + CARD_GAP)), room);
+      if (tried.has(next) || (best !== undefined && next < best)) break;
+      this.setCardWidth(next);
+      this.cy.layout(this.layoutOptions(count, false)).run();
+      if (round === 3) measure();
+    }
+    const chosen = best ?? this.cardWidth;
+    if (chosen !== this.cardWidth) {
+      this.setCardWidth(chosen);
+      this.cy.layout(this.layoutOptions(count, false)).run();
+    }
+  }
+
   private nodeData(n: MapNode): Record<string, unknown> {
-    const h = this.large ? nodeHeight(n.label) : measuredHeight(n.label, n.kind === 'claim');
-    const data: Record<string, unknown> = { ...n, shownLabel: n.label, h, problem: n.problem ?? null };
+    const size = this.cardSize(n.label, n.kind);
+    const data: Record<string, unknown> = { ...n, shownLabel: size.drawn, ...size, problem: n.problem ?? null };
     if (this.grouped()) data.parent = `file:${n.file}`;
     return data;
   }
@@ -446,7 +609,12 @@ export class MapView {
       return;
     }
     const before = animate && count <= LARGE ? this.positions() : undefined;
+    // A fresh layout: every node is where the map puts it, none where the writer dragged it.
+    this.placed.clear();
+    this.laidOutWidth = this.container.clientWidth;
+    this.setCardWidth(this.fitsCards(count) ? this.fittedCardWidth() : NODE_WIDTH);
     this.cy.layout(this.layoutOptions(count, false)).run();
+    if (this.fitsCards(count)) this.fitCardsToRow(count);
     const name = this.layoutName(count);
     if (name === 'dagre' && !this.grouped()) this.stackTrees();
     this.placeTitles();
@@ -515,7 +683,7 @@ export class MapView {
    * another, instead of one wide strip.
    */
   private stackTrees(): void {
-    const width = Math.max(300, ((this.container.clientWidth || 700) - 60) / LEGIBLE_ZOOM);
+    const width = this.rowRoom();
     const all = this.cy.elements().filter((e) => !(e.isNode() && e.data('isFile')) && !(e.isEdge() && e.data('kind') === 'disagreement'));
     if (all.boundingBox({}).w <= width) return;
     const trees = all.components().map((c) => ({ c, bb: c.boundingBox({}) })).sort((a, b) => a.bb.x1 - b.bb.x1);
@@ -601,6 +769,8 @@ export class MapView {
     this.labelsShown = !this.large;
     this.restyle();
     const allKnown = graph.nodes.length > 0 && graph.nodes.every((n) => known.has(n.id));
+    // Laid out afresh: the cards take the width the panel gives them from the start (known positions keep the width they were drawn at).
+    if (!allKnown) this.cardWidth = this.fittedCardWidth();
     performance.mark('cruxmap:set:start');
     this.cy.batch(() => {
       this.cy.elements().remove();
@@ -665,7 +835,8 @@ export class MapView {
         cy.add(def);
         continue;
       }
-      const size = { w: NODE_WIDTH + (n.kind === 'crux' ? 30 : 0), h: (def.data as { h: number }).h };
+      // The card's real size (its width follows the panel's at the last layout).
+      const size = { w: (def.data as { w: number }).w, h: (def.data as { h: number }).h };
       const edge = edges.find((e) => e.source === n.id && this.node(e.target)) ?? edges.find((e) => e.target === n.id && this.node(e.source));
       const anchorId = edge ? (edge.source === n.id ? edge.target : edge.source) : undefined;
       const anchor = anchorId ? this.node(anchorId) : undefined;
@@ -719,7 +890,8 @@ export class MapView {
         setClass(n, 'faded', v.faded.has(id));
         const folded = v.collapsedCounts.get(id);
         setClass(n, 'collapsed', folded !== undefined);
-        const shown = folded !== undefined ? `${n.data('label')} [+${folded}]` : n.data('label');
+        const drawn = String(n.data('drawn') ?? n.data('label'));
+        const shown = folded !== undefined ? `${drawn} [+${folded}]` : drawn;
         if (n.data('shownLabel') !== shown) n.data('shownLabel', shown);
       }
       this.cy.edges().forEach((e) => setClass(e, 'faded', e.source().hasClass('faded') || e.target().hasClass('faded')));
@@ -759,13 +931,20 @@ export class MapView {
       zoom: () => cy.zoom(),
       /** When Cytoscape last finished drawing a frame (performance.now()), for benchmarks. */
       lastRenderAt: () => this.lastRenderAt,
-      /** A node's rendered size, its label, and the label's rendered font size in CSS px (0 when the label is too small to be drawn). */
+      /** A node's rendered size, its label, the label's rendered font size in CSS px (0 when the label is too small to be drawn), the lines it is wrapped to and the lines its card has room for. */
       nodeSize: (id: string) => {
         const n = this.node(id);
         if (!n) return undefined;
         const px = parseFloat(String(n.style('font-size'))) * cy.zoom();
         const label = n.style('label') as string;
-        return { width: n.renderedWidth(), height: n.renderedHeight(), label, fontPx: label && px >= MIN_LABEL_PX ? px : 0 };
+        // The lines Cytoscape wrapped the label to when it last drew it (none before the first frame), and the lines the card has room for.
+        const wrapped = (n as unknown as { _private: { rscratch: { labelWrapCachedLines?: string[] } } })._private.rscratch.labelWrapCachedLines;
+        const room = Math.floor((Number(n.data('h')) - NODE_PADDING) / LINE_HEIGHT + 0.01);
+        // How far the widest wrapped line runs past the card's text width (model units; 0 when every line fits).
+        const measure = labelMeasure(n.data('kind') === 'claim');
+        const widest = measure && wrapped ? Math.max(0, ...wrapped.map((l) => measure(l.trim()))) : 0;
+        const overflow = Math.max(0, widest - Number(n.data('tw')));
+        return { width: n.renderedWidth(), height: n.renderedHeight(), label: label.replaceAll(ZWSP, ''), fontPx: label && px >= MIN_LABEL_PX ? px : 0, lines: wrapped?.length ?? 0, roomLines: room, overflow };
       },
       /** Every drawn element node's rendered box in page coordinates. */
       boxes: () => {

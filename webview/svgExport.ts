@@ -81,7 +81,9 @@ export function mapToSvg(cy: Core, palette: Palette): string {
         ? `<ellipse cx="${r(p.x)}" cy="${r(p.y)}" rx="${r(w / 2)}" ry="${r(h / 2)}"`
         : `<rect x="${r(p.x - w / 2)}" y="${r(p.y - h / 2)}" width="${r(w)}" height="${r(h)}" rx="${kind === 'claim' ? 8 : kind === 'reply' ? 4 : 0}"`;
     parts.push(`<g class="node ${kind}">${shape} fill="${escapeXml(color)}" fill-opacity="0.16" stroke="${escapeXml(color)}" stroke-width="${kind === 'claim' || kind === 'crux' ? 2.5 : 1.5}"/>`);
-    const lines = wrapLabel(String(n.data('label')));
+    // The lines as the map wrapped them (cards follow the panel's width); before the map drew them, as many characters as the card has room for (30 in a 200-unit card).
+    const drawn = (n as unknown as { _private: { rscratch: { labelWrapCachedLines?: string[] } } })._private.rscratch.labelWrapCachedLines;
+    const lines = drawn?.length ? drawn.map((l) => l.replace(/\u200b/g, '').trim()) : wrapLabel(String(n.data('label')), Math.max(12, Math.round((30 * (Number(n.data('tw')) || 178)) / 178)));
     const top = p.y - ((lines.length - 1) * 15) / 2;
     parts.push(
       `<text x="${r(p.x)}" y="${r(top)}" text-anchor="middle" dominant-baseline="middle" font-size="12" font-family="system-ui, sans-serif"${kind === 'claim' ? ' font-weight="bold"' : ''} fill="${escapeXml(palette.foreground)}">` +

@@ -89,10 +89,14 @@ const LINE_STYLES: Record<MapEdgeKind, string> = {
   disagreement: 'dashed',
 };
 
-/** Node width on the map, in model pixels. */
+/** Node width on the map, in model pixels, where it does not follow the panel (big maps, several drafts); a one-draft map's cards fit the panel (cardWidth.ts). */
 export const NODE_WIDTH = 200;
+/** A label wraps this much narrower than its card (the card's padding). */
+export const TEXT_INSET = 22;
 /** The width a label wraps at inside a node. */
-export const TEXT_WIDTH = NODE_WIDTH - 22;
+export const TEXT_WIDTH = NODE_WIDTH - TEXT_INSET;
+/** A crux's hexagon is this much wider than other cards, so its text clears the slanted sides. */
+export const CRUX_EXTRA = 30;
 /** Label font size in model pixels (rendered size = this times the zoom). */
 export const FONT_PX = 13;
 /** Labels are never drawn smaller than this many CSS pixels: below it they are not drawn at all. */
@@ -105,14 +109,15 @@ export const NODE_PADDING = 22;
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 const CHARS_PER_LINE = 26;
 
-/** The node height its label needs (labels wrap at the node's width). */
-export function nodeHeight(label: string): number {
+/** The node height its label needs (labels wrap at the text width), estimated by characters where no canvas measures it. */
+export function nodeHeight(label: string, textWidth = TEXT_WIDTH): number {
+  const perLine = Math.max(8, Math.round((CHARS_PER_LINE * textWidth) / TEXT_WIDTH));
   const words = label.split(/\s+/);
   let lines = 1;
   let col = 0;
   for (const w of words) {
     const len = w.length + (col ? 1 : 0);
-    if (col + len > CHARS_PER_LINE && col > 0) {
+    if (col + len > perLine && col > 0) {
       lines++;
       col = w.length;
     } else col += len;
@@ -137,11 +142,12 @@ export function buildStylesheet(p: Palette, large: boolean, labels = true): unkn
     {
       selector: 'node[h]',
       style: {
-        width: NODE_WIDTH,
+        // Each card's width and text width are its data: a one-draft map's cards follow the panel's width.
+        width: 'data(w)',
         height: 'data(h)',
         label: labels ? 'data(shownLabel)' : '',
         'text-wrap': 'wrap',
-        'text-max-width': `${TEXT_WIDTH}px`,
+        'text-max-width': 'data(tw)',
         'text-valign': 'center',
         'text-halign': 'center',
         'font-size': FONT_PX,
@@ -156,7 +162,7 @@ export function buildStylesheet(p: Palette, large: boolean, labels = true): unkn
     },
     ...kindStyles,
     { selector: 'node[kind = "claim"]', style: { 'border-width': 2.5, 'font-weight': 'bold' } },
-    { selector: 'node[kind = "crux"]', style: { 'border-width': 2.5, width: NODE_WIDTH + 30 } },
+    { selector: 'node[kind = "crux"]', style: { 'border-width': 2.5 } },
     { selector: 'node[problem = "error"]', style: { 'border-style': 'double', 'border-width': 5, 'border-color': p.error } },
     { selector: 'node[problem = "warning"]', style: { 'border-style': 'dashed', 'border-color': p.warning } },
     {

@@ -29,6 +29,10 @@ export interface ViewState {
   activeFile?: string;
   /** Whether the map draws the suggested (ghost) nodes. */
   showSuggestions: boolean;
+  /** The cards' width the saved positions were laid out with (model units). */
+  cardWidth?: number;
+  /** Nodes the writer dragged to a place of their own (a resize keeps the layout while there are some). */
+  placed: string[];
 }
 
 /** What the webview API offers for state (acquireVsCodeApi's getState/setState). */
@@ -70,6 +74,8 @@ export function loadViewState(raw: unknown): ViewState {
     positions: Object.keys(positions).length ? positions : undefined,
     activeFile: typeof s.activeFile === 'string' ? s.activeFile : undefined,
     showSuggestions: s.showSuggestions === true,
+    cardWidth: typeof s.cardWidth === 'number' && s.cardWidth >= 60 && s.cardWidth <= 600 ? s.cardWidth : undefined,
+    placed: strings(s.placed),
   };
 }
 

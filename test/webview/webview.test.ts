@@ -172,8 +172,11 @@ describe.skipIf(!hasChromium)('map webview in Chromium', () => {
     expect((svg.match(/<g class="node /g) ?? []).length).toBe(map.nodes.length);
     // Draft text is escaped into the SVG, never markup.
     expect(svg).not.toMatch(/<script/i);
-    expect(svg).toContain('>Summaries protect users and</tspan>');
-    expect(svg).toContain('>the lab&apos;s distillation moat.</tspan>');
+    // Each label's lines as the map wrapped them (the cards' width follows the panel's).
+    const claim = svg.match(/<g class="node claim">(?:(?!<\/g>).)*Summaries protect(?:(?!<\/g>).)*<\/g>/)![0];
+    const lines = [...claim.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe('Summaries protect users and the lab&apos;s distillation moat.');
     const png = exports.find((m) => m.payload.format === 'png')!.payload.data as string;
     expect(png.startsWith('data:image/png;base64,')).toBe(true);
     expect(png.length).toBeGreaterThan(10_000);
