@@ -343,10 +343,13 @@ function handle(message: HostMessage): void {
       view.setGraph(p.graph, known, sameFile && state.zoom !== undefined && state.pan ? { zoom: state.zoom, pan: state.pan } : undefined);
       break;
     }
-    case 'didPatchGraph':
+    case 'didPatchGraph': {
+      const arrived = performance.now();
       editing.setVersions(message.payload.versions, false);
       view.patch(message.payload.diff);
+      editing.patched(arrived);
       break;
+    }
     case 'didRevealNode':
       if (!followCursor) break;
       // With a focus on, the focus follows the element under the editor's cursor.
@@ -378,6 +381,8 @@ window.addEventListener('message', (event: MessageEvent) => {
   ...view.debugHooks(),
   /** Milliseconds from the last map edit's request to the frame that drew its node selected. */
   lastEditMs: () => editing.lastEditMs,
+  /** The last map edit's steps in ms from its request (patch arrived, patch drawn, answer arrived, node drawn selected). */
+  lastEditTimings: () => editing.lastEditTimings,
   focusId: () => state.focusId,
   collapsedIds: () => [...collapsed],
 };

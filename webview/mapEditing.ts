@@ -30,8 +30,11 @@ export class MapEditing {
   private readonly pending = new Map<number, { startedAt: number; kind: MapEdit['type'] }>();
   private readonly targetRequests = new Map<number, (items: TargetItem[]) => void>();
   private pendingSelect: { id: string; startedAt: number } | undefined;
+  private timingStart = 0;
   /** Milliseconds from the last edit's request to the frame that drew its node selected. */
   lastEditMs: number | undefined;
+  /** The last edit's steps, in ms from its request (sent at `requestedAt`, the wall clock's ms): the patch arrived and was drawn into the map, the host's answer arrived, the node was drawn selected. */
+  lastEditTimings: { requestedAt: number; patchArrived?: number; patchApplied?: number; answered?: number; drawn?: number } | undefined;
   /** Versions of the shown files, as the host sent them: an edit names the ones it was drawn from. */
   private readonly versions = new Map<string, number>();
 
@@ -68,6 +71,8 @@ export class MapEditing {
     for (const f of files) if (this.versions.has(f)) v[f] = this.versions.get(f)!;
     const requestId = this.nextRequest++;
     this.pending.set(requestId, { startedAt: performance.now(), kind: edit.type });
+    this.lastEditTimings = { requestedAt: Date.now() };
+    this.timingStart = performance.now();
     post({ type: 'viewDidRequestEdit', payload: { requestId, edit, versions: v } });
   }
 
@@ -159,7 +164,17 @@ export class MapEditing {
   }
 
   /** The host's answer to an edit: its message, and the node to select once drawn. */
+  /** A patch arrived at `arrived` and was drawn by now: the first after an edit's request is noted in its timings. */
+  patched(arrived: number): void {
+    const t = this.lastEditTimings;
+    // The host may answer before its patch comes: the edit is still going until its node is drawn.
+    if (!t || t.patchArrived !== undefined || t.drawn !== undefined) return;
+    t.patchArrived = arrived - this.timingStart;
+    t.patchApplied = performance.now() - this.timingStart;
+  }
+
   completed(p: DidCompleteEdit['payload']): void {
+    if (this.lastEditTimings && this.pending.has(p.requestId)) this.lastEditTimings.answered = performance.now() - this.timingStart;
     const req = this.pending.get(p.requestId);
     this.pending.delete(p.requestId);
     if (p.message) this.host.notify(p.message, p.ok ? 'info' : 'error');
@@ -185,6 +200,7 @@ export class MapEditing {
     const stamp = () => {
       if (this.view.renderedAt > drawnAfter) {
         this.lastEditMs = this.view.renderedAt - pending.startedAt;
+        if (this.lastEditTimings) this.lastEditTimings.drawn = this.lastEditMs;
         performance.measure('cruxmap:edit', { start: pending.startedAt, end: this.view.renderedAt });
       } else requestAnimationFrame(stamp);
     };

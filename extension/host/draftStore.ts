@@ -186,6 +186,25 @@ export class DraftStore implements vscode.Disposable {
     return path;
   }
 
+  /**
+   * Indexes drafts' texts now, as an edit about to be applied will leave them (the map's own
+   * edits are drawn without waiting for VS Code); the documents' changes, when they come, find
+   * the same texts and change nothing. Only for drafts the index holds. `first` runs once they
+   * are indexed; the change is announced to the rest of the extension on the next turn of the
+   * event loop (so the map's answer leaves for the workbench ahead of diagnostics and decorations).
+   */
+  updateTexts(texts: ReadonlyMap<string, string>, first?: () => void): void {
+    const paths = new Set<string>();
+    for (const [path, text] of texts) {
+      const old = this.index.getText(path);
+      if (old === undefined || old === text) continue;
+      for (const p of this.index.update(path, text)) paths.add(p);
+    }
+    first?.();
+    // The rest of the extension hears of it a moment later: the map's messages leave first.
+    if (paths.size > 0) setTimeout(() => this.changeEmitter.fire({ paths: [...paths] }), 0);
+  }
+
   /** Makes sure the index holds the newest text of a document (flushes a pending debounce). */
   flush(doc: vscode.TextDocument): string | undefined {
     const path = this.pathOf(doc.uri);

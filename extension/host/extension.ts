@@ -23,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): { store: DraftStore;
   context.subscriptions.push(store);
   context.subscriptions.push(vscode.commands.registerCommand('cruxmap.reindex', () => store.scan()));
   const suggestions = registerSuggestions(context, store, (line) => log.info(line));
-  registerGraphPanel(context, store, suggestions);
+  registerGraphPanel(context, store, suggestions, (line) => log.info(line));
   registerLanguageFeatures(context, store);
   registerEditCommands(context, store);
   registerViews(context, store);

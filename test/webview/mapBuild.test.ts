@@ -311,6 +311,35 @@ describe.skipIf(!hasChromium)('the map a writer reads and builds (Chromium, 700 
       await page.close();
     });
 
+    it('the host may answer before it sends the patch: the new node is drawn selected all the same', async () => {
+      await open();
+      const c = await nodeCentre(page, claim);
+      await page.mouse.click(c.x, c.y, { button: 'right' });
+      await page.click('.popup.menu button[data-id="add:support"]');
+      await page.waitForSelector('.popup.input input');
+      await page.keyboard.type('Evaluations catch some schemers before deployment.');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => (window as any).__posted.some((m: any) => m.type === 'viewDidRequestEdit'));
+      const [request] = await posted(page, 'viewDidRequestEdit');
+      const plan = addElementEdits(index, claim, 'support', request.payload.edit.text);
+      files[file] = applyTextEdits(files[file], plan.edits[0].edits);
+      index.setDraft(file, files[file]);
+      const next = toMapGraph(index.getGraph(), new Set([file]));
+      const diff = diffMapGraphs(map, next);
+      map = next;
+      const newId = diff.addNodes[0].id;
+      await send(page, { type: 'didCompleteEdit', payload: { requestId: request.payload.requestId, ok: true, select: newId } });
+      expect(await debug<string[]>(page, 'nodeIds')).not.toContain(newId);
+      await send(page, { type: 'didPatchGraph', payload: { diff, versions: { [file]: 8 } } });
+      await page.waitForFunction((id) => (window as any).cruxmapDebug.selectedIds().includes(id), newId);
+      await page.waitForFunction(() => (window as any).cruxmapDebug.lastEditTimings()?.drawn !== undefined);
+      const t = await debug<Record<string, number>>(page, 'lastEditTimings');
+      expect(t.answered).toBeLessThanOrEqual(t.patchArrived);
+      expect(t.patchApplied).toBeLessThanOrEqual(t.drawn);
+      expect(overlappingPairs(await debug<Box[]>(page, 'boxes'))).toEqual([]);
+      await page.close();
+    });
+
     it('toolbar and keyboard: Change Kind and Add Reply post their edits; a refusal shows its message', async () => {
       await open();
       const target = 'scheming-first.md#^control-ceiling';

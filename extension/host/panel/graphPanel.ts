@@ -7,13 +7,14 @@ import { diffMapGraphs, displayText, filesInScope, isEmptyDiff, MAP_SCOPES, toMa
 import { PEER_FORMAT_INFO, scopeGraph, type PeerFormat } from '../../core/export/formats';
 import { saveGraphAs } from '../features/publish';
 import { isViewMessage, MAX_TARGETS, type ExportFormat, type MapPeerFormat, type HostMessage, type MapEdit, type TargetItem, type ViewMessage } from '../../protocol';
-import { EditError, type EditPlan } from '../../core/features/edits';
+import { applyTextEdits, EditError, type EditPlan } from '../../core/features/edits';
 import { addElementEdits, changeKindEdits, connectEdits, removeLabelEdits, type MapEditPlan } from '../../core/features/mapEdits';
 import { toWorkspaceEdit } from '../workspaceEdits';
 import { FileVersions } from '../../core/map/fileVersions';
 import { createNonce, renderPanelHtml } from './panelHtml';
 import type { MapSuggestions } from '../features/suggestions';
 import { suggestedMapItems } from '../../core/suggest/suggestMap';
+import { performance } from 'node:perf_hooks';
 
 const VIEW_TYPE = 'cruxmap.map';
 
@@ -35,6 +36,8 @@ class MapPanel implements vscode.Disposable {
   /** The suggestions last sent (as JSON, to send only changes), and their ghost ids' draft and line. */
   private sentSuggestions = '';
   private ghosts = new Map<string, { path: string; line: number }>();
+  /** How long the last patch took to build and send (for the map edit's timing line in the log). */
+  private lastPatchMs = 0;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -43,6 +46,7 @@ class MapPanel implements vscode.Disposable {
     scope: MapScope | undefined,
     private readonly onDispose: () => void,
     private readonly suggestions?: MapSuggestions,
+    private readonly log?: (line: string) => void,
   ) {
     this.scope = scope ?? readSettings().defaultScope;
     panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
@@ -102,6 +106,7 @@ class MapPanel implements vscode.Disposable {
   /** Sends the whole map, or only a diff when the same draft and scope are shown. */
   update(full = false): void {
     if (!this.ready) return;
+    const start = performance.now();
     const next = this.currentGraph();
     const title = this.activeFile ? this.store.index.getDraft(this.activeFile)?.title : undefined;
     this.panel.title = this.scope === 'workspace' ? 'Argument Map: workspace' : `Argument Map: ${title ?? 'no draft'}`;
@@ -111,7 +116,10 @@ class MapPanel implements vscode.Disposable {
       this.shown = next;
       const changed = [...versions].filter(([f, v]) => this.sentVersions.get(f) !== v);
       this.sentVersions = versions;
-      if (!isEmptyDiff(diff) || changed.length) this.post({ type: 'didPatchGraph', payload: { diff, versions: Object.fromEntries(changed) } });
+      if (!isEmptyDiff(diff) || changed.length) {
+        this.post({ type: 'didPatchGraph', payload: { diff, versions: Object.fromEntries(changed) } });
+        this.lastPatchMs = performance.now() - start;
+      }
       this.sendSuggestions();
       return;
     }
@@ -182,12 +190,23 @@ class MapPanel implements vscode.Disposable {
    * Writes an edit asked for on the map: the ids are looked up in the index, the files'
    * versions compared with those the map was drawn from (after taking in what was typed
    * but not yet indexed), the text edits computed by the core and applied as one
-   * WorkspaceEdit (one undo step). The index is updated at once, so the new node is drawn
-   * without the typing delay; the answer names the node to select.
+   * WorkspaceEdit (one undo step).
+   *
+   * The map does not wait for VS Code to apply it (a round trip through the workbench that
+   * takes about 100 ms in code-server, while the workbench is too busy to pass messages on):
+   * the texts the edit will leave are indexed first, the answer naming the node to select
+   * goes before the patch (so the page selects it in the frame that draws it), then the
+   * WorkspaceEdit is applied. Its documents are indexed again after it (a no-op when they
+   * hold the texts foreseen); if VS Code refuses the edit, the index goes back to the
+   * documents' texts, the node goes away and the refusal is said.
    */
   private async applyMapEdit(requestId: number, edit: MapEdit, versions: Record<string, number>): Promise<void> {
     const answer = (ok: boolean, message?: string, select?: string) => this.post({ type: 'didCompleteEdit', payload: { requestId, ok, ...(message ? { message } : {}), ...(select ? { select } : {}) } });
     const index = this.store.index;
+    // Where an edit's time goes, in the log: the checks and the core's plan, drawing it, then VS Code applying the WorkspaceEdit.
+    const t0 = performance.now();
+    let foreseen: Map<string, string> | undefined;
+    let before = new Map<string, string | undefined>();
     try {
       const ids = edit.type === 'connect' ? [edit.id, edit.targetId] : [edit.id];
       for (const id of ids) if (!index.getNode(id)) throw new EditError(`No element ${id} in the workspace (was it renamed or deleted?). Nothing was changed.`);
@@ -209,17 +228,43 @@ class MapPanel implements vscode.Disposable {
             : edit.type === 'changeKind'
               ? changeKindEdits(index, edit.id, edit.kind)
               : removeLabelEdits(index, edit.id);
+      const t1 = performance.now();
+      // The texts before the edit, to go back to if VS Code refuses it.
+      before = new Map(plan.edits.map((fe) => [fe.path, index.getText(fe.path)]));
+      let select: string | undefined;
+      if ([...before.values()].every((t) => t !== undefined)) {
+        foreseen = new Map(plan.edits.map((fe) => [fe.path, applyTextEdits(before.get(fe.path)!, fe.edits)]));
+        this.store.updateTexts(foreseen, () => {
+          select = this.selectionAfter(edit, plan);
+          answer(true, plan.note, select);
+          this.update();
+        });
+      }
+      const t2 = performance.now();
       const ok = await vscode.workspace.applyEdit(toWorkspaceEdit(this.store, plan.edits));
+      const t3 = performance.now();
       if (!ok) throw new EditError('The edit could not be applied (a file may have changed meanwhile); nothing was changed.');
-      // Index the edited texts now, not after the typing delay: the map draws the change at once.
+      // Index the edited documents now, not after the typing delay (when foreseen, they normally hold those very texts).
       for (const fe of plan.edits) {
         const doc = this.documentOf(fe.path) ?? (await vscode.workspace.openTextDocument(this.store.uriOf(fe.path)!));
         this.store.updateFromDocument(doc);
       }
-      const select = this.selectionAfter(edit, plan);
-      answer(true, plan.note, select);
+      if (!foreseen) {
+        select = this.selectionAfter(edit, plan);
+        answer(true, plan.note, select);
+      }
+      this.log?.(`Map edit (${edit.type}): ${(t1 - t0).toFixed(1)} ms checks and plan, ${(t2 - t1).toFixed(1)} ms to index it and send the map its answer and patch (${this.lastPatchMs.toFixed(1)} ms of it the map's diff), then ${(t3 - t2).toFixed(1)} ms for VS Code to apply the WorkspaceEdit.`);
       if (plan.cursor) void this.showLine(plan.cursor.path, select);
     } catch (e) {
+      // Drawn before VS Code refused it: the index goes back to what the documents hold.
+      if (foreseen) {
+        for (const path of foreseen.keys()) {
+          const doc = this.documentOf(path);
+          const text = before.get(path);
+          if (doc) this.store.updateFromDocument(doc);
+          else if (text !== undefined) this.store.updateTexts(new Map([[path, text]]));
+        }
+      }
       answer(false, e instanceof EditError ? e.message : `The edit failed: ${(e as Error).message}`);
     }
   }
@@ -362,7 +407,7 @@ class MapPanel implements vscode.Disposable {
   }
 }
 
-export function registerGraphPanel(context: vscode.ExtensionContext, store: DraftStore, suggestions?: MapSuggestions): void {
+export function registerGraphPanel(context: vscode.ExtensionContext, store: DraftStore, suggestions?: MapSuggestions, log?: (line: string) => void): void {
   const root = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
   let current: MapPanel | undefined;
 
@@ -372,7 +417,7 @@ export function registerGraphPanel(context: vscode.ExtensionContext, store: Draf
       return current;
     }
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Argument Map', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [root] });
-    current = new MapPanel(panel, store, root, scope, () => (current = undefined), suggestions);
+    current = new MapPanel(panel, store, root, scope, () => (current = undefined), suggestions, log);
     return current;
   };
 
@@ -392,7 +437,7 @@ export function registerGraphPanel(context: vscode.ExtensionContext, store: Draf
         const saved = state && typeof state === 'object' ? (state as { scope?: unknown }).scope : undefined;
         const scope = typeof saved === 'string' && (MAP_SCOPES as readonly string[]).includes(saved) ? (saved as MapScope) : undefined;
         current?.panel.dispose();
-        current = new MapPanel(panel, store, root, scope, () => (current = undefined), suggestions);
+        current = new MapPanel(panel, store, root, scope, () => (current = undefined), suggestions, log);
       },
     }),
     { dispose: () => current?.panel.dispose() },
