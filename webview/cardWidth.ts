@@ -22,6 +22,25 @@ export interface LevelEdge {
   target: string;
 }
 
+/** Which tree each element belongs to (the elements joined by edges, either way): a tree's id for each element's. */
+export function treesOf(nodes: LevelNode[], edges: LevelEdge[]): Map<string, string> {
+  const parent = new Map<string, string>(nodes.map((n) => [n.id, n.id]));
+  const root = (id: string): string => {
+    let r = id;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    // Path halving keeps the chains short.
+    let x = id;
+    while (parent.get(x) !== r) {
+      const next = parent.get(x)!;
+      parent.set(x, r);
+      x = next;
+    }
+    return r;
+  };
+  for (const e of edges) if (e.source !== e.target && parent.has(e.source) && parent.has(e.target)) parent.set(root(e.source), root(e.target));
+  return new Map(nodes.map((n) => [n.id, root(n.id)]));
+}
+
 /**
  * The most cards side by side in one level of one tree: each element sits one level below
  * the element it answers (its level is the longest chain of edges above it, cycles cut
@@ -29,21 +48,13 @@ export interface LevelEdge {
  * stand side by side are stacked in rows.
  */
 export function widestLevel(nodes: LevelNode[], edges: LevelEdge[]): number {
-  const ids = new Set(nodes.map((n) => n.id));
+  const tree = treesOf(nodes, edges);
   const up = new Map<string, string[]>();
-  const parent = new Map<string, string>(nodes.map((n) => [n.id, n.id]));
-  const root = (id: string): string => {
-    let r = id;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(id, r);
-    return r;
-  };
   for (const e of edges) {
-    if (e.source === e.target || !ids.has(e.source) || !ids.has(e.target)) continue;
+    if (e.source === e.target || !tree.has(e.source) || !tree.has(e.target)) continue;
     const list = up.get(e.source);
     if (list) list.push(e.target);
     else up.set(e.source, [e.target]);
-    parent.set(root(e.source), root(e.target));
   }
   const level = new Map<string, number>();
   const visiting = new Set<string>();
@@ -61,7 +72,7 @@ export function widestLevel(nodes: LevelNode[], edges: LevelEdge[]): number {
   const counts = new Map<string, number>();
   let widest = 0;
   for (const n of nodes) {
-    const key = `${root(n.id)}\u0000${levelOf(n.id)}`;
+    const key = `${tree.get(n.id)}\u0000${levelOf(n.id)}`;
     const c = (counts.get(key) ?? 0) + 1;
     counts.set(key, c);
     widest = Math.max(widest, c);

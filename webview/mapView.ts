@@ -6,7 +6,7 @@ import fcose from 'cytoscape-fcose';
 import { applyMapDiff, type MapDiff, type MapEdge, type MapFile, type MapGraph, type MapNode } from '../extension/core/map/mapModel';
 import type { MapLayoutName, SuggestedMapNode } from '../extension/protocol';
 import { buildStylesheet, CRUX_EXTRA, FONT_FAMILY, FONT_PX, LEGIBLE_ZOOM, LINE_HEIGHT, MIN_LABEL_PX, NODE_PADDING, NODE_WIDTH, nodeHeight, readPalette, TEXT_INSET } from './theme';
-import { CARD_GAP, cardWidthFor, MIN_SLOTS, widestLevel } from './cardWidth';
+import { CARD_GAP, cardWidthFor, MIN_SLOTS, treesOf, widestLevel } from './cardWidth';
 import { layeredGrid } from './fastLayout';
 import { findFreePlace, type Box, type PlacementScene } from './placement';
 import { spreadApart, wrapTitle } from './groupLayout';
@@ -417,10 +417,22 @@ export class MapView {
     return cardWidthFor(Math.max(MIN_SLOTS, widestLevel(this.graph.nodes, this.graph.edges.filter((e) => e.kind !== 'disagreement'))), this.rowRoom());
   }
 
-  /** Each tree's box (element nodes and the edges between them, disagreements aside), nodes only. */
+  /** Each tree's width (its elements joined by the edges between them, disagreements aside), from the nodes' positions and widths (no bounding boxes: cheap). */
   private treeWidths(): number[] {
-    const all = this.cy.elements().filter((e) => !(e.isNode() && (e.data('isFile') || e.data('suggested'))) && !(e.isEdge() && (e.data('kind') === 'disagreement' || e.hasClass('suggested'))));
-    return all.components().map((c) => c.nodes().boundingBox({ includeLabels: false, includeOverlays: false } as cytoscape.BoundingBoxOptions).w);
+    const tree = treesOf(this.graph.nodes, this.graph.edges.filter((e) => e.kind !== 'disagreement'));
+    const spans = new Map<string, { x1: number; x2: number }>();
+    for (const n of this.elementNodes()) {
+      const t = tree.get(n.id()) ?? n.id();
+      const x = n.position().x;
+      const half = Number(n.data('w')) / 2;
+      const s = spans.get(t);
+      if (!s) spans.set(t, { x1: x - half, x2: x + half });
+      else {
+        s.x1 = Math.min(s.x1, x - half);
+        s.x2 = Math.max(s.x2, x + half);
+      }
+    }
+    return [...spans.values()].map((s) => s.x2 - s.x1);
   }
 
   /**
@@ -613,8 +625,12 @@ export class MapView {
     this.placed.clear();
     this.laidOutWidth = this.container.clientWidth;
     this.setCardWidth(this.fitsCards(count) ? this.fittedCardWidth() : NODE_WIDTH);
+    performance.mark('cruxmap:layout:start');
     this.cy.layout(this.layoutOptions(count, false)).run();
+    performance.measure('cruxmap:layout:first', 'cruxmap:layout:start');
+    performance.mark('cruxmap:layout:laid');
     if (this.fitsCards(count)) this.fitCardsToRow(count);
+    performance.measure('cruxmap:layout:fitCards', 'cruxmap:layout:laid');
     const name = this.layoutName(count);
     if (name === 'dagre' && !this.grouped()) this.stackTrees();
     this.placeTitles();

@@ -74,6 +74,11 @@ describe('loadViewState', () => {
     expect(s).toMatchObject({ scope: 'linked', layout: 'fcose', layoutChosen: true, hiddenKinds: ['reply'], focusDepth: 2, positions: { a: { x: 1, y: 2 } }, zoom: undefined, collapsed: ['c'], focusId: 'f' });
     expect(loadViewState('garbage')).toMatchObject({ scope: 'draft', layout: 'auto', layoutChosen: false, group: true, collapsed: [] });
   });
+  it('keeps the card width the positions were laid out at, and the nodes the writer placed', () => {
+    expect(loadViewState({ cardWidth: 232, placed: ['a', 7, 'b'] })).toMatchObject({ cardWidth: 232, placed: ['a', 'b'] });
+    expect(loadViewState({ cardWidth: 5000, placed: 'a' })).toMatchObject({ cardWidth: undefined, placed: [] });
+    expect(loadViewState({ cardWidth: '200' }).cardWidth).toBeUndefined();
+  });
 });
 
 describe('keyboard', () => {
