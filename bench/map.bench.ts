@@ -1,6 +1,7 @@
 /**
  * Map benchmark in headless Chromium: first paint with layout (500, 2,000 and 5,000 nodes; median of
- * several fresh pages), a 1 % update of 2,000 nodes, and the pan/zoom frame rate. `--json` prints JSON.
+ * several fresh pages), a 1 % update of 2,000 nodes, the pan/zoom frame rate, and one draft's first paint
+ * (25 and 150 elements, 700 x 800 px). `--json` prints JSON.
  */
 import { existsSync } from 'node:fs';
 import { WorkspaceIndex } from '../extension/core/index/workspaceIndex';
@@ -11,6 +12,8 @@ import { log, ms, printJson, results, spread, stats } from './report';
 
 /** Fresh pages per size for the first paint. */
 const PAINT_RUNS = 3;
+/** Fresh pages for one draft's first paint. */
+const ONE_DRAFT_RUNS = 5;
 /** Updates per measurement (alternating forward and back). */
 const UPDATE_RUNS = 7;
 
@@ -105,6 +108,31 @@ async function main(): Promise<void> {
         log(`map pan and zoom at ${map.nodes.length} nodes: ${(1000 / f.median).toFixed(0)} fps (${f.runs} frames: median ${ms(f.median)}, 95th percentile ${ms(f.p95)}) in headless Chromium without a GPU`);
       }
       await page.close();
+    }
+
+    // One draft's map in a 700 x 800 panel (a tree laid out top-down, its cards fitted to the panel's width).
+    for (const perFile of [25, 150]) {
+      const map = mapOf(1, perFile);
+      const file = map.files[0].file;
+      const msg = { type: 'didSetGraph', payload: { graph: map, scope: 'draft', activeFile: file, defaultLayout: 'auto', followCursor: true } };
+      const paints: number[] = [];
+      for (let run = 0; run < ONE_DRAFT_RUNS; run++) {
+        const { page } = await openWebview(browser, { width: 700, height: 800 });
+        paints.push(
+          await page.evaluate(async (m) => {
+            const t0 = performance.now();
+            window.postMessage(m, '*');
+            const el = document.getElementById('map')!;
+            const debug = (window as any).cruxmapDebug;
+            while (el.dataset.nodeCount !== String(m.payload.graph.nodes.length) || debug.lastRenderAt() <= t0) await new Promise((r) => setTimeout(r, 1));
+            return debug.lastRenderAt() - t0;
+          }, msg),
+        );
+        await page.close();
+      }
+      const paint = stats(paints);
+      results[`map-first-paint-one-draft-${map.nodes.length}`] = paint;
+      log(`map first paint of one draft, ${map.nodes.length} nodes / ${map.edges.length} edges, 700 x 800 px: ${spread(paint)}`);
     }
   } finally {
     await browser.close();
