@@ -802,7 +802,11 @@ export class MapView {
     else this.drawGhosts();
     performance.measure('cruxmap:set:layout', 'cruxmap:set:added');
     performance.mark('cruxmap:set:laid');
-    if (allKnown) this.placeTitles();
+    if (allKnown) {
+      this.placeTitles();
+      // Positions kept from before (a reload, a scope shown again) count as laid out at this width: only a later resize reflows them.
+      this.laidOutWidth = this.container.clientWidth;
+    }
     if (allKnown && viewport) {
       this.cy.viewport(viewport);
       this.scaleTitles();

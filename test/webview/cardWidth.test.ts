@@ -207,6 +207,24 @@ describe.skipIf(!hasChromium)('cards that fit the panel (Chromium)', () => {
     await page.waitForTimeout(700);
     expect(overlappingPairs(await debug<Box[]>(page, 'boxes'))).toEqual([]);
     expect(errors).toEqual([]);
+
+    // Reloaded (the panel hidden and shown again) in a panel of another width: the saved places and card width come back, and stay.
+    await page.waitForFunction(() => (window as any).__state?.cardWidth !== undefined && (window as any).__state?.positions);
+    await page.waitForTimeout(400);
+    const saved = await page.evaluate(() => (window as any).__state);
     await page.close();
+    const again = await openWebview(browser, { width: 1000, height: 800, state: saved });
+    await send(again.page, setGraph(map, file));
+    await waitForCount(again.page, map.nodes.length);
+    await again.page.waitForTimeout(700);
+    const restored = await debug<Record<string, { x: number; y: number }>>(again.page, 'positions');
+    for (const id of ids) {
+      expect(restored[id].x, id).toBeCloseTo(saved.positions[id].x, 3);
+      expect(restored[id].y, id).toBeCloseTo(saved.positions[id].y, 3);
+    }
+    expect((await sizes(again.page, ids)).get(ids[0])!.width / (await debug<number>(again.page, 'zoom'))).toBeCloseTo(saved.cardWidth, 1);
+    expect(overlappingPairs(await debug<Box[]>(again.page, 'boxes'))).toEqual([]);
+    expect(again.errors).toEqual([]);
+    await again.page.close();
   });
 });
