@@ -33,6 +33,8 @@ const GROUP_GAP = 24;
 const TITLE_MIN_WIDTH = 260;
 /** A panel resize is acted on once it has stopped for this long (dragging a sash fires many). */
 const RESIZE_SETTLE_MS = 250;
+/** A resize narrower than this leaves the layout as it is (a scroll bar or a border coming and going is no reason to move every node). */
+const RESIZE_MIN_PX = 16;
 
 export interface MapViewEvents {
   tap(id: string, toSide: boolean): void;
@@ -166,8 +168,8 @@ export class MapView {
    */
   private reflow(): void {
     const width = this.container.clientWidth;
-    if (!width || Math.abs(width - this.laidOutWidth) < 1 || this.elementNodes().length === 0) return;
     this.cy.resize();
+    if (!width || Math.abs(width - this.laidOutWidth) < RESIZE_MIN_PX || this.elementNodes().length === 0) return;
     if (!this.fitsCards() || [...this.placed].some((id) => this.node(id))) return;
     void this.runLayout(false).then(() => this.events.viewport());
   }
