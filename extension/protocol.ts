@@ -41,7 +41,12 @@ export interface DidSetGraph {
 /** Host -> view: changes while the writer types; unchanged nodes keep their places. */
 export interface DidPatchGraph {
   type: 'didPatchGraph';
-  payload: { diff: MapDiff; versions?: Record<string, number> };
+  payload: {
+    diff: MapDiff;
+    versions?: Record<string, number>;
+    /** The answer to the map edit this patch draws, carried along (one message, so the view selects the new node in the frame that draws it). */
+    edit?: DidCompleteEdit['payload'];
+  };
 }
 
 /** Host -> view: highlight and centre one node (the editor cursor is in it). */
@@ -264,6 +269,11 @@ export function isViewMessage(x: unknown): x is ViewMessage {
   }
 }
 
+/** An edit's answer: `didCompleteEdit`'s payload, or carried in a patch. */
+function isEditAnswer(p: unknown): p is DidCompleteEdit['payload'] {
+  return isRecord(p) && isRequestId(p.requestId) && typeof p.ok === 'boolean' && (p.message === undefined || typeof p.message === 'string') && (p.select === undefined || typeof p.select === 'string');
+}
+
 /** Checks a message from the host (the webview's side of the same contract). */
 export function isHostMessage(x: unknown): x is HostMessage {
   if (!isRecord(x) || !hasExactly(x, ['type', 'payload']) || !isRecord(x.payload)) return false;
@@ -272,13 +282,17 @@ export function isHostMessage(x: unknown): x is HostMessage {
     case 'didSetGraph':
       return isRecord(p.graph) && Array.isArray(p.graph.nodes) && Array.isArray(p.graph.edges) && Array.isArray(p.graph.files) && typeof p.scope === 'string' && SCOPES.includes(p.scope);
     case 'didPatchGraph':
-      return isRecord(p.diff) && ['addFiles', 'removeFiles', 'addNodes', 'updateNodes', 'removeNodes', 'addEdges', 'removeEdges'].every((k) => Array.isArray((p.diff as Record<string, unknown>)[k]));
+      return (
+        isRecord(p.diff) &&
+        ['addFiles', 'removeFiles', 'addNodes', 'updateNodes', 'removeNodes', 'addEdges', 'removeEdges'].every((k) => Array.isArray((p.diff as Record<string, unknown>)[k])) &&
+        (p.edit === undefined || isEditAnswer(p.edit))
+      );
     case 'didRevealNode':
       return typeof p.id === 'string';
     case 'didRequestExport':
       return p.format === 'png' || p.format === 'svg';
     case 'didCompleteEdit':
-      return isRequestId(p.requestId) && typeof p.ok === 'boolean' && (p.message === undefined || typeof p.message === 'string') && (p.select === undefined || typeof p.select === 'string');
+      return isEditAnswer(p);
     case 'didListTargets':
       return isRequestId(p.requestId) && Array.isArray(p.items) && p.items.every((i) => isRecord(i) && typeof i.id === 'string' && typeof i.label === 'string' && typeof i.file === 'string' && typeof i.kind === 'string');
     case 'didSetSuggestions':

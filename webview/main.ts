@@ -346,6 +346,8 @@ function handle(message: HostMessage): void {
     case 'didPatchGraph': {
       const arrived = performance.now();
       editing.setVersions(message.payload.versions, false);
+      // A map edit's answer carried along: its node is selected as the patch draws it.
+      if (message.payload.edit) editing.completed(message.payload.edit);
       view.patch(message.payload.diff);
       editing.patched(arrived);
       break;

@@ -45,6 +45,10 @@ describe('isHostMessage', () => {
     expect(isHostMessage({ type: 'didPatchGraph', payload: { diff: { addFiles: [], removeFiles: [], addNodes: [], updateNodes: [], removeNodes: [], addEdges: [], removeEdges: [] } } })).toBe(true);
     expect(isHostMessage({ type: 'didRevealNode', payload: { id: 'a' } })).toBe(true);
     expect(isHostMessage({ type: 'didPatchGraph', payload: { diff: { addNodes: [] } } })).toBe(false);
+    const diff = { addFiles: [], removeFiles: [], addNodes: [], updateNodes: [], removeNodes: [], addEdges: [], removeEdges: [] };
+    expect(isHostMessage({ type: 'didPatchGraph', payload: { diff, edit: { requestId: 3, ok: true, select: 'a.md#^x' } } })).toBe(true);
+    expect(isHostMessage({ type: 'didPatchGraph', payload: { diff, edit: { requestId: 3, ok: 'yes' } } })).toBe(false);
+    expect(isHostMessage({ type: 'didPatchGraph', payload: { diff, edit: { ok: true } } })).toBe(false);
     expect(isHostMessage({ type: 'didSetGraph', payload: { graph, scope: 'nope' } })).toBe(false);
     expect(isHostMessage({ type: 'viewDidLoad', payload: {} })).toBe(false);
   });

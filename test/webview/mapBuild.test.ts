@@ -348,6 +348,37 @@ describe.skipIf(!hasChromium)('the map a writer reads and builds (Chromium, 700 
       await page.close();
     });
 
+    it('a patch may carry the answer: the new node is drawn selected in the frame that draws it', async () => {
+      await open();
+      const c = await nodeCentre(page, claim);
+      await page.mouse.click(c.x, c.y, { button: 'right' });
+      await page.click('.popup.menu button[data-id="add:question"]');
+      await page.waitForSelector('.popup.input input');
+      await page.keyboard.type('how many evaluations would a schemer pass?');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => (window as any).__posted.some((m: any) => m.type === 'viewDidRequestEdit'));
+      const [request] = await posted(page, 'viewDidRequestEdit');
+      const plan = addElementEdits(index, claim, 'question', request.payload.edit.text);
+      files[file] = applyTextEdits(files[file], plan.edits[0].edits);
+      index.setDraft(file, files[file]);
+      const next = toMapGraph(index.getGraph(), new Set([file]));
+      const diff = diffMapGraphs(map, next);
+      map = next;
+      const newId = diff.addNodes[0].id;
+      await send(page, { type: 'didPatchGraph', payload: { diff, versions: { [file]: 8 }, edit: { requestId: request.payload.requestId, ok: true, select: newId } } });
+      await page.waitForFunction((id) => (window as any).cruxmapDebug.selectedIds().includes(id), newId);
+      await page.waitForFunction(() => (window as any).cruxmapDebug.lastEditTimings()?.drawn !== undefined);
+      expect(overlappingPairs(await debug<Box[]>(page, 'boxes'))).toEqual([]);
+      // The next edit names the version the patch brought.
+      await page.focus('#map');
+      await page.keyboard.press('Shift+F10');
+      await page.waitForSelector('.popup.menu');
+      await page.keyboard.press('l');
+      await page.waitForFunction(() => (window as any).__posted.filter((m: any) => m.type === 'viewDidRequestEdit').length === 2);
+      expect((await posted(page, 'viewDidRequestEdit'))[1].payload).toMatchObject({ edit: { type: 'removeLabel', id: newId }, versions: { [file]: 8 } });
+      await page.close();
+    });
+
     it('toolbar and keyboard: Change Kind and Add Reply post their edits; a refusal shows its message', async () => {
       await open();
       const target = 'scheming-first.md#^control-ceiling';

@@ -6,7 +6,7 @@ import { readSettings } from '../settings';
 import { diffMapGraphs, displayText, filesInScope, isEmptyDiff, MAP_SCOPES, toMapGraph, truncateLabel, type MapGraph, type MapScope } from '../../core/map/mapModel';
 import { PEER_FORMAT_INFO, scopeGraph, type PeerFormat } from '../../core/export/formats';
 import { saveGraphAs } from '../features/publish';
-import { isViewMessage, MAX_TARGETS, type ExportFormat, type MapPeerFormat, type HostMessage, type MapEdit, type TargetItem, type ViewMessage } from '../../protocol';
+import { isViewMessage, MAX_TARGETS, type DidCompleteEdit, type ExportFormat, type MapPeerFormat, type HostMessage, type MapEdit, type TargetItem, type ViewMessage } from '../../protocol';
 import { applyTextEdits, EditError, type EditPlan } from '../../core/features/edits';
 import { addElementEdits, changeKindEdits, connectEdits, removeLabelEdits, type MapEditPlan } from '../../core/features/mapEdits';
 import { toWorkspaceEdit } from '../workspaceEdits';
@@ -103,8 +103,8 @@ class MapPanel implements vscode.Disposable {
     void this.panel.webview.postMessage(message);
   }
 
-  /** Sends the whole map, or only a diff when the same draft and scope are shown. */
-  update(full = false): void {
+  /** Sends the whole map, or only a diff when the same draft and scope are shown (carrying a map edit's answer when given; sent alone when there is no diff). */
+  update(full = false, edit?: DidCompleteEdit['payload']): void {
     if (!this.ready) return;
     const start = performance.now();
     const next = this.currentGraph();
@@ -117,9 +117,9 @@ class MapPanel implements vscode.Disposable {
       const changed = [...versions].filter(([f, v]) => this.sentVersions.get(f) !== v);
       this.sentVersions = versions;
       if (!isEmptyDiff(diff) || changed.length) {
-        this.post({ type: 'didPatchGraph', payload: { diff, versions: Object.fromEntries(changed) } });
+        this.post({ type: 'didPatchGraph', payload: { diff, versions: Object.fromEntries(changed), ...(edit ? { edit } : {}) } });
         this.lastPatchMs = performance.now() - start;
-      }
+      } else if (edit) this.post({ type: 'didCompleteEdit', payload: edit });
       this.sendSuggestions();
       return;
     }
@@ -127,6 +127,7 @@ class MapPanel implements vscode.Disposable {
     this.sentVersions = versions;
     const s = readSettings();
     this.post({ type: 'didSetGraph', payload: { graph: next, scope: this.scope, activeFile: this.activeFile, defaultLayout: s.defaultLayout, followCursor: s.followCursor, versions: Object.fromEntries(versions) } });
+    if (edit) this.post({ type: 'didCompleteEdit', payload: edit });
     this.sendSuggestions(true);
   }
 
@@ -201,7 +202,8 @@ class MapPanel implements vscode.Disposable {
    * documents' texts, the node goes away and the refusal is said.
    */
   private async applyMapEdit(requestId: number, edit: MapEdit, versions: Record<string, number>): Promise<void> {
-    const answer = (ok: boolean, message?: string, select?: string) => this.post({ type: 'didCompleteEdit', payload: { requestId, ok, ...(message ? { message } : {}), ...(select ? { select } : {}) } });
+    const answerOf = (ok: boolean, message?: string, select?: string): DidCompleteEdit['payload'] => ({ requestId, ok, ...(message ? { message } : {}), ...(select ? { select } : {}) });
+    const answer = (ok: boolean, message?: string, select?: string) => this.post({ type: 'didCompleteEdit', payload: answerOf(ok, message, select) });
     const index = this.store.index;
     // Where an edit's time goes, in the log: the checks and the core's plan, drawing it, then VS Code applying the WorkspaceEdit.
     const t0 = performance.now();
@@ -236,8 +238,8 @@ class MapPanel implements vscode.Disposable {
         foreseen = new Map(plan.edits.map((fe) => [fe.path, applyTextEdits(before.get(fe.path)!, fe.edits)]));
         this.store.updateTexts(foreseen, () => {
           select = this.selectionAfter(edit, plan);
-          answer(true, plan.note, select);
-          this.update();
+          // The answer rides with the patch: the page selects the node in the frame that draws it.
+          this.update(false, answerOf(true, plan.note, select));
         });
       }
       const t2 = performance.now();
