@@ -64,22 +64,26 @@ function indentOf(line: string): { cols: number; chars: number } {
  */
 export function plainInline(s: string): string {
   // Most prose has no inline markup at all: then only the white space changes.
-  if (!/[[<*_`]/.test(s)) return /\s\s|[\t\n\r\f\v]/.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
+  // (Two spaces, or white space other than a space, are what can change; the cheap tests go first.)
+  if (!/[[<*_`]/.test(s)) return s.includes('  ') || (/[^\S ]/.test(s) && /\s\s|[\t\n\r\f\v]/.test(s)) ? s.replace(WHITE_RUN, ' ').trim() : s.trim();
   // Every pattern is bounded (no unbounded scan to the end of the text from each start), so a paragraph of a
-  // thousand unclosed brackets or stars costs linear time.
-  return s
-    .replace(/!?\[\[([^\][|\n]{0,300})(?:\|([^\][\n]{0,300}))?\]\]/g, (_, name: string, alias?: string) => alias ?? name)
-    .replace(/!?\[([^\][]{0,500})\]\([^()\s]{0,500}(?:\s+"[^"]{0,200}")?\)/g, '$1')
-    .replace(/!?\[([^\][]{0,500})\]\[[^\][]{0,200}\]/g, '$1')
-    .replace(/<\/?[A-Za-z][^<>]{0,500}>/g, '')
-    .replace(/(\*\*|__)(?=\S)([^*_]{0,500}?\S)\1/g, '$2')
-    .replace(/(^|[^\w*])[*_](?=\S)([^*_]{0,500}?\S)[*_](?![\w*])/g, '$1$2')
-    .replace(/(\*\*|__)(?=\S)([^*_]{0,500}?\S)\1/g, '$2')
-    .replace(/`+([^`]{0,1000})`+/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // thousand unclosed brackets or stars costs linear time. A pattern runs only when the text holds what it needs.
+  let t = s;
+  if (t.includes('[[')) t = t.replace(/!?\[\[([^\][|\n]{0,300})(?:\|([^\][\n]{0,300}))?\]\]/g, (_, name: string, alias?: string) => alias ?? name);
+  if (t.includes('](')) t = t.replace(/!?\[([^\][]{0,500})\]\([^()\s]{0,500}(?:\s+"[^"]{0,200}")?\)/g, '$1');
+  if (t.includes('][')) t = t.replace(/!?\[([^\][]{0,500})\]\[[^\][]{0,200}\]/g, '$1');
+  if (t.includes('<')) t = t.replace(/<\/?[A-Za-z][^<>]{0,500}>/g, '');
+  if (t.includes('*') || t.includes('_')) {
+    if (t.includes('**') || t.includes('__')) t = t.replace(STRONG, '$2');
+    t = t.replace(/(^|[^\w*])[*_](?=\S)([^*_]{0,500}?\S)[*_](?![\w*])/g, '$1$2');
+    if (t.includes('**') || t.includes('__')) t = t.replace(STRONG, '$2');
+  }
+  if (t.includes('`')) t = t.replace(/`+([^`]{0,1000})`+/g, '$1');
+  return t.replace(WHITE_RUN, ' ').trim();
 }
-
+const STRONG = /(\*\*|__)(?=\S)([^*_]{0,500}?\S)\1/g;
+/** A run of white space that `\s+` → ` ` would change: not a lone space (most of a text's gaps, left alone). */
+const WHITE_RUN = /(?! (?!\s))\s+/g;
 /**
  * Finds the blocks of a draft that could be elements, in source order. Code (fenced and
  * indented), HTML blocks, front matter, tables and link definitions are skipped. Lines are

@@ -207,10 +207,12 @@ export function cueAt(norm: string, at: number): { cls: CueClass; length: number
 
 /** How far into a block cues are read (characters). */
 const CUE_WINDOW = 400;
-const CLAUSE_BREAK = /([.!?]["')\]]*\s+)|([,;:]\s+|\s-\s+|\s\(\s*)/g;
+const CLAUSE_BREAK = /([.!?]["')\]]*\s+)|([,;:]\s+|\s(?:-\s+|\(\s*))/g;
 
 /** Words a cue is skipped over when they open the sentence ("And so", "Well, but"). */
 const LEAD = /(?:and |well,? |ok,? |okay,? |oh,? |hmm,? |again,? |now,? |also,? |\*+|_+|"|\(|- )/y;
+/** The characters LEAD's words start with. */
+const LEAD_FIRST: ReadonlySet<number> = new Set([...'awohn*_"(-'].map((c) => c.charCodeAt(0)));
 
 const RESULT_AFTER_SUBJECT = /^(?:[a-z']+ ){1,2}(therefore|thus|hence|consequently)\b/;
 
@@ -257,6 +259,8 @@ export function findCues(text: string): CueHit[] {
 function clauseCue(norm: string, at: number, sentence: boolean): { cls: CueClass; at: number; length: number } | undefined {
   let p = at;
   for (let k = 0; k < 2; k++) {
+    // Most clauses open with none of the lead words: their first character says so without running the pattern.
+    if (!LEAD_FIRST.has(norm.charCodeAt(p))) break;
     LEAD.lastIndex = p;
     const lead = LEAD.exec(norm);
     if (!lead) break;
