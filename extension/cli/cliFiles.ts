@@ -5,6 +5,7 @@ import ignore, { type Ignore } from 'ignore';
 import { kindOf, readBounded } from '../node/readBounded';
 import type { DraftSource } from '../node/loadWorkspace';
 import { CONFIG_FILE, readConfig, type WorkspaceConfig } from '../core/config';
+import type { Diagnostic } from '../core/model';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -97,6 +98,11 @@ export function fileSource(listed: ListedDrafts, maxFileSize: number, warnings: 
       return file === undefined ? undefined : readDraft(file, escapeControls(path), maxFileSize, warnings);
     },
   };
+}
+
+/** 1-based, compiler-style: `path:line:col: severity code: message`, always one line (control characters in names and messages escaped). */
+export function formatDiagnostic(d: Diagnostic): string {
+  return escapeControls(`${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
 }
 
 /** Collects and reads the markdown files named by the arguments (see listDrafts). */
