@@ -25,7 +25,7 @@ Usage:
   cruxmap export <dir-or-files...> [--format json|html|argdown|dot|mermaid|graphml|aif|canvas] [-o FILE]
   cruxmap publish <file> [<dir>] [--labels keep|bold|drop] [--links url|text] [-o FILE]
   cruxmap import <file.argdown> [-o draft.md]
-  cruxmap suggest <dir-or-files...> [--format text|json] [--min-confidence C]
+  cruxmap suggest <dir-or-files...> [--format text|json] [--min-confidence C] [--config FILE]
 
 Commands:
   check    print one line a problem (path:line:col: severity code: message);

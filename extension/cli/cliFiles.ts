@@ -107,7 +107,11 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 /** Collects and reads the markdown files named by the arguments (see listDrafts). */
 export function collectDrafts(args: string[], cwd: string, maxFileSize: number): CollectResult {
-  const listed = listDrafts(args, cwd);
+  return readListedDrafts(listDrafts(args, cwd), maxFileSize);
+}
+
+/** Reads the markdown files listDrafts found; each file skipped is said in `warnings`, after the listing's own. */
+export function readListedDrafts(listed: ListedDrafts, maxFileSize: number): CollectResult {
   const warnings = [...listed.warnings];
   const drafts: FoundDraft[] = [];
   for (const { path, file } of listed.files) {
