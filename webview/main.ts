@@ -8,7 +8,7 @@ import { buildUi } from './ui';
 import { MapView, LARGE } from './mapView';
 import { loadViewState, stateSaver, type Point, type StateStore } from './viewState';
 import { computeVisibility } from './filters';
-import { keyAction, nearestInDirection } from './keyboard';
+import { ghostKeyAction, keyAction, nearestInDirection, nodeAnnouncement } from './keyboard';
 import { Popups } from './mapMenu';
 import { MapEditing } from './mapEditing';
 
@@ -237,14 +237,15 @@ function setKeyboardNode(id: string | undefined): void {
   view.cy.$(':selected').unselect();
   n.select();
   view.reveal(id, false);
-  ui.announce(`${n.data('kind')}: ${n.data('text')}`);
+  ui.announce(nodeAnnouncement({ kind: String(n.data('kind')), text: String(n.data('text')), suggested: n.data('suggested') === true, cue: n.data('cue') }));
 }
 
 ui.map.addEventListener('keydown', (e) => {
   if (popups.open) return;
   const action = keyAction(e);
   if (!action) return;
-  const nodes = view.visibleNodes().sort((a, b) => (a.data('file') < b.data('file') ? -1 : a.data('file') > b.data('file') ? 1 : a.data('line') - b.data('line')));
+  // Ghosts (suggested nodes) are reached like the elements, in source order among them.
+  const nodes = [...view.visibleNodes(), ...view.ghostNodes().filter((n) => !n.hasClass('filtered'))].sort((a, b) => (a.data('file') < b.data('file') ? -1 : a.data('file') > b.data('file') ? 1 : a.data('line') - b.data('line')));
   if (nodes.length === 0) return;
   // Tab and arrows move from the keyboard's node; the commands act on it, or on the node clicked.
   const i = keyboardId ? nodes.findIndex((n) => n.id() === keyboardId) : -1;
@@ -279,7 +280,7 @@ ui.map.addEventListener('keydown', (e) => {
   const at = editing.nodeAt(current);
   // A ghost (suggested node) has one menu, Accept; the element commands do not apply to it.
   if (view.node(current)?.data('suggested')) {
-    if (action.type === 'menu') void ghostMenu(current, at);
+    if (ghostKeyAction(action) === 'menu') void ghostMenu(current, at);
     return;
   }
   if (action.type === 'open') post({ type: 'viewDidClickNode', payload: { id: current, toSide: action.toSide } });
