@@ -160,54 +160,74 @@ function boundaryAfter(phrase: string): boolean {
   return /[a-z0-9]$/.test(phrase);
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  hit?: CueClass;
-  /** The phrase ends in a letter or digit, so the next character must not be one. */
-  boundary?: boolean;
-}
-
 /** a-z, 0-9 or an apostrophe. */
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
 }
 
-// A character trie over every phrase: matching at a position costs the length of the longest phrase, whatever the number of phrases.
-const TRIE: TrieNode = { next: new Map() };
+// A character trie over every phrase: matching at a position costs the length of the longest phrase, whatever the
+// number of phrases. It is kept in flat arrays (a node's transitions are a row of NEXT, one column per character the
+// phrases use), so a step is two array reads rather than a map lookup: cues are looked for at every clause start.
+/** Column of each ASCII character in NEXT, or -1 for one no phrase holds (every phrase is ASCII). */
+const COLUMN = new Int16Array(128).fill(-1);
+let columns = 0;
+for (const [, phrases] of PHRASES) for (const p of phrases) for (let i = 0; i < p.length; i++) if (COLUMN[p.charCodeAt(i)] < 0) COLUMN[p.charCodeAt(i)] = columns++;
+/** NEXT[node * columns + column]: the child node, or 0 for none (node 0 is the root, never a child). */
+let NEXT = new Int32Array(columns * 1024);
+/** The class of the phrase that ends at a node (the first class listed for it wins). */
+const HIT: (CueClass | undefined)[] = [undefined];
+/** The phrase ending at a node ends in a letter or digit, so the next character must not be one. */
+const BOUNDARY: boolean[] = [false];
 for (const [cls, phrases] of PHRASES) {
   for (const p of phrases) {
-    let node = TRIE;
+    let node = 0;
     for (let i = 0; i < p.length; i++) {
-      const ch = p.charCodeAt(i);
-      let n = node.next.get(ch);
-      if (!n) {
-        n = { next: new Map() };
-        node.next.set(ch, n);
+      const slot = node * columns + COLUMN[p.charCodeAt(i)];
+      if (NEXT[slot] === 0) {
+        const n = HIT.length;
+        HIT.push(undefined);
+        BOUNDARY.push(false);
+        if ((n + 1) * columns > NEXT.length) {
+          const grown = new Int32Array(NEXT.length * 2);
+          grown.set(NEXT);
+          NEXT = grown;
+        }
+        NEXT[slot] = n;
       }
-      node = n;
+      node = NEXT[slot];
     }
-    // The first class listed for a phrase wins.
-    if (!node.hit) {
-      node.hit = cls;
-      node.boundary = boundaryAfter(p);
+    if (HIT[node] === undefined) {
+      HIT[node] = cls;
+      BOUNDARY[node] = boundaryAfter(p);
     }
   }
 }
 
 /** The longest cue phrase starting at `at` in normalized text, if any. */
 export function cueAt(norm: string, at: number): { cls: CueClass; length: number } | undefined {
-  let node: TrieNode | undefined = TRIE;
+  let node = 0;
   let best: { cls: CueClass; length: number } | undefined;
-  for (let i = at; i < norm.length && node; i++) {
-    node = node.next.get(norm.charCodeAt(i));
-    if (node?.hit && (!node.boundary || i + 1 >= norm.length || !isWordChar(norm.charCodeAt(i + 1)))) best = { cls: node.hit, length: i + 1 - at };
+  for (let i = at; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    const col = c < 128 ? COLUMN[c] : -1;
+    if (col < 0) break;
+    node = NEXT[node * columns + col];
+    if (node === 0) break;
+    const hit = HIT[node];
+    if (hit !== undefined && (!BOUNDARY[node] || i + 1 >= norm.length || !isWordChar(norm.charCodeAt(i + 1)))) best = { cls: hit, length: i + 1 - at };
   }
   return best;
 }
 
 /** How far into a block cues are read (characters). */
 const CUE_WINDOW = 400;
-const CLAUSE_BREAK = /([.!?]["')\]]*\s+)|([,;:]\s+|\s(?:-\s+|\(\s*))/g;
+/**
+ * Sentence ends (`.` `!` `?`, closing quotes or brackets, white space) and clause breaks (`,` `;` `:` and white space,
+ * or ` - ` or ` (`). Every match starts at one of those marks, so the pattern skips the text between them quickly; the
+ * white space a ` - ` or ` (` needs before it is checked by hand (see findCues).
+ */
+const CLAUSE_BREAK = /([.!?]["')\]]*\s+)|[,;:]\s+|(-\s+|\(\s*)/g;
+const WHITE = /\s/;
 
 /** Words a cue is skipped over when they open the sentence ("And so", "Well, but"). */
 const LEAD = /(?:and |well,? |ok,? |okay,? |oh,? |hmm,? |again,? |now,? |also,? |\*+|_+|"|\(|- )/y;
@@ -251,7 +271,16 @@ export function findCues(text: string): CueHit[] {
   }
   CLAUSE_BREAK.lastIndex = 0;
   // The opening of a block decides what it does; cues deep inside a long paragraph are not read (this keeps the cost per block bounded).
-  for (let m = CLAUSE_BREAK.exec(norm); m && m.index < CUE_WINDOW; m = CLAUSE_BREAK.exec(norm)) add(m.index + m[0].length, m[1] !== undefined);
+  let lastEnd = 0;
+  for (let m = CLAUSE_BREAK.exec(norm); m; m = CLAUSE_BREAK.exec(norm)) {
+    // ` - ` and ` (` start at the white space before the mark, which no break before may have taken.
+    const spaced = m[2] !== undefined;
+    const start = spaced ? m.index - 1 : m.index;
+    if (start >= CUE_WINDOW) break;
+    if (spaced && (start < lastEnd || !WHITE.test(norm[start]))) continue;
+    lastEnd = m.index + m[0].length;
+    add(lastEnd, m[1] !== undefined);
+  }
   return hits;
 }
 
