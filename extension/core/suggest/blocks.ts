@@ -62,10 +62,11 @@ function indentOf(line: string): { cols: number; chars: number } {
  * Inline markdown to plain text, close to what the parser gives an element: emphasis and code
  * markers dropped, link text and image alt text kept, wikilinks by alias or name, HTML tags dropped.
  */
-export function plainInline(s: string): string {
+export function plainInline(s: string, oddWhite = true): string {
   // Most prose has no inline markup at all: then only the white space changes.
-  // (Two spaces, or white space other than a space, are what can change; the cheap tests go first.)
-  if (!/[[<*_`]/.test(s)) return s.includes('  ') || (/[^\S ]/.test(s) && /\s\s|[\t\n\r\f\v]/.test(s)) ? s.replace(WHITE_RUN, ' ').trim() : s.trim();
+  // (Two spaces, or white space other than a space, are what can change; the cheap tests go first. `oddWhite`
+  // false says the caller knows the text holds no white space but spaces.)
+  if (!/[[<*_`]/.test(s)) return s.includes('  ') || (oddWhite && /[^\S ]/.test(s) && /\s\s|[\t\n\r\f\v]/.test(s)) ? s.replace(WHITE_RUN, ' ').trim() : s.trim();
   // Every pattern is bounded (no unbounded scan to the end of the text from each start), so a paragraph of a
   // thousand unclosed brackets or stars costs linear time. A pattern runs only when the text holds what it needs.
   let t = s;
@@ -91,7 +92,11 @@ const WHITE_RUN = /(?! (?!\s))\s+/g;
  */
 export function scanBlocks(text: string): ProseBlock[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = src.split(/\r\n|\n|\r/);
+  // Most drafts end their lines with \n alone: a plain split then.
+  const lines = src.includes('\r') ? src.split(/\r\n|\n|\r/) : src.split('\n');
+  // Whether any line holds white space other than spaces (tabs, no-break spaces ...): when none does, the blocks'
+  // texts are checked for doubled spaces alone.
+  const oddWhite = /[^\S \n\r]/.test(src);
   const blocks: ProseBlock[] = [];
   let section = 0;
   let items: OpenItem[] = [];
@@ -109,7 +114,7 @@ export function scanBlocks(text: string): ProseBlock[] {
     const p = para;
     para = undefined;
     // A trailing ` ^id` marker is markup, not text.
-    let body = plainInline(p.parts.length === 1 ? p.parts[0] : p.parts.join(' '));
+    let body = plainInline(p.parts.length === 1 ? p.parts[0] : p.parts.join(' '), oddWhite);
     if (body.includes('^')) body = body.replace(/(^|\s)\^[A-Za-z0-9][A-Za-z0-9-]*$/, '').trim();
     if (!body) return;
     const idx = blocks.length;
@@ -146,7 +151,13 @@ export function scanBlocks(text: string): ProseBlock[] {
     let offset = 0;
     let quoted = false;
     // Only a line with `>` among its first characters can be quoted.
-    const gt = raw.indexOf('>');
+    let gt = -1;
+    for (let k = 0; k < 4 && k < raw.length; k++) {
+      if (raw.charCodeAt(k) === 0x3e) {
+        gt = k;
+        break;
+      }
+    }
     for (; gt >= 0 && gt < 4 + offset; ) {
       const q = /^ {0,3}> ?/.exec(rest);
       if (!q) break;
