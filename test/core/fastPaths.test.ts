@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
-import { parseDraft, slugOf } from '../../extension/core/parse/parse';
+import { mayHoldLabel, paragraphPrecheck, parseDraft, slugOf } from '../../extension/core/parse/parse';
 import { readFlatFrontMatter } from '../../extension/core/parse/frontMatter';
 import { oracleParseDraft } from '../support/remarkOracle';
+import { realisticCorpus } from '../../bench/corpus';
 
 describe('front matter', () => {
   it('is closed where remark closes it (a fence right after the opening one, or one with trailing blanks)', () => {
@@ -87,3 +88,46 @@ describe('implicit id slugs', () => {
     );
   });
 });
+
+describe('the paragraph pre-check (inline parse skipped where nothing can matter)', () => {
+  // Starts of blocks around the edge of what a label is: emphasis, escapes, character references, letters past ASCII, marks, astral letters.
+  const piece = fc.constantFrom(
+    'Claim', 'Objection', 'Reply', 'Support', 'Because', 'Crux', 'Question', 'Candidate counterexample', 'claim', 'CLAIM', ':', ': ', ' ', '\n', '  \n', '*', '**', '_', '__',
+    '\\:', '\\*', '&#58;', '&colon;', '&amp;', 'Cl&#97;im', 'Ob\u00adjection', 'Ärger', 'Ça', '𝐂laim', 'e\u0301', '’s', "'", '-', '—', '“', '(', ')', '.', ',', '?', '`x`', '<b>', '</b>',
+    '<!-- c -->', '[x]', '[[a]]', '![i](p.png)', '[t](b.md#^x)', '[r]', '\u00a0', 'x', 'word', '12', '#', '~',
+  );
+  const label = fc.constantFrom('Claim', 'Objection', 'Reply', 'Candidate counterexample', 'Cl&#97;im', 'Ärger', '𝐂laim', 'Claim\\-x', 'Because', 'Crux');
+  const opening = fc.constantFrom('', '*', '**', '_', '__', '***', '\\*', '&#42;', ' ', '`c` ', '<i>', '[x] ');
+  const block = fc.oneof(
+    fc.array(piece, { minLength: 1, maxLength: 10 }).map((ps) => ps.join('')),
+    fc
+      .tuple(opening, label, fc.constantFrom(':', ': ', ':**', '**:', ':*', '*:', ':_', '_:', ':__', ':***', '\\:', '&#58;', ''), fc.array(piece, { maxLength: 6 }))
+      .map(([o, l, c, ps]) => o + l + c + ' ' + ps.join('')),
+  );
+  /** The draft read with every paragraph's inline content parsed. */
+  const withoutPrecheck = (text: string) => {
+    paragraphPrecheck.enabled = false;
+    try {
+      return parseDraft(text, 'a.md');
+    } finally {
+      paragraphPrecheck.enabled = true;
+    }
+  };
+  it('changes no draft: every block, labelled or not, reads as when every inline content is parsed', () => {
+    fc.assert(
+      fc.property(block, fc.constantFrom('', '- ', '> ', '1. '), fc.boolean(), (b, marker, definitions) => {
+        const text = `${marker}${b}\n${definitions ? '\n[r]: other.md#^x\n' : ''}`;
+        expect(parseDraft(text, 'a.md'), JSON.stringify(text)).toEqual(withoutPrecheck(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('changes no draft of the realistic corpus', () => {
+    for (const [path, text] of realisticCorpus(40, 7)) expect(parseDraft(text, 'a.md'), path).toEqual(withoutPrecheck(text));
+  });
+  it('answers "maybe" for every text that begins with a label, and "no" for prose without a colon in reach', () => {
+    for (const t of ['Claim: x', '**Claim:** x', '_Objection_: y', 'Cl&#97;im: x', 'Claim\\: x', 'Candidate counterexample: z', 'Ärger: x', '𝐂laim: x']) expect(mayHoldLabel(t, 40), t).toBe(true);
+    for (const t of ['A sentence without any colon at all.', 'See `code`: here', '[link](https://x.org): no', 'This runs on for a long while before it reaches its colon: so no label.', '“Quoted”: no']) expect(mayHoldLabel(t, 40), t).toBe(false);
+  });
+});
+
