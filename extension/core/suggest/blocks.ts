@@ -80,8 +80,12 @@ export function plainInline(s: string, oddWhite = true): string {
     if (t.includes('**') || t.includes('__')) t = t.replace(STRONG, '$2');
   }
   if (t.includes('`')) t = t.replace(/`+([^`]{0,1000})`+/g, '$1');
-  return t.replace(WHITE_RUN, ' ').trim();
+  // As above: only doubled spaces or other white space need the replacement (the patterns add no white space of their own).
+  return (t.includes('  ') || (oddWhite && /[^\S ]/.test(t)) ? t.replace(WHITE_RUN, ' ') : t).trim();
 }
+const WHITE = /\s/;
+/** What follows the `^` of an id marker at the end of a block. */
+const ID_TAIL = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 const STRONG = /(\*\*|__)(?=\S)([^*_]{0,500}?\S)\1/g;
 /** A run of white space that `\s+` → ` ` would change: not a lone space (most of a text's gaps, left alone). */
 const WHITE_RUN = /(?! (?!\s))\s+/g;
@@ -115,7 +119,8 @@ export function scanBlocks(text: string): ProseBlock[] {
     para = undefined;
     // A trailing ` ^id` marker is markup, not text.
     let body = plainInline(p.parts.length === 1 ? p.parts[0] : p.parts.join(' '), oddWhite);
-    if (body.includes('^')) body = body.replace(/(^|\s)\^[A-Za-z0-9][A-Za-z0-9-]*$/, '').trim();
+    const caret = body.lastIndexOf('^');
+    if (caret >= 0 && (caret === 0 || WHITE.test(body[caret - 1])) && ID_TAIL.test(body.slice(caret + 1))) body = body.slice(0, Math.max(0, caret - 1)).trim();
     if (!body) return;
     const idx = blocks.length;
     blocks.push({
