@@ -160,9 +160,9 @@ function boundaryAfter(phrase: string): boolean {
   return /[a-z0-9]$/.test(phrase);
 }
 
-/** a-z, 0-9 or an apostrophe. */
+/** a-z, A-Z, 0-9 or an apostrophe. */
 function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39;
 }
 
 // A character trie over every phrase: matching at a position costs the length of the longest phrase, whatever the
@@ -172,6 +172,8 @@ function isWordChar(c: number): boolean {
 const COLUMN = new Int16Array(128).fill(-1);
 let columns = 0;
 for (const [, phrases] of PHRASES) for (const p of phrases) for (let i = 0; i < p.length; i++) if (COLUMN[p.charCodeAt(i)] < 0) COLUMN[p.charCodeAt(i)] = columns++;
+// Every phrase is lower case; a capital letter steps as its small one, so ASCII text is matched as written (no lower-cased copy).
+for (let c = 65; c <= 90; c++) COLUMN[c] = COLUMN[c + 32];
 /** NEXT[node * columns + column]: the child node, or 0 for none (node 0 is the root, never a child). */
 let NEXT = new Int32Array(columns * 1024);
 /** The class of the phrase that ends at a node (the first class listed for it wins). */
@@ -203,7 +205,7 @@ for (const [cls, phrases] of PHRASES) {
   }
 }
 
-/** The longest cue phrase starting at `at` in normalized text, if any. */
+/** The longest cue phrase starting at `at` in normalized text (or ASCII text, in any case), if any. */
 export function cueAt(norm: string, at: number): { cls: CueClass; length: number } | undefined {
   let node = 0;
   let best: { cls: CueClass; length: number } | undefined;
@@ -230,16 +232,19 @@ const CLAUSE_BREAK = /([.!?]["')\]]*\s+)|[,;:]\s+|(-\s+|\(\s*)/g;
 const WHITE = /\s/;
 
 /** Words a cue is skipped over when they open the sentence ("And so", "Well, but"). */
-const LEAD = /(?:and |well,? |ok,? |okay,? |oh,? |hmm,? |again,? |now,? |also,? |\*+|_+|"|\(|- )/y;
+// (The patterns here ignore case: ASCII blocks are read as written, others lower-cased by normalize.)
+const LEAD = /(?:and |well,? |ok,? |okay,? |oh,? |hmm,? |again,? |now,? |also,? |\*+|_+|"|\(|- )/iy;
 /** The characters LEAD's words start with. */
-const LEAD_FIRST: ReadonlySet<number> = new Set([...'awohn*_"(-'].map((c) => c.charCodeAt(0)));
+const LEAD_FIRST: ReadonlySet<number> = new Set([...'awohnAWOHN*_"(-'].map((c) => c.charCodeAt(0)));
 
-const RESULT_AFTER_SUBJECT = /^(?:[a-z']+ ){1,2}(therefore|thus|hence|consequently)\b/;
+const RESULT_AFTER_SUBJECT = /^(?:[a-z']+ ){1,2}(therefore|thus|hence|consequently)\b/i;
 
 /** Classes a clause inside a sentence can take its cue from. */
 const MID_CLASSES: ReadonlySet<CueClass> = new Set(['contrast', 'cause', 'explain', 'result', 'example', 'doubt']);
-const MID_REASON = /because|since|so |therefore|thus|hence|which means|for example|for instance|e\.g/y;
-const MID_CONTRAST = /but|however|yet|whereas|that said|and yet|on the other hand|except|still|nevertheless/y;
+const MID_REASON = /because|since|so |therefore|thus|hence|which means|for example|for instance|e\.g/iy;
+const MID_CONTRAST = /but|however|yet|whereas|that said|and yet|on the other hand|except|still|nevertheless/iy;
+const THOUGH = /though/iy;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function startsWith(re: RegExp, text: string, at: number): boolean {
   re.lastIndex = at;
@@ -252,7 +257,8 @@ function startsWith(re: RegExp, text: string, at: number): boolean {
  */
 export function findCues(text: string): CueHit[] {
   const original = text.length > CUE_WINDOW + 100 ? text.slice(0, CUE_WINDOW + 100) : text;
-  const norm = normalize(original);
+  // ASCII text needs no normalizing: the trie and the patterns read it in any case.
+  const norm = NON_ASCII.test(original) ? normalize(original) : original;
   // Normalization keeps lengths unless it widened a dash; then the words are shown as normalized.
   const same = norm.length === original.length;
   const hits: CueHit[] = [];
@@ -307,7 +313,7 @@ function clauseCue(norm: string, at: number, sentence: boolean): { cls: CueClass
   if (!c || c.cls === 'plain') return undefined;
   // Mid-sentence clauses take only the markers that really turn a clause; ", though," there means "however".
   if (!sentence) {
-    if (c.cls === 'concessive' && c.length === 6 && norm.startsWith('though', p)) return { cls: 'contrast', at: p, length: c.length };
+    if (c.cls === 'concessive' && c.length === 6 && startsWith(THOUGH, norm, p)) return { cls: 'contrast', at: p, length: c.length };
     if (!MID_CLASSES.has(c.cls)) return undefined;
     if ((c.cls === 'cause' || c.cls === 'result' || c.cls === 'example') && !startsWith(MID_REASON, norm, p)) return undefined;
     if (c.cls === 'contrast' && !startsWith(MID_CONTRAST, norm, p)) return undefined;
