@@ -108,7 +108,7 @@ describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
             await s.page.keyboard.press('Escape');
             return texts.map((t) => t.replace(/\s+/g, ' ').slice(0, 40));
           },
-          { timeout: 30_000, intervals: [1000] },
+          { timeout: 30_000, interval: 1000 },
         )
         .toEqual([expect.stringMatching(/^Reply\? That said, labs already run them/)]);
     });

@@ -52,6 +52,11 @@ const OPPOSING: ReadonlySet<CueClass> = new Set(['contrast', 'doubt', 'answer'])
 /** Contrast words that turn a clause more weakly than "but" or "however". */
 const WEAK_CONTRAST = /^(?:actually|rather|instead|still|except|whereas|what about|unfortunately|in practice)$/i;
 
+/** A decision, its confidence clamped to [0, 1] and rounded to two places. */
+function result(kind: ElementKind, target: number, confidence: number, cue: string): { kind: ElementKind; target: number; confidence: number; cue: string } {
+  return { kind, target, confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100, cue };
+}
+
 /** The number of words in a text, counted up to `max`. */
 function wordsUpTo(text: string, max: number): number {
   let n = 0;
@@ -192,6 +197,23 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     if (kind === 'objection' || kind === 'reply') lastObjectionAnywhere = i;
   }
 
+  function kindOf(i: number): ElementKind | undefined {
+    return i >= 0 ? kinds[i] : undefined;
+  }
+
+  /** What a block against or for "what came before" answers: the block before when it argues, else the scope's last argument, the enclosing block, the heading's claim. */
+  function argAnchorOf(prev: number, scope: Scope, parent: number, first: CueHit | undefined): number {
+    const pk = kindOf(prev);
+    if (pk === 'claim' || pk === 'objection' || pk === 'reply') return prev;
+    if (scope.lastArg >= 0) return scope.lastArg;
+    if (parent >= 0) return parent;
+    const h = headingClaim();
+    if (h >= 0) return h;
+    // Words that name an objection ("That objection …") look back past the section for one.
+    if (first?.cls === 'answer' && lastObjectionAnywhere >= 0) return lastObjectionAnywhere;
+    return lastClaimAnywhere;
+  }
+
   function decide(b: ProseBlock, scope: Scope): { kind: ElementKind; target: number; confidence: number; cue: string } | undefined {
     const wordCount = wordsUpTo(b.text, 4);
     const hits = findCues(b.text);
@@ -203,20 +225,8 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     const later = hits.filter((h) => !h.atStart && !(promote && h === second));
     const parent = b.parent;
     const prev = scope.prev >= 0 ? scope.prev : parent;
-    const kindOf = (i: number) => (i >= 0 ? kinds[i] : undefined);
     const claimAnchor = scope.lastClaim >= 0 ? scope.lastClaim : parent >= 0 ? parent : headingClaim();
-    const argAnchor = (() => {
-      const pk = kindOf(prev);
-      if (pk === 'claim' || pk === 'objection' || pk === 'reply') return prev;
-      if (scope.lastArg >= 0) return scope.lastArg;
-      if (parent >= 0) return parent;
-      const h = headingClaim();
-      if (h >= 0) return h;
-      // Words that name an objection ("That objection …") look back past the section for one.
-      if (first?.cls === 'answer' && lastObjectionAnywhere >= 0) return lastObjectionAnywhere;
-      return lastClaimAnywhere;
-    })();
-    const result = (kind: ElementKind, target: number, confidence: number, cue: string) => ({ kind, target, confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100, cue });
+    const argAnchor = argAnchorOf(prev, scope, parent, first);
     const question = questionOf(b.text);
 
     if (b.block === 'heading') {
