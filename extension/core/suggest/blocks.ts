@@ -45,6 +45,18 @@ const HTML_START = /^<(?:!--|\?|![A-Za-z]|\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$))/
 const LINK_DEF = /^\[[^\]]+\]:\s*\S/;
 const TABLE_DELIM = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 
+/** What `\s` matches (as String.prototype.trim removes it). */
+function isWhiteCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** The length of a line without its trailing white space (`line.trimEnd().length`, without the copy). */
+function trimmedEnd(line: string): number {
+  let end = line.length;
+  while (end > 0 && isWhiteCode(line.charCodeAt(end - 1))) end--;
+  return end;
+}
+
 /** Leading white space as columns (a tab to the next multiple of 4). */
 function indentOf(line: string): { cols: number; chars: number } {
   let cols = 0;
@@ -170,7 +182,9 @@ export function scanBlocks(text: string): ProseBlock[] {
       rest = rest.slice(q[0].length);
       offset += q[0].length;
     }
-    const blank = rest.trim() === '';
+    // Where the line's text ends, trailing white space left out (0: a blank line); one backward look, no copy.
+    const restEnd = trimmedEnd(rest);
+    const blank = restEnd === 0;
 
     if (fence) {
       const t = rest.trimStart();
@@ -226,7 +240,7 @@ export function scanBlocks(text: string): ProseBlock[] {
           startChar: c,
           contentStart: { line: lineNo, character: c },
           endLine: lineNo,
-          endChar: offset + rest.trimEnd().length,
+          endChar: offset + restEnd,
           parts: [body.slice(qm[0].length)],
           parent: quoteFirst,
           quote: true,
@@ -234,7 +248,7 @@ export function scanBlocks(text: string): ProseBlock[] {
       } else if (para) {
         para.parts.push(body);
         para.endLine = lineNo;
-        para.endChar = offset + rest.trimEnd().length;
+        para.endChar = offset + restEnd;
       } else {
         para = {
           block: 'blockquote',
@@ -242,7 +256,7 @@ export function scanBlocks(text: string): ProseBlock[] {
           startChar: bodyChar,
           contentStart: { line: lineNo, character: bodyChar },
           endLine: lineNo,
-          endChar: offset + rest.trimEnd().length,
+          endChar: offset + restEnd,
           parts: [body],
           parent: quoteFirst,
           quote: true,
@@ -291,7 +305,7 @@ export function scanBlocks(text: string): ProseBlock[] {
         if (t) {
           blocks.push({
             block: 'heading',
-            range: { start: { line: lineNo, character: bodyChar }, end: { line: lineNo, character: offset + rest.trimEnd().length } },
+            range: { start: { line: lineNo, character: bodyChar }, end: { line: lineNo, character: offset + restEnd } },
             contentStart: { line: lineNo, character: bodyChar + atx[0].length },
             text: t,
             depth,
@@ -341,7 +355,7 @@ export function scanBlocks(text: string): ProseBlock[] {
           startChar: c + ti.chars,
           contentStart: { line: lineNo, character: c + ti.chars + (atxIn ? atxIn[0].length : 0) },
           endLine: lineNo,
-          endChar: offset + rest.trimEnd().length,
+          endChar: offset + restEnd,
           parts: [atxIn ? t.slice(atxIn[0].length) : t],
           parent,
           quote: false,
@@ -352,7 +366,7 @@ export function scanBlocks(text: string): ProseBlock[] {
       if (para) {
         para.parts.push(body);
         para.endLine = lineNo;
-        para.endChar = offset + rest.trimEnd().length;
+        para.endChar = offset + restEnd;
         prevBlank = false;
         continue;
       }
@@ -365,7 +379,7 @@ export function scanBlocks(text: string): ProseBlock[] {
         startChar: bodyChar,
         contentStart: { line: lineNo, character: bodyChar },
         endLine: lineNo,
-        endChar: offset + rest.trimEnd().length,
+        endChar: offset + restEnd,
         parts: [body],
         parent,
         quote: false,
@@ -377,7 +391,7 @@ export function scanBlocks(text: string): ProseBlock[] {
     if (para) {
       para.parts.push(body);
       para.endLine = lineNo;
-      para.endChar = offset + rest.trimEnd().length;
+      para.endChar = offset + restEnd;
     }
     prevBlank = false;
   }
