@@ -147,13 +147,23 @@ const PHRASES: [CueClass, string[]][] = [
 /** A normalized copy for matching: lower case, typographic quotes and dashes made plain, so cues match however they are typed. */
 export function normalize(text: string): string {
   if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
-  return text
-    .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
-    .replace(/[\u2013\u2014]/g, ' - ')
-    .replace(/\u2026/g, '...')
-    .toLowerCase();
+  // One pass over the text for every character made plain.
+  return text.replace(TYPOGRAPHIC, (c) => PLAIN[c]).toLowerCase();
 }
+const TYPOGRAPHIC = /[\u2018\u2019\u02bc\u2032\u201c\u201d\u201e\u2033\u2013\u2014\u2026]/g;
+const PLAIN: Readonly<Record<string, string>> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u02bc': "'",
+  '\u2032': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u2033': '"',
+  '\u2013': ' - ',
+  '\u2014': ' - ',
+  '\u2026': '...',
+};
 
 /** Phrases that need a word boundary after them (those ending in a letter or digit). */
 function boundaryAfter(phrase: string): boolean {
