@@ -88,7 +88,7 @@ function updateCounts(matches: number): void {
   // The screen-reader list follows a moment later, so a redraw never waits for thousands of list items.
   clearTimeout(listTimer);
   listTimer = setTimeout(
-    () => ui.setElementList(view.visibleNodes().map((n) => ({ id: n.id(), kind: n.data('kind'), text: n.data('text'), file: n.data('file'), line: n.data('line') }))),
+    () => ui.setElementList(keyboardNodes().map((n) => ({ id: n.id(), kind: n.data('suggested') ? `${n.data('kind')}, suggested` : n.data('kind'), text: n.data('text'), file: n.data('file'), line: n.data('line') }))),
     nodes.length > LARGE ? 400 : 0,
   );
 }
@@ -174,7 +174,9 @@ ui.onExportMenu((at) => {
 });
 ui.onListClick((id) => {
   view.reveal(id);
-  tap(id, false);
+  // A ghost in the list opens its menu (Accept), as Enter on it in the map does.
+  if (view.node(id)?.data('suggested')) void ghostMenu(id, editing.nodeAt(id));
+  else tap(id, false);
 });
 ui.onNodeActions((at) => {
   const id = selectedId() ?? keyboardId;
@@ -240,12 +242,16 @@ function setKeyboardNode(id: string | undefined): void {
   ui.announce(nodeAnnouncement({ kind: String(n.data('kind')), text: String(n.data('text')), suggested: n.data('suggested') === true, cue: n.data('cue') }));
 }
 
+/** The nodes the keyboard and the screen-reader list reach: the visible elements and the ghosts (suggested nodes), in source order. */
+function keyboardNodes(): ReturnType<MapView['visibleNodes']> {
+  return [...view.visibleNodes(), ...view.ghostNodes().filter((n) => !n.hasClass('filtered'))].sort((a, b) => (a.data('file') < b.data('file') ? -1 : a.data('file') > b.data('file') ? 1 : a.data('line') - b.data('line')));
+}
+
 ui.map.addEventListener('keydown', (e) => {
   if (popups.open) return;
   const action = keyAction(e);
   if (!action) return;
-  // Ghosts (suggested nodes) are reached like the elements, in source order among them.
-  const nodes = [...view.visibleNodes(), ...view.ghostNodes().filter((n) => !n.hasClass('filtered'))].sort((a, b) => (a.data('file') < b.data('file') ? -1 : a.data('file') > b.data('file') ? 1 : a.data('line') - b.data('line')));
+  const nodes = keyboardNodes();
   if (nodes.length === 0) return;
   // Tab and arrows move from the keyboard's node; the commands act on it, or on the node clicked.
   const i = keyboardId ? nodes.findIndex((n) => n.id() === keyboardId) : -1;

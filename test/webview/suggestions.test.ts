@@ -214,6 +214,15 @@ describe.skipIf(!hasChromium)('suggestions on the map', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('map');
     await page.keyboard.press('Tab');
     expect(await selected()).toEqual(['a.md#?L4']);
+    // The screen-reader list holds the ghosts too, in source order, each said to be a suggestion; its button opens the ghost's menu.
+    const items = await page.$$eval('#element-list button', (bs) => bs.map((b) => b.textContent));
+    expect(items).toEqual(['claim: Debate works. (a.md, line 1)', 'objection, suggested: But judges get tired. (a.md, line 3)', 'reply, suggested: However, tired judges still beat no judges. (a.md, line 5)']);
+    await page.focus('#element-list button[data-id="a.md#?L4"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.popup.menu');
+    expect(await page.textContent('.popup.menu')).toContain('Accept: Mark as Reply');
+    await page.keyboard.press('a');
+    expect((await recorded(page)).posted.at(-1)).toEqual({ type: 'viewDidAcceptSuggestion', payload: { id: 'a.md#?L4' } });
     expect(errors).toEqual([]);
     await page.close();
   });
