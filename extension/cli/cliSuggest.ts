@@ -2,7 +2,7 @@
 import { parseDraft } from '../core/parse/parse';
 import { parseOptionsOf } from '../core/config';
 import { DEFAULT_THRESHOLD, suggestDraft, type Suggestion } from '../core/suggest/suggest';
-import { formatDiagnostic, listDrafts, readListedDrafts, readWorkspaceConfig, UsageError } from './cliFiles';
+import { escapeControls, formatDiagnostic, listDrafts, readListedDrafts, readWorkspaceConfig, UsageError } from './cliFiles';
 
 export const SUGGEST_HELP = `Usage:
   cruxmap suggest <dir-or-files...> [--format text|json] [--min-confidence C] [--config FILE]
@@ -100,7 +100,8 @@ export function runSuggest(argv: string[], cwd: string): { code: number; stdout:
   const stdout =
     opts.format === 'json'
       ? `${JSON.stringify({ version: 1, suggestions: list }, null, 2)}\n`
-      : list.map((s) => `${s.file}:${s.range.start.line + 1}:${s.range.start.character + 1}: suggestion ${s.kind}: ${s.text}${s.target ? ` (→ line ${s.target.line + 1})` : ''}\n`).join('');
+      : // One line a suggestion, as check's lines: control characters in names and texts escaped.
+        list.map((s) => `${escapeControls(`${s.file}:${s.range.start.line + 1}:${s.range.start.character + 1}: suggestion ${s.kind}: ${s.text}`)}${s.target ? ` (→ line ${s.target.line + 1})` : ''}\n`).join('');
   const files = new Set(list.map((s) => s.file)).size;
   err.push(`cruxmap: ${list.length} suggestion${list.length === 1 ? '' : 's'} in ${files} of ${drafts.length} file${drafts.length === 1 ? '' : 's'} (min-confidence ${opts.minConfidence})\n`);
   return { code: 0, stdout, stderr: err.join('') };

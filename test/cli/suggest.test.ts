@@ -78,6 +78,16 @@ describe('cruxmap suggest', () => {
     expect(missing.stderr).toMatch(/^cruxmap: cannot read the config file/);
   });
 
+  it('keeps a text line one line: control characters in a block are escaped, as check escapes them', () => {
+    const dir = workspace({ 'a.md': 'Claim: Evaluations catch risky models.\n\nBut evaluations miss the \u001b[31mplanners\u2028too.\n' });
+    const r = run(['suggest', dir]);
+    expect(r.code).toBe(0);
+    // (The line separator is white space, read as a space like a line break.)
+    expect(r.stdout).toBe('a.md:3:1: suggestion objection: But evaluations miss the \\x1b[31mplanners too. (→ line 1)\n');
+    // JSON keeps the text as it is (JSON escapes it itself).
+    expect(JSON.parse(run(['suggest', dir, '--format', 'json']).stdout).suggestions[0].text).toBe('But evaluations miss the \u001b[31mplanners too.');
+  });
+
   it('exits 2 on a usage error', () => {
     for (const args of [['suggest'], ['suggest', '.', '--format', 'html'], ['suggest', '.', '--min-confidence', '1.5'], ['suggest', '.', '--min-confidence', 'high'], ['suggest', '.', '--bogus'], ['suggest', '.', '--config']]) {
       const r = run(args);
