@@ -222,7 +222,14 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     const second = hits.find((h) => !h.atStart && h.sentence && h.cls !== 'aside');
     const promote = second !== undefined && (first === undefined || first.cls === 'aside') && (first?.cls === 'aside' || wordsUpTo(b.text.slice(0, second.at), 6) <= 5);
     if (promote) first = { ...second!, atStart: true };
-    const later = hits.filter((h) => !h.atStart && !(promote && h === second));
+    // The first contrast or doubt after the opening (and after the cue promoted to open the block).
+    let turn: CueHit | undefined;
+    for (const h of hits) {
+      if (!h.atStart && !(promote && h === second) && (h.cls === 'contrast' || h.cls === 'doubt')) {
+        turn = h;
+        break;
+      }
+    }
     const parent = b.parent;
     const prev = scope.prev >= 0 ? scope.prev : parent;
     const claimAnchor = scope.lastClaim >= 0 ? scope.lastClaim : parent >= 0 ? parent : headingClaim();
@@ -241,8 +248,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     const crux = hits.find((h) => h.cls === 'crux');
     if (crux) return result('crux', -1, crux.atStart ? 0.65 : 0.5, crux.words);
 
-    // Against what came before: a contrast or doubt at the start, or a concession (or agreement) turned by a later "but".
-    const turn = later.find((h) => h.cls === 'contrast' || h.cls === 'doubt');
+    // Against what came before: a contrast or doubt at the start, or a concession (or agreement) turned by a later "but" (turn).
     // "Unless …" names an exception to what came before.
     const exception = first?.cls === 'condition' && /^unless\b/i.test(first.words) && argAnchor >= 0;
     const opposing =
