@@ -187,6 +187,11 @@ export class DraftStore implements vscode.Disposable {
     return path;
   }
 
+  /** The parse options (workspace label words) of the folder a document lies in. */
+  optionsForUri(uri: vscode.Uri): ParseOptions | undefined {
+    return this.configs.optionsFor(uri);
+  }
+
   /** Why a document is not in the index although it is a draft (over cruxmap.maxFileSize), or undefined. */
   unreadReason(doc: vscode.TextDocument): string | undefined {
     const path = this.pathOf(doc.uri);

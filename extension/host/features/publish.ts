@@ -144,7 +144,15 @@ export function registerPublish(context: vscode.ExtensionContext, store: DraftSt
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(refresh, 500);
     }),
+    // New label words in a folder's .cruxmap.json change the badges of every preview.
+    store.configs.onDidChange(refresh),
     { dispose: () => timer !== undefined && clearTimeout(timer) },
   );
-  return { extendMarkdownIt: (md: MarkdownIt) => md.use(cruxmapPreview, { resolve: previewResolver(store) }) };
+  // Badges for the label words of the rendered document's folder (.cruxmap.json) too, as the parser reads them.
+  const labels = (env: unknown) => {
+    const doc = (env as { currentDocument?: vscode.Uri } | undefined)?.currentDocument;
+    // The markdown extension's Uri may not be this extension's class (getWorkspaceFolder wants one): make it one.
+    return doc ? store.optionsForUri(doc instanceof vscode.Uri ? doc : vscode.Uri.parse(String(doc)))?.labels : undefined;
+  };
+  return { extendMarkdownIt: (md: MarkdownIt) => md.use(cruxmapPreview, { resolve: previewResolver(store), labels }) };
 }
