@@ -146,10 +146,14 @@ const PHRASES: [CueClass, string[]][] = [
 
 /** A normalized copy for matching: lower case, typographic quotes and dashes made plain, so cues match however they are typed. */
 export function normalize(text: string): string {
-  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
-  // One pass over the text for every character made plain.
+  return NON_ASCII.test(text) ? normalizeTypography(text) : text.toLowerCase();
+}
+
+/** normalize for a text known to hold non-ASCII characters: one pass for every character made plain, then lower case. */
+function normalizeTypography(text: string): string {
   return text.replace(TYPOGRAPHIC, (c) => PLAIN[c]).toLowerCase();
 }
+const NON_ASCII = /[^\x00-\x7f]/;
 const TYPOGRAPHIC = /[\u2018\u2019\u02bc\u2032\u201c\u201d\u201e\u2033\u2013\u2014\u2026]/g;
 const PLAIN: Readonly<Record<string, string>> = {
   '\u2018': "'",
@@ -254,7 +258,6 @@ const MID_CLASSES: ReadonlySet<CueClass> = new Set(['contrast', 'cause', 'explai
 const MID_REASON = /because|since|so |therefore|thus|hence|which means|for example|for instance|e\.g/iy;
 const MID_CONTRAST = /but|however|yet|whereas|that said|and yet|on the other hand|except|still|nevertheless/iy;
 const THOUGH = /though/iy;
-const NON_ASCII = /[^\x00-\x7f]/;
 
 function startsWith(re: RegExp, text: string, at: number): boolean {
   re.lastIndex = at;
@@ -268,7 +271,7 @@ function startsWith(re: RegExp, text: string, at: number): boolean {
 export function findCues(text: string): CueHit[] {
   const original = text.length > CUE_WINDOW + 100 ? text.slice(0, CUE_WINDOW + 100) : text;
   // ASCII text needs no normalizing: the trie and the patterns read it in any case.
-  const norm = NON_ASCII.test(original) ? normalize(original) : original;
+  const norm = NON_ASCII.test(original) ? normalizeTypography(original) : original;
   // Normalization keeps lengths unless it widened a dash; then the words are shown as normalized.
   const same = norm.length === original.length;
   const hits: CueHit[] = [];
