@@ -72,6 +72,8 @@ function applyFilters(): void {
   if (state.focusId && !view.node(state.focusId)) state.focusId = undefined;
   const v = computeVisibility(view.graph.nodes, view.graph.edges, { hiddenKinds: state.hiddenKinds, topic: state.topic, search: state.search, focusId: state.focusId, focusDepth: state.focusDepth, collapsed });
   view.applyVisibility(v);
+  // Ghosts follow the kind toggles as the elements do (hidden ones are neither drawn nor reached from the keyboard).
+  for (const g of view.ghostNodes()) g.toggleClass('filtered', state.hiddenKinds.includes(g.data('kind')));
   ui.setFocusActive(state.focusId !== undefined);
   const focused = state.focusId ? view.node(state.focusId) : undefined;
   ui.setBreadcrumb(focused ? `${focused.data('kind')}: ${focused.data('label')}` : undefined);

@@ -217,6 +217,17 @@ describe.skipIf(!hasChromium)('suggestions on the map', () => {
     // The screen-reader list holds the ghosts too, in source order, each said to be a suggestion; its button opens the ghost's menu.
     const items = await page.$$eval('#element-list button', (bs) => bs.map((b) => b.textContent));
     expect(items).toEqual(['claim: Debate works. (a.md, line 1)', 'objection, suggested: But judges get tired. (a.md, line 3)', 'reply, suggested: However, tired judges still beat no judges. (a.md, line 5)']);
+    // A kind hidden by its toggle hides its ghosts too: Tab passes over them, and the list leaves them out.
+    await page.click('button.kind-toggle[data-kind="objection"]');
+    await page.waitForFunction(() => document.querySelectorAll('#element-list button').length === 2);
+    await page.focus('#map');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await selected()).toEqual(['a.md#?L4']);
+    expect(await page.$$eval('#element-list button', (bs) => bs.map((b) => b.getAttribute('data-id')))).toEqual([on.graph.nodes[0].id, 'a.md#?L4']);
+    await page.click('button.kind-toggle[data-kind="objection"]');
+    await page.waitForFunction(() => document.querySelectorAll('#element-list button').length === 3);
     await page.focus('#element-list button[data-id="a.md#?L4"]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.popup.menu');
