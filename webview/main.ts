@@ -90,7 +90,8 @@ function updateCounts(matches: number): void {
   // The screen-reader list follows a moment later, so a redraw never waits for thousands of list items.
   clearTimeout(listTimer);
   listTimer = setTimeout(
-    () => ui.setElementList(keyboardNodes().map((n) => ({ id: n.id(), kind: n.data('suggested') ? `${n.data('kind')}, suggested` : n.data('kind'), text: n.data('text'), file: n.data('file'), line: n.data('line') }))),
+    // With ghosts drawn, they join the list in source order; without, the list is the elements as drawn (no sort on big maps).
+    () => ui.setElementList((view.ghostCount ? keyboardNodes() : view.visibleNodes()).map((n) => ({ id: n.id(), kind: n.data('suggested') ? `${n.data('kind')}, suggested` : n.data('kind'), text: n.data('text'), file: n.data('file'), line: n.data('line') }))),
     nodes.length > LARGE ? 400 : 0,
   );
 }
