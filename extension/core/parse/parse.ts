@@ -1040,7 +1040,7 @@ const HTML_TERMINATED: readonly [RegExp, RegExp][] = [
 ];
 
 /** Whether an HTML block is one that waits for a terminator and never met it. */
-function htmlUnclosed(content: string): boolean {
+export function htmlUnclosed(content: string): boolean {
   const text = content.trimStart();
   for (const [open, close] of HTML_TERMINATED) if (open.test(text)) return !close.test(text);
   return false;
