@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseDraft, prepareText } from '../../extension/core/parse/parse';
 import { parseBlocks, type Token } from '../../extension/core/parse/markdown';
-import { createDraftParser, type IncrementalParser } from '../../extension/core/parse/incremental';
+import { createDraftParser, DocumentParsers, type IncrementalParser } from '../../extension/core/parse/incremental';
 import type { ParseOptions } from '../../extension/core/model';
 
 /** Generated edit sequences per run: 400 by default, FUZZ_RUNS when set. */
@@ -167,5 +167,34 @@ describe('incremental parsing', () => {
     parser.forget('a.md');
     parser('Claim: a\n\nClaim: bbb', 'a.md');
     expect(parser.last).toBe('full');
+  });
+
+  it('keeps one parser per open document, made again when its parse options change (as the extension host does)', () => {
+    const parsers = new DocumentParsers();
+    const text = Array.from({ length: 30 }, (_, i) => `Note: paragraph ${i}`).join('\n\n');
+    const plain = parsers.parse(text, 'a.md');
+    expect(plain.elements).toEqual([]);
+    expect(parsers.last('a.md')).toBe('full');
+    const edited = text.replace('paragraph 20', 'paragraph 20x');
+    expect(parsers.parse(edited, 'a.md')).toEqual(parseDraft(edited, 'a.md'));
+    expect(parsers.last('a.md')).toBe('incremental');
+    // The folder's .cruxmap.json read again: a new options object, so a fresh full parse with its label words.
+    const workspace: ParseOptions = { labels: { note: 'question' } };
+    const labelled = parsers.parse(edited, 'a.md', workspace);
+    expect(parsers.last('a.md')).toBe('full');
+    expect(labelled).toEqual(parseDraft(edited, 'a.md', workspace));
+    expect(labelled.elements).toHaveLength(30);
+    const again = edited.replace('paragraph 3', 'paragraph 3y');
+    expect(parsers.parse(again, 'a.md', workspace)).toEqual(parseDraft(again, 'a.md', workspace));
+    expect(parsers.last('a.md')).toBe('incremental');
+    // The same words in another object are other options: parsed in full again.
+    parsers.parse(again, 'a.md', { labels: { note: 'question' } });
+    expect(parsers.last('a.md')).toBe('full');
+    // Documents apart; a closed one is let go.
+    parsers.parse('Claim: b', 'b.md');
+    expect(parsers.size).toBe(2);
+    parsers.forget('a.md');
+    expect(parsers.last('a.md')).toBeUndefined();
+    expect(parsers.size).toBe(1);
   });
 });

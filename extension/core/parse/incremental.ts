@@ -228,3 +228,43 @@ function splice(old: Kept, prepared: PreparedText): { tokens: Token[]; lineStart
   }
   return undefined;
 }
+
+/**
+ * One incremental parser per open document, as the extension host keeps them: each document's parser is made for the
+ * parse options (workspace label words) it was first parsed with, and a different options object (the folder's
+ * .cruxmap.json read again) gives a fresh parser, so a full parse. `forget` lets a closed document go.
+ */
+export class DocumentParsers {
+  private readonly parsers = new Map<string, { options: ParseOptions | undefined; parse: IncrementalParser }>();
+
+  /** The draft of a document's current text (the same as `parseDraft(text, path, options)`). */
+  parse(text: string, path: string, options?: ParseOptions): Draft {
+    let entry = this.parsers.get(path);
+    if (!entry || entry.options !== options) {
+      entry = { options, parse: createDraftParser(options) };
+      this.parsers.set(path, entry);
+    }
+    try {
+      return entry.parse(text, path);
+    } catch {
+      // Nothing in it is known to throw; if it ever does, the document starts afresh and this text is parsed in full.
+      this.parsers.delete(path);
+      return parseDraft(text, path, options);
+    }
+  }
+
+  /** How the last parse of a document went ('full' or 'incremental'), undefined when none is kept. */
+  last(path: string): 'full' | 'incremental' | undefined {
+    return this.parsers.get(path)?.parse.last;
+  }
+
+  /** Drops what is kept of a document (its editor closed, it was renamed or left the index). */
+  forget(path: string): void {
+    this.parsers.delete(path);
+  }
+
+  /** Documents kept. */
+  get size(): number {
+    return this.parsers.size;
+  }
+}
