@@ -602,7 +602,8 @@ export class WorkspaceIndex {
     const sources =
       !dependents || (dependents.size === 1 && dependents.has(path))
         ? [path]
-        : [path, ...dependents].filter((p, i, all) => all.indexOf(p) === i && this.parts.has(p)).sort(compareStrings);
+        : // A Set, not indexOf: a file many drafts point into has its share gathered again after each keystroke in any of them.
+          [...new Set([path, ...dependents])].filter((p) => this.parts.has(p)).sort(compareStrings);
     const disagreements: Disagreement[] = [];
     for (let k = 0; k < sources.length; k++) {
       const c = this.parts.get(sources[k])!.into.get(path);
