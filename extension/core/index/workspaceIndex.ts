@@ -239,8 +239,11 @@ export class WorkspaceIndex {
       this.namesChanged(path, this.names.set(path, draft.aliases));
       this.sortedPaths = undefined;
     } else {
+      // The drafts pointing into this one use its element ids, their order and nothing else of it (the node ids, and
+      // positions only to order its elements): while those stay (a keystroke in an element's text), their parts stand.
+      const sameIds = sameLocalIds(this.nodeCache.get(path), draft.elements);
       this.dropPart(path);
-      for (const other of [...(this.dependents.get(path) ?? [])]) this.dropPart(other);
+      if (!sameIds) for (const other of [...(this.dependents.get(path) ?? [])]) this.dropPart(other);
       // Aliases written or deleted: what resolved by those names resolves again.
       const keys = this.names.set(path, draft.aliases);
       if (keys.length > 0) this.namesChanged(path, keys);
@@ -652,6 +655,13 @@ export class WorkspaceIndex {
 function append<T>(out: T[], list: readonly T[]): void {
   if (list.length < 10_000) out.push(...list);
   else for (const x of list) out.push(x);
+}
+
+/** Whether a draft's new elements have the local ids of its old nodes, in the same order. */
+function sameLocalIds(nodes: readonly GraphNode[] | undefined, elements: readonly DraftElement[]): boolean {
+  if (!nodes || nodes.length !== elements.length) return false;
+  for (let i = 0; i < nodes.length; i++) if (nodes[i].localId !== elements[i].localId) return false;
+  return true;
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
