@@ -1,10 +1,11 @@
 /** The parser's remaining fast paths give exactly what the slow paths give: flat front matter against the yaml library, slugs against their definition. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parse as parseYaml } from 'yaml';
-import { parseDraft, slugOf } from '../../extension/core/parse/parse';
+import { parseDocument } from 'yaml';
+import { mayHoldLabel, paragraphPrecheck, parseDraft, slugOf } from '../../extension/core/parse/parse';
 import { readFlatFrontMatter } from '../../extension/core/parse/frontMatter';
 import { oracleParseDraft } from '../support/remarkOracle';
+import { realisticCorpus } from '../../bench/corpus';
 
 describe('front matter', () => {
   it('is closed where remark closes it (a fence right after the opening one, or one with trailing blanks)', () => {
@@ -21,26 +22,49 @@ describe('front matter', () => {
 });
 
 describe('flat front matter', () => {
-  const key = fc.constantFrom('title', 'topics', 'tags', 'draft', 'date', 'true', 'null', 'y', 'a_b', 'x-y', '__proto__', 'constructor');
-  const scalar = fc.constantFrom('Scheming', 'Outer alignment, again', "It's (maybe) fine?", 'a: b', 'true', 'False', 'null', '~', 'yes', 'No', '1.0', '12', '-x', '"q"', "'q'", 'a #c', 'a#c', '[a, b]', '[]', '[a,,b]', '[1, b]', '[true, x]', '[a b, c-d]', '[a: b]', '[#x]', '[a], [b]', '', 'x/y', 'a.b.', '&anchor', '*alias', '!tag', '|', '>', '@x', '%x', 'a\tb');
+  const key = fc.constantFrom('title', 'topics', 'aliases', 'tags', 'draft', 'date', 'true', 'null', 'y', 'a_b', 'x-y', '__proto__', 'constructor');
+  const scalar = fc.constantFrom(
+    'Scheming', 'Outer alignment, again', "It's (maybe) fine?", 'a: b', 'true', 'False', 'null', '~', 'yes', 'No', '1.0', '12', '2024-01-31', '-x', '+x', '"q"', "'q'",
+    '"a: b # c"', "'it''s'", '"esc\\n"', '"say \\"hi\\""', '"é — ok"', "'x' # c", '"x" y', '"\u2028"', 'a #c', 'a#c', '[a, b]', '[]', '[a,,b]', '[1, b]', '[true, x]',
+    '[a b, c-d]', '[a: b]', '[#x]', '[a], [b]', '', 'x/y', 'a.b.', '&anchor', '*alias', '!tag', '|', '>', '@x', '%x', 'a\tb', '1 + 1 = 2',
+  );
+  const item = fc.tuple(fc.constantFrom('', ' ', '  ', '    '), fc.constantFrom('-', '- ', '-  '), scalar).map(([indent, dash, v]) => `${indent}${dash}${v}`);
   const fmLine = fc.oneof(
     fc.tuple(key, scalar, fc.constantFrom('', ' ', '  ')).map(([k, v, sp]) => (v === '' ? `${k}:` : `${k}: ${v}${sp}`)),
-    fc.constantFrom('', '  ', '# comment', '  - a', '- a', 'key:value', 'key :v', '\tkey: v', '...', '---'),
+    item,
+    // A key with a block list under it (items at one indentation, or not).
+    fc.tuple(key, fc.array(item, { minLength: 1, maxLength: 3 })).map(([k, items]) => [`${k}:`, ...items].join('\n')),
+    fc.constantFrom('', '  ', '# comment', '  # indented comment', 'key:value', 'key :v', '\tkey: v', '  key: v', '...', '---', '  continued'),
   );
-  const source = fc.array(fmLine, { maxLength: 6 }).map((ls) => ls.join('\n'));
-  it('reads what the yaml library reads, whenever it reads anything', () => {
+  const source = fc.array(fmLine, { maxLength: 8 }).map((ls) => ls.join('\n'));
+  /** The yaml library's reading of the keys Crux Map reads, or undefined when it finds an error. */
+  const yamlReading = (s: string): Record<string, unknown> | undefined => {
+    const doc = parseDocument(s, { logLevel: 'silent' });
+    if (doc.errors.length) return undefined;
+    const all = (doc.toJS() ?? {}) as Record<string, unknown>;
+    return Object.fromEntries(['title', 'topics', 'aliases'].filter((k) => Object.prototype.hasOwnProperty.call(all, k)).map((k) => [k, all[k]]));
+  };
+  it('reads what the yaml library reads, whenever it reads anything (and nothing the library finds an error in)', () => {
+    let taken = 0;
     fc.assert(
       fc.property(source, (s) => {
         const fast = readFlatFrontMatter(s);
         if (fast === undefined) return;
-        expect(parseYaml(s) ?? {}).toEqual(fast);
+        taken++;
+        expect(yamlReading(s), JSON.stringify(s)).toEqual(fast);
       }),
-      { numRuns: 3000 },
+      { numRuns: 6000 },
     );
+    // The generator must reach the fast path often enough for the comparison to mean something.
+    expect(taken).toBeGreaterThan(300);
   });
-  it('takes the fast path for the usual shape', () => {
-    expect(readFlatFrontMatter('title: Why scheming matters\ntopics: [scheming, outer-alignment]\ndraft: yes')).toBeUndefined();
-    expect(readFlatFrontMatter('title: Why scheming matters\ntopics: [scheming, outer-alignment]\n')).toEqual({ title: 'Why scheming matters', topics: ['scheming', 'outer-alignment'] });
+  it('takes the fast path for the usual shapes: flow and block lists, quoted strings, booleans and dates in keys it does not read', () => {
+    expect(readFlatFrontMatter('title: Why scheming matters\ntopics: [scheming, outer-alignment]\ndraft: yes')).toEqual({ title: 'Why scheming matters', topics: ['scheming', 'outer-alignment'] });
+    const jekyll = 'layout: post\ntitle: "Scheming: a primer"\ndate: 2024-01-31\nmath: true\naliases:\n  - Scheming primer\n  - How to/Scheming\ncssclasses:\n  - soft-embed\n# a comment\ndescription: Learn how scheming differs from deception.\n';
+    expect(readFlatFrontMatter(jekyll)).toEqual({ title: 'Scheming: a primer', aliases: ['Scheming primer', 'How to/Scheming'] });
+    expect(yamlReading(jekyll)).toEqual(readFlatFrontMatter(jekyll));
+    expect(readFlatFrontMatter('title: x\naliases:\n')).toEqual({ title: 'x', aliases: null });
+    expect(readFlatFrontMatter('aliases:\n  nested: map\n')).toBeUndefined();
   });
 });
 
@@ -64,3 +88,46 @@ describe('implicit id slugs', () => {
     );
   });
 });
+
+describe('the paragraph pre-check (inline parse skipped where nothing can matter)', () => {
+  // Starts of blocks around the edge of what a label is: emphasis, escapes, character references, letters past ASCII, marks, astral letters.
+  const piece = fc.constantFrom(
+    'Claim', 'Objection', 'Reply', 'Support', 'Because', 'Crux', 'Question', 'Candidate counterexample', 'claim', 'CLAIM', ':', ': ', ' ', '\n', '  \n', '*', '**', '_', '__',
+    '\\:', '\\*', '&#58;', '&colon;', '&amp;', 'Cl&#97;im', 'Ob\u00adjection', 'Ärger', 'Ça', '𝐂laim', 'e\u0301', '’s', "'", '-', '—', '“', '(', ')', '.', ',', '?', '`x`', '<b>', '</b>',
+    '<!-- c -->', '[x]', '[[a]]', '![i](p.png)', '[t](b.md#^x)', '[r]', '\u00a0', 'x', 'word', '12', '#', '~',
+  );
+  const label = fc.constantFrom('Claim', 'Objection', 'Reply', 'Candidate counterexample', 'Cl&#97;im', 'Ärger', '𝐂laim', 'Claim\\-x', 'Because', 'Crux');
+  const opening = fc.constantFrom('', '*', '**', '_', '__', '***', '\\*', '&#42;', ' ', '`c` ', '<i>', '[x] ');
+  const block = fc.oneof(
+    fc.array(piece, { minLength: 1, maxLength: 10 }).map((ps) => ps.join('')),
+    fc
+      .tuple(opening, label, fc.constantFrom(':', ': ', ':**', '**:', ':*', '*:', ':_', '_:', ':__', ':***', '\\:', '&#58;', ''), fc.array(piece, { maxLength: 6 }))
+      .map(([o, l, c, ps]) => o + l + c + ' ' + ps.join('')),
+  );
+  /** The draft read with every paragraph's inline content parsed. */
+  const withoutPrecheck = (text: string) => {
+    paragraphPrecheck.enabled = false;
+    try {
+      return parseDraft(text, 'a.md');
+    } finally {
+      paragraphPrecheck.enabled = true;
+    }
+  };
+  it('changes no draft: every block, labelled or not, reads as when every inline content is parsed', () => {
+    fc.assert(
+      fc.property(block, fc.constantFrom('', '- ', '> ', '1. '), fc.boolean(), (b, marker, definitions) => {
+        const text = `${marker}${b}\n${definitions ? '\n[r]: other.md#^x\n' : ''}`;
+        expect(parseDraft(text, 'a.md'), JSON.stringify(text)).toEqual(withoutPrecheck(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('changes no draft of the realistic corpus', () => {
+    for (const [path, text] of realisticCorpus(40, 7)) expect(parseDraft(text, 'a.md'), path).toEqual(withoutPrecheck(text));
+  });
+  it('answers "maybe" for every text that begins with a label, and "no" for prose without a colon in reach', () => {
+    for (const t of ['Claim: x', '**Claim:** x', '_Objection_: y', 'Cl&#97;im: x', 'Claim\\: x', 'Candidate counterexample: z', 'Ärger: x', '𝐂laim: x']) expect(mayHoldLabel(t, 40), t).toBe(true);
+    for (const t of ['A sentence without any colon at all.', 'See `code`: here', '[link](https://x.org): no', 'This runs on for a long while before it reaches its colon: so no label.', '“Quoted”: no']) expect(mayHoldLabel(t, 40), t).toBe(false);
+  });
+});
+

@@ -282,4 +282,38 @@ describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
       await expect.poll(() => extensionLog(s).slice(logBefore), { timeout: 20_000 }).toMatch(/Indexed \d+ drafts in \d+ ms: 0 from the parse cache, \d+ parsed/);
     });
   }, 60_000);
+
+  it('an open draft typed over cruxmap.maxFileSize leaves the index with one notice, and comes back when it fits again', async () => {
+    try {
+      await step('open-draft-too-large', async () => {
+        const path = 'cot-summaries.md';
+        const text = readWorkspaceFile(s, path);
+        const limit = Buffer.byteLength(text, 'utf8') + 200;
+        writeWorkspaceFile(s, '.vscode/settings.json', JSON.stringify({ 'cruxmap.maxFileSize': limit }, null, 2) + '\n');
+        const expected = parseDraft(text, path).elements.length;
+        const frame = await openMap(s.page, path);
+        await frame.waitForFunction((n) => Number(document.getElementById('map')!.dataset.nodeCount) === n, expected, { timeout: 15_000 });
+        await openFile(s.page, path);
+        await gotoLine(s.page, text.split('\n').length, 1);
+        const logBefore = extensionLog(s).length;
+        // Past the limit by about 200 bytes: the editor holds the text, the index lets the draft go.
+        await s.page.keyboard.press('Enter');
+        await s.page.keyboard.insertText('Padding typed past the size limit. '.repeat(12));
+        const notice = `Crux Map does not read ${path}: it is`;
+        await s.page.getByText(notice).first().waitFor({ state: 'visible', timeout: 15_000 });
+        await frame.waitForFunction(() => Number(document.getElementById('map')!.dataset.nodeCount) === 0, undefined, { timeout: 15_000 });
+        // Typing on while too large says it once, not at every keystroke.
+        await s.page.keyboard.insertText(' More.');
+        await s.page.waitForTimeout(1500);
+        const said = extensionLog(s).slice(logBefore).split(notice).length - 1;
+        expect(said).toBe(1);
+        await screenshot(s.page, 'open-draft-too-large-notice');
+        // Back under the limit: the draft is read again and its nodes return.
+        await runCommand(s.page, 'File: Revert File');
+        await frame.waitForFunction((n) => Number(document.getElementById('map')!.dataset.nodeCount) === n, expected, { timeout: 15_000 });
+      });
+    } finally {
+      await runCommand(s.page, 'File: Revert File');
+    }
+  }, 90_000);
 });

@@ -64,52 +64,102 @@ function valueOf(doc: Document, node: unknown): unknown {
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))? *$/;
 /** A plain scalar that YAML reads as this very string: starts with a letter; no comment, quote, flow or mapping character. */
 const PLAIN = /^[A-Za-z][A-Za-z0-9 _.,'()?!/-]*$/;
+/** A plain scalar YAML reads without error (a word, number, date or sentence): enough for the keys Crux Map does not read. */
+const SAFE_PLAIN = /^[A-Za-z0-9][A-Za-z0-9 _.,'()?!/+-]*$/;
 /** Plain words that YAML's core schema reads as booleans or null. */
 const SPECIAL = /^(?:true|false|null|y|n|yes|no|on|off|~)$/i;
 const ITEM = /^[A-Za-z][A-Za-z0-9 _.'/-]*$/;
+/** A block sequence's item: `- value` under a key, at the indentation of its first item. */
+const ITEM_LINE = /^( *)- +(.*?) *$/;
+/** A line that is only a comment. */
+const COMMENT_LINE = /^ *#/;
+/** The keys Crux Map reads; the yaml path turns only these into values too. */
+const READ_KEYS = new Set(['title', 'topics', 'aliases']);
 
 function plainValue(raw: string): string | undefined {
   if (!PLAIN.test(raw) || SPECIAL.test(raw) || raw.includes(': ')) return undefined;
   return raw.replace(/[ \t]+$/, '');
 }
 
+/** A quoted scalar with nothing YAML would read otherwise inside (no escapes, no quote of its kind, no control character): its text. */
+function quotedValue(raw: string): string | undefined {
+  const q = raw.charCodeAt(0);
+  if ((q !== 0x22 && q !== 0x27) || raw.length < 2 || raw.charCodeAt(raw.length - 1) !== q) return undefined;
+  const inner = raw.slice(1, -1);
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner.charCodeAt(i);
+    if (c === q || c < 0x20 || c === 0x7f || c === 0x85 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (q === 0x22 && c === 0x5c)) return undefined;
+  }
+  return inner;
+}
+
+/** A scalar's value (read keys: exactly as YAML reads it), true for a valid scalar of a key not read, or undefined when unsure. */
+function scalarValue(raw: string, read: boolean, item: boolean): string | true | undefined {
+  const quoted = quotedValue(raw);
+  if (quoted !== undefined) return read ? quoted : true;
+  if (!read) return SAFE_PLAIN.test(raw) && !raw.includes(': ') ? true : undefined;
+  return item ? (ITEM.test(raw) && !SPECIAL.test(raw) ? raw : undefined) : plainValue(raw);
+}
+
 /**
- * The flat shape only: lines `key: plain words` or `key: [plain, words]`, blank lines,
- * unique keys. Anything else (quotes, comments, nesting, numbers, block lists) is left
- * to the yaml library: undefined.
+ * The common shapes only: lines `key: value` (plain words, a quoted string without escapes, or `[plain, words]`),
+ * `key:` followed by a block list of such values, blank and comment lines, unique keys. Anything else (nesting,
+ * block scalars, anchors, escapes, numbers or booleans in the keys Crux Map reads) is left to the yaml library:
+ * undefined. Only the keys Crux Map reads are returned, as the yaml path does.
  */
 export function readFlatFrontMatter(source: string): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
+  const seen = new Set<string>();
+  // The key whose block list the next item lines belong to, and that list's indentation once known.
+  let listKey: string | undefined;
+  let list: string[] | undefined;
+  let listIndent = -1;
   for (const line of source.split(/\r\n|\n|\r/)) {
-    if (line.trim() === '') continue;
+    if (line.trim() === '' || COMMENT_LINE.test(line)) continue;
     if (line.includes('\t')) return undefined;
+    const item = listKey !== undefined ? ITEM_LINE.exec(line) : null;
+    if (item) {
+      if (listIndent < 0) listIndent = item[1].length;
+      else if (item[1].length !== listIndent) return undefined;
+      const value = scalarValue(item[2], list !== undefined, true);
+      if (value === undefined) return undefined;
+      if (list && value !== true) list.push(value);
+      continue;
+    }
+    // A key with nothing after it and no list under it is null.
+    if (listKey !== undefined && listIndent < 0 && READ_KEYS.has(listKey)) out[listKey] = null;
+    listKey = undefined;
+    list = undefined;
+    listIndent = -1;
     const m = KEY_LINE.exec(line);
     if (!m) return undefined;
     const key = m[1];
-    if (Object.prototype.hasOwnProperty.call(out, key) || key === '__proto__' || SPECIAL.test(key)) return undefined; // yaml refuses duplicate keys
+    if (seen.has(key) || key === '__proto__' || SPECIAL.test(key)) return undefined; // yaml refuses duplicate keys
+    seen.add(key);
+    const read = READ_KEYS.has(key);
     const raw = m[2] ?? '';
     if (raw === '') {
-      out[key] = null;
+      listKey = key;
+      if (read) out[key] = list = [];
     } else if (raw.startsWith('[')) {
       if (!raw.endsWith(']')) return undefined;
       const inner = raw.slice(1, -1).trim();
-      if (inner === '') {
-        out[key] = [];
-        continue;
-      }
       const items: string[] = [];
-      for (const part of inner.split(',')) {
-        const item = part.trim();
-        if (!ITEM.test(item) || SPECIAL.test(item)) return undefined;
-        items.push(item);
+      if (inner !== '') {
+        for (const part of inner.split(',')) {
+          const value = part.trim();
+          if (!ITEM.test(value) || SPECIAL.test(value)) return undefined;
+          items.push(value);
+        }
       }
-      out[key] = items;
+      if (read) out[key] = items;
     } else {
-      const value = plainValue(raw);
+      const value = scalarValue(raw, read, false);
       if (value === undefined) return undefined;
-      out[key] = value;
+      if (read) out[key] = value;
     }
   }
+  if (listKey !== undefined && listIndent < 0 && READ_KEYS.has(listKey)) out[listKey] = null;
   return out;
 }
 

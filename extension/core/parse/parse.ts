@@ -264,6 +264,32 @@ function tagsOf(children: readonly Token[]): string[] {
 const labelCache = new WeakMap<readonly Token[], { reach: number; key: string }>();
 const textCache = new WeakMap<readonly Token[], { plain: string; tags: string[] }>();
 
+/** Tests turn the paragraph pre-check off to show it changes no draft. */
+export const paragraphPrecheck = { enabled: true };
+
+/**
+ * Whether a block's inline content may begin with a label, read from the raw text without parsing it: `leadingText`
+ * takes text through emphasis only, and the label pattern takes letters, digits, `'’-` and blanks up to a colon
+ * within `reach`. So any other character before the first colon (a link, code, html, an image) means no label;
+ * escapes and character references could hide a colon, so they answer "maybe". Never false where a label is.
+ */
+export function mayHoldLabel(content: string, reach: number): boolean {
+  let counted = 0;
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    if (c === 0x3a) return true; // ':'
+    if (c === 0x5c || c === 0x26) return true; // '\\' or '&'
+    if (c === 0x2a || c === 0x5f) continue; // '*' '_' (emphasis: not in the leading text's length)
+    if (++counted > reach + 1) return false;
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x27 || c === 0x2d || c === 0x2019) continue;
+    if (c < 0x80 ? (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) : !NOT_LABEL_CHAR_RE.test(content[i])) continue;
+    return false;
+  }
+  return false;
+}
+/** Characters past ASCII that no label holds (the label pattern's letters and digits are \\p{L}\\p{N}; surrogates answer "maybe"). */
+const NOT_LABEL_CHAR_RE = /^[^\p{L}\p{N}\p{M}\p{Cs}\s]$/u;
+
 /** The label key a block's text begins with ('' when none). */
 function leadingLabel(children: readonly Token[], reach: number): string {
   const hit = labelCache.get(children);
@@ -678,7 +704,7 @@ class DraftReader {
       return;
     }
     const bq = this.inQuote();
-    const children = this.mayMatter(inline.content) ? parseInline(inline, this.env) : [];
+    const children = this.mayMatterInParagraph(inline.content) ? parseInline(inline, this.env) : [];
     let index: number;
     if (item) {
       index = this.candidate(children, start, end, start, 'listItem', this.container(), this.nearestHeadingElement(), undefined, item.start);
@@ -698,6 +724,17 @@ class DraftReader {
   /** Whether an inline content can hold a label, a reference or anything the draft reads (else its inline parse is skipped). */
   private mayMatter(content: string): boolean {
     return content.includes(':') || content.includes('[') || content.includes('&');
+  }
+
+  /**
+   * The same for a paragraph or list item, closer: most paragraphs of real prose hold a colon or a bracket somewhere,
+   * and their inline parse was most of the parse. A reference needs `[[` or `](` (reference-style links are none);
+   * a label needs a colon the block's leading text can reach; a character reference can spell either.
+   */
+  private mayMatterInParagraph(content: string): boolean {
+    if (!paragraphPrecheck.enabled) return true;
+    if (content.includes('&') || content.includes('[[') || content.includes('](')) return true;
+    return mayHoldLabel(content, this.labelReach);
   }
 
   private heading(open: Token, inline: Token): void {
