@@ -81,6 +81,8 @@ export class WorkspaceIndex {
   private readonly keyUsers = new Map<string, Set<string>>();
   /** While an update runs: the parts it dropped, as they were, to tell what changed. */
   private dropped: Map<string, FilePart> | undefined;
+  /** While an update runs: the shares it dropped, as they were, kept again for the files it did not affect. */
+  private droppedShares: Map<string, FileShare> | undefined;
   /** Per draft: its graph nodes, built once per parse and reused by every graph (no garbage while typing). */
   private readonly nodeCache = new Map<string, GraphNode[]>();
   /** After restore: gets a draft not loaded yet (see draftOf). */
@@ -193,15 +195,23 @@ export class WorkspaceIndex {
   }
 
   /** Drops a draft's part (forgetting what it depends on) and the shares of the files it contributed to. */
+  /** Drops a file's share (gathered again when asked for); during an update, it is kept aside. */
+  private dropShare(path: string): void {
+    const share = this.shares.get(path);
+    if (share === undefined) return;
+    if (this.droppedShares && !this.droppedShares.has(path)) this.droppedShares.set(path, share);
+    this.shares.delete(path);
+  }
+
   private dropPart(path: string): void {
     const part = this.parts.get(path);
     if (!part) return;
     this.parts.delete(path);
     if (this.dropped && !this.dropped.has(path)) this.dropped.set(path, part);
     // A share lists its sources from `dependents`, which the part's refFiles fed: those shares go too.
-    for (const f of part.into.keys()) this.shares.delete(f);
+    for (const f of part.into.keys()) this.dropShare(f);
     for (const f of part.refFiles) {
-      this.shares.delete(f);
+      this.dropShare(f);
       deleteFrom(this.dependents, f, path);
     }
     for (const k of part.keys) deleteFrom(this.keyUsers, k, path);
@@ -248,7 +258,7 @@ export class WorkspaceIndex {
       const keys = this.names.set(path, draft.aliases);
       if (keys.length > 0) this.namesChanged(path, keys);
     }
-    this.shares.delete(path);
+    this.dropShare(path);
     this.drafts.set(path, draft);
     this.texts.set(path, text);
     this.idIndex.delete(path);
@@ -265,7 +275,7 @@ export class WorkspaceIndex {
     for (const other of [...(this.dependents.get(path) ?? [])]) this.dropPart(other);
     this.texts.delete(path);
     this.drafts.delete(path);
-    this.shares.delete(path);
+    this.dropShare(path);
     this.namesChanged(path, this.names.delete(path));
     this.sortedPaths = undefined;
     this.idIndex.delete(path);
@@ -315,20 +325,30 @@ export class WorkspaceIndex {
     // Every part is built first, so that what the caller last saw is what the index held.
     this.buildParts();
     const dropped = new Map<string, FilePart>();
+    const droppedShares = new Map<string, FileShare>();
     this.dropped = dropped;
+    this.droppedShares = droppedShares;
+    let affected: Set<string>;
     try {
-      change();
+      try {
+        change();
+      } finally {
+        this.dropped = undefined;
+      }
+      // ... and after it, so that the parts it dropped can be compared with what replaces them.
+      this.buildParts();
+      affected = new Set<string>([path]);
+      for (const [d, old] of dropped) changedShares(d, old, this.parts.get(d), affected);
+      // A draft that is new has no old part: all it contributes is new.
+      const added = dropped.has(path) ? undefined : this.parts.get(path);
+      if (added) for (const f of added.into.keys()) changedInto(f, undefined, added, affected);
+      for (const r of added?.resolutions ?? []) if (r.status === 'ok' || r.status === 'missing-id') affected.add(r.file);
     } finally {
-      this.dropped = undefined;
+      this.droppedShares = undefined;
     }
-    // ... and after it, so that the parts it dropped can be compared with what replaces them.
-    this.buildParts();
-    const affected = new Set<string>([path]);
-    for (const [d, old] of dropped) changedShares(d, old, this.parts.get(d), affected);
-    // A draft that is new has no old part: all it contributes is new.
-    const added = dropped.has(path) ? undefined : this.parts.get(path);
-    if (added) for (const f of added.into.keys()) changedInto(f, undefined, added, affected);
-    for (const r of added?.resolutions ?? []) if (r.status === 'ok' || r.status === 'missing-id') affected.add(r.file);
+    // A file the change did not affect answers as before: its share stands (after a keystroke in a draft that points
+    // into many files, their shares are not gathered again).
+    for (const [f, share] of droppedShares) if (!affected.has(f) && !this.shares.has(f) && this.texts.has(f)) this.shares.set(f, share);
     return [...affected].sort(compareStrings);
   }
 
@@ -582,8 +602,8 @@ export class WorkspaceIndex {
       for (const k of part.keys) addTo(this.keyUsers, k, path);
       // The files it points into gather their shares anew (none is gathered yet while a whole workspace is loaded).
       if (this.shares.size > 0) {
-        for (const f of part.into.keys()) this.shares.delete(f);
-        for (const f of part.refFiles) this.shares.delete(f);
+        for (const f of part.into.keys()) this.dropShare(f);
+        for (const f of part.refFiles) this.dropShare(f);
       }
     }
     return part;
