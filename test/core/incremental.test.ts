@@ -9,6 +9,9 @@ import { parseDraft, prepareText } from '../../extension/core/parse/parse';
 import { parseBlocks, type Token } from '../../extension/core/parse/markdown';
 import { createDraftParser, DocumentParsers, type IncrementalParser } from '../../extension/core/parse/incremental';
 import type { ParseOptions } from '../../extension/core/model';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { realisticCorpus, rng } from '../../bench/corpus';
 
 /** Generated edit sequences per run: 400 by default, FUZZ_RUNS when set. */
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 400));
@@ -197,4 +200,37 @@ describe('incremental parsing', () => {
     expect(parsers.last('a.md')).toBeUndefined();
     expect(parsers.size).toBe(1);
   });
+
+  /**
+   * Keystrokes in long posts like real ones (the benchmark's realistic corpus), and in your own when INCREMENTAL_CORPUS
+   * names a folder of markdown files (`INCREMENTAL_CORPUS=DIR npx vitest run test/core/incremental.test.ts -t posts`).
+   */
+  it(
+    'equals a full parse while typing in long realistic posts',
+    () => {
+      const posts = [...realisticCorpus(24, 1729).entries()].sort((a, b) => b[1].length - a[1].length).slice(0, 2);
+      const dir = process.env.INCREMENTAL_CORPUS;
+      if (dir) for (const f of readdirSync(dir).filter((n) => /\.(md|markdown)$/i.test(n))) posts.push([f, readFileSync(join(dir, f), 'utf8')]);
+      const r = rng(SEED);
+      const snippets = ['x', ' ', '\n', '\n\n', '> ', '- ', '```', '<!--', '-->', '$$', '[[a#^b]]', 'Claim: ', '|', '[^1]', '#', '\r\n', '---'];
+      let incremental = 0;
+      let edits = 0;
+      for (const [path, original] of posts) {
+        const parser = createDraftParser(WORKSPACE);
+        let text = original;
+        check(parser, text, WORKSPACE);
+        for (let k = 0; k < 25; k++) {
+          const at = Math.floor(r() * (text.length + 1));
+          const cut = r() < 0.3 ? Math.floor(r() * 4) : 0;
+          text = text.slice(0, at) + snippets[Math.floor(r() * snippets.length)] + text.slice(at + cut);
+          const got = parser(text, path);
+          expect(got, `${path} after edit ${k}`).toEqual(parseDraft(text, path, WORKSPACE));
+          edits++;
+          if (parser.last === 'incremental') incremental++;
+        }
+      }
+      expect(incremental).toBeGreaterThan(edits / 2);
+    },
+    TIMEOUT,
+  );
 });
