@@ -35,6 +35,8 @@ export interface DidSetGraph {
     followCursor: boolean;
     /** Each shown file's version: a map edit names the versions it was drawn from. */
     versions?: Record<string, number>;
+    /** Why the draft the map follows is not read (it is over cruxmap.maxFileSize): the empty map says so. */
+    unread?: string;
   };
 }
 
@@ -270,7 +272,15 @@ export function isHostMessage(x: unknown): x is HostMessage {
   const p = x.payload;
   switch (x.type) {
     case 'didSetGraph':
-      return isRecord(p.graph) && Array.isArray(p.graph.nodes) && Array.isArray(p.graph.edges) && Array.isArray(p.graph.files) && typeof p.scope === 'string' && SCOPES.includes(p.scope);
+      return (
+        isRecord(p.graph) &&
+        Array.isArray(p.graph.nodes) &&
+        Array.isArray(p.graph.edges) &&
+        Array.isArray(p.graph.files) &&
+        typeof p.scope === 'string' &&
+        SCOPES.includes(p.scope) &&
+        (p.unread === undefined || typeof p.unread === 'string')
+      );
     case 'didPatchGraph':
       return isRecord(p.diff) && ['addFiles', 'removeFiles', 'addNodes', 'updateNodes', 'removeNodes', 'addEdges', 'removeEdges'].every((k) => Array.isArray((p.diff as Record<string, unknown>)[k]));
     case 'didRevealNode':

@@ -316,6 +316,7 @@ function handle(message: HostMessage): void {
       if (!state.layoutChosen) state.layout = p.defaultLayout;
       view.layout = state.layout;
       ui.setLayout(state.layout);
+      ui.setUnread(p.unread);
       const sameFile = p.activeFile === state.activeFile && p.scope === state.scope;
       state.scope = p.scope;
       state.activeFile = p.activeFile;

@@ -35,6 +35,8 @@ export interface Ui {
   setLayout(layout: MapLayoutName): void;
   setTopics(topics: string[], selected: string): void;
   setEmpty(empty: boolean): void;
+  /** Why the followed draft is not read (the empty state says so instead of how to start), or undefined. */
+  setUnread(reason: string | undefined): void;
   /** How many suggestions the shown drafts have (the empty state offers to show them). */
   setSuggestionCount(n: number): void;
   setSuggestionsShown(on: boolean): void;
@@ -144,14 +146,14 @@ export function buildUi(
   const live = el('div', { class: 'visually-hidden', 'aria-live': 'polite' });
   const tooltip = el('div', { class: 'tooltip', role: 'tooltip', hidden: '' });
   const code = el('pre', {}, 'Claim: Scheming is the central risk. ^central\n\n- Objection: iteration catches mistakes in time.\n  - Reply: only if the mistakes are visible.');
-  const empty = el(
-    'div',
-    { class: 'empty', hidden: '' },
-    el('h2', {}, 'No argument here yet'),
+  const emptyTitle = el('h2', {}, 'No argument here yet');
+  const emptyHelp = [
     el('p', {}, 'Start a paragraph, list item or heading with a label such as Claim:, Support:, Objection: or Reply: and it appears here as you type.'),
     code,
     el('p', {}, 'Nested items answer the item they sit under.'),
-  );
+  ];
+  const emptyUnread = el('p', { class: 'empty-unread', hidden: '' });
+  const empty = el('div', { class: 'empty', hidden: '' }, emptyTitle, emptyUnread, ...emptyHelp);
   const emptySuggestCount = el('span', {});
   const emptySuggestButton = el('button', { type: 'button', id: 'empty-show-suggestions' }, 'Show them on the map');
   const emptySuggest = el('p', { class: 'empty-suggestions', hidden: '' }, emptySuggestCount, ' ', emptySuggestButton);
@@ -214,6 +216,12 @@ export function buildUi(
     },
     setEmpty(isEmpty) {
       empty.hidden = !isEmpty;
+    },
+    setUnread(reason) {
+      emptyTitle.textContent = reason ? 'This draft is not read' : 'No argument here yet';
+      emptyUnread.textContent = reason ? `${reason} Raise the setting or split the draft to see its map.` : '';
+      emptyUnread.hidden = !reason;
+      for (const e of emptyHelp) e.hidden = !!reason;
     },
     setSuggestionCount(n) {
       emptySuggest.hidden = n === 0;

@@ -177,6 +177,7 @@ export class DraftStore implements vscode.Disposable {
       if (!this.tooLarge.has(path)) {
         this.tooLarge.add(path);
         const message = `Crux Map does not read ${path}: it is ${Math.round(bytes / 1000)} KB, over cruxmap.maxFileSize.`;
+        this.tooLargeMessage.set(path, message);
         this.options.log?.(message);
         void vscode.window.showInformationMessage(message);
       }
@@ -190,6 +191,17 @@ export class DraftStore implements vscode.Disposable {
     const draft = parseSafely(text, path, (t, p, o) => this.documentParsers.parse(t, p, o), this.optionsFor(path));
     this.changeEmitter.fire({ paths: this.index.update(path, text, draft) });
     return path;
+  }
+
+  /** The parse options (workspace label words) of the folder a document lies in. */
+  optionsForUri(uri: vscode.Uri): ParseOptions | undefined {
+    return this.configs.optionsFor(uri);
+  }
+
+  /** Why a document is not in the index although it is a draft (over cruxmap.maxFileSize), or undefined. */
+  unreadReason(doc: vscode.TextDocument): string | undefined {
+    const path = this.pathOf(doc.uri);
+    return path !== undefined && this.tooLarge.has(path) ? this.tooLargeMessage.get(path) : undefined;
   }
 
   /** Makes sure the index holds the newest text of a document (flushes a pending debounce). */
@@ -243,6 +255,7 @@ export class DraftStore implements vscode.Disposable {
 
   /** Open documents over the size limit, each told once until it fits again. */
   private readonly tooLarge = new Set<string>();
+  private readonly tooLargeMessage = new Map<string, string>();
 
   private filter(): DraftFilter {
     this.draftFilter ??= createDraftFilter(readSettings());

@@ -27,6 +27,8 @@ describe('flat front matter', () => {
     'Scheming', 'Outer alignment, again', "It's (maybe) fine?", 'a: b', 'true', 'False', 'null', '~', 'yes', 'No', '1.0', '12', '2024-01-31', '-x', '+x', '"q"', "'q'",
     '"a: b # c"', "'it''s'", '"esc\\n"', '"say \\"hi\\""', '"é — ok"', "'x' # c", '"x" y', '"\u2028"', 'a #c', 'a#c', '[a, b]', '[]', '[a,,b]', '[1, b]', '[true, x]',
     '[a b, c-d]', '[a: b]', '[#x]', '[a], [b]', '', 'x/y', 'a.b.', '&anchor', '*alias', '!tag', '|', '>', '@x', '%x', 'a\tb', '1 + 1 = 2',
+    '2017-06-21 01:09:00', 'Licenses & Payment/x', 'the app’s theme', '/', 'a:b', 'foo:', 'http://x.org/a#b', 'a  b', '.inf', '.5', 'Ça va', 'Ärger', '-1', '? x', '{a: b}',
+    '"x" "y"', 'x\u0085y', '\ufeffx', 'a ,b', 'a, b', 'True', 'NULL', 'Yes', '0x1F', '1e3', 'x: ', '...', '----', 'a\u2028b', '你好', 'a]b', 'a}b', '"a: b"', "'#x'",
   );
   const item = fc.tuple(fc.constantFrom('', ' ', '  ', '    '), fc.constantFrom('-', '- ', '-  '), scalar).map(([indent, dash, v]) => `${indent}${dash}${v}`);
   const fmLine = fc.oneof(

@@ -46,6 +46,9 @@ describe('isHostMessage', () => {
     expect(isHostMessage({ type: 'didRevealNode', payload: { id: 'a' } })).toBe(true);
     expect(isHostMessage({ type: 'didPatchGraph', payload: { diff: { addNodes: [] } } })).toBe(false);
     expect(isHostMessage({ type: 'didSetGraph', payload: { graph, scope: 'nope' } })).toBe(false);
+    // Why the followed draft is not read: a string, or absent.
+    expect(isHostMessage({ type: 'didSetGraph', payload: { graph, scope: 'draft', defaultLayout: 'auto', followCursor: true, unread: 'Crux Map does not read a.md: it is 6000 KB, over cruxmap.maxFileSize.' } })).toBe(true);
+    expect(isHostMessage({ type: 'didSetGraph', payload: { graph, scope: 'draft', defaultLayout: 'auto', followCursor: true, unread: { html: '<b>x</b>' } } })).toBe(false);
     expect(isHostMessage({ type: 'viewDidLoad', payload: {} })).toBe(false);
   });
 });

@@ -302,6 +302,9 @@ describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
         const notice = `Crux Map does not read ${path}: it is`;
         await s.page.getByText(notice).first().waitFor({ state: 'visible', timeout: 15_000 });
         await frame.waitForFunction(() => Number(document.getElementById('map')!.dataset.nodeCount) === 0, undefined, { timeout: 15_000 });
+        // The empty map says why, not how to start an argument.
+        await frame.getByText('This draft is not read').waitFor({ state: 'visible', timeout: 15_000 });
+        expect(await frame.locator('.empty-unread').textContent()).toContain(`${notice}`);
         // Typing on while too large says it once, not at every keystroke.
         await s.page.keyboard.insertText(' More.');
         await s.page.waitForTimeout(1500);
@@ -311,6 +314,7 @@ describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
         // Back under the limit: the draft is read again and its nodes return.
         await runCommand(s.page, 'File: Revert File');
         await frame.waitForFunction((n) => Number(document.getElementById('map')!.dataset.nodeCount) === n, expected, { timeout: 15_000 });
+        expect(await frame.locator('.empty-unread').isVisible()).toBe(false);
       });
     } finally {
       await runCommand(s.page, 'File: Revert File');

@@ -7,7 +7,7 @@ import { parseDraft } from '../../extension/core/parse/parse';
 import { WorkspaceIndex } from '../../extension/core/index/workspaceIndex';
 import { publishDraft } from '../../extension/core/export/publish';
 import { exportGraphAs, scopeGraph } from '../../extension/core/export/formats';
-import { e2eUnavailable, pick, openFile, readWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, type Session } from '../support/workbench';
+import { e2eUnavailable, pick, openFile, readWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, writeWorkspaceFile, extensionLog, type Session } from '../support/workbench';
 
 const unavailable = e2eUnavailable();
 
@@ -154,6 +154,32 @@ describe.skipIf(unavailable !== undefined)('Crux Map in VS Code\'s markdown prev
     } catch (e) {
       await screenshot(s.page, 'copy-for-publishing-FAILED').catch(() => undefined);
       console.error(`[e2e] copy for publishing failed; on screen: ${await screenText(s.page).catch(() => '?')}`);
+      throw e;
+    }
+  }, 90_000);
+
+  it("shows the folder's own label words (.cruxmap.json) as badges too", async () => {
+    try {
+      writeWorkspaceFile(s, '.cruxmap.json', '{ "labels": { "Upshot": "claim" } }\n');
+      writeWorkspaceFile(s, 'helpful-only.md', '# Helpful-only models\n\nUpshot: a workspace label word shows as a badge in the preview.\n');
+      await openFile(s.page, 'helpful-only.md');
+      await runCommand(s.page, 'Markdown: Open Preview to the Side');
+      // The preview renders again when the config is read: look until a frame shows the badge.
+      const deadline = Date.now() + 40_000;
+      let badge: [string | null, string] | undefined;
+      while (!badge && Date.now() < deadline) {
+        for (const f of s.page.frames()) {
+          const found = await f.$$eval('.cruxmap-badge', (els) => els.map((e) => [e.textContent, e.className] as [string | null, string])).catch(() => []);
+          badge = found.find((b) => (b[0] ?? '').includes('Upshot'));
+          if (badge) break;
+        }
+        if (!badge) await s.page.waitForTimeout(250);
+      }
+      expect(badge?.[1]).toBe('cruxmap-badge cruxmap-kind-claim');
+      await screenshot(s.page, 'preview-workspace-label');
+    } catch (e) {
+      await screenshot(s.page, 'preview-workspace-label-FAILED').catch(() => undefined);
+      console.error(`[e2e] preview workspace label failed; on screen: ${await screenText(s.page).catch(() => '?')}\n[log] ${extensionLog(s).slice(-3000)}`);
       throw e;
     }
   }, 90_000);

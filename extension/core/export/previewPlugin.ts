@@ -20,8 +20,11 @@ export interface PreviewTarget {
 }
 
 export interface PreviewPluginOptions {
-  /** Extra label words or phrases (lower case) and their kinds, e.g. a workspace's `.cruxmap.json` labels; read at each render. */
-  labels?: () => Readonly<Record<string, ElementKind>> | undefined;
+  /**
+   * Extra label words or phrases (lower case) and their kinds, e.g. the `.cruxmap.json` labels of the rendered
+   * document's folder (`env` is markdown-it's render environment, as for `resolve`); read at each render.
+   */
+  labels?: (env: unknown) => Readonly<Record<string, ElementKind>> | undefined;
   /**
    * Resolves a wikilink written in the document being rendered (`env` is markdown-it's
    * render environment; VS Code puts the document's URI in `env.currentDocument`).
@@ -60,15 +63,16 @@ export function cruxmapPreview(md: MarkdownIt, options: PreviewPluginOptions = {
   let cachedWords: Record<string, ElementKind> | undefined;
   let cachedFrom: unknown;
   let labelRe: RegExp = /$^/;
-  const labels = () => {
-    const extra = options.labels?.();
+  /** The label words of the document rendered (`env`), with a pattern for them. */
+  const labels = (env: unknown) => {
+    const extra = options.labels?.(env);
     if (cachedWords === undefined || extra !== cachedFrom) {
       cachedFrom = extra;
       cachedWords = { ...BUILT_IN, ...(extra ?? {}) };
       const words = Object.keys(cachedWords).sort((a, b) => b.length - a.length).map((w) => escapeRe(w).replace(/ +/g, '\\s+'));
       labelRe = new RegExp(`^(${words.join('|')})$`, 'i');
     }
-    return cachedWords;
+    return { words: cachedWords, re: labelRe };
   };
 
   md.inline.ruler.before('link', 'cruxmap_wikilink', (state: StateInline, silent: boolean) => {
@@ -134,15 +138,25 @@ export function cruxmapPreview(md: MarkdownIt, options: PreviewPluginOptions = {
     return linkOpen ? linkOpen(tokens, idx, opts, env, self) : self.renderToken(tokens, idx, opts);
   };
 
+  // A block's leading "Word:" is marked when the text is parsed and shown as a badge when it is rendered: VS Code caches
+  // a document's tokens, and only the render step knows the document (and so its folder's .cruxmap.json label words).
+  md.renderer.rules.cruxmap_label = (tokens, idx, _opts, env) => {
+    const t = tokens[idx];
+    const { word, original } = t.meta as { word: string; original: string };
+    const { words, re } = labels(env);
+    if (!re.test(word)) return original;
+    const kind = words[word.toLowerCase().replace(/\s+/g, ' ')];
+    return `<span class="cruxmap-badge cruxmap-kind-${kind}" title="Crux Map: ${kind}">${escapeHtml(word)}</span> `;
+  };
+
   md.core.ruler.push('cruxmap_elements', (state: StateCore) => {
-    const words = labels();
     const tokens = state.tokens;
     for (let i = 1; i < tokens.length; i++) {
       const t = tokens[i];
       const opener = tokens[i - 1].type;
       if (t.type !== 'inline' || !t.children || (opener !== 'paragraph_open' && opener !== 'heading_open')) continue;
       dropId(t.children);
-      badge(t.children, words, state);
+      markLabel(t.children, state);
     }
   });
 
@@ -162,12 +176,11 @@ export function cruxmapPreview(md: MarkdownIt, options: PreviewPluginOptions = {
     }
   }
 
-  /** Turns a leading label (plain or emphasised, colon inside or outside) into a badge. */
-  function badge(children: Token[], words: Record<string, ElementKind>, state: StateCore): void {
-    const make = (word: string) => {
-      const kind = words[word.toLowerCase().replace(/\s+/g, ' ')];
-      const tok = new state.Token('html_inline', '', 0);
-      tok.content = `<span class="cruxmap-badge cruxmap-kind-${kind}" title="Crux Map: ${kind}">${escapeHtml(word)}</span> `;
+  /** Marks a leading "Word:" (plain or emphasised, colon inside or outside) for the renderer, with the HTML it stands for when it is no label. */
+  function markLabel(children: Token[], state: StateCore): void {
+    const make = (word: string, original: string) => {
+      const tok = new state.Token('cruxmap_label', '', 0);
+      tok.meta = { word, original };
       return tok;
     };
     // markdown-it may open a block's children with an empty text token (before emphasis).
@@ -176,23 +189,26 @@ export function cruxmapPreview(md: MarkdownIt, options: PreviewPluginOptions = {
     if (!first) return;
     if (first.type === 'text') {
       const m = /^([^:]{1,60}?):(?=\s|$)[ \t]*/.exec(first.content);
-      if (!m || !labelRe.test(m[1].trim())) return;
+      if (!m || !m[1].trim()) return;
       first.content = first.content.slice(m[0].length);
-      children.unshift(make(m[1].trim()));
+      children.unshift(make(m[1].trim(), escapeHtml(m[0])));
       return;
     }
     if ((first.type === 'strong_open' || first.type === 'em_open') && children[1]?.type === 'text' && children[2]?.type === first.type.replace('_open', '_close')) {
       const inside = children[1].content;
       const colonInside = inside.trimEnd().endsWith(':');
       const word = inside.replace(/:\s*$/, '').trim();
-      if (!labelRe.test(word)) return;
+      if (!word || word.length > 60) return;
       const after = children[3];
-      if (!colonInside) {
-        if (after?.type !== 'text' || !after.content.startsWith(':')) return;
-        after.content = after.content.slice(1);
+      if (!colonInside && (after?.type !== 'text' || !after.content.startsWith(':'))) return;
+      const tag = first.type === 'strong_open' ? 'strong' : 'em';
+      let original = `<${tag}>${escapeHtml(inside)}</${tag}>`;
+      if (after?.type === 'text') {
+        const removed = (colonInside ? /^[ \t]*/ : /^:[ \t]*/).exec(after.content)![0];
+        original += escapeHtml(removed);
+        after.content = after.content.slice(removed.length);
       }
-      if (after?.type === 'text') after.content = after.content.replace(/^[ \t]+/, '');
-      children.splice(0, 3, make(word));
+      children.splice(0, 3, make(word, original));
     }
   }
 }

@@ -1,5 +1,6 @@
 /** Language features computed by the core: completion, definition, references, hover, symbols, CodeLens, folding and quick fixes. */
 import type { Diagnostic, Disagreement, ElementKind, GraphNode, Position, Range } from '../model';
+import { headingRange } from './headings';
 import { globalId } from '../model';
 import { LABELS, comparePos } from '../parse/parse';
 import { freshId, renameIdEdits, wikilinkTo, type FileEdit } from './edits';
@@ -90,7 +91,10 @@ export function definitionAt(index: WorkspaceIndex, path: string, position: Posi
     const node = index.getNode(globalId(r.file, r.localId));
     return node ? { file: node.file, range: node.range } : undefined;
   }
-  return { file: r.file, range: { start: at(0, 0), end: at(0, 0) } };
+  // A heading anchor opens at its heading, when the file has one that matches.
+  const text = hit.reference.anchor ? index.getText(r.file) : undefined;
+  const heading = text !== undefined ? headingRange(text, hit.reference.anchor!) : undefined;
+  return { file: r.file, range: heading ?? { start: at(0, 0), end: at(0, 0) } };
 }
 
 /** The element a position is about: a resolved reference under it, else the element holding it. */

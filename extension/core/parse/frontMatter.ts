@@ -62,10 +62,18 @@ function valueOf(doc: Document, node: unknown): unknown {
 }
 
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))? *$/;
-/** A plain scalar that YAML reads as this very string: starts with a letter; no comment, quote, flow or mapping character. */
-const PLAIN = /^[A-Za-z][A-Za-z0-9 _.,'()?!/-]*$/;
-/** A plain scalar YAML reads without error (a word, number, date or sentence): enough for the keys Crux Map does not read. */
-const SAFE_PLAIN = /^[A-Za-z0-9][A-Za-z0-9 _.,'()?!/+-]*$/;
+/**
+ * A one-line plain scalar YAML reads without error (a word, number, date, path or sentence in any script): it starts with
+ * no indicator or blank, holds no control or line-break character, no `: ` or ` #`, and does not end with a colon.
+ * Enough for the keys Crux Map does not read; the keys it reads also start with a letter and are no special word.
+ */
+const SAFE_PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff][^\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]*$/u;
+const LETTER_START = /^\p{L}/u;
+
+/** Whether a raw value (trailing blanks already dropped) is a plain scalar YAML reads without error. */
+function safePlain(raw: string): boolean {
+  return SAFE_PLAIN.test(raw) && !raw.includes(': ') && !raw.includes(' #') && !raw.endsWith(':') && !raw.includes('\t');
+}
 /** Plain words that YAML's core schema reads as booleans or null. */
 const SPECIAL = /^(?:true|false|null|y|n|yes|no|on|off|~)$/i;
 const ITEM = /^[A-Za-z][A-Za-z0-9 _.'/-]*$/;
@@ -75,11 +83,6 @@ const ITEM_LINE = /^( *)- +(.*?) *$/;
 const COMMENT_LINE = /^ *#/;
 /** The keys Crux Map reads; the yaml path turns only these into values too. */
 const READ_KEYS = new Set(['title', 'topics', 'aliases']);
-
-function plainValue(raw: string): string | undefined {
-  if (!PLAIN.test(raw) || SPECIAL.test(raw) || raw.includes(': ')) return undefined;
-  return raw.replace(/[ \t]+$/, '');
-}
 
 /** A quoted scalar with nothing YAML would read otherwise inside (no escapes, no quote of its kind, no control character): its text. */
 function quotedValue(raw: string): string | undefined {
@@ -94,11 +97,13 @@ function quotedValue(raw: string): string | undefined {
 }
 
 /** A scalar's value (read keys: exactly as YAML reads it), true for a valid scalar of a key not read, or undefined when unsure. */
-function scalarValue(raw: string, read: boolean, item: boolean): string | true | undefined {
+function scalarValue(raw: string, read: boolean): string | true | undefined {
   const quoted = quotedValue(raw);
   if (quoted !== undefined) return read ? quoted : true;
-  if (!read) return SAFE_PLAIN.test(raw) && !raw.includes(': ') ? true : undefined;
-  return item ? (ITEM.test(raw) && !SPECIAL.test(raw) ? raw : undefined) : plainValue(raw);
+  if (!safePlain(raw)) return undefined;
+  if (!read) return true;
+  // Starting with a letter it is no number; the words YAML reads as booleans or null stay with the library.
+  return LETTER_START.test(raw) && !SPECIAL.test(raw) ? raw : undefined;
 }
 
 /**
@@ -121,7 +126,7 @@ export function readFlatFrontMatter(source: string): Record<string, unknown> | u
     if (item) {
       if (listIndent < 0) listIndent = item[1].length;
       else if (item[1].length !== listIndent) return undefined;
-      const value = scalarValue(item[2], list !== undefined, true);
+      const value = scalarValue(item[2], list !== undefined);
       if (value === undefined) return undefined;
       if (list && value !== true) list.push(value);
       continue;
@@ -154,7 +159,7 @@ export function readFlatFrontMatter(source: string): Record<string, unknown> | u
       }
       if (read) out[key] = items;
     } else {
-      const value = scalarValue(raw, read, false);
+      const value = scalarValue(raw, read);
       if (value === undefined) return undefined;
       if (read) out[key] = value;
     }

@@ -1,4 +1,5 @@
 /** Publishing commands (copy or save a draft as a post) and the markdown preview's Crux Map plugin, resolved through the live index. */
+import { headingRange } from '../../core/features/headings';
 import * as vscode from 'vscode';
 import { posix } from 'node:path';
 import type MarkdownItModule from 'markdown-it';
@@ -116,12 +117,16 @@ function previewResolver(store: DraftStore) {
     const from = doc ? store.pathOf(doc) : undefined;
     if (!from) return undefined;
     const zero = { line: 0, character: 0 };
-    const reference: Reference = { syntax: ref.syntax ?? 'wikilink', target: ref.target, blockId: ref.blockId, range: { start: zero, end: zero }, element: -1 };
+    const reference: Reference = { syntax: ref.syntax ?? 'wikilink', target: ref.target, blockId: ref.blockId, anchor: ref.anchor, range: { start: zero, end: zero }, element: -1 };
     const r = store.index.resolveReference(from, reference);
     if (r.status !== 'ok') return undefined;
     const draft = store.index.getDraft(r.file);
     const element = r.elementIndex !== undefined ? draft?.elements[r.elementIndex] : undefined;
-    return { href: relativeHref(from, r.file, element?.range.start.line ?? 0), title: element ? `${element.kind}: ${element.text}` : draft?.title, text: element?.text };
+    // A heading anchor opens at its heading (when the file has one that matches), not at the file's first line.
+    const text = !element && ref.anchor ? store.index.getText(r.file) : undefined;
+    const heading = text !== undefined ? headingRange(text, ref.anchor!) : undefined;
+    const line = element?.range.start.line ?? heading?.start.line ?? 0;
+    return { href: relativeHref(from, r.file, line), title: element ? `${element.kind}: ${element.text}` : draft?.title, text: element?.text };
   };
 }
 
@@ -144,7 +149,15 @@ export function registerPublish(context: vscode.ExtensionContext, store: DraftSt
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(refresh, 500);
     }),
+    // New label words in a folder's .cruxmap.json change the badges of every preview.
+    store.configs.onDidChange(refresh),
     { dispose: () => timer !== undefined && clearTimeout(timer) },
   );
-  return { extendMarkdownIt: (md: MarkdownIt) => md.use(cruxmapPreview, { resolve: previewResolver(store) }) };
+  // Badges for the label words of the rendered document's folder (.cruxmap.json) too, as the parser reads them.
+  const labels = (env: unknown) => {
+    const doc = (env as { currentDocument?: vscode.Uri } | undefined)?.currentDocument;
+    // The markdown extension's Uri may not be this extension's class (getWorkspaceFolder wants one): make it one.
+    return doc ? store.optionsForUri(doc instanceof vscode.Uri ? doc : vscode.Uri.parse(String(doc)))?.labels : undefined;
+  };
+  return { extendMarkdownIt: (md: MarkdownIt) => md.use(cruxmapPreview, { resolve: previewResolver(store), labels }) };
 }

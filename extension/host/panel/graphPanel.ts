@@ -20,6 +20,9 @@ const VIEW_TYPE = 'cruxmap.map';
 class MapPanel implements vscode.Disposable {
   private scope: MapScope;
   private activeFile: string | undefined;
+  /** The document the map follows (also when it is not read), and why it is not read as last sent. */
+  private followedDoc: vscode.TextDocument | undefined;
+  private sentUnread: string | undefined;
   private shown: MapGraph | undefined;
   private ready = false;
   private lastColumn: vscode.ViewColumn | undefined;
@@ -69,6 +72,7 @@ class MapPanel implements vscode.Disposable {
   private followEditor(editor: vscode.TextEditor | undefined): boolean {
     if (!editor || !this.store.isDraft(editor.document)) return false;
     this.lastColumn = editor.viewColumn ?? this.lastColumn;
+    this.followedDoc = editor.document;
     const path = this.store.flush(editor.document);
     if (path === this.activeFile) return false;
     this.activeFile = path;
@@ -104,7 +108,12 @@ class MapPanel implements vscode.Disposable {
     if (!this.ready) return;
     const next = this.currentGraph();
     const title = this.activeFile ? this.store.index.getDraft(this.activeFile)?.title : undefined;
-    this.panel.title = this.scope === 'workspace' ? 'Argument Map: workspace' : `Argument Map: ${title ?? 'no draft'}`;
+    // A followed draft over the size limit: the map says why it is empty (a whole new map when that changes).
+    const unread = this.scope !== 'workspace' && this.followedDoc ? this.store.unreadReason(this.followedDoc) : undefined;
+    if (unread !== this.sentUnread) full = true;
+    this.sentUnread = unread;
+    const shownName = title ?? (unread && this.followedDoc ? this.store.pathOf(this.followedDoc.uri) : undefined);
+    this.panel.title = this.scope === 'workspace' ? 'Argument Map: workspace' : `Argument Map: ${shownName ?? 'no draft'}${unread ? ' (not read)' : ''}`;
     const versions = new Map(next.files.map((f) => [f.file, this.versionOf(f.file)]));
     if (!full && this.shown) {
       const diff = diffMapGraphs(this.shown, next);
@@ -118,7 +127,7 @@ class MapPanel implements vscode.Disposable {
     this.shown = next;
     this.sentVersions = versions;
     const s = readSettings();
-    this.post({ type: 'didSetGraph', payload: { graph: next, scope: this.scope, activeFile: this.activeFile, defaultLayout: s.defaultLayout, followCursor: s.followCursor, versions: Object.fromEntries(versions) } });
+    this.post({ type: 'didSetGraph', payload: { graph: next, scope: this.scope, activeFile: this.activeFile, defaultLayout: s.defaultLayout, followCursor: s.followCursor, versions: Object.fromEntries(versions), ...(unread ? { unread } : {}) } });
     this.sendSuggestions(true);
   }
 

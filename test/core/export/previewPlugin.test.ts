@@ -42,6 +42,18 @@ describe('labels become badges', () => {
   it('workspace label phrases from the options', () => {
     expect(render('Candidate counterexample: a case.')).toContain('<span class="cruxmap-badge cruxmap-kind-objection" title="Crux Map: objection">Candidate counterexample</span> a case.');
   });
+  it("the rendered document's own label words, decided when rendering (VS Code parses once, with an empty environment, and caches the tokens)", () => {
+    const m = new MarkdownIt().use(cruxmapPreview, { labels: (env) => ((env as { currentDocument?: string }).currentDocument === 'file:///w/a.md' ? { upshot: 'claim' } : undefined) });
+    const tokens = m.parse('Upshot: it holds.\n\n**Upshot:** again. Note: prose.\n', {});
+    const inA = m.renderer.render(tokens, m.options, { currentDocument: 'file:///w/a.md' });
+    const inB = m.renderer.render(tokens, m.options, { currentDocument: 'file:///w/b.md' });
+    expect(inA).toBe('<p><span class="cruxmap-badge cruxmap-kind-claim" title="Crux Map: claim">Upshot</span> it holds.</p>\n<p><span class="cruxmap-badge cruxmap-kind-claim" title="Crux Map: claim">Upshot</span> again. Note: prose.</p>\n');
+    // Where the words are no label, the text renders exactly as markdown-it renders it alone.
+    expect(inB).toBe(new MarkdownIt().render('Upshot: it holds.\n\n**Upshot:** again. Note: prose.\n'));
+  });
+  it('leaves emphasised words that are no label as markdown-it renders them', () => {
+    for (const src of ['**Note:** x', '**Note**: x', '*Note*:  x', '_Note:_ x', '**Note**:', '**Note:**', 'Note:\tx', 'A < b: c & d']) expect(render(src), src).toBe(new MarkdownIt().render(src).trim());
+  });
   it('not for words that are no label, not mid-sentence, not in code or HTML', () => {
     expect(render('Note: this is prose.')).toBe('<p>Note: this is prose.</p>');
     expect(render('We say Claim: here.')).toBe('<p>We say Claim: here.</p>');
