@@ -187,8 +187,9 @@ export class DraftStore implements vscode.Disposable {
     this.tooLarge.delete(path);
     // Opening an editor on an indexed draft changes nothing (and keeps a start from the snapshot unparsed).
     if (this.index.getText(path) === text) return path;
-    // The document's own parser: after the first parse, only the stretch an edit can change is parsed again (the same draft as a full parse).
-    const draft = parseSafely(text, path, (t, p, o) => this.documentParsers.parse(t, p, o), this.optionsFor(path));
+    // The document's own parser: after the first parse, only the stretch an edit can change is parsed again (the same
+    // draft as a full parse). A document closed meanwhile keeps none (the index's parser reads it in full).
+    const draft = doc.isClosed ? undefined : parseSafely(text, path, (t, p, o) => this.documentParsers.parse(t, p, o), this.optionsFor(path));
     this.changeEmitter.fire({ paths: this.index.update(path, text, draft) });
     return path;
   }
