@@ -1,7 +1,7 @@
 /**
  * The incremental parser (createDraftParser): after any sequence of edits its draft equals a full parse of the same
  * text (and its kept block tokens equal a full parse's), and it really re-parses only a stretch. The property test runs
- * on a fixed seed and budget; `FUZZ_RUNS=20000 FUZZ_SEED=7 npx vitest run test/core/incremental.test.ts` searches wider.
+ * on a fixed seed and budget; `FUZZ_RUNS=20000 FUZZ_SEED=7 FUZZ_LINES=150 npx vitest run test/core/incremental.test.ts` searches wider.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -16,7 +16,9 @@ import { realisticCorpus, rng } from '../../bench/corpus';
 /** Generated edit sequences per run: 400 by default, FUZZ_RUNS when set. */
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 400));
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
-const TIMEOUT = 60_000 + RUNS * 20;
+/** Lines per generated draft at most: 40 by default, FUZZ_LINES when set. */
+const LINES = Math.max(1, Number(process.env.FUZZ_LINES ?? 40));
+const TIMEOUT = 60_000 + RUNS * 20 * Math.ceil(LINES / 40);
 
 /** Lines of every construct a draft holds (some are halves: an edit may open or close them). */
 const pieces = [
@@ -46,7 +48,7 @@ const FRONT = [[], [], ['---', 'title: T', '---'], ['---', 'title: "Q: t"', 'ali
 const EOLS = ['\n', '\r\n', '\r'];
 /** A draft: BOM or not, front matter or not, one line ending or a mix of all three. */
 const doc = fc
-  .tuple(fc.array(line, { maxLength: 40 }), fc.constantFrom(...EOLS), fc.nat({ max: FRONT.length - 1 }), fc.boolean(), fc.option(fc.array(fc.nat({ max: 2 }), { minLength: 1, maxLength: 50 }), { freq: 3 }))
+  .tuple(fc.array(line, { maxLength: LINES, size: 'max' }), fc.constantFrom(...EOLS), fc.nat({ max: FRONT.length - 1 }), fc.boolean(), fc.option(fc.array(fc.nat({ max: 2 }), { minLength: 1, maxLength: 50 }), { freq: 3 }))
   .map(([ls, eol, front, bom, mix]) => {
     const all = FRONT[front].concat(ls);
     return (bom ? '\ufeff' : '') + all.map((l, k) => l + (k + 1 < all.length ? (mix ? EOLS[mix[k % mix.length]] : eol) : '')).join('');
@@ -102,7 +104,7 @@ describe('incremental parsing', () => {
       let incremental = 0;
       let edited = 0;
       fc.assert(
-        fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 25 }), fc.boolean(), (start, edits, withLabels) => {
+        fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 25, size: 'max' }), fc.boolean(), (start, edits, withLabels) => {
           const options = withLabels ? WORKSPACE : undefined;
           const parser = createDraftParser(options);
           let text = start;
