@@ -26,6 +26,9 @@ Runs the benchmarks in bench/ and prints their figures (medians, with the number
                 medians of them are printed)
   --large       the workspace benchmark also measures the plain corpus at 4,000 drafts (cold index, memory)
   --keystroke   the workspace benchmark measures the keystrokes alone (no cold index, no warm start)
+  --suggest-dir=DIR    the suggest benchmark also scores an annotated folder (bench/suggest/README.md)
+  --suggest-posts=DIR  the suggest benchmark also times the suggester against parseDraft on the
+                       five largest markdown files in DIR (an absolute path, or relative to the repository)
 
 Without --corpus, the workspace benchmark measures two seeded corpora: the plain one (1,000 drafts of
 3-30 KB written in Crux Map's markup) and a realistic one (180 drafts, 3.3 MB, like LessWrong and Alignment

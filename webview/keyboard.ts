@@ -62,3 +62,25 @@ export function keyAction(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey' |
   if (e.key === ' ') return { type: 'collapse' };
   return undefined;
 }
+
+/** What a node's data holds for the keyboard: its kind and text, and, for a ghost, that it is a suggestion and why. */
+export interface AnnouncedNode {
+  kind: string;
+  text: string;
+  suggested?: boolean;
+  cue?: string;
+}
+
+/**
+ * What a screen reader hears when the keyboard reaches a node: its kind and text; a ghost
+ * (a suggestion, no element yet) says it is suggested, why, and how to accept it.
+ */
+export function nodeAnnouncement(n: AnnouncedNode): string {
+  if (!n.suggested) return `${n.kind}: ${n.text}`;
+  return `${n.kind}, suggested: ${n.text}${n.cue ? ` (because of: ${n.cue})` : ''}. Enter or Shift+F10 to accept.`;
+}
+
+/** On a ghost only its menu applies (Accept): Enter and the menu keys open it; the element commands do nothing. */
+export function ghostKeyAction(action: KeyAction): 'menu' | undefined {
+  return action.type === 'menu' || (action.type === 'open' && !action.toSide) ? 'menu' : undefined;
+}

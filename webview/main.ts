@@ -8,7 +8,7 @@ import { buildUi } from './ui';
 import { MapView, LARGE } from './mapView';
 import { loadViewState, stateSaver, type Point, type StateStore } from './viewState';
 import { computeVisibility } from './filters';
-import { keyAction, nearestInDirection } from './keyboard';
+import { ghostKeyAction, keyAction, nearestInDirection, nodeAnnouncement } from './keyboard';
 import { Popups } from './mapMenu';
 import { MapEditing } from './mapEditing';
 
@@ -72,6 +72,8 @@ function applyFilters(): void {
   if (state.focusId && !view.node(state.focusId)) state.focusId = undefined;
   const v = computeVisibility(view.graph.nodes, view.graph.edges, { hiddenKinds: state.hiddenKinds, topic: state.topic, search: state.search, focusId: state.focusId, focusDepth: state.focusDepth, collapsed });
   view.applyVisibility(v);
+  // Ghosts follow the kind toggles as the elements do (hidden ones are neither drawn nor reached from the keyboard).
+  for (const g of view.ghostNodes()) g.toggleClass('filtered', state.hiddenKinds.includes(g.data('kind')));
   ui.setFocusActive(state.focusId !== undefined);
   const focused = state.focusId ? view.node(state.focusId) : undefined;
   ui.setBreadcrumb(focused ? `${focused.data('kind')}: ${focused.data('label')}` : undefined);
@@ -88,7 +90,8 @@ function updateCounts(matches: number): void {
   // The screen-reader list follows a moment later, so a redraw never waits for thousands of list items.
   clearTimeout(listTimer);
   listTimer = setTimeout(
-    () => ui.setElementList(view.visibleNodes().map((n) => ({ id: n.id(), kind: n.data('kind'), text: n.data('text'), file: n.data('file'), line: n.data('line') }))),
+    // With ghosts drawn, they join the list in source order; without, the list is the elements as drawn (no sort on big maps).
+    () => ui.setElementList((view.ghostCount ? keyboardNodes() : view.visibleNodes()).map((n) => ({ id: n.id(), kind: n.data('suggested') ? `${n.data('kind')}, suggested` : n.data('kind'), text: n.data('text'), file: n.data('file'), line: n.data('line') }))),
     nodes.length > LARGE ? 400 : 0,
   );
 }
@@ -174,7 +177,9 @@ ui.onExportMenu((at) => {
 });
 ui.onListClick((id) => {
   view.reveal(id);
-  tap(id, false);
+  // A ghost in the list opens its menu (Accept), as Enter on it in the map does.
+  if (view.node(id)?.data('suggested')) void ghostMenu(id, editing.nodeAt(id));
+  else tap(id, false);
 });
 ui.onNodeActions((at) => {
   const id = selectedId() ?? keyboardId;
@@ -237,14 +242,19 @@ function setKeyboardNode(id: string | undefined): void {
   view.cy.$(':selected').unselect();
   n.select();
   view.reveal(id, false);
-  ui.announce(`${n.data('kind')}: ${n.data('text')}`);
+  ui.announce(nodeAnnouncement({ kind: String(n.data('kind')), text: String(n.data('text')), suggested: n.data('suggested') === true, cue: n.data('cue') }));
+}
+
+/** The nodes the keyboard and the screen-reader list reach: the visible elements and the ghosts (suggested nodes), in source order. */
+function keyboardNodes(): ReturnType<MapView['visibleNodes']> {
+  return [...view.visibleNodes(), ...view.ghostNodes().filter((n) => !n.hasClass('filtered'))].sort((a, b) => (a.data('file') < b.data('file') ? -1 : a.data('file') > b.data('file') ? 1 : a.data('line') - b.data('line')));
 }
 
 ui.map.addEventListener('keydown', (e) => {
   if (popups.open) return;
   const action = keyAction(e);
   if (!action) return;
-  const nodes = view.visibleNodes().sort((a, b) => (a.data('file') < b.data('file') ? -1 : a.data('file') > b.data('file') ? 1 : a.data('line') - b.data('line')));
+  const nodes = keyboardNodes();
   if (nodes.length === 0) return;
   // Tab and arrows move from the keyboard's node; the commands act on it, or on the node clicked.
   const i = keyboardId ? nodes.findIndex((n) => n.id() === keyboardId) : -1;
@@ -279,7 +289,7 @@ ui.map.addEventListener('keydown', (e) => {
   const at = editing.nodeAt(current);
   // A ghost (suggested node) has one menu, Accept; the element commands do not apply to it.
   if (view.node(current)?.data('suggested')) {
-    if (action.type === 'menu') void ghostMenu(current, at);
+    if (ghostKeyAction(action) === 'menu') void ghostMenu(current, at);
     return;
   }
   if (action.type === 'open') post({ type: 'viewDidClickNode', payload: { id: current, toSide: action.toSide } });

@@ -5,7 +5,9 @@ import { version } from '../../package.json';
 import { WorkspaceIndex, graphToJson } from '../core/index/workspaceIndex';
 import type { ArgumentGraph, Diagnostic } from '../core/model';
 import { renderStandaloneHtml } from '../core/export/exportHtml';
-import { escapeControls, fileSource, listDrafts, readWorkspaceConfig, UsageError } from './cliFiles';
+import { escapeControls, fileSource, formatDiagnostic, listDrafts, readWorkspaceConfig, UsageError } from './cliFiles';
+
+export { formatDiagnostic };
 import { parseOptionsOf } from '../core/config';
 import { plural } from '../core/wording';
 import { parseDraft } from '../core/parse/parse';
@@ -23,7 +25,7 @@ Usage:
   cruxmap export <dir-or-files...> [--format json|html|argdown|dot|mermaid|graphml|aif|canvas] [-o FILE]
   cruxmap publish <file> [<dir>] [--labels keep|bold|drop] [--links url|text] [-o FILE]
   cruxmap import <file.argdown> [-o draft.md]
-  cruxmap suggest <dir-or-files...> [--format text|json] [--min-confidence C]
+  cruxmap suggest <dir-or-files...> [--format text|json] [--min-confidence C] [--config FILE]
 
 Commands:
   check    print one line a problem (path:line:col: severity code: message);
@@ -156,11 +158,6 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   if (command === 'check' && opts.output !== undefined) throw new UsageError('-o is for export; check prints to standard output');
   if (command === 'export' && opts.maxWarnings !== undefined) throw new UsageError('--max-warnings is for check');
   return { ...opts, command, inputs } as Options;
-}
-
-/** 1-based, compiler-style: `path:line:col: severity code: message`, always one line (control characters in names and messages escaped). */
-export function formatDiagnostic(d: Diagnostic): string {
-  return escapeControls(`${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
 }
 
 /**

@@ -5,6 +5,7 @@ import ignore, { type Ignore } from 'ignore';
 import { kindOf, readBounded } from '../node/readBounded';
 import type { DraftSource } from '../node/loadWorkspace';
 import { CONFIG_FILE, readConfig, type WorkspaceConfig } from '../core/config';
+import type { Diagnostic } from '../core/model';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -99,9 +100,18 @@ export function fileSource(listed: ListedDrafts, maxFileSize: number, warnings: 
   };
 }
 
+/** 1-based, compiler-style: `path:line:col: severity code: message`, always one line (control characters in names and messages escaped). */
+export function formatDiagnostic(d: Diagnostic): string {
+  return escapeControls(`${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+}
+
 /** Collects and reads the markdown files named by the arguments (see listDrafts). */
 export function collectDrafts(args: string[], cwd: string, maxFileSize: number): CollectResult {
-  const listed = listDrafts(args, cwd);
+  return readListedDrafts(listDrafts(args, cwd), maxFileSize);
+}
+
+/** Reads the markdown files listDrafts found; each file skipped is said in `warnings`, after the listing's own. */
+export function readListedDrafts(listed: ListedDrafts, maxFileSize: number): CollectResult {
   const warnings = [...listed.warnings];
   const drafts: FoundDraft[] = [];
   for (const { path, file } of listed.files) {

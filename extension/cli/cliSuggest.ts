@@ -1,16 +1,20 @@
 /** `cruxmap suggest`: the suggester's opinions on unlabeled blocks, as compiler-style lines or the issue's JSON (version 1). */
 import { parseDraft } from '../core/parse/parse';
+import { parseOptionsOf } from '../core/config';
 import { DEFAULT_THRESHOLD, suggestDraft, type Suggestion } from '../core/suggest/suggest';
-import { collectDrafts, UsageError } from './cliFiles';
+import { escapeControls, formatDiagnostic, listDrafts, readListedDrafts, readWorkspaceConfig, UsageError } from './cliFiles';
 
 export const SUGGEST_HELP = `Usage:
-  cruxmap suggest <dir-or-files...> [--format text|json] [--min-confidence C]
+  cruxmap suggest <dir-or-files...> [--format text|json] [--min-confidence C] [--config FILE]
 
 Suggests a kind (claim, support, objection, reply, question, crux) and a target for
 each unlabeled paragraph, list item, quote paragraph or heading that reads as part of
 the argument, from the discourse markers in it ("but", "because", "for example" ...)
 and its place. Lists those at or above the confidence C (0-1, default ${DEFAULT_THRESHOLD});
 --min-confidence 0 lists every block the suggester has an opinion on.
+The workspace's label words (.cruxmap.json in the first directory argument, or
+--config FILE) mark elements as in check and export: those blocks get no suggestion;
+problems in the file are warned about on standard error (bad-config).
 Text: path:line:col: suggestion kind: text (→ line N), lines 1-based. JSON: {"version": 1,
 "suggestions": [...]}, lines 0-based as in ranges; target null when there is none.
 Exit codes: 0 ok, 2 usage error.
@@ -32,6 +36,7 @@ interface SuggestOptions {
   format: 'text' | 'json';
   minConfidence: number;
   maxFileSize: number;
+  config?: string;
 }
 
 function parseSuggestArgs(argv: string[]): SuggestOptions | 'help' {
@@ -60,6 +65,8 @@ function parseSuggestArgs(argv: string[]): SuggestOptions | 'help' {
       const n = Number(v);
       if (!/^\s*[\d.]+\s*$/.test(v) || !Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--min-confidence takes a number from 0 to 1, not '${v}'`);
       o.minConfidence = n;
+    } else if (flag === '--config') {
+      o.config = value();
     } else if (flag === '--max-file-size') {
       const v = value();
       if (!/^\d+$/.test(v)) throw new UsageError(`--max-file-size takes a whole number, not '${v}'`);
@@ -74,12 +81,18 @@ function parseSuggestArgs(argv: string[]): SuggestOptions | 'help' {
 export function runSuggest(argv: string[], cwd: string): { code: number; stdout: string; stderr: string } {
   const opts = parseSuggestArgs(argv);
   if (opts === 'help') return { code: 0, stdout: SUGGEST_HELP, stderr: '' };
-  const { drafts, warnings } = collectDrafts(opts.inputs, cwd, opts.maxFileSize);
+  const listed = listDrafts(opts.inputs, cwd);
+  // The workspace's label words, found and read as check and export read them; its problems are said on
+  // standard error (standard output holds only suggestions, in the issue's JSON when asked for).
+  const config = readWorkspaceConfig(listed, cwd, opts.config);
+  const parseOptions = parseOptionsOf(config);
+  const { drafts, warnings } = readListedDrafts(listed, opts.maxFileSize);
   const err = warnings.map((w) => `cruxmap: warning: ${w}\n`);
+  for (const d of config?.diagnostics ?? []) err.push(`cruxmap: ${formatDiagnostic(d)}\n`);
   const list: SuggestionJson[] = [];
-  // collectDrafts sorts by path, and each draft's suggestions come in source order: sorted by file, then line.
+  // listDrafts sorts by path, and each draft's suggestions come in source order: sorted by file, then line.
   for (const d of [...drafts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    for (const s of suggestDraft(d.text, parseDraft(d.text, d.path))) {
+    for (const s of suggestDraft(d.text, parseDraft(d.text, d.path, parseOptions))) {
       if (s.confidence < opts.minConfidence) continue;
       list.push({ file: d.path, range: s.range, kind: s.kind, text: s.text, target: s.target ? { file: d.path, line: s.target.line } : null, confidence: s.confidence, cue: s.cue });
     }
@@ -87,7 +100,8 @@ export function runSuggest(argv: string[], cwd: string): { code: number; stdout:
   const stdout =
     opts.format === 'json'
       ? `${JSON.stringify({ version: 1, suggestions: list }, null, 2)}\n`
-      : list.map((s) => `${s.file}:${s.range.start.line + 1}:${s.range.start.character + 1}: suggestion ${s.kind}: ${s.text}${s.target ? ` (→ line ${s.target.line + 1})` : ''}\n`).join('');
+      : // One line a suggestion, as check's lines: control characters in names and texts escaped.
+        list.map((s) => `${escapeControls(`${s.file}:${s.range.start.line + 1}:${s.range.start.character + 1}: suggestion ${s.kind}: ${s.text}`)}${s.target ? ` (→ line ${s.target.line + 1})` : ''}\n`).join('');
   const files = new Set(list.map((s) => s.file)).size;
   err.push(`cruxmap: ${list.length} suggestion${list.length === 1 ? '' : 's'} in ${files} of ${drafts.length} file${drafts.length === 1 ? '' : 's'} (min-confidence ${opts.minConfidence})\n`);
   return { code: 0, stdout, stderr: err.join('') };

@@ -27,6 +27,36 @@ describe('cues', () => {
   });
 });
 
+describe('cues and plain text, however the text is written', () => {
+  it('reads cues in any case, and clause breaks after " - ", " (", ", ", but not a hyphen inside a word', () => {
+    const words = (t: string) => findCues(t).map((h) => [h.cls, h.words, h.sentence]);
+    expect(words('BUT judges tire.')).toEqual([['contrast', 'BUT', true]]);
+    expect(words('However, judges tire.')).toEqual(words('however, judges tire.').map(([c, , s]) => [c, 'However', s]));
+    expect(words('Judges tire - but only late.')).toEqual([['contrast', 'but', false]]);
+    expect(words('Judges tire (but only late).')).toEqual([['contrast', 'but', false]]);
+    expect(words('Judges tire, but only late.')).toEqual([['contrast', 'but', false]]);
+    expect(words('Judges tire-but only late.')).toEqual([]);
+    // After a sentence's end the white space belongs to it: " - " right after gives no second break.
+    expect(words('Judges tire. - But only late.')).toEqual([['contrast', 'But', true]]);
+    // A capital word that only starts like a cue is none ("Butter"), nor a lead word alone inside one ("Andes").
+    expect(words('Butter is tasty. Andes are tall.')).toEqual([]);
+    // Typographic text is normalized first: the same cues, the words as written.
+    expect(words('I’m not convinced — but maybe.').map(([c, w]) => [c, w])).toEqual([
+      ['doubt', 'i\'m not convinced'],
+      ['contrast', 'but'],
+    ]);
+  });
+
+  it("gives a block's text as the parser gives an element's: markup dropped, white space made single, a trailing id marker off", () => {
+    const texts = (t: string) => scanBlocks(t).map((b) => b.text);
+    expect(texts('One  two\tthree\nfour   five\n')).toEqual(['One two three four five']);
+    expect(texts('A **bold**  <b>tag</b> and [link](http://x.org) `code`.\n')).toEqual(['A bold tag and link code.']);
+    expect(texts('A no-break\u00a0space stays.\n')).toEqual(['A no-break\u00a0space stays.']);
+    expect(texts('Trailing id. ^my-id\n\nA caret x^2 stays.\n\nNot^an-id either\n')).toEqual(['Trailing id.', 'A caret x^2 stays.', 'Not^an-id either']);
+    expect(texts('Line one\r\nline two\r\n\r\n> Quoted\r\n')).toEqual(['Line one line two', 'Quoted']);
+  });
+});
+
 describe('suggestDraft', () => {
   it('an unlabeled "That said" paragraph after a labeled claim objects to it', () => {
     const text = 'Claim: Evaluations will catch most risky models.\n\nThat said, evaluations miss exactly the models that plan.\n';

@@ -15,6 +15,9 @@ const DRAFT2 = 'Compute governance is the most tractable lever right now.\n\nChi
 
 const DRAFT3 = 'Claim: Debate lets weak judges supervise strong models.\n\nI doubt judges can tell a good argument from a confident one.\n';
 
+// "Rejoinder:" is a label only by the workspace's .cruxmap.json: then "That said" answers it (a reply), and it gets no suggestion itself.
+const DRAFT4 = 'Claim: Evaluations will catch most risky models.\n\nRejoinder: evaluations miss the models that plan.\n\nThat said, labs already run them.\n';
+
 describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
   let s: Session;
   beforeAll(async () => {
@@ -38,6 +41,8 @@ describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
     writeWorkspaceFile(s, 'unlabeled.md', DRAFT);
     writeWorkspaceFile(s, 'unlabeled-2.md', DRAFT2);
     writeWorkspaceFile(s, 'unlabeled-3.md', DRAFT3);
+    writeWorkspaceFile(s, 'unlabeled-4.md', DRAFT4);
+    writeWorkspaceFile(s, '.cruxmap.json', JSON.stringify({ labels: { Rejoinder: 'objection' } }));
     await step('suggestion-code-action', async () => {
       await openFile(s.page, 'unlabeled.md');
       await runCommand(s.page, 'Crux Map: Open Argument Map to the Side');
@@ -89,6 +94,23 @@ describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
       await openFile(s.page, 'unlabeled-3.md');
       await s.page.keyboard.press('Control+S');
       await expect.poll(() => readWorkspaceFile(s, 'unlabeled-3.md'), { timeout: 10_000 }).toBe(DRAFT3.replace('I doubt', 'Objection: I doubt'));
+    });
+    await step('workspace-label-words', async () => {
+      await openFile(s.page, 'unlabeled-4.md');
+      const rows = s.page.locator('.quick-input-list .monaco-list-row');
+      // The suggestions of the draft as parsed with the workspace's words (the file watcher may take a moment to read them).
+      await expect
+        .poll(
+          async () => {
+            await runCommand(s.page, 'Crux Map: Show Suggestions in This Draft');
+            await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
+            const texts = await rows.allTextContents();
+            await s.page.keyboard.press('Escape');
+            return texts.map((t) => t.replace(/\s+/g, ' ').slice(0, 40));
+          },
+          { timeout: 30_000, interval: 1000 },
+        )
+        .toEqual([expect.stringMatching(/^Reply\? That said, labs already run them/)]);
     });
     await step('suggest-with-ai-no-model', async () => {
       await runCommand(s.page, 'Crux Map: Suggest Argument Structure with AI');

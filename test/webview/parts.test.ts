@@ -5,7 +5,7 @@ import type { MapEdge, MapNode } from '../../extension/core/map/mapModel';
 import { collapsedSubtrees, computeVisibility, matchesSearch, neighbourhood } from '../../webview/filters';
 import { findFreePlace, intersects, type Box } from '../../webview/placement';
 import { loadViewState } from '../../webview/viewState';
-import { keyAction, nearestInDirection } from '../../webview/keyboard';
+import { ghostKeyAction, keyAction, nearestInDirection, nodeAnnouncement } from '../../webview/keyboard';
 
 const node = (id: string, kind: MapNode['kind'] = 'support', topics: string[] = []): MapNode => ({ id, kind, text: `text of ${id}`, label: id, file: 'a.md', line: 0, topics });
 const edge = (source: string, target: string, kind: MapEdge['kind'] = 'supports'): MapEdge => ({ id: `${source}|${kind}|${target}`, source, target, kind });
@@ -85,6 +85,16 @@ describe('keyboard', () => {
     expect(k('F10', { shiftKey: true })).toEqual({ type: 'menu' });
     expect(k(' ')).toEqual({ type: 'collapse' });
     expect(k('Enter', { altKey: true })).toEqual({ type: 'open', toSide: true });
+  });
+  it('announces a ghost as a suggestion of its kind, and gives it only its menu', () => {
+    expect(nodeAnnouncement({ kind: 'claim', text: 'Debate works.' })).toBe('claim: Debate works.');
+    expect(nodeAnnouncement({ kind: 'objection', text: 'But judges tire.', suggested: true, cue: 'But' })).toBe('objection, suggested: But judges tire. (because of: But). Enter or Shift+F10 to accept.');
+    const k = (key: string, mods: Partial<KeyboardEvent> = {}) => keyAction({ key, shiftKey: false, altKey: false, ctrlKey: false, metaKey: false, ...mods })!;
+    expect(ghostKeyAction(k('Enter'))).toBe('menu');
+    expect(ghostKeyAction(k('ContextMenu'))).toBe('menu');
+    expect(ghostKeyAction(k('F10', { shiftKey: true }))).toBe('menu');
+    for (const key of ['r', 'c', 'f', ' ']) expect(ghostKeyAction(k(key)), key).toBeUndefined();
+    expect(ghostKeyAction(k('Enter', { altKey: true }))).toBeUndefined();
   });
   it('finds the nearest node in a direction', () => {
     const pts = [{ id: 'a', x: 0, y: 0 }, { id: 'b', x: 0, y: 100 }, { id: 'c', x: 100, y: 10 }];

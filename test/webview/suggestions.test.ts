@@ -171,4 +171,89 @@ describe.skipIf(!hasChromium)('suggestions on the map', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('from the keyboard alone: Tab and arrows reach ghosts among the elements, each announced as a suggestion, and Enter opens its menu to accept it', async () => {
+    const on = hostState(PARTLY, true);
+    const { page, errors } = await openWebview(browser, { width: 700, height: 800, state: { showSuggestions: true } });
+    await send(page, setGraph(on.graph));
+    await send(page, on.suggestions);
+    await page.waitForFunction(() => (window as any).cruxmapDebug.ghosts().length === 2);
+    const live = () => page.$eval('.visually-hidden[aria-live]', (el) => el.textContent ?? '');
+    const selected = (): Promise<string[]> => page.evaluate(() => (window as any).cruxmapDebug.selectedIds());
+    await page.focus('#map');
+    // In source order: the claim (line 0), the suggested objection (line 2), the suggested reply (line 4).
+    await page.keyboard.press('Tab');
+    expect(await selected()).toEqual([on.graph.nodes[0].id]);
+    expect(await live()).toBe('claim: Debate works.');
+    await page.keyboard.press('Tab');
+    expect(await selected()).toEqual(['a.md#?L2']);
+    expect(await live()).toMatch(/^objection, suggested: But judges get tired\. \(because of: But\)\. Enter or Shift\+F10 to accept\.$/);
+    await page.keyboard.press('Tab');
+    expect(await selected()).toEqual(['a.md#?L4']);
+    expect(await live()).toMatch(/^reply, suggested: However, tired judges still beat no judges\./);
+    await page.keyboard.press('Shift+Tab');
+    expect(await selected()).toEqual(['a.md#?L2']);
+    // Arrows move between ghosts and elements by place: up from the objection (drawn below the claim) is the claim.
+    await page.keyboard.press('ArrowUp');
+    expect(await selected()).toEqual([on.graph.nodes[0].id]);
+    await page.keyboard.press('Tab');
+    expect(await selected()).toEqual(['a.md#?L2']);
+    // The element commands do nothing on a ghost (no Add Reply popup); Enter opens its menu, and A accepts.
+    const posted = (await recorded(page)).posted.length;
+    await page.keyboard.press('r');
+    expect(await page.$('.popup')).toBeNull();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.popup.menu');
+    expect(await page.$$eval('.popup.menu .menu-label', (ls) => ls.map((l) => l.textContent))).toEqual(['Accept: Mark as Objection']);
+    // Enter opened no block in the editor.
+    expect((await recorded(page)).posted.length).toBe(posted);
+    await page.keyboard.press('a');
+    expect((await recorded(page)).posted.at(-1)).toEqual({ type: 'viewDidAcceptSuggestion', payload: { id: 'a.md#?L2' } });
+    await page.waitForSelector('.popup.menu', { state: 'detached' });
+    // Focus comes back to the map, on the same ghost: Tab goes on from it.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('map');
+    await page.keyboard.press('Tab');
+    expect(await selected()).toEqual(['a.md#?L4']);
+    // The screen-reader list holds the ghosts too, in source order, each said to be a suggestion; its button opens the ghost's menu.
+    const items = await page.$$eval('#element-list button', (bs) => bs.map((b) => b.textContent));
+    expect(items).toEqual(['claim: Debate works. (a.md, line 1)', 'objection, suggested: But judges get tired. (a.md, line 3)', 'reply, suggested: However, tired judges still beat no judges. (a.md, line 5)']);
+    // A kind hidden by its toggle hides its ghosts too: Tab passes over them, and the list leaves them out.
+    await page.click('button.kind-toggle[data-kind="objection"]');
+    await page.waitForFunction(() => document.querySelectorAll('#element-list button').length === 2);
+    await page.focus('#map');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await selected()).toEqual(['a.md#?L4']);
+    expect(await page.$$eval('#element-list button', (bs) => bs.map((b) => b.getAttribute('data-id')))).toEqual([on.graph.nodes[0].id, 'a.md#?L4']);
+    await page.click('button.kind-toggle[data-kind="objection"]');
+    await page.waitForFunction(() => document.querySelectorAll('#element-list button').length === 3);
+    await page.focus('#element-list button[data-id="a.md#?L4"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.popup.menu');
+    expect(await page.textContent('.popup.menu')).toContain('Accept: Mark as Reply');
+    await page.keyboard.press('a');
+    expect((await recorded(page)).posted.at(-1)).toEqual({ type: 'viewDidAcceptSuggestion', payload: { id: 'a.md#?L4' } });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a map of ghosts alone (a draft with no labels yet) is reachable from the keyboard too', async () => {
+    const on = hostState(UNLABELED, true);
+    const { page, errors } = await openWebview(browser, { width: 700, height: 800, state: { showSuggestions: true } });
+    await send(page, setGraph(on.graph));
+    await send(page, on.suggestions);
+    await page.waitForFunction(() => (window as any).cruxmapDebug.ghosts().length === 3);
+    await page.focus('#map');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (window as any).cruxmapDebug.selectedIds())).toEqual(['a.md#?L0']);
+    expect(await page.$eval('.visually-hidden[aria-live]', (el) => el.textContent)).toMatch(/^claim, suggested: Debate could scale oversight/);
+    await page.keyboard.press('ContextMenu');
+    await page.waitForSelector('.popup.menu');
+    expect(await page.textContent('.popup.menu')).toContain('Accept: Mark as Claim');
+    await page.keyboard.press('Enter');
+    expect((await recorded(page)).posted.at(-1)).toEqual({ type: 'viewDidAcceptSuggestion', payload: { id: 'a.md#?L0' } });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

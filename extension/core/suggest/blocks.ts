@@ -45,6 +45,18 @@ const HTML_START = /^<(?:!--|\?|![A-Za-z]|\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$))/
 const LINK_DEF = /^\[[^\]]+\]:\s*\S/;
 const TABLE_DELIM = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 
+/** What `\s` matches (as String.prototype.trim removes it). */
+function isWhiteCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** The length of a line without its trailing white space (`line.trimEnd().length`, without the copy). */
+function trimmedEnd(line: string): number {
+  let end = line.length;
+  while (end > 0 && isWhiteCode(line.charCodeAt(end - 1))) end--;
+  return end;
+}
+
 /** Leading white space as columns (a tab to the next multiple of 4). */
 function indentOf(line: string): { cols: number; chars: number } {
   let cols = 0;
@@ -62,24 +74,33 @@ function indentOf(line: string): { cols: number; chars: number } {
  * Inline markdown to plain text, close to what the parser gives an element: emphasis and code
  * markers dropped, link text and image alt text kept, wikilinks by alias or name, HTML tags dropped.
  */
-export function plainInline(s: string): string {
+export function plainInline(s: string, oddWhite = true): string {
   // Most prose has no inline markup at all: then only the white space changes.
-  if (!/[[<*_`]/.test(s)) return /\s\s|[\t\n\r\f\v]/.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
+  // (Two spaces, or white space other than a space, are what can change; the cheap tests go first. `oddWhite`
+  // false says the caller knows the text holds no white space but spaces.)
+  if (!/[[<*_`]/.test(s)) return s.includes('  ') || (oddWhite && /[^\S ]/.test(s) && /\s\s|[\t\n\r\f\v]/.test(s)) ? s.replace(WHITE_RUN, ' ').trim() : s.trim();
   // Every pattern is bounded (no unbounded scan to the end of the text from each start), so a paragraph of a
-  // thousand unclosed brackets or stars costs linear time.
-  return s
-    .replace(/!?\[\[([^\][|\n]{0,300})(?:\|([^\][\n]{0,300}))?\]\]/g, (_, name: string, alias?: string) => alias ?? name)
-    .replace(/!?\[([^\][]{0,500})\]\([^()\s]{0,500}(?:\s+"[^"]{0,200}")?\)/g, '$1')
-    .replace(/!?\[([^\][]{0,500})\]\[[^\][]{0,200}\]/g, '$1')
-    .replace(/<\/?[A-Za-z][^<>]{0,500}>/g, '')
-    .replace(/(\*\*|__)(?=\S)([^*_]{0,500}?\S)\1/g, '$2')
-    .replace(/(^|[^\w*])[*_](?=\S)([^*_]{0,500}?\S)[*_](?![\w*])/g, '$1$2')
-    .replace(/(\*\*|__)(?=\S)([^*_]{0,500}?\S)\1/g, '$2')
-    .replace(/`+([^`]{0,1000})`+/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // thousand unclosed brackets or stars costs linear time. A pattern runs only when the text holds what it needs.
+  let t = s;
+  if (t.includes('[[')) t = t.replace(/!?\[\[([^\][|\n]{0,300})(?:\|([^\][\n]{0,300}))?\]\]/g, (_, name: string, alias?: string) => alias ?? name);
+  if (t.includes('](')) t = t.replace(/!?\[([^\][]{0,500})\]\([^()\s]{0,500}(?:\s+"[^"]{0,200}")?\)/g, '$1');
+  if (t.includes('][')) t = t.replace(/!?\[([^\][]{0,500})\]\[[^\][]{0,200}\]/g, '$1');
+  if (t.includes('<')) t = t.replace(/<\/?[A-Za-z][^<>]{0,500}>/g, '');
+  if (t.includes('*') || t.includes('_')) {
+    if (t.includes('**') || t.includes('__')) t = t.replace(STRONG, '$2');
+    t = t.replace(/(^|[^\w*])[*_](?=\S)([^*_]{0,500}?\S)[*_](?![\w*])/g, '$1$2');
+    if (t.includes('**') || t.includes('__')) t = t.replace(STRONG, '$2');
+  }
+  if (t.includes('`')) t = t.replace(/`+([^`]{0,1000})`+/g, '$1');
+  // As above: only doubled spaces or other white space need the replacement (the patterns add no white space of their own).
+  return (t.includes('  ') || (oddWhite && /[^\S ]/.test(t)) ? t.replace(WHITE_RUN, ' ') : t).trim();
 }
-
+const WHITE = /\s/;
+/** What follows the `^` of an id marker at the end of a block. */
+const ID_TAIL = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+const STRONG = /(\*\*|__)(?=\S)([^*_]{0,500}?\S)\1/g;
+/** A run of white space that `\s+` → ` ` would change: not a lone space (most of a text's gaps, left alone). */
+const WHITE_RUN = /(?! (?!\s))\s+/g;
 /**
  * Finds the blocks of a draft that could be elements, in source order. Code (fenced and
  * indented), HTML blocks, front matter, tables and link definitions are skipped. Lines are
@@ -87,7 +108,11 @@ export function plainInline(s: string): string {
  */
 export function scanBlocks(text: string): ProseBlock[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = src.split(/\r\n|\n|\r/);
+  // Most drafts end their lines with \n alone: a plain split then.
+  const lines = src.includes('\r') ? src.split(/\r\n|\n|\r/) : src.split('\n');
+  // Whether any line holds white space other than spaces (tabs, no-break spaces ...): when none does, the blocks'
+  // texts are checked for doubled spaces alone.
+  const oddWhite = /[^\S \n\r]/.test(src);
   const blocks: ProseBlock[] = [];
   let section = 0;
   let items: OpenItem[] = [];
@@ -105,8 +130,9 @@ export function scanBlocks(text: string): ProseBlock[] {
     const p = para;
     para = undefined;
     // A trailing ` ^id` marker is markup, not text.
-    let body = plainInline(p.parts.length === 1 ? p.parts[0] : p.parts.join(' '));
-    if (body.includes('^')) body = body.replace(/(^|\s)\^[A-Za-z0-9][A-Za-z0-9-]*$/, '').trim();
+    let body = plainInline(p.parts.length === 1 ? p.parts[0] : p.parts.join(' '), oddWhite);
+    const caret = body.lastIndexOf('^');
+    if (caret >= 0 && (caret === 0 || WHITE.test(body[caret - 1])) && ID_TAIL.test(body.slice(caret + 1))) body = body.slice(0, Math.max(0, caret - 1)).trim();
     if (!body) return;
     const idx = blocks.length;
     blocks.push({
@@ -142,7 +168,13 @@ export function scanBlocks(text: string): ProseBlock[] {
     let offset = 0;
     let quoted = false;
     // Only a line with `>` among its first characters can be quoted.
-    const gt = raw.indexOf('>');
+    let gt = -1;
+    for (let k = 0; k < 4 && k < raw.length; k++) {
+      if (raw.charCodeAt(k) === 0x3e) {
+        gt = k;
+        break;
+      }
+    }
     for (; gt >= 0 && gt < 4 + offset; ) {
       const q = /^ {0,3}> ?/.exec(rest);
       if (!q) break;
@@ -150,7 +182,9 @@ export function scanBlocks(text: string): ProseBlock[] {
       rest = rest.slice(q[0].length);
       offset += q[0].length;
     }
-    const blank = rest.trim() === '';
+    // Where the line's text ends, trailing white space left out (0: a blank line); one backward look, no copy.
+    const restEnd = trimmedEnd(rest);
+    const blank = restEnd === 0;
 
     if (fence) {
       const t = rest.trimStart();
@@ -206,7 +240,7 @@ export function scanBlocks(text: string): ProseBlock[] {
           startChar: c,
           contentStart: { line: lineNo, character: c },
           endLine: lineNo,
-          endChar: offset + rest.trimEnd().length,
+          endChar: offset + restEnd,
           parts: [body.slice(qm[0].length)],
           parent: quoteFirst,
           quote: true,
@@ -214,7 +248,7 @@ export function scanBlocks(text: string): ProseBlock[] {
       } else if (para) {
         para.parts.push(body);
         para.endLine = lineNo;
-        para.endChar = offset + rest.trimEnd().length;
+        para.endChar = offset + restEnd;
       } else {
         para = {
           block: 'blockquote',
@@ -222,7 +256,7 @@ export function scanBlocks(text: string): ProseBlock[] {
           startChar: bodyChar,
           contentStart: { line: lineNo, character: bodyChar },
           endLine: lineNo,
-          endChar: offset + rest.trimEnd().length,
+          endChar: offset + restEnd,
           parts: [body],
           parent: quoteFirst,
           quote: true,
@@ -271,7 +305,7 @@ export function scanBlocks(text: string): ProseBlock[] {
         if (t) {
           blocks.push({
             block: 'heading',
-            range: { start: { line: lineNo, character: bodyChar }, end: { line: lineNo, character: offset + rest.trimEnd().length } },
+            range: { start: { line: lineNo, character: bodyChar }, end: { line: lineNo, character: offset + restEnd } },
             contentStart: { line: lineNo, character: bodyChar + atx[0].length },
             text: t,
             depth,
@@ -321,7 +355,7 @@ export function scanBlocks(text: string): ProseBlock[] {
           startChar: c + ti.chars,
           contentStart: { line: lineNo, character: c + ti.chars + (atxIn ? atxIn[0].length : 0) },
           endLine: lineNo,
-          endChar: offset + rest.trimEnd().length,
+          endChar: offset + restEnd,
           parts: [atxIn ? t.slice(atxIn[0].length) : t],
           parent,
           quote: false,
@@ -332,7 +366,7 @@ export function scanBlocks(text: string): ProseBlock[] {
       if (para) {
         para.parts.push(body);
         para.endLine = lineNo;
-        para.endChar = offset + rest.trimEnd().length;
+        para.endChar = offset + restEnd;
         prevBlank = false;
         continue;
       }
@@ -345,7 +379,7 @@ export function scanBlocks(text: string): ProseBlock[] {
         startChar: bodyChar,
         contentStart: { line: lineNo, character: bodyChar },
         endLine: lineNo,
-        endChar: offset + rest.trimEnd().length,
+        endChar: offset + restEnd,
         parts: [body],
         parent,
         quote: false,
@@ -357,7 +391,7 @@ export function scanBlocks(text: string): ProseBlock[] {
     if (para) {
       para.parts.push(body);
       para.endLine = lineNo;
-      para.endChar = offset + rest.trimEnd().length;
+      para.endChar = offset + restEnd;
     }
     prevBlank = false;
   }

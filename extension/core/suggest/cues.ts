@@ -146,78 +146,118 @@ const PHRASES: [CueClass, string[]][] = [
 
 /** A normalized copy for matching: lower case, typographic quotes and dashes made plain, so cues match however they are typed. */
 export function normalize(text: string): string {
-  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
-  return text
-    .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
-    .replace(/[\u2013\u2014]/g, ' - ')
-    .replace(/\u2026/g, '...')
-    .toLowerCase();
+  return NON_ASCII.test(text) ? normalizeTypography(text) : text.toLowerCase();
 }
+
+/** normalize for a text known to hold non-ASCII characters: one pass for every character made plain, then lower case. */
+function normalizeTypography(text: string): string {
+  return text.replace(TYPOGRAPHIC, (c) => PLAIN[c]).toLowerCase();
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+const TYPOGRAPHIC = /[\u2018\u2019\u02bc\u2032\u201c\u201d\u201e\u2033\u2013\u2014\u2026]/g;
+const PLAIN: Readonly<Record<string, string>> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u02bc': "'",
+  '\u2032': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u2033': '"',
+  '\u2013': ' - ',
+  '\u2014': ' - ',
+  '\u2026': '...',
+};
 
 /** Phrases that need a word boundary after them (those ending in a letter or digit). */
 function boundaryAfter(phrase: string): boolean {
   return /[a-z0-9]$/.test(phrase);
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  hit?: CueClass;
-  /** The phrase ends in a letter or digit, so the next character must not be one. */
-  boundary?: boolean;
-}
-
-/** a-z, 0-9 or an apostrophe. */
+/** a-z, A-Z, 0-9 or an apostrophe. */
 function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39;
 }
 
-// A character trie over every phrase: matching at a position costs the length of the longest phrase, whatever the number of phrases.
-const TRIE: TrieNode = { next: new Map() };
+// A character trie over every phrase: matching at a position costs the length of the longest phrase, whatever the
+// number of phrases. It is kept in flat arrays (a node's transitions are a row of NEXT, one column per character the
+// phrases use), so a step is two array reads rather than a map lookup: cues are looked for at every clause start.
+/** Column of each ASCII character in NEXT, or -1 for one no phrase holds (every phrase is ASCII). */
+const COLUMN = new Int16Array(128).fill(-1);
+let columns = 0;
+for (const [, phrases] of PHRASES) for (const p of phrases) for (let i = 0; i < p.length; i++) if (COLUMN[p.charCodeAt(i)] < 0) COLUMN[p.charCodeAt(i)] = columns++;
+// Every phrase is lower case; a capital letter steps as its small one, so ASCII text is matched as written (no lower-cased copy).
+for (let c = 65; c <= 90; c++) COLUMN[c] = COLUMN[c + 32];
+/** NEXT[node * columns + column]: the child node, or 0 for none (node 0 is the root, never a child). */
+let NEXT = new Int32Array(columns * 1024);
+/** The class of the phrase that ends at a node (the first class listed for it wins). */
+const HIT: (CueClass | undefined)[] = [undefined];
+/** The phrase ending at a node ends in a letter or digit, so the next character must not be one. */
+const BOUNDARY: boolean[] = [false];
 for (const [cls, phrases] of PHRASES) {
   for (const p of phrases) {
-    let node = TRIE;
+    let node = 0;
     for (let i = 0; i < p.length; i++) {
-      const ch = p.charCodeAt(i);
-      let n = node.next.get(ch);
-      if (!n) {
-        n = { next: new Map() };
-        node.next.set(ch, n);
+      const slot = node * columns + COLUMN[p.charCodeAt(i)];
+      if (NEXT[slot] === 0) {
+        const n = HIT.length;
+        HIT.push(undefined);
+        BOUNDARY.push(false);
+        if ((n + 1) * columns > NEXT.length) {
+          const grown = new Int32Array(NEXT.length * 2);
+          grown.set(NEXT);
+          NEXT = grown;
+        }
+        NEXT[slot] = n;
       }
-      node = n;
+      node = NEXT[slot];
     }
-    // The first class listed for a phrase wins.
-    if (!node.hit) {
-      node.hit = cls;
-      node.boundary = boundaryAfter(p);
+    if (HIT[node] === undefined) {
+      HIT[node] = cls;
+      BOUNDARY[node] = boundaryAfter(p);
     }
   }
 }
 
-/** The longest cue phrase starting at `at` in normalized text, if any. */
+/** The longest cue phrase starting at `at` in normalized text (or ASCII text, in any case), if any. */
 export function cueAt(norm: string, at: number): { cls: CueClass; length: number } | undefined {
-  let node: TrieNode | undefined = TRIE;
+  let node = 0;
   let best: { cls: CueClass; length: number } | undefined;
-  for (let i = at; i < norm.length && node; i++) {
-    node = node.next.get(norm.charCodeAt(i));
-    if (node?.hit && (!node.boundary || i + 1 >= norm.length || !isWordChar(norm.charCodeAt(i + 1)))) best = { cls: node.hit, length: i + 1 - at };
+  for (let i = at; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    const col = c < 128 ? COLUMN[c] : -1;
+    if (col < 0) break;
+    node = NEXT[node * columns + col];
+    if (node === 0) break;
+    const hit = HIT[node];
+    if (hit !== undefined && (!BOUNDARY[node] || i + 1 >= norm.length || !isWordChar(norm.charCodeAt(i + 1)))) best = { cls: hit, length: i + 1 - at };
   }
   return best;
 }
 
 /** How far into a block cues are read (characters). */
 const CUE_WINDOW = 400;
-const CLAUSE_BREAK = /([.!?]["')\]]*\s+)|([,;:]\s+|\s-\s+|\s\(\s*)/g;
+/**
+ * Sentence ends (`.` `!` `?`, closing quotes or brackets, white space) and clause breaks (`,` `;` `:` and white space,
+ * or ` - ` or ` (`). Every match starts at one of those marks, so the pattern skips the text between them quickly; the
+ * white space a ` - ` or ` (` needs before it is checked by hand (see findCues).
+ */
+const CLAUSE_BREAK = /([.!?]["')\]]*\s+)|[,;:]\s+|(-\s+|\(\s*)/g;
+const WHITE = /\s/;
 
 /** Words a cue is skipped over when they open the sentence ("And so", "Well, but"). */
-const LEAD = /(?:and |well,? |ok,? |okay,? |oh,? |hmm,? |again,? |now,? |also,? |\*+|_+|"|\(|- )/y;
+// (The patterns here ignore case: ASCII blocks are read as written, others lower-cased by normalize.)
+const LEAD = /(?:and |well,? |ok,? |okay,? |oh,? |hmm,? |again,? |now,? |also,? |\*+|_+|"|\(|- )/iy;
+/** The characters LEAD's words start with. */
+const LEAD_FIRST: ReadonlySet<number> = new Set([...'awohnAWOHN*_"(-'].map((c) => c.charCodeAt(0)));
 
-const RESULT_AFTER_SUBJECT = /^(?:[a-z']+ ){1,2}(therefore|thus|hence|consequently)\b/;
+const RESULT_AFTER_SUBJECT = /^(?:[a-z']+ ){1,2}(therefore|thus|hence|consequently)\b/i;
 
 /** Classes a clause inside a sentence can take its cue from. */
 const MID_CLASSES: ReadonlySet<CueClass> = new Set(['contrast', 'cause', 'explain', 'result', 'example', 'doubt']);
-const MID_REASON = /because|since|so |therefore|thus|hence|which means|for example|for instance|e\.g/y;
-const MID_CONTRAST = /but|however|yet|whereas|that said|and yet|on the other hand|except|still|nevertheless/y;
+const MID_REASON = /because|since|so |therefore|thus|hence|which means|for example|for instance|e\.g/iy;
+const MID_CONTRAST = /but|however|yet|whereas|that said|and yet|on the other hand|except|still|nevertheless/iy;
+const THOUGH = /though/iy;
 
 function startsWith(re: RegExp, text: string, at: number): boolean {
   re.lastIndex = at;
@@ -230,7 +270,8 @@ function startsWith(re: RegExp, text: string, at: number): boolean {
  */
 export function findCues(text: string): CueHit[] {
   const original = text.length > CUE_WINDOW + 100 ? text.slice(0, CUE_WINDOW + 100) : text;
-  const norm = normalize(original);
+  // ASCII text needs no normalizing: the trie and the patterns read it in any case.
+  const norm = NON_ASCII.test(original) ? normalizeTypography(original) : original;
   // Normalization keeps lengths unless it widened a dash; then the words are shown as normalized.
   const same = norm.length === original.length;
   const hits: CueHit[] = [];
@@ -249,7 +290,16 @@ export function findCues(text: string): CueHit[] {
   }
   CLAUSE_BREAK.lastIndex = 0;
   // The opening of a block decides what it does; cues deep inside a long paragraph are not read (this keeps the cost per block bounded).
-  for (let m = CLAUSE_BREAK.exec(norm); m && m.index < CUE_WINDOW; m = CLAUSE_BREAK.exec(norm)) add(m.index + m[0].length, m[1] !== undefined);
+  let lastEnd = 0;
+  for (let m = CLAUSE_BREAK.exec(norm); m; m = CLAUSE_BREAK.exec(norm)) {
+    // ` - ` and ` (` start at the white space before the mark, which no break before may have taken.
+    const spaced = m[2] !== undefined;
+    const start = spaced ? m.index - 1 : m.index;
+    if (start >= CUE_WINDOW) break;
+    if (spaced && (start < lastEnd || !WHITE.test(norm[start]))) continue;
+    lastEnd = m.index + m[0].length;
+    add(lastEnd, m[1] !== undefined);
+  }
   return hits;
 }
 
@@ -257,6 +307,8 @@ export function findCues(text: string): CueHit[] {
 function clauseCue(norm: string, at: number, sentence: boolean): { cls: CueClass; at: number; length: number } | undefined {
   let p = at;
   for (let k = 0; k < 2; k++) {
+    // Most clauses open with none of the lead words: their first character says so without running the pattern.
+    if (!LEAD_FIRST.has(norm.charCodeAt(p))) break;
     LEAD.lastIndex = p;
     const lead = LEAD.exec(norm);
     if (!lead) break;
@@ -274,7 +326,7 @@ function clauseCue(norm: string, at: number, sentence: boolean): { cls: CueClass
   if (!c || c.cls === 'plain') return undefined;
   // Mid-sentence clauses take only the markers that really turn a clause; ", though," there means "however".
   if (!sentence) {
-    if (c.cls === 'concessive' && c.length === 6 && norm.startsWith('though', p)) return { cls: 'contrast', at: p, length: c.length };
+    if (c.cls === 'concessive' && c.length === 6 && startsWith(THOUGH, norm, p)) return { cls: 'contrast', at: p, length: c.length };
     if (!MID_CLASSES.has(c.cls)) return undefined;
     if ((c.cls === 'cause' || c.cls === 'result' || c.cls === 'example') && !startsWith(MID_REASON, norm, p)) return undefined;
     if (c.cls === 'contrast' && !startsWith(MID_CONTRAST, norm, p)) return undefined;

@@ -52,6 +52,11 @@ const OPPOSING: ReadonlySet<CueClass> = new Set(['contrast', 'doubt', 'answer'])
 /** Contrast words that turn a clause more weakly than "but" or "however". */
 const WEAK_CONTRAST = /^(?:actually|rather|instead|still|except|whereas|what about|unfortunately|in practice)$/i;
 
+/** A decision, its confidence clamped to [0, 1] and rounded to two places. */
+function result(kind: ElementKind, target: number, confidence: number, cue: string): { kind: ElementKind; target: number; confidence: number; cue: string } {
+  return { kind, target, confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100, cue };
+}
+
 /** The number of words in a text, counted up to `max`. */
 function wordsUpTo(text: string, max: number): number {
   let n = 0;
@@ -192,6 +197,23 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     if (kind === 'objection' || kind === 'reply') lastObjectionAnywhere = i;
   }
 
+  function kindOf(i: number): ElementKind | undefined {
+    return i >= 0 ? kinds[i] : undefined;
+  }
+
+  /** What a block against or for "what came before" answers: the block before when it argues, else the scope's last argument, the enclosing block, the heading's claim. */
+  function argAnchorOf(prev: number, scope: Scope, parent: number, first: CueHit | undefined): number {
+    const pk = kindOf(prev);
+    if (pk === 'claim' || pk === 'objection' || pk === 'reply') return prev;
+    if (scope.lastArg >= 0) return scope.lastArg;
+    if (parent >= 0) return parent;
+    const h = headingClaim();
+    if (h >= 0) return h;
+    // Words that name an objection ("That objection …") look back past the section for one.
+    if (first?.cls === 'answer' && lastObjectionAnywhere >= 0) return lastObjectionAnywhere;
+    return lastClaimAnywhere;
+  }
+
   function decide(b: ProseBlock, scope: Scope): { kind: ElementKind; target: number; confidence: number; cue: string } | undefined {
     const wordCount = wordsUpTo(b.text, 4);
     const hits = findCues(b.text);
@@ -200,23 +222,18 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     const second = hits.find((h) => !h.atStart && h.sentence && h.cls !== 'aside');
     const promote = second !== undefined && (first === undefined || first.cls === 'aside') && (first?.cls === 'aside' || wordsUpTo(b.text.slice(0, second.at), 6) <= 5);
     if (promote) first = { ...second!, atStart: true };
-    const later = hits.filter((h) => !h.atStart && !(promote && h === second));
+    // The first contrast or doubt after the opening (and after the cue promoted to open the block).
+    let turn: CueHit | undefined;
+    for (const h of hits) {
+      if (!h.atStart && !(promote && h === second) && (h.cls === 'contrast' || h.cls === 'doubt')) {
+        turn = h;
+        break;
+      }
+    }
     const parent = b.parent;
     const prev = scope.prev >= 0 ? scope.prev : parent;
-    const kindOf = (i: number) => (i >= 0 ? kinds[i] : undefined);
     const claimAnchor = scope.lastClaim >= 0 ? scope.lastClaim : parent >= 0 ? parent : headingClaim();
-    const argAnchor = (() => {
-      const pk = kindOf(prev);
-      if (pk === 'claim' || pk === 'objection' || pk === 'reply') return prev;
-      if (scope.lastArg >= 0) return scope.lastArg;
-      if (parent >= 0) return parent;
-      const h = headingClaim();
-      if (h >= 0) return h;
-      // Words that name an objection ("That objection …") look back past the section for one.
-      if (first?.cls === 'answer' && lastObjectionAnywhere >= 0) return lastObjectionAnywhere;
-      return lastClaimAnywhere;
-    })();
-    const result = (kind: ElementKind, target: number, confidence: number, cue: string) => ({ kind, target, confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100, cue });
+    const argAnchor = argAnchorOf(prev, scope, parent, first);
     const question = questionOf(b.text);
 
     if (b.block === 'heading') {
@@ -231,8 +248,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     const crux = hits.find((h) => h.cls === 'crux');
     if (crux) return result('crux', -1, crux.atStart ? 0.65 : 0.5, crux.words);
 
-    // Against what came before: a contrast or doubt at the start, or a concession (or agreement) turned by a later "but".
-    const turn = later.find((h) => h.cls === 'contrast' || h.cls === 'doubt');
+    // Against what came before: a contrast or doubt at the start, or a concession (or agreement) turned by a later "but" (turn).
     // "Unless …" names an exception to what came before.
     const exception = first?.cls === 'condition' && /^unless\b/i.test(first.words) && argAnchor >= 0;
     const opposing =

@@ -1,6 +1,7 @@
 /** Suggestions in the editor, quiet and one click away: faded hints at suggested blocks, a hover with the cue, code actions that write the markup, accept-all with a preview, dismiss; the AI variant and the chat tool where a language model API exists. Never Problems entries. */
 import * as vscode from 'vscode';
 import type { DraftStore } from '../draftStore';
+import type { Draft } from '../../core/model';
 import { DEFAULT_THRESHOLD, suggestDraft, type Suggestion } from '../../core/suggest/suggest';
 import { acceptEdits, acceptTitle, hintText, quoteShort } from '../../core/suggest/acceptEdits';
 import { modelPrompt, readModelReply, reanchorSuggestions } from '../../core/suggest/modelReply';
@@ -50,7 +51,8 @@ function dismissKey(text: string): string {
 }
 
 class Suggestions implements vscode.Disposable {
-  private readonly cache = new Map<string, { text: string; all: Suggestion[] }>();
+  /** By path: the suggestions for the indexed draft they were made from (a new parse, e.g. after new workspace label words, is a new draft). */
+  private readonly cache = new Map<string, { text: string; draft: Draft; all: Suggestion[] }>();
   /** Suggestions a language model made, by path; carried over to later texts by block text. */
   private readonly fromModel = new Map<string, { text: string; all: Suggestion[] }>();
   private readonly hint = vscode.window.createTextEditorDecorationType({
@@ -93,7 +95,7 @@ class Suggestions implements vscode.Disposable {
     const draft = this.store.index.getDraft(path);
     if (text === undefined || !draft) return undefined;
     const hit = this.cache.get(path);
-    if (hit && hit.text === text) return hit;
+    if (hit && hit.text === text && hit.draft === draft) return hit;
     let all: Suggestion[];
     const model = this.fromModel.get(path);
     if (model) {
@@ -102,7 +104,7 @@ class Suggestions implements vscode.Disposable {
     } else all = suggestDraft(text, draft);
     const gone = this.dismissed();
     if (gone.size > 0) all = dropDismissed(all, gone);
-    const entry = { text, all };
+    const entry = { text, draft, all };
     this.cache.set(path, entry);
     return entry;
   }
