@@ -190,6 +190,8 @@ function splice(old: Kept, prepared: PreparedText): { tokens: Token[]; lineStart
   // Where the streams meet again: an old top-level block after the change, after a blank line, started afresh.
   let j = 0;
   while (j < blocks.length && blocks[j].line <= lastOld) j++;
+  // Characters re-parsed so far: past the text's length, a full parse costs less than trying on.
+  let parsed = 0;
   for (let tries = 0; tries < MAX_TRIES; tries++, j++) {
     const atEnd = j >= blocks.length;
     const endNew = atEnd ? bStarts.length : blocks[j].line + delta;
@@ -199,6 +201,8 @@ function splice(old: Kept, prepared: PreparedText): { tokens: Token[]; lineStart
       if (endNew - 1 < startLine || !BLANK.test(before) || /^[ \t]/.test(at) || at === '') continue;
     }
     const region = b.slice(bStarts[startLine] ?? b.length, atEnd ? b.length : bStarts[endNew]);
+    parsed += region.length;
+    if (parsed > b.length && !atEnd) return undefined;
     let fresh: Token[];
     try {
       // The whole draft's reference definitions stay known (that none changed is checked below).
