@@ -194,7 +194,6 @@ export class WorkspaceIndex {
     this.nodeCache.set(path, nodes);
   }
 
-  /** Drops a draft's part (forgetting what it depends on) and the shares of the files it contributed to. */
   /** Drops a file's share (gathered again when asked for); during an update, it is kept aside. */
   private dropShare(path: string): void {
     const share = this.shares.get(path);
@@ -203,6 +202,7 @@ export class WorkspaceIndex {
     this.shares.delete(path);
   }
 
+  /** Drops a draft's part (forgetting what it depends on) and the shares of the files it contributed to. */
   private dropPart(path: string): void {
     const part = this.parts.get(path);
     if (!part) return;
