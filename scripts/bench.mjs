@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(`usage: npm run bench [-- --json] [workspace|map|core|activation ...]
-       npm run bench -- workspace --corpus DIR [--json] [--runs N]
+       npm run bench -- workspace --corpus DIR [--json] [--runs N] [--keystroke]
        (npm run --silent bench -- --json for JSON alone, without npm's and the build's lines)
 
 Runs the benchmarks in bench/ and prints their figures (medians, with the number of runs and the spread).
@@ -25,6 +25,7 @@ Runs the benchmarks in bench/ and prints their figures (medians, with the number
   --runs N      repetitions of each workspace figure (default 3, and 1 for the in-process cold index;
                 medians of them are printed)
   --large       the workspace benchmark also measures the plain corpus at 4,000 drafts (cold index, memory)
+  --keystroke   the workspace benchmark measures the keystrokes alone (no cold index, no warm start)
   --suggest-dir=DIR    the suggest benchmark also scores an annotated folder (bench/suggest/README.md)
   --suggest-posts=DIR  the suggest benchmark also times the suggester against parseDraft on the
                        five largest markdown files in DIR (an absolute path, or relative to the repository)

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { ParseOptions } from '../core/model';
 import { parseDraft } from '../core/parse/parse';
+import { DocumentParsers } from '../core/parse/incremental';
 import { WorkspaceConfigs } from './workspaceConfigs';
 import { readSettings } from './settings';
 import { createDraftFilter, type DraftFilter } from './draftFilter';
@@ -78,6 +79,8 @@ export class DraftStore implements vscode.Disposable {
    * parser cannot take gets a warning, never an exception in an event handler.
    */
   readonly index = new WorkspaceIndex((text, path) => parseSafely(text, path, parseDraft, this.optionsFor(path)));
+  /** Open documents' incremental parsers: a keystroke re-parses only what it can change (one per document, made again when its label words change). */
+  private readonly documentParsers = new DocumentParsers();
   private readonly uris = new Map<string, vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -118,6 +121,7 @@ export class DraftStore implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => {
         const path = this.pathOf(d.uri);
         if (!path) return;
+        this.documentParsers.forget(path);
         // Untitled drafts leave the index with their editor; a file closed without saving goes back to what is on disk.
         if (d.uri.scheme === 'untitled') this.remove(path);
         else if (d.isDirty || this.timers.has(path)) void this.updateFromDisk(d.uri);
@@ -183,7 +187,10 @@ export class DraftStore implements vscode.Disposable {
     this.tooLarge.delete(path);
     // Opening an editor on an indexed draft changes nothing (and keeps a start from the snapshot unparsed).
     if (this.index.getText(path) === text) return path;
-    this.changeEmitter.fire({ paths: this.index.update(path, text) });
+    // The document's own parser: after the first parse, only the stretch an edit can change is parsed again (the same
+    // draft as a full parse). A document closed meanwhile keeps none (the index's parser reads it in full).
+    const draft = doc.isClosed ? undefined : parseSafely(text, path, (t, p, o) => this.documentParsers.parse(t, p, o), this.optionsFor(path));
+    this.changeEmitter.fire({ paths: this.index.update(path, text, draft) });
     return path;
   }
 
@@ -247,6 +254,7 @@ export class DraftStore implements vscode.Disposable {
 
   private remove(path: string): void {
     this.uris.delete(path);
+    this.documentParsers.forget(path);
     const paths = this.index.remove(path);
     if (paths.length > 0) this.changeEmitter.fire({ paths });
   }

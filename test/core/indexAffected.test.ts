@@ -73,6 +73,25 @@ describe('the paths an update affects', () => {
     expect(index.rename('y/b.md', 'b.md')).toEqual(['a.md', 'b.md', 'x/b.md', 'y/b.md']);
   });
 
+  it('a keystroke in an element that others point into keeps their parts, and every view equals a fresh index', () => {
+    const index = new WorkspaceIndex(parse11);
+    const b = 'Claim: B holds. ^b\n\nObjection: O. ^o\n';
+    for (const [p, t] of [['a.md', A], ['b.md', b], ['r.md', 'Reply: [[b#^o]] no.\n\nCrux: [[b#^b]] vs [[a#^a]]\n']]) index.update(p, t);
+    const typed = '\n\nClaim: B holds, typed. ^b\n\nObjection: O. ^o\n';
+    // Its elements moved and one's text changed: what a.md and r.md show of it are its ids, so they are not affected.
+    expect(index.update('b.md', typed)).toEqual(['b.md']);
+    const scratch = new WorkspaceIndex(parse11);
+    for (const [p, t] of [['a.md', A], ['b.md', typed], ['r.md', 'Reply: [[b#^o]] no.\n\nCrux: [[b#^b]] vs [[a#^a]]\n']]) scratch.setDraft(p, t);
+    expect(index.getGraph()).toEqual(scratch.getGraph());
+    for (const f of ['a.md', 'b.md', 'r.md']) expect(viewOf(index, f)).toEqual(viewOf(scratch, f));
+    // Ids swapped in order: the crux in r.md orders its targets again.
+    const swapped = 'Objection: O. ^o\n\nClaim: B holds. ^b\n';
+    index.update('b.md', swapped);
+    scratch.setDraft('b.md', swapped);
+    expect(index.getGraph()).toEqual(scratch.getGraph());
+    for (const f of ['a.md', 'b.md', 'r.md']) expect(viewOf(index, f)).toEqual(viewOf(scratch, f));
+  });
+
   it('a new file that answers an objection elsewhere affects that file too', () => {
     const index = new WorkspaceIndex(parse11);
     index.update('a.md', 'Claim: A holds. ^a\n\nObjection: [[b#^b]] is wrong. ^ob\n');
@@ -93,6 +112,10 @@ describe('the paths an update affects', () => {
     'Reply: [[a#^a]] and [[e/a#^a]] again.\n\nCrux: [[b#^b]] vs [[d/a#^a]] ^k\n',
     '---\naliases: [b, c]\n---\n\nClaim: Aliased. ^b\n\nObjection: see ![[a#^a]] and [[c#^c]]. ^x\n',
     '---\naliases: [a]\n---\n\nClaim: Also a. ^a\n\nReply: ![[b#^x]] is an embed. ^r\n',
+    // Keystrokes: the same ids in the same order as an entry above, other text and positions (the parts pointing in stand).
+    'Claim: A, typed into. ^a\n\n\nObjection: [[b#^b]] is wrong.\n',
+    '\nClaim: B typed. ^b\n\nReply: [[a#^a]] answered.\n\nCrux: which? [[#^b]] vs [[c#^c]]\n',
+    'Claim: C. ^c\n\n- Support: [b](b.md#^b) helps.\n- Objection: [[d/a#^a]] too.\n\nMore prose [[a]].\n',
   ];
   const paths = ['a.md', 'b.md', 'c.md', 'd/a.md', 'e/a.md'];
 

@@ -81,6 +81,8 @@ export class WorkspaceIndex {
   private readonly keyUsers = new Map<string, Set<string>>();
   /** While an update runs: the parts it dropped, as they were, to tell what changed. */
   private dropped: Map<string, FilePart> | undefined;
+  /** While an update runs: the shares it dropped, as they were, kept again for the files it did not affect. */
+  private droppedShares: Map<string, FileShare> | undefined;
   /** Per draft: its graph nodes, built once per parse and reused by every graph (no garbage while typing). */
   private readonly nodeCache = new Map<string, GraphNode[]>();
   /** After restore: gets a draft not loaded yet (see draftOf). */
@@ -192,6 +194,14 @@ export class WorkspaceIndex {
     this.nodeCache.set(path, nodes);
   }
 
+  /** Drops a file's share (gathered again when asked for); during an update, it is kept aside. */
+  private dropShare(path: string): void {
+    const share = this.shares.get(path);
+    if (share === undefined) return;
+    if (this.droppedShares && !this.droppedShares.has(path)) this.droppedShares.set(path, share);
+    this.shares.delete(path);
+  }
+
   /** Drops a draft's part (forgetting what it depends on) and the shares of the files it contributed to. */
   private dropPart(path: string): void {
     const part = this.parts.get(path);
@@ -199,9 +209,9 @@ export class WorkspaceIndex {
     this.parts.delete(path);
     if (this.dropped && !this.dropped.has(path)) this.dropped.set(path, part);
     // A share lists its sources from `dependents`, which the part's refFiles fed: those shares go too.
-    for (const f of part.into.keys()) this.shares.delete(f);
+    for (const f of part.into.keys()) this.dropShare(f);
     for (const f of part.refFiles) {
-      this.shares.delete(f);
+      this.dropShare(f);
       deleteFrom(this.dependents, f, path);
     }
     for (const k of part.keys) deleteFrom(this.keyUsers, k, path);
@@ -239,13 +249,16 @@ export class WorkspaceIndex {
       this.namesChanged(path, this.names.set(path, draft.aliases));
       this.sortedPaths = undefined;
     } else {
+      // The drafts pointing into this one use its element ids, their order and nothing else of it (the node ids, and
+      // positions only to order its elements): while those stay (a keystroke in an element's text), their parts stand.
+      const sameIds = sameLocalIds(this.nodeCache.get(path), draft.elements);
       this.dropPart(path);
-      for (const other of [...(this.dependents.get(path) ?? [])]) this.dropPart(other);
+      if (!sameIds) for (const other of [...(this.dependents.get(path) ?? [])]) this.dropPart(other);
       // Aliases written or deleted: what resolved by those names resolves again.
       const keys = this.names.set(path, draft.aliases);
       if (keys.length > 0) this.namesChanged(path, keys);
     }
-    this.shares.delete(path);
+    this.dropShare(path);
     this.drafts.set(path, draft);
     this.texts.set(path, text);
     this.idIndex.delete(path);
@@ -262,7 +275,7 @@ export class WorkspaceIndex {
     for (const other of [...(this.dependents.get(path) ?? [])]) this.dropPart(other);
     this.texts.delete(path);
     this.drafts.delete(path);
-    this.shares.delete(path);
+    this.dropShare(path);
     this.namesChanged(path, this.names.delete(path));
     this.sortedPaths = undefined;
     this.idIndex.delete(path);
@@ -312,20 +325,30 @@ export class WorkspaceIndex {
     // Every part is built first, so that what the caller last saw is what the index held.
     this.buildParts();
     const dropped = new Map<string, FilePart>();
+    const droppedShares = new Map<string, FileShare>();
     this.dropped = dropped;
+    this.droppedShares = droppedShares;
+    let affected: Set<string>;
     try {
-      change();
+      try {
+        change();
+      } finally {
+        this.dropped = undefined;
+      }
+      // ... and after it, so that the parts it dropped can be compared with what replaces them.
+      this.buildParts();
+      affected = new Set<string>([path]);
+      for (const [d, old] of dropped) changedShares(d, old, this.parts.get(d), affected);
+      // A draft that is new has no old part: all it contributes is new.
+      const added = dropped.has(path) ? undefined : this.parts.get(path);
+      if (added) for (const f of added.into.keys()) changedInto(f, undefined, added, affected);
+      for (const r of added?.resolutions ?? []) if (r.status === 'ok' || r.status === 'missing-id') affected.add(r.file);
     } finally {
-      this.dropped = undefined;
+      this.droppedShares = undefined;
     }
-    // ... and after it, so that the parts it dropped can be compared with what replaces them.
-    this.buildParts();
-    const affected = new Set<string>([path]);
-    for (const [d, old] of dropped) changedShares(d, old, this.parts.get(d), affected);
-    // A draft that is new has no old part: all it contributes is new.
-    const added = dropped.has(path) ? undefined : this.parts.get(path);
-    if (added) for (const f of added.into.keys()) changedInto(f, undefined, added, affected);
-    for (const r of added?.resolutions ?? []) if (r.status === 'ok' || r.status === 'missing-id') affected.add(r.file);
+    // A file the change did not affect answers as before: its share stands (after a keystroke in a draft that points
+    // into many files, their shares are not gathered again).
+    for (const [f, share] of droppedShares) if (!affected.has(f) && !this.shares.has(f) && this.texts.has(f)) this.shares.set(f, share);
     return [...affected].sort(compareStrings);
   }
 
@@ -579,8 +602,8 @@ export class WorkspaceIndex {
       for (const k of part.keys) addTo(this.keyUsers, k, path);
       // The files it points into gather their shares anew (none is gathered yet while a whole workspace is loaded).
       if (this.shares.size > 0) {
-        for (const f of part.into.keys()) this.shares.delete(f);
-        for (const f of part.refFiles) this.shares.delete(f);
+        for (const f of part.into.keys()) this.dropShare(f);
+        for (const f of part.refFiles) this.dropShare(f);
       }
     }
     return part;
@@ -602,7 +625,8 @@ export class WorkspaceIndex {
     const sources =
       !dependents || (dependents.size === 1 && dependents.has(path))
         ? [path]
-        : [path, ...dependents].filter((p, i, all) => all.indexOf(p) === i && this.parts.has(p)).sort(compareStrings);
+        : // A Set, not indexOf: a file many drafts point into has its share gathered again after each keystroke in any of them.
+          [...new Set([path, ...dependents])].filter((p) => this.parts.has(p)).sort(compareStrings);
     const disagreements: Disagreement[] = [];
     for (let k = 0; k < sources.length; k++) {
       const c = this.parts.get(sources[k])!.into.get(path);
@@ -651,6 +675,13 @@ export class WorkspaceIndex {
 function append<T>(out: T[], list: readonly T[]): void {
   if (list.length < 10_000) out.push(...list);
   else for (const x of list) out.push(x);
+}
+
+/** Whether a draft's new elements have the local ids of its old nodes, in the same order. */
+function sameLocalIds(nodes: readonly GraphNode[] | undefined, elements: readonly DraftElement[]): boolean {
+  if (!nodes || nodes.length !== elements.length) return false;
+  for (let i = 0; i < nodes.length; i++) if (nodes[i].localId !== elements[i].localId) return false;
+  return true;
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

@@ -1,11 +1,12 @@
 /**
  * An incremental DraftParser: it remembers the last text and block tokens of the drafts it parsed most
- * recently, and after an edit re-tokenizes only from the top-level block before the change to where the
- * token stream meets the old one again; the draft is then built from the joined tokens. Whatever it cannot
- * prove safe (reference definitions, front matter, a fence or HTML block left open) is parsed in full.
+ * recently, and after an edit re-tokenizes only from the last top-level block before the change that follows a
+ * blank line to where the token stream meets the old one again; the draft is then built from the joined tokens.
+ * Whatever it cannot prove safe (reference definitions, front matter, BOM or line-end kind, a fence or HTML block
+ * left open) is parsed in full.
  */
 import type { Draft, ParseOptions } from '../model';
-import { draftFromTokens, parseDraft, prepareText, type PreparedText } from './parse';
+import { draftFromTokens, htmlUnclosed, parseDraft, prepareText, type PreparedText } from './parse';
 import { parseBlocks, type ParseEnv, type Token } from './markdown';
 
 /** What is kept of one draft. */
@@ -24,6 +25,8 @@ export interface IncrementalParser {
   forget(path: string): void;
   /** How the last parse went: 'full' or 'incremental' (for tests and benchmarks). */
   readonly last: 'full' | 'incremental';
+  /** The block tokens kept for a draft (for tests: they must be those of a full parse of its last text). */
+  tokens(path: string): readonly Token[] | undefined;
 }
 
 /** Drafts kept at once: the ones being typed in. */
@@ -80,18 +83,23 @@ function definitions(tokens: readonly Token[], from: number, to: number): string
   return out;
 }
 
-/** Whether a last top-level block can run on into what follows it (an open fence, an open HTML block, a list that a marker would continue). */
-function openEnded(tokens: readonly Token[], blockStart: number, src: string, starts: readonly number[], nextLine: number): boolean {
-  const t = tokens[blockStart];
-  if (!t) return false;
+/**
+ * Whether the last top-level block of a stretch parsed on its own could run on past the stretch's end in a full
+ * parse: a fence or an HTML block still waiting for its terminator, or a list that a marker on the next line would
+ * continue. `shift` turns the stretch's lines into the text's lines.
+ */
+function openEnded(t: Token, src: string, starts: readonly number[], shift: number, nextLine: number): boolean {
   if (t.type === 'fence') {
-    const last = lineText(src, starts, (t.map?.[1] ?? 1) - 1).replace(/[ \t]+$/, '').replace(/^[ \t]*/, '');
-    return !(t.map && t.map[1] - 1 > t.map[0] && last.length >= t.markup.length && last[0] === t.markup[0] && /^(`+|~+)$/.test(last));
+    const map = t.map ?? [0, 1];
+    const last = lineText(src, starts, map[1] - 1 + shift).replace(/[ \t]+$/, '').replace(/^[ \t]*/, '');
+    return !(map[1] - 1 > map[0] && last.length >= t.markup.length && last[0] === t.markup[0] && /^(`+|~+)$/.test(last));
   }
-  if (t.type === 'html_block') return /^\s*<(?:!--|\?|![A-Za-z]|!\[CDATA\[|script|pre|style|textarea)/i.test(t.content);
+  if (t.type === 'html_block') return htmlUnclosed(t.content);
   if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') return LIST_MARKER.test(lineText(src, starts, nextLine));
   return false;
 }
+
+const BLANK = /^[ \t]*$/;
 
 /**
  * Creates an incremental parser (the same drafts as `parseDraft`, property-tested). Pass it to
@@ -137,6 +145,7 @@ export function createDraftParser(options?: ParseOptions): IncrementalParser {
 
   const fn = parse as IncrementalParser;
   fn.forget = (path: string) => void kept.delete(path);
+  fn.tokens = (path: string) => kept.get(path)?.tokens;
   Object.defineProperty(fn, 'last', { get: () => last });
   return fn;
 }
@@ -163,25 +172,37 @@ function splice(old: Kept, prepared: PreparedText): { tokens: Token[]; lineStart
   if (first < prepared.frontLines) return undefined;
 
   const blocks = topBlocks(old.tokens);
-  // From the top-level block before the one the change starts in.
-  let i = -1;
-  for (let k = 0; k < blocks.length; k++) if (blocks[k].line <= first) i = k;
-  const from = i >= 1 ? i - 1 : 0;
-  const startLine = blocks.length && i >= 1 ? blocks[from].line : 0;
-  const startToken = blocks.length && i >= 1 ? blocks[from].token : 0;
+  // From a top-level block that starts on an unchanged line after a blank line (or from the top): there the full
+  // parse starts afresh whatever follows, since whether the block before it runs on was decided on unchanged lines
+  // (a block right after another, as a paragraph after a reference definition, may be part of it).
+  let from = -1;
+  for (let k = blocks.length - 1; k >= 0; k--) {
+    const line = blocks[k].line;
+    if (line >= first) continue;
+    if (line === 0 || BLANK.test(lineText(a, aStarts, line - 1))) {
+      from = k;
+      break;
+    }
+  }
+  const startLine = from >= 0 ? blocks[from].line : 0;
+  const startToken = from >= 0 ? blocks[from].token : 0;
 
   // Where the streams meet again: an old top-level block after the change, after a blank line, started afresh.
   let j = 0;
   while (j < blocks.length && blocks[j].line <= lastOld) j++;
+  // Characters re-parsed so far: past the text's length, a full parse costs less than trying on.
+  let parsed = 0;
   for (let tries = 0; tries < MAX_TRIES; tries++, j++) {
     const atEnd = j >= blocks.length;
     const endNew = atEnd ? bStarts.length : blocks[j].line + delta;
     if (!atEnd) {
       const before = lineText(b, bStarts, endNew - 1);
       const at = lineText(b, bStarts, endNew);
-      if (endNew - 1 < startLine || !/^[ \t]*$/.test(before) || /^[ \t]/.test(at) || at === '') continue;
+      if (endNew - 1 < startLine || !BLANK.test(before) || /^[ \t]/.test(at) || at === '') continue;
     }
     const region = b.slice(bStarts[startLine] ?? b.length, atEnd ? b.length : bStarts[endNew]);
+    parsed += region.length;
+    if (parsed > b.length && !atEnd) return undefined;
     let fresh: Token[];
     try {
       // The whole draft's reference definitions stay known (that none changed is checked below).
@@ -191,9 +212,10 @@ function splice(old: Kept, prepared: PreparedText): { tokens: Token[]; lineStart
     }
     if (!atEnd) {
       const top = topBlocks(fresh);
-      if (top.length && openEnded(fresh, top[top.length - 1].token, b, bStarts, endNew)) {
-        // An open fence or HTML block would run on: only a full parse knows where it ends.
-        if (fresh[top[top.length - 1].token].type !== 'bullet_list_open' && fresh[top[top.length - 1].token].type !== 'ordered_list_open') return undefined;
+      const lastBlock = top.length ? fresh[top[top.length - 1].token] : undefined;
+      if (lastBlock && openEnded(lastBlock, b, bStarts, startLine, endNew)) {
+        // An open fence or HTML block would run on: only a full parse knows where it ends. A list may end further on.
+        if (lastBlock.type !== 'bullet_list_open' && lastBlock.type !== 'ordered_list_open') return undefined;
         continue;
       }
     }
@@ -209,4 +231,44 @@ function splice(old: Kept, prepared: PreparedText): { tokens: Token[]; lineStart
     return { tokens, lineStarts: bStarts };
   }
   return undefined;
+}
+
+/**
+ * One incremental parser per open document, as the extension host keeps them: each document's parser is made for the
+ * parse options (workspace label words) it was first parsed with, and a different options object (the folder's
+ * .cruxmap.json read again) gives a fresh parser, so a full parse. `forget` lets a closed document go.
+ */
+export class DocumentParsers {
+  private readonly parsers = new Map<string, { options: ParseOptions | undefined; parse: IncrementalParser }>();
+
+  /** The draft of a document's current text (the same as `parseDraft(text, path, options)`). */
+  parse(text: string, path: string, options?: ParseOptions): Draft {
+    let entry = this.parsers.get(path);
+    if (!entry || entry.options !== options) {
+      entry = { options, parse: createDraftParser(options) };
+      this.parsers.set(path, entry);
+    }
+    try {
+      return entry.parse(text, path);
+    } catch {
+      // Nothing in it is known to throw; if it ever does, the document starts afresh and this text is parsed in full.
+      this.parsers.delete(path);
+      return parseDraft(text, path, options);
+    }
+  }
+
+  /** How the last parse of a document went ('full' or 'incremental'), undefined when none is kept. */
+  last(path: string): 'full' | 'incremental' | undefined {
+    return this.parsers.get(path)?.parse.last;
+  }
+
+  /** Drops what is kept of a document (its editor closed, it was renamed or left the index). */
+  forget(path: string): void {
+    this.parsers.delete(path);
+  }
+
+  /** Documents kept. */
+  get size(): number {
+    return this.parsers.size;
+  }
 }

@@ -309,9 +309,24 @@ function textOf(children: readonly Token[]): { plain: string; tags: string[] } {
   return hit;
 }
 
+/**
+ * The front matter data of the drafts read last, by their yaml: a keystroke below the front matter leaves it as it
+ * was, so the yaml library does not read it again for each one. The records are only read, never changed.
+ */
+const frontMatterCache = new Map<string, Record<string, unknown> | undefined>();
+const FRONT_MATTER_CACHED = 16;
+
+function frontMatterData(yaml: string): Record<string, unknown> | undefined {
+  if (frontMatterCache.has(yaml)) return frontMatterCache.get(yaml);
+  const record = readFrontMatterData(yaml);
+  if (frontMatterCache.size >= FRONT_MATTER_CACHED) frontMatterCache.delete(frontMatterCache.keys().next().value as string);
+  frontMatterCache.set(yaml, record);
+  return record;
+}
+
 /** Reads title and topics from front matter yaml into a draft; returns the title, if it gives one. */
 function applyFrontMatter(yaml: string, draft: Draft): string | undefined {
-  const record = readFrontMatterData(yaml);
+  const record = frontMatterData(yaml);
   if (!record) return undefined; // malformed front matter is ignored
   const topics = record.topics;
   const list = Array.isArray(topics) ? topics : typeof topics === 'string' ? topics.split(',') : [];
@@ -1077,7 +1092,7 @@ const HTML_TERMINATED: readonly [RegExp, RegExp][] = [
 ];
 
 /** Whether an HTML block is one that waits for a terminator and never met it. */
-function htmlUnclosed(content: string): boolean {
+export function htmlUnclosed(content: string): boolean {
   const text = content.trimStart();
   for (const [open, close] of HTML_TERMINATED) if (open.test(text)) return !close.test(text);
   return false;
