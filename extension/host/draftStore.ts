@@ -206,7 +206,11 @@ export class DraftStore implements vscode.Disposable {
     for (const [path, text] of texts) {
       const old = this.index.getText(path);
       if (old === undefined || old === text) continue;
-      for (const p of this.index.update(path, text)) paths.add(p);
+      // An open document's own parser reads it, as a keystroke would (so the next keystroke starts from this text).
+      const uri = this.uris.get(path);
+      const open = uri ? this.openDocument(uri) : undefined;
+      const draft = open && !open.isClosed ? parseSafely(text, path, (t, p, o) => this.documentParsers.parse(t, p, o), this.optionsFor(path)) : undefined;
+      for (const p of this.index.update(path, text, draft)) paths.add(p);
     }
     first?.();
     // The rest of the extension hears of it a moment later: the map's messages leave first.
