@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
+import MarkdownIt from 'markdown-it';
+import { inlineStates } from '../../extension/core/parse/markdown';
 import { mayHoldLabel, paragraphPrecheck, parseDraft, slugOf } from '../../extension/core/parse/parse';
 import { readFlatFrontMatter } from '../../extension/core/parse/frontMatter';
 import { oracleParseDraft } from '../support/remarkOracle';
@@ -133,3 +135,16 @@ describe('the paragraph pre-check (inline parse skipped where nothing can matter
   });
 });
 
+describe('the plain inline state', () => {
+  it("has markdown-it's own inline state's fields, in order, with the same values and prototype", () => {
+    const mdi = MarkdownIt('commonmark');
+    const tokens: unknown[] = [1, 2];
+    const env = { x: 1 };
+    // The library's constructor (through the subclass's super call) against the plain one the parser installs.
+    const library = new inlineStates.library('a *b* c', mdi, env, tokens);
+    const plain = new inlineStates.plain('a *b* c', mdi, env, tokens);
+    expect(Object.keys(plain)).toEqual(Object.keys(library));
+    expect(plain).toEqual(library);
+    expect(Object.getPrototypeOf(plain)).toBe(Object.getPrototypeOf(library));
+  });
+});
