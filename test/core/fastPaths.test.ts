@@ -148,3 +148,17 @@ describe('the plain inline state', () => {
     expect(Object.getPrototypeOf(plain)).toBe(Object.getPrototypeOf(library));
   });
 });
+
+describe('what the parser reads from', () => {
+  it('says when it reads a copy of the text (so the strings a draft keeps get copies of their own, not slices that keep the copy alive)', async () => {
+    const { prepareText } = await import('../../extension/core/parse/parse');
+    expect(prepareText('Claim: x\n').copied).toBe(false);
+    expect(prepareText('\ufeffClaim: x\n').copied).toBe(false);
+    expect(prepareText('Claim: x\r\n').copied).toBe(true);
+    expect(prepareText('---\ntitle: t\n---\nClaim: x\n').copied).toBe(true);
+    expect(prepareText('Claim: \0x\n').copied).toBe(true);
+    // The draft is the same either way.
+    const text = '---\ntitle: A long enough title\n---\nClaim: a claim long enough to be sliced. ^an-explicit-id\n\n- Objection: [[other#^some-target|an alias long enough]]\n';
+    expect(parseDraft(text, 'a.md')).toEqual(JSON.parse(JSON.stringify(parseDraft(text, 'a.md'))));
+  });
+});
