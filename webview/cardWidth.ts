@@ -1,5 +1,7 @@
 /** How wide a one-draft map's cards are: as wide as the panel allows for the widest level of its widest tree, between a minimum and a maximum. Pure arithmetic. */
 
+import { chainLevels } from './levels';
+
 /** Cards are never narrower than this (model units): below it a label wraps to a word a line. */
 export const MIN_CARD_WIDTH = 140;
 /** Nor wider: past this a line of text is too long to read at a glance. */
@@ -56,19 +58,7 @@ export function widestLevel(nodes: LevelNode[], edges: LevelEdge[]): number {
     if (list) list.push(e.target);
     else up.set(e.source, [e.target]);
   }
-  const level = new Map<string, number>();
-  const visiting = new Set<string>();
-  const levelOf = (id: string): number => {
-    const known = level.get(id);
-    if (known !== undefined) return known;
-    if (visiting.has(id)) return 0;
-    visiting.add(id);
-    let l = 0;
-    for (const t of up.get(id) ?? []) l = Math.max(l, levelOf(t) + 1);
-    visiting.delete(id);
-    level.set(id, l);
-    return l;
-  };
+  const levelOf = chainLevels(up);
   const counts = new Map<string, number>();
   let widest = 0;
   for (const n of nodes) {

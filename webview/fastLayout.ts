@@ -1,4 +1,5 @@
 /** A linear-time layout for big maps: each file's elements as a small layered tree (claims on top), the files in a grid. */
+import { chainLevels } from './levels';
 
 export interface LayoutNode {
   id: string;
@@ -28,19 +29,7 @@ export function layeredGrid(nodes: LayoutNode[], edges: LayoutEdge[]): Map<strin
     if (list) list.push(e.target);
     else up.set(e.source, [e.target]);
   }
-  const level = new Map<string, number>();
-  const visiting = new Set<string>();
-  const levelOf = (id: string): number => {
-    const known = level.get(id);
-    if (known !== undefined) return known;
-    if (visiting.has(id)) return 0; // a cycle: cut it here
-    visiting.add(id);
-    let l = 0;
-    for (const t of up.get(id) ?? []) l = Math.max(l, levelOf(t) + 1);
-    visiting.delete(id);
-    level.set(id, l);
-    return l;
-  };
+  const levelOf = chainLevels(up);
   const byFile = new Map<string, LayoutNode[]>();
   for (const n of nodes) {
     const list = byFile.get(n.file);
@@ -50,7 +39,9 @@ export function layeredGrid(nodes: LayoutNode[], edges: LayoutEdge[]): Map<strin
   const blocks = [...byFile.values()].map((list) => {
     const rows: string[][] = [];
     for (const n of list) (rows[levelOf(n.id)] ??= []).push(n.id);
-    const width = Math.max(1, ...Array.from(rows, (r) => r?.length ?? 0)) * COLUMN; // rows may have holes
+    let widest = 1;
+    for (const r of rows) widest = Math.max(widest, r?.length ?? 0); // rows may have holes; no spread: a tall tree has many
+    const width = widest * COLUMN;
     return { rows, width, height: rows.length * ROW };
   });
   const columns = Math.max(1, Math.ceil(Math.sqrt(blocks.length)));
