@@ -45,6 +45,23 @@ describe.skipIf(!hasChromium)('suggestions on the map', () => {
   });
   afterAll(async () => browser?.close());
 
+  /** A map at 700 x 800 that shows suggestions, with the host's graph and ghosts sent and `ghosts` of them drawn. */
+  async function withGhosts(on: ReturnType<typeof hostState>, ghosts: number) {
+    const opened = await openWebview(browser, { width: 700, height: 800, state: { showSuggestions: true } });
+    await send(opened.page, setGraph(on.graph));
+    await send(opened.page, on.suggestions);
+    await opened.page.waitForFunction((n) => (window as any).cruxmapDebug.ghosts().length === n, ghosts);
+    return opened;
+  }
+
+  /** With a ghost's menu opening: it offers to mark the block as `kind`, and its key posts the accept message for `id`. */
+  async function acceptFromMenu(page: Page, kind: string, id: string): Promise<void> {
+    await page.waitForSelector('.popup.menu');
+    expect(await page.textContent('.popup.menu')).toContain(`Accept: Mark as ${kind}`);
+    await page.keyboard.press('a');
+    expect((await recorded(page)).posted.at(-1)).toEqual({ type: 'viewDidAcceptSuggestion', payload: { id } });
+  }
+
   it('the empty map of an unlabeled draft says how many suggestions it has, and its button shows them as ghosts', async () => {
     const off = hostState(UNLABELED, false);
     expect(off.graph.nodes).toHaveLength(0);
@@ -111,10 +128,7 @@ describe.skipIf(!hasChromium)('suggestions on the map', () => {
 
   it('"Accept: Mark as Objection" from a ghost\'s menu posts the accept message; the written element turns solid in the ghost\'s place', async () => {
     const on = hostState(PARTLY, true);
-    const { page, errors } = await openWebview(browser, { width: 700, height: 800, state: { showSuggestions: true } });
-    await send(page, setGraph(on.graph));
-    await send(page, on.suggestions);
-    await page.waitForFunction(() => (window as any).cruxmapDebug.ghosts().length === 2);
+    const { page, errors } = await withGhosts(on, 2);
     const objection = (await ghosts(page)).find((x) => x.kind === 'objection')!;
     await page.mouse.click((objection.x1 + objection.x2) / 2, (objection.y1 + objection.y2) / 2, { button: 'right' });
     await page.waitForSelector('.popup.menu');
@@ -148,10 +162,7 @@ describe.skipIf(!hasChromium)('suggestions on the map', () => {
 
   it('a selected ghost gets its own menu from the toolbar and Shift+F10, never the element commands', async () => {
     const on = hostState(PARTLY, true);
-    const { page, errors } = await openWebview(browser, { width: 700, height: 800, state: { showSuggestions: true } });
-    await send(page, setGraph(on.graph));
-    await send(page, on.suggestions);
-    await page.waitForFunction(() => (window as any).cruxmapDebug.ghosts().length === 2);
+    const { page, errors } = await withGhosts(on, 2);
     const reply = (await ghosts(page)).find((x) => x.kind === 'reply')!;
     const posted = (await recorded(page)).posted.length;
     await page.mouse.click((reply.x1 + reply.x2) / 2, (reply.y1 + reply.y2) / 2);
@@ -164,20 +175,14 @@ describe.skipIf(!hasChromium)('suggestions on the map', () => {
     await page.waitForSelector('.popup.menu', { state: 'detached' });
     await page.focus('#map');
     await page.keyboard.press('Shift+F10');
-    await page.waitForSelector('.popup.menu');
-    expect(await page.textContent('.popup.menu')).toContain('Accept: Mark as Reply');
-    await page.keyboard.press('a');
-    expect((await recorded(page)).posted.at(-1)).toEqual({ type: 'viewDidAcceptSuggestion', payload: { id: 'a.md#?L4' } });
+    await acceptFromMenu(page, 'Reply', 'a.md#?L4');
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('from the keyboard alone: Tab and arrows reach ghosts among the elements, each announced as a suggestion, and Enter opens its menu to accept it', async () => {
     const on = hostState(PARTLY, true);
-    const { page, errors } = await openWebview(browser, { width: 700, height: 800, state: { showSuggestions: true } });
-    await send(page, setGraph(on.graph));
-    await send(page, on.suggestions);
-    await page.waitForFunction(() => (window as any).cruxmapDebug.ghosts().length === 2);
+    const { page, errors } = await withGhosts(on, 2);
     const live = () => page.$eval('.visually-hidden[aria-live]', (el) => el.textContent ?? '');
     const selected = (): Promise<string[]> => page.evaluate(() => (window as any).cruxmapDebug.selectedIds());
     await page.focus('#map');
@@ -230,20 +235,14 @@ describe.skipIf(!hasChromium)('suggestions on the map', () => {
     await page.waitForFunction(() => document.querySelectorAll('#element-list button').length === 3);
     await page.focus('#element-list button[data-id="a.md#?L4"]');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('.popup.menu');
-    expect(await page.textContent('.popup.menu')).toContain('Accept: Mark as Reply');
-    await page.keyboard.press('a');
-    expect((await recorded(page)).posted.at(-1)).toEqual({ type: 'viewDidAcceptSuggestion', payload: { id: 'a.md#?L4' } });
+    await acceptFromMenu(page, 'Reply', 'a.md#?L4');
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('a map of ghosts alone (a draft with no labels yet) is reachable from the keyboard too', async () => {
     const on = hostState(UNLABELED, true);
-    const { page, errors } = await openWebview(browser, { width: 700, height: 800, state: { showSuggestions: true } });
-    await send(page, setGraph(on.graph));
-    await send(page, on.suggestions);
-    await page.waitForFunction(() => (window as any).cruxmapDebug.ghosts().length === 3);
+    const { page, errors } = await withGhosts(on, 3);
     await page.focus('#map');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (window as any).cruxmapDebug.selectedIds())).toEqual(['a.md#?L0']);
