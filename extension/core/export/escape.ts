@@ -46,6 +46,8 @@ export function escapeArgdownText(text: string): string {
   return text
     .replace(/\r\n|\n|\r/g, ' ')
     .replace(/[\\[\]<>#@{}*_]/g, (c) => `\\${c}`)
+    // A run of `===` opens Argdown's front matter wherever it stands: each of its signs escaped.
+    .replace(/={3,}/g, (run) => run.replace(/=/g, '\\='))
     // `.x.` and `:x:` are Argdown shortcodes (special characters): a dot or colon right before more text is escaped.
     .replace(/([.:])(?=\S)/g, '\\$1')
     .replace(/^([+\-_>]|\(\d)/, '\\$1')

@@ -304,7 +304,8 @@ describe('exports of generated drafts with hostile texts', () => {
         expect(db.getVertices().size).toBe(graph.nodes.length);
         expect(db.getEdges().length).toBe(graph.edges.length);
       }),
-      { numRuns: 40 },
+      // Found by a CI run (seed 1207654007): a run of '=' reads as Argdown front matter unless escaped.
+      { numRuns: 40, examples: [['- Claim: ====== ^e0', 'a.md'], ['- Claim: a === b ^e0\n  - Objection: ==== ^e1', 'a.md']] },
     );
   }, 120_000);
 });
