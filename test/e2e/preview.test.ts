@@ -43,21 +43,35 @@ describe.skipIf(unavailable !== undefined)('Crux Map in VS Code\'s markdown prev
       await runCommand(s.page, 'Markdown: Open Preview to the Side');
       await previewFrame(s.page, '.cruxmap-badge');
       // Links resolve through the index: a preview opened before the first indexing ends renders again when it is ready.
-      const frame = await previewFrame(s.page, 'a.cruxmap-ref');
+      // The preview may render anew while it is read (a refresh replaces its frame): read it all from one frame, again if it went.
+      const read = async () => {
+        const frame = await previewFrame(s.page, 'a.cruxmap-ref');
+        return {
+          badges: await frame.$$eval('.cruxmap-badge', (els) => els.map((e) => [e.textContent, e.className, getComputedStyle(e).backgroundColor])),
+          text: await frame.evaluate(() => (document.querySelector('.markdown-body') ?? document.body).textContent ?? ''),
+          links: await frame.$$eval('a.cruxmap-ref', (els) => els.map((e) => e.getAttribute('href') ?? '')),
+          broken: await frame.$$eval('.cruxmap-ref-broken', (els) => els.map((e) => e.textContent)),
+        };
+      };
+      let shownNow: Awaited<ReturnType<typeof read>> | undefined;
+      for (let attempt = 0; !shownNow; attempt++) {
+        try {
+          shownNow = await read();
+        } catch (e) {
+          if (attempt >= 4 || !/detached|destroyed/i.test(String(e))) throw e;
+        }
+      }
+      const { badges, text, links, broken } = shownNow;
       const draft = parseDraft(readWorkspaceFile(s, 'open-questions.md'), 'open-questions.md');
-      const badges = await frame.$$eval('.cruxmap-badge', (els) => els.map((e) => [e.textContent, e.className, getComputedStyle(e).backgroundColor]));
       expect(badges.length).toBe(draft.elements.length);
       expect(badges.map((b) => b[1])).toContain('cruxmap-badge cruxmap-kind-question');
       // Theme colours from the preview style sheet, not the page default.
       expect(badges.every((b) => b[2] !== 'rgba(0, 0, 0, 0)')).toBe(true);
-      const text = await frame.evaluate(() => (document.querySelector('.markdown-body') ?? document.body).textContent ?? '');
       expect(text).not.toMatch(/\s\^[A-Za-z0-9]/);
       expect(text).not.toContain('[[');
-      const links = await frame.$$eval('a.cruxmap-ref', (els) => els.map((e) => e.getAttribute('href') ?? ''));
       expect(links.length).toBeGreaterThan(0);
       expect(links.every((h) => /\.md#L\d+$/.test(h))).toBe(true);
       // The examples hold one reference with a typo: it is shown, and marked broken.
-      const broken = await frame.$$eval('.cruxmap-ref-broken', (els) => els.map((e) => e.textContent));
       expect(broken.length).toBeGreaterThanOrEqual(1);
       await screenshot(s.page, 'preview-badges');
 
