@@ -86,9 +86,18 @@ describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
       // The hover sits on the block's first word, after the faded hint.
       const word = s.page.locator('.monaco-editor .view-line span', { hasText: /^I$/ }).first();
       await word.waitFor({ state: 'visible', timeout: 10_000 });
-      await word.hover();
       const hover = s.page.locator('.monaco-hover', { hasText: 'Crux Map suggests' }).first();
-      await hover.waitFor({ state: 'visible', timeout: 10_000 });
+      // A hover asked for before the draft's suggestions are ready shows nothing and is not asked again: move away and back.
+      for (let attempt = 0; ; attempt++) {
+        await s.page.mouse.move(5, 5);
+        await word.hover();
+        try {
+          await hover.waitFor({ state: 'visible', timeout: 5_000 });
+          break;
+        } catch (e) {
+          if (attempt >= 3) throw e;
+        }
+      }
       expect(await hover.textContent()).toContain('because of: I doubt');
       await hover.locator('a', { hasText: 'Mark as Objection' }).first().click();
       await openFile(s.page, 'unlabeled-3.md');
