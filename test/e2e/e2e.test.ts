@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { parseDraft } from '../../extension/core/parse/parse';
 import { cachedPaths, contentHash } from '../../extension/node/cache/parseCache';
 import { corpus } from '../../bench/corpus';
-import { activeTab, cursorPosition, e2eUnavailable, extensionLog, findParseCache, gotoLine, nodeCount, openFile, openMap, pick, readWorkspaceFile, resetWorkspace, writeWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, type Session } from '../support/workbench';
+import { activeTab, cursorPosition, e2eUnavailable, extensionLog, findParseCache, gotoLine, nodeCount, openFile, openMap, pick, readWorkspaceFile, resetWorkspace, writeWorkspaceFile, runCommand, screenshot, startSession, stopSession, type Session, runStep } from '../support/workbench';
 
 const unavailable = e2eUnavailable();
 if (unavailable) console.warn(`\n*** END-TO-END TESTS SKIPPED: ${unavailable} ***\n`);
@@ -28,17 +28,7 @@ describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
     if (s) await resetWorkspace(s);
   }, 30_000);
 
-  /** Runs a step; on failure prints what was on screen and saves a screenshot. */
-  async function step(name: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body();
-      await screenshot(s.page, name);
-    } catch (e) {
-      await screenshot(s.page, `${name}-FAILED`).catch(() => undefined);
-      console.error(`[e2e] ${name} failed; on screen: ${await screenText(s.page).catch(() => '?')}\n[code-server] ${s.serverOutput().slice(-2000)}`);
-      throw e;
-    }
-  }
+  const step = (name: string, body: () => Promise<void>) => runStep(s, name, body);
 
   /** Moves the sash between the two editor groups by dx pixels. */
   async function dragEditorSash(dx: number): Promise<void> {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { parseDraft } from '../../extension/core/parse/parse';
-import { e2eUnavailable, extensionLog, openFile, openMap, readWorkspaceFile, resetWorkspace, runCommand, screenText, screenshot, startSession, stopSession, writeWorkspaceFile, type Session } from '../support/workbench';
+import { e2eUnavailable, extensionLog, openFile, openMap, readWorkspaceFile, resetWorkspace, runCommand, screenshot, startSession, stopSession, writeWorkspaceFile, type Session, runStep } from '../support/workbench';
 
 const unavailable = e2eUnavailable();
 if (unavailable) console.warn(`\n*** END-TO-END TESTS (map edits) SKIPPED: ${unavailable} ***\n`);
@@ -37,16 +37,7 @@ describe.skipIf(unavailable !== undefined)('building the argument from the map i
     if (s) await resetWorkspace(s);
   }, 30_000);
 
-  async function step(name: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body();
-      await screenshot(s.page, name);
-    } catch (e) {
-      await screenshot(s.page, `${name}-FAILED`).catch(() => undefined);
-      console.error(`[e2e] ${name} failed; on screen: ${await screenText(s.page).catch(() => '?')}\n[code-server] ${s.serverOutput().slice(-2000)}`);
-      throw e;
-    }
-  }
+  const step = (name: string, body: () => Promise<void>) => runStep(s, name, body);
 
   it('labels are legible at the default panel size', async () => {
     await step('map-legible-default', async () => {

@@ -1,6 +1,6 @@
 /** End to end in code-server: a suggestion accepted by code action puts the label in the file and the node in the map; accepting all goes through the refactor preview; the hover says why and marks in one click; the AI command says that no model is available. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eUnavailable, gotoLine, mapFrame, nodeCount, openFile, readWorkspaceFile, runCommand, screenText, screenshot, startSession, stopSession, writeWorkspaceFile, type Session } from '../support/workbench';
+import { e2eUnavailable, gotoLine, mapFrame, nodeCount, openFile, readWorkspaceFile, runCommand, screenshot, startSession, stopSession, writeWorkspaceFile, type Session, runStep } from '../support/workbench';
 
 const unavailable = e2eUnavailable();
 
@@ -25,16 +25,7 @@ describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
   }, 240_000);
   afterAll(async () => stopSession(s));
 
-  async function step(name: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body();
-      await screenshot(s.page, name);
-    } catch (e) {
-      await screenshot(s.page, `${name}-FAILED`).catch(() => undefined);
-      console.error(`[e2e] ${name} failed; on screen: ${await screenText(s.page).catch(() => '?')}\n[code-server] ${s.serverOutput().slice(-2000)}`);
-      throw e;
-    }
-  }
+  const step = (name: string, body: () => Promise<void>) => runStep(s, name, body);
 
   it('accepting a suggestion by code action writes the label and adds the node; accept-all goes through the preview; the AI command says no model is available', async () => {
     // Both drafts exist before the first Quick Open, so its file search knows them.

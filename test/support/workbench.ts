@@ -58,6 +58,18 @@ export async function startSession(): Promise<Session> {
   return { browser, page, child: server.child, workspace, userDataDir, url: server.url, serverOutput: server.output };
 }
 
+/** Runs a named step of an end-to-end test: a screenshot after it; on failure one marked FAILED, what was on screen and code-server's last output. */
+export async function runStep(s: Session, name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+    await screenshot(s.page, name);
+  } catch (e) {
+    await screenshot(s.page, `${name}-FAILED`).catch(() => undefined);
+    console.error(`[e2e] ${name} failed; on screen: ${await screenText(s.page).catch(() => '?')}\n[code-server] ${s.serverOutput().slice(-2000)}`);
+    throw e;
+  }
+}
+
 export async function stopSession(s: Session | undefined): Promise<void> {
   if (!s) return;
   await s.browser.close().catch(() => undefined);
