@@ -57,18 +57,21 @@ function trimmedEnd(line: string): number {
   return end;
 }
 
-/** Leading white space as columns (a tab to the next multiple of 4). */
-function indentOf(line: string): { cols: number; chars: number } {
+/** Leading white space as columns (a tab to the next multiple of 4), left in indentCols; returns its length in characters. */
+function indentOf(line: string): number {
   let cols = 0;
   let i = 0;
   for (; i < line.length; i++) {
-    const c = line[i];
-    if (c === ' ') cols++;
-    else if (c === '\t') cols += 4 - (cols % 4);
+    const c = line.charCodeAt(i);
+    if (c === 32) cols++;
+    else if (c === 9) cols += 4 - (cols % 4);
     else break;
   }
-  return { cols, chars: i };
+  indentCols = cols;
+  return i;
 }
+/** The columns of the white space indentOf last read (a result beside its return value, so no object per line). */
+let indentCols = 0;
 
 /**
  * Inline markdown to plain text, close to what the parser gives an element: emphasis and code
@@ -96,6 +99,12 @@ export function plainInline(s: string, oddWhite = true): string {
   return (t.includes('  ') || (oddWhite && /[^\S ]/.test(t)) ? t.replace(WHITE_RUN, ' ') : t).trim();
 }
 const WHITE = /\s/;
+/**
+ * What makes a block's text more than its lines joined and trimmed: inline markup, an id marker, two spaces, white
+ * space but a space, or any character beyond ASCII (no white space but a space is ASCII; so a text without any is
+ * known to need no normalizing either, see findCues). One class and one literal, so one fast scan.
+ */
+const SPECIAL = /[[<*_`^\t\n\v\f\r\u0080-\uffff]| {2}/;
 /** What follows the `^` of an id marker at the end of a block. */
 const ID_TAIL = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 const STRONG = /(\*\*|__)(?=\S)([^*_]{0,500}?\S)\1/g;
@@ -105,14 +114,13 @@ const WHITE_RUN = /(?! (?!\s))\s+/g;
  * Finds the blocks of a draft that could be elements, in source order. Code (fenced and
  * indented), HTML blocks, front matter, tables and link definitions are skipped. Lines are
  * split at \n, \r\n and \r; a leading BOM is not counted. One pass, linear in the text.
+ * `plain`, when given, receives one entry a block: true when its text is known to be plain
+ * ASCII (no markup, no white space but single spaces), so the cue reader need not look again.
  */
-export function scanBlocks(text: string): ProseBlock[] {
+export function scanBlocks(text: string, plain?: boolean[]): ProseBlock[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Most drafts end their lines with \n alone: a plain split then.
   const lines = src.includes('\r') ? src.split(/\r\n|\n|\r/) : src.split('\n');
-  // Whether any line holds white space other than spaces (tabs, no-break spaces ...): when none does, the blocks'
-  // texts are checked for doubled spaces alone.
-  const oddWhite = /[^\S \n\r]/.test(src);
   const blocks: ProseBlock[] = [];
   let section = 0;
   let items: OpenItem[] = [];
@@ -129,12 +137,21 @@ export function scanBlocks(text: string): ProseBlock[] {
     if (!para) return;
     const p = para;
     para = undefined;
-    // A trailing ` ^id` marker is markup, not text.
-    let body = plainInline(p.parts.length === 1 ? p.parts[0] : p.parts.join(' '), oddWhite);
-    const caret = body.lastIndexOf('^');
-    if (caret >= 0 && (caret === 0 || WHITE.test(body[caret - 1])) && ID_TAIL.test(body.slice(caret + 1))) body = body.slice(0, Math.max(0, caret - 1)).trim();
+    const joined = p.parts.length === 1 ? p.parts[0] : p.parts.join(' ');
+    let body: string;
+    // Most blocks hold no inline markup, no `^`, no doubled or odd white space: then the text is the lines as they are
+    // (one test instead of plainInline's several and the marker look-up).
+    const special = SPECIAL.test(joined);
+    if (!special) body = joined.trim();
+    else {
+      body = plainInline(joined);
+      // A trailing ` ^id` marker is markup, not text.
+      const caret = body.lastIndexOf('^');
+      if (caret >= 0 && (caret === 0 || WHITE.test(body[caret - 1])) && ID_TAIL.test(body.slice(caret + 1))) body = body.slice(0, Math.max(0, caret - 1)).trim();
+    }
     if (!body) return;
     const idx = blocks.length;
+    plain?.push(!special);
     blocks.push({
       block: p.block,
       range: { start: { line: p.startLine, character: p.startChar }, end: { line: p.endLine, character: p.endChar } },
@@ -218,13 +235,14 @@ export function scanBlocks(text: string): ProseBlock[] {
       continue;
     }
 
-    const ind = indentOf(rest);
-    const body = rest.slice(ind.chars);
-    const bodyChar = offset + ind.chars;
+    const indChars = indentOf(rest);
+    const indCols = indentCols;
+    const body = indChars === 0 ? rest : rest.slice(indChars);
+    const bodyChar = offset + indChars;
 
     // Inside a quote: paragraphs only (lists and code inside quotes are read as plain paragraphs).
     if (inQuote) {
-      if (FENCE.test(body) && ind.cols < 4) {
+      if (FENCE.test(body) && indCols < 4) {
         close();
         fence = { marker: FENCE.exec(body)![1] };
         continue;
@@ -266,16 +284,17 @@ export function scanBlocks(text: string): ProseBlock[] {
       continue;
     }
 
-    if (ind.cols < 4 || (items.length > 0 && ind.cols >= 4 && ind.cols - (items[within(ind.cols) - 1]?.contentCol ?? 0) < 4)) {
+    if (indCols < 4 || (items.length > 0 && indCols >= 4 && indCols - (items[within(indCols) - 1]?.contentCol ?? 0) < 4)) {
       // Setext underline turns the open paragraph into a heading.
       const c0 = body[0];
       const maybeRule = c0 === '-' || c0 === '*' || c0 === '_' || c0 === '=';
-      if (maybeRule && para && para.block === 'paragraph' && para.parent < 0 && SETEXT.test(body) && ind.cols < 4) {
+      if (maybeRule && para && para.block === 'paragraph' && para.parent < 0 && SETEXT.test(body) && indCols < 4) {
         para.block = 'heading';
         const depth = body[0] === '=' ? 1 : 2;
         const p = para;
         para = undefined;
         const t = plainInline(p.parts.join(' '));
+        if (t) plain?.push(false);
         if (t) blocks.push({ block: 'heading', range: { start: { line: p.startLine, character: p.startChar }, end: { line: p.endLine, character: p.endChar } }, contentStart: p.contentStart, text: t, depth, section: ++section, parent: -1 });
         prevBlank = false;
         continue;
@@ -290,7 +309,7 @@ export function scanBlocks(text: string): ProseBlock[] {
       const fm = c0 === '`' || c0 === '~' ? FENCE.exec(body) : null;
       if (fm && !(fm[1][0] === '`' && body.slice(fm[1].length).includes('`'))) {
         close();
-        if (ind.cols < (items[items.length - 1]?.contentCol ?? 0)) items.length = within(ind.cols);
+        if (indCols < (items[items.length - 1]?.contentCol ?? 0)) items.length = within(indCols);
         fence = { marker: fm[1] };
         continue;
       }
@@ -303,6 +322,7 @@ export function scanBlocks(text: string): ProseBlock[] {
         const t = plainInline(inner);
         section++;
         if (t) {
+          plain?.push(false);
           blocks.push({
             block: 'heading',
             range: { start: { line: lineNo, character: bodyChar }, end: { line: lineNo, character: offset + restEnd } },
@@ -333,10 +353,10 @@ export function scanBlocks(text: string): ProseBlock[] {
       const interrupts = lm && (!para || items.length > 0 || ((/^[-*+]$/.test(lm[1]) || /^1[.)]$/.test(lm[1])) && body.slice(lm[0].length).trim() !== ''));
       if (lm && interrupts) {
         close();
-        const k = within(ind.cols);
-        items.length = k;
+        const k = within(indCols);
+        if (k !== items.length) items.length = k;
         const spaces = lm[2].length;
-        const contentCol = ind.cols + lm[1].length + (spaces > 4 || spaces === 0 ? 1 : spaces);
+        const contentCol = indCols + lm[1].length + (spaces > 4 || spaces === 0 ? 1 : spaces);
         const parent = items.length > 0 ? items[items.length - 1].block : -1;
         const text = body.slice(lm[0].length);
         const c = bodyChar + lm[0].length;
@@ -346,14 +366,14 @@ export function scanBlocks(text: string): ProseBlock[] {
           prevBlank = false;
           continue;
         }
-        const ti = indentOf(text);
-        const t = text.slice(ti.chars);
+        const tiChars = indentOf(text);
+        const t = text.slice(tiChars);
         const atxIn = ATX.exec(t);
         para = {
           block: 'listItem',
           startLine: lineNo,
-          startChar: c + ti.chars,
-          contentStart: { line: lineNo, character: c + ti.chars + (atxIn ? atxIn[0].length : 0) },
+          startChar: c + tiChars,
+          contentStart: { line: lineNo, character: c + tiChars + (atxIn ? atxIn[0].length : 0) },
           endLine: lineNo,
           endChar: offset + restEnd,
           parts: [atxIn ? t.slice(atxIn[0].length) : t],
@@ -371,7 +391,10 @@ export function scanBlocks(text: string): ProseBlock[] {
         continue;
       }
       // A new paragraph: inside the items its indentation reaches (after a blank line), else loose.
-      if (prevBlank) items.length = within(ind.cols);
+      if (prevBlank && items.length > 0) {
+        const k = within(indCols);
+        if (k !== items.length) items.length = k;
+      }
       const parent = items.length > 0 ? items[items.length - 1].block : -1;
       para = {
         block: 'paragraph',

@@ -265,21 +265,25 @@ function startsWith(re: RegExp, text: string, at: number): boolean {
 }
 
 /**
- * Every cue in a block's text, at the start of a sentence or clause, in order. `original`
+ * Every cue in a block's text, at the start of a sentence or clause, in order. `text`
  * is the block's plain text; the words of each hit are cut from it, so they read as written.
+ * `ascii` true says the caller knows the text holds only ASCII characters (it is not looked at again).
  */
-export function findCues(text: string): CueHit[] {
+export function findCues(text: string, ascii = false): CueHit[] {
   const original = text.length > CUE_WINDOW + 100 ? text.slice(0, CUE_WINDOW + 100) : text;
-  // ASCII text needs no normalizing: the trie and the patterns read it in any case.
-  const norm = NON_ASCII.test(original) ? normalizeTypography(original) : original;
+  // ASCII text needs no normalizing: the trie and the patterns read it in any case. (`ascii`: the caller knows it is.)
+  const norm = !ascii && NON_ASCII.test(original) ? normalizeTypography(original) : original;
   // Normalization keeps lengths unless it widened a dash; then the words are shown as normalized.
   const same = norm.length === original.length;
   const hits: CueHit[] = [];
   const add = (at: number, sentence: boolean) => {
     const c = clauseCue(norm, at, sentence);
     if (!c) return;
-    const words = same ? original.slice(c.at, c.at + c.length) : norm.slice(c.at, c.at + c.length);
-    hits.push({ cls: c.cls, words: words.replace(/[,:]$/, '').trim(), atStart: at === 0, sentence, at });
+    let words = same ? original.slice(c.at, c.at + c.length) : norm.slice(c.at, c.at + c.length);
+    // (What `.replace(/[,:]$/, '').trim()` does, without the pattern.)
+    const last = words.charCodeAt(words.length - 1);
+    if (last === 44 || last === 58) words = words.slice(0, -1);
+    hits.push({ cls: c.cls, words: words.trim(), atStart: at === 0, sentence, at });
   };
   // Sentence and clause starts: the block's start, after sentence ends, and after `,` `;` `:` ` - ` `(`.
   add(0, true);

@@ -116,7 +116,9 @@ function questionOf(text: string): 'open' | 'rhetorical' | undefined {
  * the blocks after one scan of the text, so linear in the draft's size.
  */
 export function suggestDraft(text: string, draft: Draft): Suggestion[] {
-  const blocks = scanBlocks(text);
+  /** Per block: its text is plain ASCII (then the cue reader skips its own look for other characters). */
+  const plain: boolean[] = [];
+  const blocks = scanBlocks(text, plain);
   const elementAtLine = new Map<number, number>();
   draft.elements.forEach((e, i) => elementAtLine.set(e.range.start.line, i));
 
@@ -168,7 +170,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
       const st = draft.elements[el].structuralTarget;
       target = st >= 0 ? (blockOfElement.get(st) ?? -1) : -1;
     } else {
-      const d = decide(b, scope);
+      const d = decide(b, scope, plain[i]);
       if (d) {
         decided[i] = d;
         kind = d.kind;
@@ -214,9 +216,9 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     return lastClaimAnywhere;
   }
 
-  function decide(b: ProseBlock, scope: Scope): { kind: ElementKind; target: number; confidence: number; cue: string } | undefined {
+  function decide(b: ProseBlock, scope: Scope, ascii: boolean): { kind: ElementKind; target: number; confidence: number; cue: string } | undefined {
     const wordCount = wordsUpTo(b.text, 4);
-    const hits = findCues(b.text);
+    const hits = findCues(b.text, ascii);
     let first: CueHit | undefined = hits[0]?.atStart ? hits[0] : undefined;
     // A short opening sentence without a cue, or a pleasantry ("Good post.", "Thanks! But …"), leaves the cue to the next sentence.
     const second = hits.find((h) => !h.atStart && h.sentence && h.cls !== 'aside');
