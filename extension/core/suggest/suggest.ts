@@ -57,11 +57,11 @@ function result(kind: ElementKind, target: number, confidence: number, cue: stri
   return { kind, target, confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100, cue };
 }
 
-/** The number of words in a text, counted up to `max`. */
-function wordsUpTo(text: string, max: number): number {
+/** The number of words in a text (its first `end` characters), counted up to `max`. */
+function wordsUpTo(text: string, max: number, end = text.length): number {
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < text.length && n < max; i++) {
+  for (let i = 0; i < end && n < max; i++) {
     const space = text.charCodeAt(i) <= 32;
     if (!space && !inWord) n++;
     inWord = !space;
@@ -221,8 +221,14 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     const hits = findCues(b.text, ascii);
     let first: CueHit | undefined = hits[0]?.atStart ? hits[0] : undefined;
     // A short opening sentence without a cue, or a pleasantry ("Good post.", "Thanks! But …"), leaves the cue to the next sentence.
-    const second = hits.find((h) => !h.atStart && h.sentence && h.cls !== 'aside');
-    const promote = second !== undefined && (first === undefined || first.cls === 'aside') && (first?.cls === 'aside' || wordsUpTo(b.text.slice(0, second.at), 6) <= 5);
+    // (One look through the hits finds that sentence's cue and a crux.)
+    let second: CueHit | undefined;
+    let crux: CueHit | undefined;
+    for (const h of hits) {
+      if (second === undefined && !h.atStart && h.sentence && h.cls !== 'aside') second = h;
+      if (crux === undefined && h.cls === 'crux') crux = h;
+    }
+    const promote = second !== undefined && (first === undefined || first.cls === 'aside') && (first?.cls === 'aside' || wordsUpTo(b.text, 6, Math.min(second.at, b.text.length)) <= 5);
     if (promote) first = { ...second!, atStart: true };
     // The first contrast or doubt after the opening (and after the cue promoted to open the block).
     let turn: CueHit | undefined;
@@ -247,7 +253,6 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     // Display math and callout headers (`> [!note] …`) are no prose to label.
     if (b.text.startsWith('$$') || (b.block === 'blockquote' && /^\[![A-Za-z-]+\]/.test(b.text))) return undefined;
 
-    const crux = hits.find((h) => h.cls === 'crux');
     if (crux) return result('crux', -1, crux.atStart ? 0.65 : 0.5, crux.words);
 
     // Against what came before: a contrast or doubt at the start, or a concession (or agreement) turned by a later "but" (turn).
