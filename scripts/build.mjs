@@ -20,11 +20,46 @@ const ownFileForArgdown = {
   },
 };
 
+/**
+ * The publish export (remark, about 230 KB with micromark) is loaded from a file of its own, only by `cruxmap publish`:
+ * every other command then starts without compiling it.
+ */
+const ownFileForPublish = {
+  name: 'publish-own-file',
+  setup(build) {
+    build.onResolve({ filter: /\/export\/publish$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './publish.js', external: true } : undefined));
+  },
+};
+
+/**
+ * The yaml library (about 250 KB) is loaded on first use, from a file of its own: front matter in the common shapes is
+ * read without it (core/parse/frontMatter.ts), so most runs never need it and start without compiling it. The bundles
+ * for Node (host, CLI, worker) see `yaml` as this stand-in, whose functions load dist/yamlLib.js when first called.
+ */
+const YAML_NAMES = ['parse', 'parseDocument', 'isAlias', 'isMap', 'isScalar', 'isSeq'];
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'lazy-yaml' }));
+    build.onResolve({ filter: /^\.\/yamlLib\.js$/ }, () => ({ path: './yamlLib.js', external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
+      loader: 'js',
+      contents: [
+        'let lib;',
+        "const yaml = () => (lib ??= require('./yamlLib.js'));",
+        ...YAML_NAMES.map((n) => `export const ${n} = (...args) => yaml().${n}(...args);`),
+      ].join('\n'),
+    }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['extension/host/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
-  { ...common, entryPoints: ['extension/cli/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' }, plugins: [ownFileForArgdown] },
+  { ...common, entryPoints: ['extension/host/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], plugins: [lazyYaml] },
+  { ...common, entryPoints: ['extension/cli/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' }, plugins: [ownFileForArgdown, ownFileForPublish, lazyYaml] },
+  { ...common, entryPoints: ['extension/core/export/publish.ts'], outfile: 'dist/publish.js', platform: 'node', format: 'cjs', target: 'node18', plugins: [lazyYaml] },
+  { ...common, stdin: { contents: `export { ${YAML_NAMES.join(', ')} } from 'yaml';`, resolveDir: '.', loader: 'js' }, outfile: 'dist/yamlLib.js', platform: 'node', format: 'cjs', target: 'node18' },
   { ...common, entryPoints: ['extension/core/export/argdownImport.ts'], outfile: 'dist/argdownImport.js', platform: 'node', format: 'cjs', target: 'node18' },
-  { ...common, entryPoints: ['extension/node/workers/parseWorker.ts'], outfile: 'dist/parseWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
+  { ...common, entryPoints: ['extension/node/workers/parseWorker.ts'], outfile: 'dist/parseWorker.js', platform: 'node', format: 'cjs', target: 'node18', plugins: [lazyYaml] },
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 

@@ -227,7 +227,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<CliResu
     const problem = await saved;
     // The results stand without the cache; the next run is only slower.
     if (problem) err.push(`cruxmap: warning: could not write the cache in ${cacheName} (${escapeControls(problem)}); the next run parses everything again`);
-    if (parsed.command === 'publish') return publishFile(index, parsed, cwd, err);
+    if (parsed.command === 'publish') return await publishFile(index, parsed, cwd, err);
     const graph = withConfigDiagnostics(index.getGraph(), config?.diagnostics ?? []);
     if (parsed.command === 'export') {
       const body = parsed.format === 'html' ? renderStandaloneHtml(graph, webviewAssets()) : isPeerFormat(parsed.format) ? exportPeerFormat(graph, parsed.format) : graphToJson(graph);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { ArgumentGraph } from '../core/model';
-import { publishDraft, type LabelMode, type LinkMode } from '../core/export/publish';
+import type { LabelMode, LinkMode } from '../core/export/publish';
 import { exportGraphAs, isPeerFormat as isPeer, PEER_FORMATS as FORMATS, type PeerFormat } from '../core/export/formats';
 import { UsageError } from './cliFiles';
 
@@ -56,10 +56,12 @@ function writeOut(body: string, output: string | undefined, cwd: string, out: st
 const lines = (err: string[]) => err.map((l) => `${l}\n`).join('');
 
 /** `cruxmap publish`: the draft for posting; dangling references are said on stderr and published as text. */
-export function publishFile(index: WorkspaceIndex, opts: { inputs: string[]; output?: string; labels?: LabelMode; links?: LinkMode }, cwd: string, err: string[]): Result {
+export async function publishFile(index: WorkspaceIndex, opts: { inputs: string[]; output?: string; labels?: LabelMode; links?: LinkMode }, cwd: string, err: string[]): Promise<Result> {
   const root = resolve(cwd, opts.inputs[1] ?? dirname(opts.inputs[0]));
   const rel = relative(root, resolve(cwd, opts.inputs[0])).split(sep).join('/');
   if (rel.startsWith('../') || index.getText(rel) === undefined) throw new UsageError(`${opts.inputs[0]} is not a draft inside ${opts.inputs[1] ?? dirname(opts.inputs[0])} (or it was skipped)`);
+  // The publish export (remark) is loaded only for publish, so other commands start without compiling it.
+  const { publishDraft } = await import('../core/export/publish');
   const result = publishDraft(index, rel, { labels: opts.labels, links: opts.links });
   for (const p of result.problems) err.push(`${rel}:${p.range.start.line + 1}:${p.range.start.character + 1}: warning dangling-ref: ${p.message}`);
   const out: string[] = [];

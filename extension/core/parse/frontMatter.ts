@@ -69,6 +69,11 @@ const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))? *$/;
  */
 const SAFE_PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff][^\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]*$/u;
 const LETTER_START = /^\p{L}/u;
+/**
+ * Plain scalars YAML 1.2's core schema reads as numbers (with their first-character cousins `+1`, `.5`, `0x1F`, `1e3`,
+ * `.inf`, `.nan`, `1_000`, taken broadly): values outside it that start with a digit or dot (`2FA`, `.config`) are strings.
+ */
+const NUMBER_LIKE = /^(?:[-+]?[0-9._]*(?:[eE][-+]?[0-9_]*)?|0[xXoObB][0-9a-fA-F_]*|[-+]?\.(?:inf|nan)|[0-9._:-]+)$/i;
 
 /** Whether a raw value (trailing blanks already dropped) is a plain scalar YAML reads without error. */
 function safePlain(raw: string): boolean {
@@ -102,8 +107,10 @@ function scalarValue(raw: string, read: boolean): string | true | undefined {
   if (quoted !== undefined) return read ? quoted : true;
   if (!safePlain(raw)) return undefined;
   if (!read) return true;
-  // Starting with a letter it is no number; the words YAML reads as booleans or null stay with the library.
-  return LETTER_START.test(raw) && !SPECIAL.test(raw) ? raw : undefined;
+  // Starting with a letter it is no number; starting with a digit or dot it is one only in the shapes NUMBER_LIKE
+  // names (left to the library). The words YAML reads as booleans or null stay with the library too.
+  if (LETTER_START.test(raw)) return SPECIAL.test(raw) ? undefined : raw;
+  return /^[0-9.]/.test(raw) && !NUMBER_LIKE.test(raw) ? raw : undefined;
 }
 
 /**

@@ -145,17 +145,37 @@ export function fileStem(path: string): string {
  * stripped, only ASCII letters and digits kept; empty words dropped; joined by `-`.
  */
 export function slugOf(text: string): string {
-  const parts: string[] = [];
-  const words = /\S+/g;
-  for (let n = 0, m = words.exec(text); m && n < 6; n++, m = words.exec(text)) {
-    const w = m[0];
-    // Only non-ASCII words need the (slow) compatibility decomposition.
-    const slug = (ASCII.test(w) ? w : w.normalize('NFKD')).toLowerCase().replace(/[^a-z0-9]/g, '');
-    if (slug) parts.push(slug);
+  // One pass over the characters (every element's id is made here): ASCII words letter by letter, and only a word
+  // holding other characters through the (slow) compatibility decomposition.
+  let out = '';
+  const n = text.length;
+  let i = 0;
+  for (let words = 0; words < 6; words++) {
+    while (i < n && isJsWhite(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    // 0: only small letters and digits (the word is its slug); 1: capitals or other ASCII too; 2: past ASCII.
+    let shape = 0;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        if (isJsWhite(c)) break;
+        shape = 2;
+      } else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) continue;
+      else if (isJsWhite(c)) break;
+      else if (shape === 0) shape = 1;
+    }
+    const word = text.slice(start, i);
+    const slug = shape === 0 ? word : (shape === 2 ? word.normalize('NFKD') : word).toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (slug) out = out ? `${out}-${slug}` : slug;
   }
-  return parts.join('-');
+  return out;
 }
-const ASCII = /^[\x00-\x7f]*$/;
+
+/** What `\s` matches in a regular expression. */
+function isJsWhite(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
 
 function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x85;
@@ -290,8 +310,9 @@ function tagsOf(children: readonly Token[]): string[] {
  * What a block's inline tokens say, kept with them: unchanged blocks keep their tokens from keystroke to keystroke
  * (incremental.ts), so their label, text and tags are not worked out again.
  */
-const labelCache = new WeakMap<readonly Token[], { reach: number; key: string }>();
-const textCache = new WeakMap<readonly Token[], { plain: string; tags: string[] }>();
+// They are kept on the token array itself: a WeakMap entry for each block cost more than the label check it saves on a
+// cold parse, and its entries (ephemerons) make every garbage collection slower.
+type SaidChildren = readonly Token[] & { cruxmapLabel?: { reach: number; key: string }; cruxmapText?: { plain: string; tags: string[] } };
 
 /** Tests turn the paragraph pre-check off to show it changes no draft. */
 export const paragraphPrecheck = { enabled: true };
@@ -321,21 +342,18 @@ const NOT_LABEL_CHAR_RE = /^[^\p{L}\p{N}\p{M}\p{Cs}\s]$/u;
 
 /** The label key a block's text begins with ('' when none). */
 function leadingLabel(children: readonly Token[], reach: number): string {
-  const hit = labelCache.get(children);
+  const said = children as SaidChildren;
+  const hit = said.cruxmapLabel;
   if (hit && hit.reach === reach) return hit.key;
   const m = LEADING_LABEL_RE.exec(leadingText(children, reach));
   const key = m ? labelKey(m[1]) : '';
-  labelCache.set(children, { reach, key });
+  said.cruxmapLabel = { reach, key };
   return key;
 }
 
 function textOf(children: readonly Token[]): { plain: string; tags: string[] } {
-  let hit = textCache.get(children);
-  if (!hit) {
-    hit = { plain: plainText(children), tags: tagsOf(children) };
-    textCache.set(children, hit);
-  }
-  return hit;
+  const said = children as SaidChildren;
+  return (said.cruxmapText ??= { plain: plainText(children), tags: tagsOf(children) });
 }
 
 /**
@@ -1035,7 +1053,8 @@ class DraftReader {
         labelRange: this.range(c.labelStart, c.labelEnd),
         fullRange: this.range(c.fullStart, c.fullEnd),
         block: c.block,
-        topics: dedupe([...draft.topics, ...tags[i]]),
+        // The draft's topics are unique already: an element without #tags of its own shares their list (never changed).
+        topics: tags[i].length === 0 ? draft.topics : dedupe([...draft.topics, ...tags[i]]),
         references: [],
         structuralTarget: -1,
         structuralRule: 0,
