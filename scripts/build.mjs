@@ -55,7 +55,10 @@ const lazyYaml = {
 
 const builds = [
   { ...common, entryPoints: ['extension/host/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], plugins: [lazyYaml] },
-  { ...common, entryPoints: ['extension/cli/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' }, plugins: [ownFileForArgdown, ownFileForPublish, lazyYaml] },
+  // The program: a small launcher that runs dist/cliMain.js with its compiled code cached (extension/cli/launch.ts).
+  { ...common, entryPoints: ['extension/cli/launch.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
+  // `import()` becomes `require`: the launcher runs this bundle as a script of its own, where `import()` has no loader.
+  { ...common, entryPoints: ['extension/cli/cli.ts'], outfile: 'dist/cliMain.js', platform: 'node', format: 'cjs', target: 'node18', supported: { 'dynamic-import': false }, plugins: [ownFileForArgdown, ownFileForPublish, lazyYaml] },
   { ...common, entryPoints: ['extension/core/export/publish.ts'], outfile: 'dist/publish.js', platform: 'node', format: 'cjs', target: 'node18', plugins: [lazyYaml] },
   { ...common, stdin: { contents: `export { ${YAML_NAMES.join(', ')} } from 'yaml';`, resolveDir: '.', loader: 'js' }, outfile: 'dist/yamlLib.js', platform: 'node', format: 'cjs', target: 'node18' },
   { ...common, entryPoints: ['extension/core/export/argdownImport.ts'], outfile: 'dist/argdownImport.js', platform: 'node', format: 'cjs', target: 'node18' },

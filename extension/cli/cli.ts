@@ -278,7 +278,8 @@ function check(graph: ArgumentGraph, opts: Options, out: string[], err: string[]
   return { code, stdout: out.join(''), stderr: err.map((l) => `${l}\n`).join('') };
 }
 
-if (require.main === module) {
+/** Runs the CLI on this process's arguments and exits with its code (the program dist/cli.js calls this). */
+export function runAsProgram(): void {
   // A reader that stops early (`cruxmap export . | head`) closes the pipe: that ends the output, it is no crash.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
@@ -291,3 +292,5 @@ if (require.main === module) {
     process.exitCode = result.code;
   });
 }
+
+if (require.main === module) runAsProgram();

@@ -27,6 +27,8 @@ describe('the bundles and the files they load', () => {
         expect(shipped.has(`dist/${m[1]}`), `${b} loads ./${m[1]}, which .vscodeignore leaves out`).toBe(true);
       }
     }
+    // The program dist/cli.js runs dist/cliMain.js (by its path beside it, not a require).
+    expect(shipped.has('dist/cliMain.js') && existsSync(join(dist, 'cliMain.js'))).toBe(true);
     // The CLI loads the importer, publish and yaml this way; the host and the worker yaml.
     expect(loads).toBeGreaterThanOrEqual(6);
   });
