@@ -529,8 +529,20 @@ class DraftReader {
     return this.draft;
   }
 
+  /** The last two positions made: an element's range, label range and full range mostly start at one offset, and share its object (positions are never changed). */
+  private lastPos: { offset: number; pos: Position } = { offset: -1, pos: { line: 0, character: 0 } };
+  private prevPos: { offset: number; pos: Position } = { offset: -1, pos: { line: 0, character: 0 } };
+
   private pos(offset: number): Position {
-    return this.lines.position(offset);
+    if (offset === this.lastPos.offset) return this.lastPos.pos;
+    if (offset === this.prevPos.offset) return this.prevPos.pos;
+    const pos = this.lines.position(offset);
+    const spare = this.prevPos;
+    this.prevPos = this.lastPos;
+    spare.offset = offset;
+    spare.pos = pos;
+    this.lastPos = spare;
+    return pos;
   }
 
   private range(start: number, end: number): Range {
@@ -1055,7 +1067,7 @@ class DraftReader {
         block: c.block,
         // The draft's topics are unique already: an element without #tags of its own shares their list (never changed).
         topics: tags[i].length === 0 ? draft.topics : dedupe([...draft.topics, ...tags[i]]),
-        references: [],
+        references: NO_REFERENCES,
         structuralTarget: -1,
         structuralRule: 0,
         containerParent: c.containerParent,
@@ -1071,7 +1083,10 @@ class DraftReader {
       }
     }
     draft.references.forEach((r, i) => {
-      if (r.element >= 0) draft.elements[r.element].references.push(i);
+      if (r.element < 0) return;
+      const el = draft.elements[r.element];
+      if (el.references === NO_REFERENCES) el.references = [i];
+      else el.references.push(i);
     });
     this.applyStructuralRules();
   }
@@ -1162,6 +1177,9 @@ function safeDecode(s: string): string {
     return s;
   }
 }
+
+/** The references of the elements that have none (most): one frozen list shared by them all, never changed. */
+const NO_REFERENCES = Object.freeze([]) as unknown as number[];
 
 function dedupe(items: string[]): string[] {
   return [...new Set(items)];
