@@ -21,8 +21,8 @@ const ownFileForArgdown = {
 };
 
 /**
- * The publish export (remark, about 230 KB with micromark) is loaded from a file of its own, only by `cruxmap publish`:
- * every other command then starts without compiling it.
+ * The publish export (remark, about 230 KB with micromark) is loaded from a file of its own, only by `cruxmap publish` and
+ * the extension's publish commands: every other command, and the extension's activation, goes without compiling it.
  */
 const ownFileForPublish = {
   name: 'publish-own-file',
@@ -54,7 +54,7 @@ const lazyYaml = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['extension/host/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], plugins: [lazyYaml] },
+  { ...common, entryPoints: ['extension/host/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], supported: { 'dynamic-import': false }, plugins: [ownFileForPublish, lazyYaml] },
   // The program: a small launcher that runs dist/cliMain.js with its compiled code cached (extension/cli/launch.ts).
   { ...common, entryPoints: ['extension/cli/launch.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
   // `import()` becomes `require`: the launcher runs this bundle as a script of its own, where `import()` has no loader.
@@ -65,6 +65,10 @@ const builds = [
   { ...common, entryPoints: ['extension/node/workers/parseWorker.ts'], outfile: 'dist/parseWorker.js', platform: 'node', format: 'cjs', target: 'node18', plugins: [lazyYaml] },
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
+
+// `--outdir DIR`: the same bundles elsewhere (the activation benchmark loads the production build from its own folder).
+const outdir = process.argv.includes('--outdir') ? process.argv[process.argv.indexOf('--outdir') + 1] : undefined;
+if (outdir) for (const b of builds) b.outfile = b.outfile.replace(/^dist\//, `${outdir}/`);
 
 mkdirSync('dist/webview', { recursive: true });
 // Codicons' font and CSS ship with the webview (the CSP allows fonts from the webview folder only).

@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import type MarkdownItModule from 'markdown-it';
 import type { DraftStore } from '../draftStore';
 import type { Reference } from '../../core/model';
-import { publishDraft, type LabelMode, type LinkMode, type PublishResult } from '../../core/export/publish';
+import type { LabelMode, LinkMode, PublishResult } from '../../core/export/publish';
 import { cruxmapPreview, type PreviewTarget } from '../../core/export/previewPlugin';
 import { exportGraphAs, PEER_FORMATS, PEER_FORMAT_INFO, scopeGraph, type PeerFormat } from '../../core/export/formats';
 import { filesInScope, type MapScope } from '../../core/map/mapModel';
@@ -19,13 +19,15 @@ function publishOptions(): { labels: LabelMode; links: LinkMode } {
 }
 
 /** Publishes the active draft with the index up to date; says why not when there is none. */
-function publishActive(store: DraftStore): { result: PublishResult; uri: vscode.Uri } | undefined {
+async function publishActive(store: DraftStore): Promise<{ result: PublishResult; uri: vscode.Uri } | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !store.isDraft(editor.document)) {
     void vscode.window.showInformationMessage('Crux Map: open a markdown draft first.');
     return undefined;
   }
   const path = store.flush(editor.document)!;
+  // The publish export (remark, about 230 KB) is loaded when first used (dist/publish.js), not at activation.
+  const { publishDraft } = await import('../../core/export/publish');
   return { result: publishDraft(store.index, path, publishOptions()), uri: editor.document.uri };
 }
 
@@ -41,14 +43,14 @@ function reportProblems(result: PublishResult, done: string): void {
 }
 
 async function copyForPublishing(store: DraftStore): Promise<void> {
-  const p = publishActive(store);
+  const p = await publishActive(store);
   if (!p) return;
   await vscode.env.clipboard.writeText(p.result.text);
   reportProblems(p.result, 'copied the draft for publishing to the clipboard');
 }
 
 async function exportForPublishing(store: DraftStore): Promise<void> {
-  const p = publishActive(store);
+  const p = await publishActive(store);
   if (!p) return;
   const base = posix.basename(p.uri.path).replace(/\.(md|markdown)$/i, '');
   const target = await vscode.window.showSaveDialog({
