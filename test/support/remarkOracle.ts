@@ -94,8 +94,26 @@ export function knownDifference(text: string): boolean {
   // A setext heading right after a reference definition: micromark starts the heading (and its label) at the definition.
   if (/(?:^|[\r\n]) {0,3}\[[^\]\r\n]*\]:[^\r\n]*(?:\r\n|\r|\n)(?:[^\r\n]+(?:\r\n|\r|\n))+ {0,3}(?:=+|-+)[ \t]*(?:[\r\n]|$)/.test(text)) return true;
   // An unclosed fence inside a list item: micromark ends the item (and the item before it) inside the next item's marker.
-  const fences = text.split(/\r\n|\r|\n/).filter((l) => /^[\s>*-]*(?:\d+[.)]\s*)?(?:```|~~~)/.test(l));
-  return fences.some((l) => /^\s*(?:[-*]|\d+[.)])?\s+(?:```|~~~)/.test(l)) && fences.length % 2 === 1;
+  const lines = text.split(/\r\n|\r|\n/);
+  const fences = lines.filter((l) => /^[\s>*-]*(?:\d+[.)]\s*)?(?:```|~~~)/.test(l));
+  if (fences.some((l) => /^\s*(?:[-*]|\d+[.)])?\s+(?:```|~~~)/.test(l)) && fences.length % 2 === 1) return true;
+  // The same with an even count: a fence in an item left open when a line indented less ends the item (another fence later).
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^(\s*(?:[-*+]|\d+[.)])?\s+)(`{3,}|~{3,})/.exec(lines[i]);
+    if (!open) continue;
+    const col = open[1].replace(/\t/g, '    ').length;
+    for (let j = i + 1; j < lines.length; j++) {
+      const line = lines[j].replace(/\t/g, '    ');
+      if (line.trim() === '') continue;
+      const indent = line.length - line.trimStart().length;
+      if (indent < col) return true;
+      if (line.trimStart().startsWith(open[2]) && /^(`+|~+)\s*$/.test(line.trim())) {
+        i = j; // closed: its closing line opens nothing
+        break;
+      }
+    }
+  }
+  return false;
 }
 
 /** Parses a draft with remark-parse: every paragraph, no fast path. Never throws. */
