@@ -52,7 +52,8 @@ describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
       await action.waitFor({ state: 'visible', timeout: 15_000 });
       // The preferred action comes first and is focused: Enter applies it.
       await s.page.keyboard.press('Enter');
-      await s.page.keyboard.press('Control+S');
+      // Saved once the edit is in the editor: a save before it lands writes the draft without it (a CI run saw that).
+      await saveWhenShown(s, 'Objection: That said');
       await expect.poll(() => readWorkspaceFile(s, 'unlabeled.md'), { timeout: 10_000 }).toBe(DRAFT.replace('That said,', 'Objection: That said,'));
       await frame.waitForFunction(() => Number(document.getElementById('map')!.dataset.nodeCount) === 2, undefined, { timeout: 15_000 });
       expect(await nodeCount(frame)).toBe(2);
@@ -67,7 +68,7 @@ describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
       await screenshot(s.page, 'accept-all-preview');
       await apply.click();
       await openFile(s.page, 'unlabeled-2.md');
-      await s.page.keyboard.press('Control+S');
+      await saveWhenShown(s, 'Objection: On the other hand');
       await expect
         .poll(() => readWorkspaceFile(s, 'unlabeled-2.md'), { timeout: 10_000 })
         .toBe('Claim: Compute governance is the most tractable lever right now.\n\nSupport: Chips are physical and made by a handful of firms.\n\nObjection: On the other hand, algorithms get cheaper every year.\n\nThresholds can be lowered as they do.\n');
@@ -92,7 +93,7 @@ describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
       expect(await hover.textContent()).toContain('because of: I doubt');
       await hover.locator('a', { hasText: 'Mark as Objection' }).first().click();
       await openFile(s.page, 'unlabeled-3.md');
-      await s.page.keyboard.press('Control+S');
+      await saveWhenShown(s, 'Objection: I doubt');
       await expect.poll(() => readWorkspaceFile(s, 'unlabeled-3.md'), { timeout: 10_000 }).toBe(DRAFT3.replace('I doubt', 'Objection: I doubt'));
     });
     await step('workspace-label-words', async () => {
@@ -122,3 +123,13 @@ describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
     });
   }, 180_000);
 });
+
+/** Saves the active editor once it shows `text`: a save before an edit lands writes the draft without it (a CI run saw that). */
+async function saveWhenShown(s: Session, text: string): Promise<void> {
+  await s.page.waitForFunction(
+    (t) => [...document.querySelectorAll('.monaco-editor .view-lines')].some((e) => (e as HTMLElement).innerText.replace(/\u00a0/g, ' ').includes(t)),
+    text,
+    { timeout: 10_000 },
+  );
+  await s.page.keyboard.press('Control+S');
+}
