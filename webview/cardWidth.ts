@@ -1,6 +1,6 @@
 /** How wide a one-draft map's cards are: as wide as the panel allows for the widest level of its widest tree, between a minimum and a maximum. Pure arithmetic. */
 
-import { chainLevels } from './levels';
+import { chainLevels } from '../extension/core/map/levels';
 
 /** Cards are never narrower than this (model units): below it a label wraps to a word a line. */
 export const MIN_CARD_WIDTH = 140;

@@ -1,5 +1,5 @@
 /** A linear-time layout for big maps: each file's elements as a small layered tree (claims on top), the files in a grid. */
-import { chainLevels } from './levels';
+import { chainLevels } from '../extension/core/map/levels';
 
 export interface LayoutNode {
   id: string;

@@ -1,7 +1,7 @@
 /** Layer levels for the map's layouts: the same as the recursive definition on any graph (cycles included), and no stack overflow on a chain of any length. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { chainLevels } from '../../webview/levels';
+import { chainLevels } from '../../extension/core/map/levels';
 import { layeredGrid } from '../../webview/fastLayout';
 import { widestLevel } from '../../webview/cardWidth';
 

@@ -1,4 +1,4 @@
-/** Each element's level in a layered tree: the longest chain of edges above it, cycles cut where they close; without recursion, so a chain of any length is fine. */
+/** Each element's level in a layered tree (the map's layouts and the exports' layered layout): the longest chain of edges above it, cycles cut where they close; without recursion, so a chain of any length is fine. */
 
 /**
  * A function giving each id's level, where `up` lists the ids each id points to (its targets): 0 for an id that points
