@@ -1,5 +1,6 @@
 /** layeredLayout: a simple layered (Sugiyama-style) layout of the argument graph for exports that need positions (JSON Canvas). */
 import type { ArgumentGraph } from '../model';
+import { chainLevels } from '../map/levels';
 
 export interface NodeBox {
   x: number;
@@ -30,35 +31,10 @@ export function layeredLayout(graph: ArgumentGraph, options: LayoutOptions = {})
   const targets = new Map<string, string[]>();
   for (const n of graph.nodes) targets.set(n.id, []);
   for (const e of graph.edges) if (targets.has(e.source) && targets.has(e.target) && e.source !== e.target) targets.get(e.source)!.push(e.target);
+  // Each node's layer: the longest chain of edges above it (iterative, so long chains cannot overflow the stack).
+  const levelOf = chainLevels(targets);
   const layer = new Map<string, number>();
-  const onPath = new Set<string>();
-  const depth = (start: string): number => {
-    // Iterative depth-first search, so long chains cannot overflow the stack.
-    const stack: { id: string; i: number; best: number }[] = [{ id: start, i: 0, best: 0 }];
-    onPath.add(start);
-    let result = 0;
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      const ts = targets.get(top.id)!;
-      if (top.i < ts.length) {
-        const t = ts[top.i++];
-        if (layer.has(t)) top.best = Math.max(top.best, layer.get(t)! + 1);
-        else if (!onPath.has(t)) {
-          onPath.add(t);
-          stack.push({ id: t, i: 0, best: 0 });
-        }
-        continue;
-      }
-      stack.pop();
-      onPath.delete(top.id);
-      layer.set(top.id, top.best);
-      result = top.best;
-      const parent = stack[stack.length - 1];
-      if (parent) parent.best = Math.max(parent.best, top.best + 1);
-    }
-    return result;
-  };
-  for (const n of graph.nodes) if (!layer.has(n.id)) depth(n.id);
+  for (const n of graph.nodes) layer.set(n.id, levelOf(n.id));
   const layers: string[][] = [];
   for (const n of graph.nodes) (layers[layer.get(n.id)!] ??= []).push(n.id);
   const textOf = new Map(graph.nodes.map((n) => [n.id, n.text]));
