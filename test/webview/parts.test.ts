@@ -110,11 +110,11 @@ describe('keyboard', () => {
 });
 
 describe('the webview layer', () => {
-  it('imports only its own modules, Cytoscape, the protocol and the core model and map model', async () => {
+  it('imports only its own modules, Cytoscape, the protocol and the core model, map model and level function', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const dir = join(__dirname, '..', '..', 'webview');
-    const allowed = /^(\.\/[A-Za-z]+|cytoscape|cytoscape-dagre|cytoscape-fcose|\.\.\/extension\/protocol|\.\.\/extension\/core\/model|\.\.\/extension\/core\/map\/mapModel)$/;
+    const allowed = /^(\.\/[A-Za-z]+|cytoscape|cytoscape-dagre|cytoscape-fcose|\.\.\/extension\/protocol|\.\.\/extension\/core\/model|\.\.\/extension\/core\/map\/mapModel|\.\.\/extension\/core\/map\/levels)$/;
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
       const imports = [...readFileSync(join(dir, f), 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
       for (const i of imports) expect(i, `${f} imports ${i}`).toMatch(allowed);
