@@ -111,6 +111,7 @@ describe('parseDraft equals the remark reading', () => {
     expect(knownDifference('- Claim: \n    ```\n- Claim: \n  - Claim: \n    - Claim: \n  continued \n```')).toBe(true);
     expect(knownDifference('- Claim: x\n  ```\n  code\n  ```\n- Claim: y\n')).toBe(false);
     expect(knownDifference('- Claim: x\n\n```\ncode\n```\n')).toBe(false);
+    expect(knownDifference('> [!note] Claim:\n> <b>\n>\n> > Claim: x')).toBe(true);
     // Where it is no quirk, the two readers agree.
     same('- Claim: x\n  ```\n  code\n  ```\n- Claim: y\n');
   });
