@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 240_000,
     fileParallelism: false,
+    // Property tests without a seed of their own take one seed (FUZZ_SEED; `random` to explore).
+    setupFiles: ['test/support/fuzzSeed.ts'],
   },
 });

@@ -12,10 +12,11 @@ import type { ParseOptions } from '../../extension/core/model';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { realisticCorpus, rng } from '../../bench/corpus';
+import { fuzzSeed } from '../support/fuzzSeed';
 
 /** Generated edit sequences per run: 400 by default, FUZZ_RUNS when set. */
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 400));
-const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
+const SEED = fuzzSeed(20261201) ?? Math.floor(Math.random() * 2 ** 31);
 /** Lines per generated draft at most: 40 by default, FUZZ_LINES when set. */
 const LINES = Math.max(1, Number(process.env.FUZZ_LINES ?? 40));
 const TIMEOUT = 60_000 + RUNS * 20 * Math.ceil(LINES / 40);

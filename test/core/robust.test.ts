@@ -15,6 +15,7 @@ import { isViewMessage } from '../../extension/protocol';
 import { addIdEdit, applyTextEdits, linkEdits, markAsEdit } from '../../extension/core/features/edits';
 import { PATTERNS } from '../../bench/pathological';
 import { knownDifference, oracleParseDraft, oracleText } from '../support/remarkOracle';
+import { fuzzSeed } from '../support/fuzzSeed';
 
 /** Generated documents per run: 500 by default (a few seconds), FUZZ_RUNS when set. */
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 500));
@@ -126,7 +127,7 @@ describe('generated drafts (fuzz)', () => {
         const problem = problemOf(text);
         if (problem) throw new Error(`${problem}\n${JSON.stringify(text)}`);
       }),
-      { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 14) },
+      { numRuns: RUNS, seed: fuzzSeed(14) },
     );
   }, TIMEOUT);
 
