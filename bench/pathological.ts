@@ -47,6 +47,8 @@ export const PATTERNS: readonly Pattern[] = [
   { name: 'open-emphasis', what: 'many emphasis openers never closed', make: (b) => run(b, '*a _b ') },
   { name: 'underscores', what: 'a run of `_`', make: (b) => run(b, '_') },
   { name: 'backticks', what: 'backtick strings of growing length, never closed', make: (b) => fill(b, (i) => `${'`'.repeat(1 + (i % 60))}a `, `${AROUND_HEAD}Claim: `, AROUND_TAIL) },
+  { name: 'unclosed-comments', what: 'a run of `<!--` never closed, some in wikilinks', make: (b) => run(b, 'a <!-- [[ <!-- ]] ') },
+  { name: 'wikilink-specials', what: 'wikilinks holding backticks, `<`, entities', make: (b) => run(b, '[[ ` ]] [[ <a ]] [[ &#0; ]] ``x ') },
   { name: 'link-openers', what: 'a run of `[a](` never closed', make: (b) => run(b, '[a](') },
   { name: 'long-line', what: 'one claim on a single line', make: (b) => run(b, 'word ') },
   { name: 'many-references', what: 'references in one paragraph', make: (b) => fill(b, (i) => `[[other#^x${i}]] [t](a.md#^y${i}) [[#^c0]] `, 'Claim: target ^c0\n\nSupport: ', AROUND_TAIL) },

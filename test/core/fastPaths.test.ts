@@ -168,3 +168,14 @@ describe('what the parser reads from', () => {
     expect(parseDraft(text, 'a.md')).toEqual(JSON.parse(JSON.stringify(parseDraft(text, 'a.md'))));
   });
 });
+
+describe('code spans across lines (markdown-it reads a line ending as a space and keeps the indentation after it; remark keeps the line ending)', () => {
+  it('read as remark reads them: a line ending, with the white space around it, is one space in the element text', () => {
+    const text = (t: string) => parseDraft(t, 'a.md').elements.map((e) => e.text);
+    expect(text('Claim: `a\n    b` c\n')).toEqual(['a b c']);
+    expect(text('Claim: `` x\n\t\ty ``\r\n')).toEqual(['x y']);
+    // Spaces before a line ending go with it; one-line spans are untouched.
+    expect(text('Claim: `a  \n  b` and `  c  `\n')).toEqual(['a b and  c']);
+    for (const t of ['Claim: `a\n    b` c\n', 'Claim: `` x\n\t\ty ``\r\n', 'Claim: `a  \n  b` and `  c  `\n', '- Claim: `a\n     b`\n']) expect(text(t)).toEqual(oracleParseDraft(t, 'a.md').elements.map((e) => e.text));
+  });
+});

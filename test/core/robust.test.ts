@@ -224,6 +224,16 @@ describe('pathological drafts', () => {
 const FOUND_BY_FUZZ: { text: string; why: string; knownBad: boolean }[] = [
   // FUZZ_RUNS=100000, seed 14, after 10,032 documents: the fast path reads `&#xe9;` as text in a setext heading.
   { text: 'Claim: Caf&#xe9; scheming http://x.org\n===\n', why: 'an entity in a setext heading', knownBad: false },
+  // FUZZ_SEED=random (seeds -1239737738 and 1476876475): markdown-it kept a continuation line's indentation inside a code span.
+  { text: 'Claim: `` scheming\n    - Claim: ``\n', why: 'a code span across an indented continuation line', knownBad: false },
+  { text: 'Claim: `` ^a\n\t- Claim: ``\r\n', why: 'a code span across a tab-indented continuation line (CRLF)', knownBad: false },
+  // FUZZ_SEED=random: a wikilink holding a backtick or `<` that opens nothing is a wikilink to remark; one that opens something is not.
+  { text: 'Claim: [[ `` ]]\n', why: 'a wikilink around unmatched backticks', knownBad: false },
+  { text: '[[ <!-- ]]\n', why: 'a wikilink around an unclosed comment', knownBad: false },
+  { text: 'Claim: [[ <!-- ]] x -->\n', why: 'a comment opened inside a wikilink and closed after it', knownBad: false },
+  { text: 'Claim: [[ `a ]] b` ]] and [[ `c` ]] [[ <http://x> ]] [[ <b> ]]\n', why: 'code spans, an autolink and a tag inside wikilinks', knownBad: false },
+  // FUZZ_SEED=random: an invalid numeric character reference in a wikilink reads as U+FFFD (escaped, as written).
+  { text: 'Claim: [[ &#0; ]] [[ \\&#0; ]] [[ &#x110000; ]]\n', why: 'invalid numeric character references in wikilinks', knownBad: false },
 ];
 
 describe('documents the fuzz found', () => {

@@ -164,9 +164,12 @@ function wikilink(state: StateInline, silent: boolean): boolean {
   WIKILINK.lastIndex = pos;
   const m = WIKILINK.exec(state.src);
   if (!m || pos + m[0].length > state.posMax) return false;
-  // Escaped characters open nothing.
-  const inner = m[1].replace(/\\[\s\S]/g, 'x');
-  if (/[`*<]/.test(inner) || /(^|[^A-Za-z0-9])_|_($|[^A-Za-z0-9])/.test(inner)) return false;
+  // Escaped characters open nothing (masked with as many characters, so offsets stay those of the source).
+  const inner = m[1].replace(/\\[\s\S]/g, 'xx');
+  if (/[*]/.test(inner) || /(^|[^A-Za-z0-9])_|_($|[^A-Za-z0-9])/.test(inner)) return false;
+  // A backtick or `<` splits remark's text only where it opens something (a code span, a tag, a comment, an autolink).
+  if (inner.includes('`') && codeSpanOpensIn(state, inner, pos + 2)) return false;
+  if (inner.includes('<') && tagOpensIn(state, inner, pos + 2)) return false;
   if (linkAt(state, pos) || linkAt(state, pos + 1)) return false;
   if (!silent) {
     const token = state.push('wikilink', '', 0);
@@ -177,6 +180,52 @@ function wikilink(state: StateInline, silent: boolean): boolean {
   }
   state.pos = pos + m[0].length;
   return true;
+}
+
+/**
+ * Whether a backtick run in `inner` (the masked text at `from` in the inline source) opens a code span: a run as long
+ * comes later in the source. The last start of a run of each length is found in one scan per inline source (kept on
+ * the state), so many wikilinks with backticks in one paragraph stay linear.
+ */
+function codeSpanOpensIn(state: StateInline, inner: string, from: number): boolean {
+  const st = state as unknown as { lastRunAt?: Map<number, number> };
+  let last = st.lastRunAt;
+  if (!last) {
+    last = new Map();
+    const src = state.src;
+    for (let k = src.indexOf('`'); k >= 0 && k < state.posMax; k = src.indexOf('`', k)) {
+      let e = k;
+      while (e < state.posMax && src.charCodeAt(e) === 0x60) e++;
+      last.set(e - k, k);
+      k = e;
+    }
+    st.lastRunAt = last;
+  }
+  for (let i = inner.indexOf('`'); i >= 0; i = inner.indexOf('`', i)) {
+    let j = i;
+    while (j < inner.length && inner.charCodeAt(j) === 0x60) j++;
+    // The run ends inside the inner text (`]]` follows it); a run as long starting after it closes a code span.
+    if ((last.get(j - i) ?? -1) >= from + j) return true;
+    i = j;
+  }
+  return false;
+}
+
+/**
+ * Whether a `<` in `inner` (the masked text at `from`) starts inline HTML or an autolink, as the inline rules would
+ * read it there (through htmlInline, whose memo of missing terminators keeps repeated looks linear).
+ */
+function tagOpensIn(state: StateInline, inner: string, from: number): boolean {
+  const pos = state.pos;
+  try {
+    for (let i = inner.indexOf('<'); i >= 0; i = inner.indexOf('<', i + 1)) {
+      state.pos = from + i;
+      if (htmlInline(state, true) || originalAutolink(state, true)) return true;
+    }
+    return false;
+  } finally {
+    state.pos = pos;
+  }
 }
 
 /** The link rule, marking each inline link (`[text](url)`, not by reference) with its span. */
@@ -197,6 +246,7 @@ function markedLink(state: StateInline, silent: boolean): boolean {
 }
 
 const originalHtmlInline = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] }).__rules__.find((r) => r.name === 'html_inline')!.fn;
+const originalAutolink = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] }).__rules__.find((r) => r.name === 'autolink')!.fn;
 
 /** The terminator an HTML special (comment, CDATA, processing instruction, declaration) at `pos` waits for, and where its search starts. */
 function specialAt(src: string, pos: number): [string, number] | undefined {
@@ -215,17 +265,47 @@ function specialAt(src: string, pos: number): [string, number] | undefined {
 function htmlInline(state: StateInline, silent: boolean): boolean {
   const st = state as unknown as { skipHtmlSpecial: boolean; noTerminatorFrom?: Record<string, number> };
   const special = state.src.charCodeAt(state.pos) === 0x3c ? specialAt(state.src, state.pos) : undefined;
+  let known = false;
   if (special) {
     const from = st.noTerminatorFrom?.[special[0]];
-    st.skipHtmlSpecial = from !== undefined && special[1] >= from;
+    known = from !== undefined && special[1] >= from;
+    st.skipHtmlSpecial = known;
   }
   const ok = originalHtmlInline(state, silent);
-  if (special && !ok && st.skipHtmlSpecial && state.src.indexOf(special[0], special[1]) < 0) {
+  // Not known before, and the library searched and found no terminator (it sets skipHtmlSpecial only then): none
+  // comes after this start either. Only a new search is recorded, so each special costs one search at most
+  // (checking the memo again with a search of its own made many unclosed `<!--` quadratic).
+  if (special && !ok && !known && st.skipHtmlSpecial) {
     (st.noTerminatorFrom ??= {})[special[0]] = Math.min(st.noTerminatorFrom[special[0]] ?? Infinity, special[1]);
   }
   return ok;
 }
 
+const originalBackticks = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] }).__rules__.find((r) => r.name === 'backticks')!.fn;
+
+/**
+ * Code spans across a line break, as remark gives them: markdown-it turns each line ending into a space and keeps the
+ * continuation line's indentation (`` `a⏎    b` `` is `a     b`); remark keeps the line ending, which the element text
+ * then reads, with the white space around it, as one space (`a b`, spec section 1). The span's content is taken again
+ * from its source with its line endings, one space or line ending of padding dropped from each end as both readers do.
+ */
+function backticks(state: StateInline, silent: boolean): boolean {
+  const start = state.pos;
+  const before = state.tokens.length;
+  const ok = originalBackticks(state, silent);
+  // The rule pushes the pending text first, then its code token (or, for unmatched backticks, only pending text).
+  if (!ok || silent || state.tokens.length === before) return ok;
+  const token = state.tokens[state.tokens.length - 1];
+  if (token.type !== 'code_inline') return ok;
+  const fence = token.markup.length;
+  const raw = state.src.slice(start + fence, state.pos - fence);
+  if (raw.indexOf('\n') < 0) return ok;
+  const pad = (c: number) => c === 0x20 || c === 0x0a;
+  token.content = raw.length > 2 && pad(raw.charCodeAt(0)) && pad(raw.charCodeAt(raw.length - 1)) && /[^ \n]/.test(raw) ? raw.slice(1, -1) : raw;
+  return ok;
+}
+
+md.inline.ruler.at('backticks', backticks);
 md.inline.ruler.at('html_inline', htmlInline);
 md.inline.ruler.at('link', markedLink);
 md.inline.ruler.before('link', 'wikilink', wikilink);
@@ -422,8 +502,14 @@ md.block.tokenize = function cappedTokenize(state: StateBlock, startLine: number
   state.line = stop;
 };
 
+/** A backslash escape, or a numeric character reference (hex, decimal). */
+const INVALID_NUMERIC = /\\[\s\S]|&#[xX]([0-9a-fA-F]{1,6});|&#([0-9]{1,7});/g;
+
 /** Decodes backslash escapes and character references, as CommonMark does in text. */
 export function unescapeAll(text: string): string {
+  // markdown-it's unescapeAll leaves a numeric reference to an invalid code point (`&#0;`) as written; its entity rule,
+  // micromark and CommonMark read U+FFFD there. Escapes are matched too, so that `\\&#0;` stays literal.
+  if (text.includes('&#')) text = text.replace(INVALID_NUMERIC, (m: string, hex?: string, dec?: string) => (m.charCodeAt(0) === 0x5c || md.utils.isValidEntityCode(hex !== undefined ? parseInt(hex, 16) : Number(dec)) ? m : '&#xFFFD;'));
   return md.utils.unescapeAll(text);
 }
 
