@@ -112,6 +112,9 @@ describe('parseDraft equals the remark reading', () => {
     expect(knownDifference('- Claim: x\n  ```\n  code\n  ```\n- Claim: y\n')).toBe(false);
     expect(knownDifference('- Claim: x\n\n```\ncode\n```\n')).toBe(false);
     expect(knownDifference('> [!note] Claim:\n> <b>\n>\n> > Claim: x')).toBe(true);
+    // Random seeds found these too: `</b>` after a quoted paragraph, and indented code then `2)` right after a byte order mark.
+    expect(knownDifference('> Claim: \n</b>\n')).toBe(true);
+    expect(knownDifference('\ufeff    - Claim: \n2) Claim: \n')).toBe(true);
     // Where it is no quirk, the two readers agree.
     same('- Claim: x\n  ```\n  code\n  ```\n- Claim: y\n');
   });

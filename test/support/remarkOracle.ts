@@ -88,10 +88,12 @@ export function oracleText(text: string): string {
  * Tests skip the comparison for drafts where this says so (test/core/oracle.test.ts also leaves `2)` and a bare `-` out of its generator).
  */
 export function knownDifference(text: string): boolean {
-  // A `<b>` line (also inside quotes: a CI run's random seed found `> <b>` after a quoted paragraph).
+  // The checks below read lines from the text's start: a byte order mark is no part of the first line.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // A `<b>` or `</b>` line (also inside quotes: random seeds found `> <b>` after a quoted paragraph, and `</b>` after one).
   // One character class for the quote markers: a nested group `(?:[ \t]*>[ \t]?)*` backtracks
   // exponentially on a deep `> > > …` line without `<b>` (it hung the fuzz test).
-  if (/(?:^|[\r\n])[ \t>]*<b>[ \t]*(?:[\r\n]|$)/.test(text)) return true;
+  if (/(?:^|[\r\n])[ \t>]*<\/?b>[ \t]*(?:[\r\n]|$)/.test(text)) return true;
   // Indented code, then a list item that could not interrupt a paragraph (empty, or ordered from another number than 1).
   if (/(?:^|[\r\n])(?: {4,}|\t)[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*[ \t]*(?:(?:\d+[.)]|[-*+])[ \t]*(?:[\r\n]|$)|(?:\d*[02-9]|\d{2,})[.)][ \t])/.test(text)) return true;
   // A setext heading right after a reference definition: micromark starts the heading (and its label) at the definition.

@@ -166,7 +166,8 @@ function wikilink(state: StateInline, silent: boolean): boolean {
   if (!m || pos + m[0].length > state.posMax) return false;
   // Escaped characters open nothing (masked with as many characters, so offsets stay those of the source).
   const inner = m[1].replace(/\\[\s\S]/g, 'xx');
-  if (/[*]/.test(inner) || /(^|[^A-Za-z0-9])_|_($|[^A-Za-z0-9])/.test(inner)) return false;
+  // So does a `*` or `_` run only where it may open or close emphasis (`[[ ** ]]` is a wikilink to both readers).
+  if ((inner.includes('*') || inner.includes('_')) && delimiterIn(state, inner, pos + 2)) return false;
   // A backtick or `<` splits remark's text only where it opens something (a code span, a tag, a comment, an autolink).
   if (inner.includes('`') && codeSpanOpensIn(state, inner, pos + 2)) return false;
   if (inner.includes('<') && tagOpensIn(state, inner, pos + 2)) return false;
@@ -207,6 +208,18 @@ function codeSpanOpensIn(state: StateInline, inner: string, from: number): boole
     // The run ends inside the inner text (`]]` follows it); a run as long starting after it closes a code span.
     if ((last.get(j - i) ?? -1) >= from + j) return true;
     i = j;
+  }
+  return false;
+}
+
+/** Whether a `*` or `_` run in `inner` (the masked text at `from`) is flanking so that it may open or close emphasis. */
+function delimiterIn(state: StateInline, inner: string, from: number): boolean {
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner.charCodeAt(i);
+    if (c !== 0x2a && c !== 0x5f) continue;
+    const run = state.scanDelims(from + i, c === 0x2a);
+    if (run.can_open || run.can_close) return true;
+    i += run.length - 1;
   }
   return false;
 }
