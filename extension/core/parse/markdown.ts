@@ -349,10 +349,12 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
     if (count < 0) {
       // A lazy line of an outer quote: markdown-it marks it -1, so inner quotes let it start a list or the like,
       // whatever its indentation. Shown its own indentation, four columns or more stay a lazy paragraph line.
+      // Deep against this quote's own indentation too: inside a list item in the outer quote (`> - > a`, then
+      // `    - b`), four columns are no deeper than the item's content, yet CommonMark reads the line as lazy.
       count = indentOf(state, line);
       if (count >= 4) {
         changed.push(line, state.tShift[line], state.sCount[line]);
-        state.sCount[line] = count;
+        state.sCount[line] = count = Math.max(count, state.blkIndent + 4);
       }
     }
     const deep = count - state.blkIndent >= 4;
