@@ -237,6 +237,9 @@ const FOUND_BY_FUZZ: { text: string; why: string; knownBad: boolean }[] = [
   // continuation line to CommonMark and remark; markdown-it's rules let it start a list there.
   { text: '> - > - Claim: \n    - Claim: \n', why: 'a lazy continuation line four spaces in, under nested quotes and lists', knownBad: false },
   { text: '> - > Claim: a\n    - b\n\n- > - > Claim: c\n     - d\n\n> 1. > Claim: e\n    - f\n', why: 'lazy lines and list items after quotes in list items in quotes', knownBad: false },
+  // FUZZ_SEED=random: after a reference definition, a line that cannot interrupt a paragraph goes on with it (markdown-it began a list).
+  { text: '[ref]: ./x.md#^a\n2) Claim: \n\n[^1]: note\n2) Claim: \n\n[a]: x\n-\nClaim: y\n\n> [b]: x\n> 2) Claim: y\n', why: 'a list item that cannot interrupt a paragraph, after reference definitions', knownBad: false },
+  { text: '[a]: x\n[b]: y\nClaim: z [b]\n\n[c]: x\n1. Claim: y\n\n[d]: x\n# Claim: y\n\n[e]: x\n    Claim: y\n', why: 'what may follow a reference definition: another, a list from 1, a heading, an indented line', knownBad: false },
   // FUZZ_SEED=random: an invalid numeric character reference in a wikilink reads as U+FFFD (escaped, as written).
   { text: 'Claim: [[ &#0; ]] [[ \\&#0; ]] [[ &#x110000; ]]\n', why: 'invalid numeric character references in wikilinks', knownBad: false },
 ];

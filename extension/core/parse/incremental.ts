@@ -120,7 +120,7 @@ export function createDraftParser(options?: ParseOptions): IncrementalParser {
     const env: ParseEnv = {};
     let tokens: Token[];
     try {
-      tokens = parseBlocks(prepared.src, env);
+      tokens = parseBlocks(prepared.src, env, prepared.frontLines);
     } catch {
       kept.delete(path);
       return parseDraft(text, path, options);
@@ -179,12 +179,13 @@ function splice(old: Kept, prepared: PreparedText): { tokens: Token[]; lineStart
   for (let k = blocks.length - 1; k >= 0; k--) {
     const line = blocks[k].line;
     if (line >= first) continue;
-    if (line === 0 || BLANK.test(lineText(a, aStarts, line - 1))) {
+    if (line <= prepared.frontLines || BLANK.test(lineText(a, aStarts, line - 1))) {
       from = k;
       break;
     }
   }
-  const startLine = from >= 0 ? blocks[from].line : 0;
+  // (Without such a block, from the first line after the front matter, where a full parse starts too.)
+  const startLine = from >= 0 ? blocks[from].line : prepared.frontLines;
   const startToken = from >= 0 ? blocks[from].token : 0;
 
   // Where the streams meet again: an old top-level block after the change, after a blank line, started afresh.

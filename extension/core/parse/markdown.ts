@@ -405,10 +405,12 @@ function indentOf(state: StateBlock, line: number): number {
 
 const originalReference = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__.find((r) => r.name === 'reference')!.fn;
 const paragraphRule = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__.find((r) => r.name === 'paragraph')!.fn;
+const lheadingRule = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__.find((r) => r.name === 'lheading')!.fn;
 
 /**
  * Reference definitions, then (as CommonMark reads them, being the start of a paragraph) a line right after
- * them indented four columns or more continues that paragraph: it is no code block (markdown-it reads one).
+ * them that could not interrupt a paragraph continues it: a line indented four columns or more is no code block,
+ * `2) x` no list (markdown-it reads both as new blocks).
  */
 function reference(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (silent) return originalReference(state, startLine, endLine, silent);
@@ -434,8 +436,28 @@ function reference(state: StateBlock, startLine: number, endLine: number, silent
   }
   if (!ok) return ok;
   const line = state.line;
-  if (line < endLine && !state.isEmpty(line) && state.sCount[line] - state.blkIndent >= 4) paragraphRule(state, line, endLine, false);
+  if (line < endLine && !state.isEmpty(line) && continuesParagraph(state, line, endLine)) {
+    if (!lheadingRule(state, line, endLine, false)) paragraphRule(state, line, endLine, false);
+  }
   return ok;
+}
+
+/**
+ * Whether a line right after reference definitions goes on with the paragraph they began: it is no further
+ * definition, and nothing that may interrupt a paragraph starts there (a line indented four columns, an ordered
+ * item from another number than 1, an empty item, an inline-level tag). markdown-it starts afresh there.
+ */
+function continuesParagraph(state: StateBlock, line: number, endLine: number): boolean {
+  if (state.sCount[line] - state.blkIndent >= 4) return true;
+  if (originalReference(state, line, endLine, true)) return false;
+  const parentType = state.parentType;
+  state.parentType = 'paragraph';
+  try {
+    for (const rule of state.md.block.ruler.getRules('paragraph')) if (rule(state, line, endLine, true)) return false;
+  } finally {
+    state.parentType = parentType;
+  }
+  return true;
 }
 md.block.ruler.at('blockquote', blockquote, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
 md.block.ruler.at('reference', reference);
@@ -528,13 +550,18 @@ export function unescapeAll(text: string): string {
   return md.utils.unescapeAll(text);
 }
 
-/** Block tokens of a normalized source (only `\n` line ends); inline tokens are left unparsed (children empty). */
-export function parseBlocks(src: string, env: ParseEnv): Token[] {
+/** Block tokens of a normalized source (only `\n` line ends) from line `firstLine` on; inline tokens are left unparsed (children empty). */
+export function parseBlocks(src: string, env: ParseEnv, firstLine = 0): Token[] {
   const tokens: Token[] = [];
   // markdown-it's own block limit (which drops what lies deeper) stays above ours, which keeps it as plain text.
   md.options.maxNesting = MAX_BLOCK_LEVEL + 2;
   try {
-    md.block.parse(src, md, env, tokens);
+    if (firstLine === 0) md.block.parse(src, md, env, tokens);
+    else if (src) {
+      // What md.block.parse does, from a later line (after front matter: its lines keep their text and offsets).
+      const state = new (md.block as unknown as { State: new (s: string, m: typeof md, e: ParseEnv, t: Token[]) => StateBlock }).State(src, md, env, tokens);
+      md.block.tokenize(state, Math.min(firstLine, state.lineMax), state.lineMax);
+    }
   } finally {
     md.options.maxNesting = INLINE_NESTING;
   }

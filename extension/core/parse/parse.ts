@@ -38,17 +38,17 @@ export function labelKey(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** A draft's text made ready for markdown-it: BOM and front matter taken off, line ends made `\n`, line numbers kept. */
+/** A draft's text made ready for markdown-it: BOM taken off, line ends made `\n`, the front matter's lines counted (markdown-it starts after them). */
 export interface PreparedText {
   bom: boolean;
   eol: Draft['eol'];
-  /** The text markdown-it reads: `\n` line ends only, front matter lines left empty. */
+  /** The text markdown-it reads from line `frontLines` on: `\n` line ends only, the front matter still in it (not copied without it: a keystroke would copy the whole draft). */
   src: string;
   /** The front matter's yaml (lines joined by `\n`), when the draft has closed front matter. */
   yaml?: string;
   /** Lines taken by the front matter, fences included (0 without one). */
   frontLines: number;
-  /** Whether `src` is a new string (line ends, front matter or NUL changed), not the text or a slice of it. */
+  /** Whether `src` is a new string (line ends or NUL changed), not the text or a slice of it. */
   copied?: boolean;
 }
 
@@ -72,8 +72,8 @@ export function prepareText(text: string): PreparedText {
     if (end < 0) end = src.length;
     if (src.charCodeAt(at) === 0x2d && FENCE_LINE.test(src.slice(at, end))) {
       const yaml = src.slice(firstEnd + 1, Math.max(firstEnd + 1, at - 1));
-      // Front matter lines become empty lines: markdown-it reads the rest with the same line numbers.
-      return { bom, eol, src: '\n'.repeat(line) + src.slice(end), yaml, frontLines: line + 1, copied: true };
+      // markdown-it reads from the line after the closing fence (parseBlocks' first line), so line numbers and offsets are the text's.
+      return { bom, eol, src, yaml, frontLines: line + 1, copied };
     }
     if (end >= src.length) break;
     at = end + 1;
@@ -91,7 +91,7 @@ export function parseDraft(text: string, path: string, options?: ParseOptions): 
   const env: ParseEnv = {};
   let tokens: Token[];
   try {
-    tokens = parseBlocks(prepared.src, env);
+    tokens = parseBlocks(prepared.src, env, prepared.frontLines);
   } catch {
     tokens = [];
   }
@@ -1215,7 +1215,7 @@ export function blockAt(text: string, position: Position, options?: ParseOptions
   const prepared = prepareText(text);
   let tokens: Token[];
   try {
-    tokens = parseBlocks(prepared.src, {});
+    tokens = parseBlocks(prepared.src, {}, prepared.frontLines);
   } catch {
     return undefined;
   }
