@@ -115,6 +115,9 @@ describe('parseDraft equals the remark reading', () => {
     // Random seeds found these too: `</b>` after a quoted paragraph, and indented code then `2)` right after a byte order mark.
     expect(knownDifference('> Claim: \n</b>\n')).toBe(true);
     expect(knownDifference('\ufeff    - Claim: \n2) Claim: \n')).toBe(true);
+    expect(knownDifference(`Claim: ${'['.repeat(20)}\nClaim: [u](#^d)\n`)).toBe(true);
+    expect(knownDifference(`Claim: ${'['.repeat(19)}\nClaim: [u](#^d)\n`)).toBe(false);
+    same(`Claim: ${'['.repeat(19)}\nClaim: [u](#^d)\n`);
     // Where it is no quirk, the two readers agree.
     same('- Claim: x\n  ```\n  code\n  ```\n- Claim: y\n');
   });
