@@ -58,6 +58,9 @@ export function isAttachmentTarget(target: string): boolean {
  * (inside a table, Obsidian writes `[[name\|alias]]` so that the pipe does not end the cell).
  */
 function normalizeWikiName(rawName: string): string {
+  // Most names hold no backslash and start with no `.` or `/`: the same string, without three regular expressions.
+  const c = rawName.charCodeAt(0);
+  if (c !== 0x2e && c !== 0x2f && !rawName.includes('\\')) return rawName;
   return rawName.replace(/\\$/, '').replace(/\\/g, '/').replace(/^\.?\//, '');
 }
 
