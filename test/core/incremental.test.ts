@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseDraft, prepareText } from '../../extension/core/parse/parse';
 import { parseBlocks, type Token } from '../../extension/core/parse/markdown';
-import { createDraftParser, DocumentParsers, type IncrementalParser } from '../../extension/core/parse/incremental';
+import { createDraftParser, DocumentParsers, lineStartsAfterEdit, lineStartsOf, type IncrementalParser } from '../../extension/core/parse/incremental';
 import type { ParseOptions } from '../../extension/core/model';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -239,4 +239,23 @@ describe('incremental parsing', () => {
     },
     TIMEOUT,
   );
+});
+
+describe('line starts after an edit', () => {
+  it('equal those of the new text, found from the old ones and the shared prefix and suffix', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '\n', 'b', ' ') }), fc.string({ unit: fc.constantFrom('x', '\n') }), fc.nat(), fc.nat(), (a, inserted, at, cut) => {
+        const start = a.length ? at % (a.length + 1) : 0;
+        const end = Math.min(a.length, start + (cut % 4));
+        const b = a.slice(0, start) + inserted + a.slice(end);
+        const min = Math.min(a.length, b.length);
+        let p = 0;
+        while (p < min && a[p] === b[p]) p++;
+        let q = 0;
+        while (q < min - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+        expect(lineStartsAfterEdit(lineStartsOf(a), a, b, p, q)).toEqual(lineStartsOf(b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

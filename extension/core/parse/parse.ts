@@ -50,6 +50,8 @@ export interface PreparedText {
   frontLines: number;
   /** Whether the draft gets copies of its own strings: `src` is a new string (line ends or NUL changed), or the draft has front matter. */
   copied?: boolean;
+  /** Whether `src` is a new string (line ends or NUL changed), not the text or a slice of it. */
+  fresh?: boolean;
 }
 
 const FENCE_LINE = /^---[ \t]*$/;
@@ -63,9 +65,9 @@ export function prepareText(text: string): PreparedText {
   let src = eolMatch && raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   if (src.includes('\0')) src = src.replace(/\0/g, '\ufffd');
   const copied = src !== raw;
-  if (!src.startsWith('---')) return { bom, eol, src, frontLines: 0, copied };
+  if (!src.startsWith('---')) return { bom, eol, src, frontLines: 0, copied, fresh: copied };
   const firstEnd = src.indexOf('\n');
-  if (firstEnd < 0 || !FENCE_LINE.test(src.slice(0, firstEnd))) return { bom, eol, src, frontLines: 0, copied };
+  if (firstEnd < 0 || !FENCE_LINE.test(src.slice(0, firstEnd))) return { bom, eol, src, frontLines: 0, copied, fresh: copied };
   let at = firstEnd + 1;
   for (let line = 1; at <= src.length; line++) {
     let end = src.indexOf('\n', at);
@@ -75,12 +77,12 @@ export function prepareText(text: string): PreparedText {
       // markdown-it reads from the line after the closing fence (parseBlocks' first line), so line numbers and offsets are the text's.
       // Own copies of the draft's strings all the same: measured on the plain corpus (front matter everywhere), the
       // index took 41.5 MB of heap with slices of the texts against 36 MB with copies (npm run bench workspace).
-      return { bom, eol, src, yaml, frontLines: line + 1, copied: true };
+      return { bom, eol, src, yaml, frontLines: line + 1, copied: true, fresh: copied };
     }
     if (end >= src.length) break;
     at = end + 1;
   }
-  return { bom, eol, src, frontLines: 0, copied };
+  return { bom, eol, src, frontLines: 0, copied, fresh: copied };
 }
 
 /**
