@@ -360,12 +360,14 @@ export class DraftStore implements vscode.Disposable {
       const loaded = new Set(result.files.map((f) => f.path));
       for (const path of [...this.uris.keys()]) if (!loaded.has(path)) this.uris.delete(path);
       for (const f of result.files) this.uris.set(f.path, listed.get(f.path)!);
-      // Open editors' texts are newer than the disk's (also drafts typed in while the scan ran, and untitled ones).
+      // Open editors' texts are newer than the disk's (also drafts typed in while the scan ran, and untitled ones). They
+      // go in as typing puts them in, size limit included: a scan after a lower cruxmap.maxFileSize (or one that ran while
+      // a draft was typed past it) must not index an open draft that is over it.
       for (const d of vscode.workspace.textDocuments) {
         if (!this.isDraft(d)) continue;
         const path = this.pathOf(d.uri)!;
         this.uris.set(path, d.uri);
-        if (this.index.getText(path) !== d.getText()) this.index.setDraft(path, d.getText());
+        if (this.index.getText(path) !== d.getText()) this.updateFromDocument(d);
       }
       const ms = Date.now() - started;
       this.lastScan = { drafts: result.files.length, cached: result.cached, parsed: result.parsed, ms, snapshot: result.snapshot };
