@@ -135,7 +135,15 @@ md.normalizeLink = (url: string) => url;
 md.validateLink = () => true;
 
 type InlineRule = (state: StateInline, silent: boolean) => boolean;
-const originalLink = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] }).__rules__.find((r) => r.name === 'link')!.fn;
+/** markdown-it's own rule of that name, as the instance had it before Crux Map replaced or wrapped it. */
+function libraryInlineRule(name: string): InlineRule {
+  return (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] }).__rules__.find((r) => r.name === name)!.fn;
+}
+function libraryBlockRule(name: string): BlockRule {
+  return (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__.find((r) => r.name === name)!.fn;
+}
+
+const originalLink = libraryInlineRule('link');
 
 /** Whether a link (inline or by reference) starts at `pos`; the state is left as it was. */
 function linkAt(state: StateInline, pos: number): boolean {
@@ -258,8 +266,8 @@ function markedLink(state: StateInline, silent: boolean): boolean {
   return ok;
 }
 
-const originalHtmlInline = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] }).__rules__.find((r) => r.name === 'html_inline')!.fn;
-const originalAutolink = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] }).__rules__.find((r) => r.name === 'autolink')!.fn;
+const originalHtmlInline = libraryInlineRule('html_inline');
+const originalAutolink = libraryInlineRule('autolink');
 
 /** The terminator an HTML special (comment, CDATA, processing instruction, declaration) at `pos` waits for, and where its search starts. */
 function specialAt(src: string, pos: number): [string, number] | undefined {
@@ -294,7 +302,7 @@ function htmlInline(state: StateInline, silent: boolean): boolean {
   return ok;
 }
 
-const originalBackticks = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] }).__rules__.find((r) => r.name === 'backticks')!.fn;
+const originalBackticks = libraryInlineRule('backticks');
 
 /**
  * Code spans across a line break, as remark gives them: markdown-it turns each line ending into a space and keeps the
@@ -324,7 +332,7 @@ md.inline.ruler.at('link', markedLink);
 md.inline.ruler.before('link', 'wikilink', wikilink);
 
 type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
-const originalBlockquote = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__.find((r) => r.name === 'blockquote')!.fn;
+const originalBlockquote = libraryBlockRule('blockquote');
 
 /**
  * The blockquote rule, except that a `>` indented four columns or more continues no quote (CommonMark allows three;
@@ -403,9 +411,9 @@ function indentOf(state: StateBlock, line: number): number {
   return col;
 }
 
-const originalReference = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__.find((r) => r.name === 'reference')!.fn;
-const paragraphRule = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__.find((r) => r.name === 'paragraph')!.fn;
-const lheadingRule = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__.find((r) => r.name === 'lheading')!.fn;
+const originalReference = libraryBlockRule('reference');
+const paragraphRule = libraryBlockRule('paragraph');
+const lheadingRule = libraryBlockRule('lheading');
 
 /**
  * Reference definitions, then (as CommonMark reads them, being the start of a paragraph) a line right after
@@ -540,13 +548,13 @@ md.block.tokenize = function cappedTokenize(state: StateBlock, startLine: number
 };
 
 /** A backslash escape, or a numeric character reference (hex, decimal). */
-const INVALID_NUMERIC = /\\[\s\S]|&#[xX]([0-9a-fA-F]{1,6});|&#([0-9]{1,7});/g;
+const ESCAPE_OR_NUMERIC = /\\[\s\S]|&#[xX]([0-9a-fA-F]{1,6});|&#([0-9]{1,7});/g;
 
 /** Decodes backslash escapes and character references, as CommonMark does in text. */
 export function unescapeAll(text: string): string {
   // markdown-it's unescapeAll leaves a numeric reference to an invalid code point (`&#0;`) as written; its entity rule,
   // micromark and CommonMark read U+FFFD there. Escapes are matched too, so that `\\&#0;` stays literal.
-  if (text.includes('&#')) text = text.replace(INVALID_NUMERIC, (m: string, hex?: string, dec?: string) => (m.charCodeAt(0) === 0x5c || md.utils.isValidEntityCode(hex !== undefined ? parseInt(hex, 16) : Number(dec)) ? m : '&#xFFFD;'));
+  if (text.includes('&#')) text = text.replace(ESCAPE_OR_NUMERIC, (m: string, hex?: string, dec?: string) => (m.charCodeAt(0) === 0x5c || md.utils.isValidEntityCode(hex !== undefined ? parseInt(hex, 16) : Number(dec)) ? m : '&#xFFFD;'));
   return md.utils.unescapeAll(text);
 }
 
