@@ -202,9 +202,11 @@ function codeSpanOpensIn(state: StateInline, inner: string, from: number): boole
   if (!last) {
     last = new Map();
     const src = state.src;
-    for (let k = src.indexOf('`'); k >= 0 && k < state.posMax; k = src.indexOf('`', k)) {
+    // Over the whole inline source, not to posMax: the state is reused with a shorter posMax for a link's text, and the
+    // map, made once, must hold for every look (a code span closing past a link's text leaves no link to be inside).
+    for (let k = src.indexOf('`'); k >= 0; k = src.indexOf('`', k)) {
       let e = k;
-      while (e < state.posMax && src.charCodeAt(e) === 0x60) e++;
+      while (e < src.length && src.charCodeAt(e) === 0x60) e++;
       last.set(e - k, k);
       k = e;
     }
