@@ -161,11 +161,12 @@ describe('what the parser reads from', () => {
     expect(prepareText('Claim: x\n').copied).toBe(false);
     expect(prepareText('\ufeffClaim: x\n').copied).toBe(false);
     expect(prepareText('Claim: x\r\n').copied).toBe(true);
-    // Front matter stays in the text markdown-it reads (it starts after it), but such drafts keep copies (less memory, measured).
+    // Front matter stays in the text markdown-it reads (it starts on the line after it): no copy.
     const fm = prepareText('---\ntitle: t\n---\nClaim: x\n');
     expect(fm.src).toBe('---\ntitle: t\n---\nClaim: x\n');
     expect(fm.frontLines).toBe(3);
-    expect(fm.copied).toBe(true);
+    expect(fm.copied).toBe(false);
+    expect(prepareText('---\r\ntitle: t\r\n---\r\nClaim: x\r\n').copied).toBe(true);
     expect(prepareText('Claim: \0x\n').copied).toBe(true);
     // The draft is the same either way.
     const text = '---\ntitle: A long enough title\n---\nClaim: a claim long enough to be sliced. ^an-explicit-id\n\n- Objection: [[other#^some-target|an alias long enough]]\n';

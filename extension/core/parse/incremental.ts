@@ -167,7 +167,7 @@ export function createDraftParser(options?: ParseOptions): IncrementalParser {
     keep(path, { prepared, tokens: tokens.tokens, env: old.env, lineStarts: tokens.lineStarts });
     // A draft being typed in is replaced at the next keystroke: its strings may be slices of the text the index keeps
     // (copies of them cost about 45 KB a keystroke in a 200 KB draft with front matter), unless the text was copied.
-    return draftFromTokens(prepared.copied && !prepared.fresh ? { ...prepared, copied: false } : prepared, tokens.tokens, old.env, path, options, tokens.lineStarts);
+    return draftFromTokens(prepared, tokens.tokens, old.env, path, options, tokens.lineStarts, prepared.copied === true);
   };
 
   const fn = parse as IncrementalParser;

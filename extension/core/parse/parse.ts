@@ -48,10 +48,8 @@ export interface PreparedText {
   yaml?: string;
   /** Lines taken by the front matter, fences included (0 without one). */
   frontLines: number;
-  /** Whether the draft gets copies of its own strings: `src` is a new string (line ends or NUL changed), or the draft has front matter. */
-  copied?: boolean;
   /** Whether `src` is a new string (line ends or NUL changed), not the text or a slice of it. */
-  fresh?: boolean;
+  copied?: boolean;
 }
 
 const FENCE_LINE = /^---[ \t]*$/;
@@ -65,9 +63,9 @@ export function prepareText(text: string): PreparedText {
   let src = eolMatch && raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   if (src.includes('\0')) src = src.replace(/\0/g, '\ufffd');
   const copied = src !== raw;
-  if (!src.startsWith('---')) return { bom, eol, src, frontLines: 0, copied, fresh: copied };
+  if (!src.startsWith('---')) return { bom, eol, src, frontLines: 0, copied };
   const firstEnd = src.indexOf('\n');
-  if (firstEnd < 0 || !FENCE_LINE.test(src.slice(0, firstEnd))) return { bom, eol, src, frontLines: 0, copied, fresh: copied };
+  if (firstEnd < 0 || !FENCE_LINE.test(src.slice(0, firstEnd))) return { bom, eol, src, frontLines: 0, copied };
   let at = firstEnd + 1;
   for (let line = 1; at <= src.length; line++) {
     let end = src.indexOf('\n', at);
@@ -75,14 +73,12 @@ export function prepareText(text: string): PreparedText {
     if (src.charCodeAt(at) === 0x2d && FENCE_LINE.test(src.slice(at, end))) {
       const yaml = src.slice(firstEnd + 1, Math.max(firstEnd + 1, at - 1));
       // markdown-it reads from the line after the closing fence (parseBlocks' first line), so line numbers and offsets are the text's.
-      // Own copies of the draft's strings all the same: measured on the plain corpus (front matter everywhere), the
-      // index took 41.5 MB of heap with slices of the texts against 36 MB with copies (npm run bench workspace).
-      return { bom, eol, src, yaml, frontLines: line + 1, copied: true, fresh: copied };
+      return { bom, eol, src, yaml, frontLines: line + 1, copied };
     }
     if (end >= src.length) break;
     at = end + 1;
   }
-  return { bom, eol, src, frontLines: 0, copied, fresh: copied };
+  return { bom, eol, src, frontLines: 0, copied };
 }
 
 /**
@@ -102,14 +98,17 @@ export function parseDraft(text: string, path: string, options?: ParseOptions): 
   return draftFromTokens(prepared, tokens, env, path, options);
 }
 
-/** Builds the draft from block tokens (inline tokens are parsed here, as far as needed). Never throws. */
-export function draftFromTokens(prepared: PreparedText, tokens: Token[], env: ParseEnv, path: string, options?: ParseOptions, lineStarts?: number[]): Draft {
+/**
+ * Builds the draft from block tokens (inline tokens are parsed here, as far as needed). Never throws. `ownCopies`: the
+ * draft's strings get copies of their own. By default when the text was copied (slices would keep the whole copy alive
+ * for as long as the index keeps the draft: about 5 MB for 3 MB of posts) or has front matter (measured on the plain
+ * corpus, front matter everywhere: 41.5 MB of index with slices of the texts, 36 MB with copies, `npm run bench workspace`).
+ */
+export function draftFromTokens(prepared: PreparedText, tokens: Token[], env: ParseEnv, path: string, options?: ParseOptions, lineStarts?: number[], ownCopies = prepared.copied || prepared.frontLines > 0): Draft {
   const base = (): Draft => ({ path, title: fileStem(path), topics: [], elements: [], references: [], diagnostics: [], eol: prepared.eol, bom: prepared.bom });
   try {
     const draft = new DraftReader(prepared, tokens, env, path, base(), options, lineStarts).run();
-    // Strings cut from a copy of the text would keep the whole copy alive for as long as the index keeps the draft
-    // (V8 slices share their parent): about 5 MB for 3 MB of posts with front matter. Own copies of them instead.
-    if (prepared.copied) ownStrings(draft);
+    if (ownCopies) ownStrings(draft);
     return draft;
   } catch {
     return base(); // a last line of defence: nothing above is known to throw
