@@ -310,4 +310,30 @@ describe.skipIf(unavailable !== undefined)('Crux Map in code-server', () => {
       await runCommand(s.page, 'File: Revert File');
     }
   }, 90_000);
+
+  it('a limit lowered under an open draft typed past it takes the draft out at the scan the setting starts', async () => {
+    try {
+      await step('open-draft-limit-lowered', async () => {
+        const path = 'cot-summaries.md';
+        const text = readWorkspaceFile(s, path);
+        const expected = parseDraft(text, path).elements.length;
+        // No limit to speak of: the padded draft is read, and its map keeps its nodes.
+        writeWorkspaceFile(s, '.vscode/settings.json', JSON.stringify({ 'cruxmap.maxFileSize': 10_000_000 }, null, 2) + '\n');
+        const frame = await openMap(s.page, path);
+        await openFile(s.page, path);
+        await gotoLine(s.page, text.split('\n').length, 1);
+        await s.page.keyboard.press('Enter');
+        await s.page.keyboard.insertText('Padding typed before the limit came down. '.repeat(12));
+        await frame.waitForFunction((n) => Number(document.getElementById('map')!.dataset.nodeCount) === n, expected, { timeout: 15_000 });
+        expect(await frame.locator('.empty-unread').isVisible()).toBe(false);
+        // Now the limit comes down under the open text (not typed again): the scan it starts must not index it.
+        writeWorkspaceFile(s, '.vscode/settings.json', JSON.stringify({ 'cruxmap.maxFileSize': Buffer.byteLength(text, 'utf8') + 200 }, null, 2) + '\n');
+        await frame.waitForFunction(() => Number(document.getElementById('map')!.dataset.nodeCount) === 0, undefined, { timeout: 20_000 });
+        await frame.getByText('This draft is not read').waitFor({ state: 'visible', timeout: 15_000 });
+        await screenshot(s.page, 'open-draft-limit-lowered');
+      });
+    } finally {
+      await runCommand(s.page, 'File: Revert File');
+    }
+  }, 90_000);
 });
