@@ -133,7 +133,7 @@ function ownStrings(draft: Draft): void {
   draft.topics = draft.topics.map(own);
 }
 /** A string's own copy: V8 copies strings under 13 characters anyway, and flattens a concatenation before slicing it. */
-function own(s: string): string {
+export function own(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
