@@ -13,6 +13,10 @@ export type Resolution =
 
 const MD_EXT = /\.(md|markdown)$/i;
 
+/** The resolutions that carry nothing of their own, shared (resolutions are never changed): a keystroke resolves every reference of the draft again. */
+const EXTERNAL: Resolution = Object.freeze({ status: 'external' });
+const MISSING_FILE: Resolution = Object.freeze({ status: 'missing-file' });
+
 /** A path without its markdown extension. */
 export function stemOf(path: string): string {
   return path.replace(MD_EXT, '');
@@ -186,11 +190,11 @@ export function resolveFilePart(
   resolveName: (name: string) => Resolution,
 ): Resolution {
   const target = reference.target;
-  if (isExternalTarget(target) || isAttachmentTarget(target)) return { status: 'external' };
-  if (target === '') return has(fromPath) ? { status: 'ok', file: fromPath } : { status: 'missing-file' };
+  if (isExternalTarget(target) || isAttachmentTarget(target)) return EXTERNAL;
+  if (target === '') return has(fromPath) ? { status: 'ok', file: fromPath } : MISSING_FILE;
   if (reference.syntax === 'link') {
     const path = resolveRelativePath(fromPath, target);
-    return path !== undefined && has(path) ? { status: 'ok', file: path } : { status: 'missing-file' };
+    return path !== undefined && has(path) ? { status: 'ok', file: path } : MISSING_FILE;
   }
   return resolveName(target);
 }

@@ -584,9 +584,20 @@ export class WorkspaceIndex {
     if (!part) {
       const keys = new Set<string>();
       // Resolves as resolveReference does, noting every name and path it looks up.
-      const has = (p: string) => (keys.add(`p:${p}`), this.texts.has(p));
+      // Each path and name noted once (a draft names the same few many times; each note makes a string).
+      const paths = new Set<string>();
+      const has = (p: string) => {
+        if (!paths.has(p)) {
+          paths.add(p);
+          keys.add(`p:${p}`);
+        }
+        return this.texts.has(p);
+      };
       const held = new Set<string>();
-      const byName = (name: string) => (keys.add(`w:${nameKeyOf(name)}`), this.holdName(name, held));
+      const byName = (name: string) => {
+        if (!held.has(name)) keys.add(`w:${nameKeyOf(name)}`);
+        return this.holdName(name, held);
+      };
       const idsOf = (file: string) => this.idsOf(file);
       const built = buildFilePart({
         path,

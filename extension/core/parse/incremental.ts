@@ -83,18 +83,18 @@ function lineText(src: string, starts: readonly number[], line: number): string 
   return src.slice(starts[line], end);
 }
 
-/** Top-level blocks: [first token, token after the block, first line]. */
-function topBlocks(tokens: readonly Token[]): { token: number; end: number; line: number }[] {
-  const out: { token: number; end: number; line: number }[] = [];
-  let depth = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (depth === 0 && t.nesting >= 0) out.push({ token: i, end: i + 1, line: t.map ? t.map[0] : 0 });
-    depth += t.nesting;
-    if (depth === 0 && out.length) out[out.length - 1].end = i + 1;
-  }
-  return out;
+/** Whether a token opens a top-level block (or is one): found on the tokens themselves, so no list of blocks is made per keystroke. */
+function isTop(t: Token): boolean {
+  return t.level === 0 && t.nesting >= 0;
 }
+
+/** The first token at or after `i` that opens a top-level block, or `tokens.length`. */
+function nextTop(tokens: readonly Token[], i: number): number {
+  while (i < tokens.length && !isTop(tokens[i])) i++;
+  return i;
+}
+
+const lineOf = (t: Token): number => (t.map ? t.map[0] : 0);
 
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
@@ -199,31 +199,34 @@ function splice(old: Kept, prepared: PreparedText): { tokens: Token[]; lineStart
   const delta = bStarts.length - aStarts.length;
   if (first < prepared.frontLines) return undefined;
 
-  const blocks = topBlocks(old.tokens);
+  const tokens = old.tokens;
+  // The first top-level block on or after the changed line.
+  let at = nextTop(tokens, 0);
+  while (at < tokens.length && lineOf(tokens[at]) < first) at = nextTop(tokens, at + 1);
   // From a top-level block that starts on an unchanged line after a blank line (or from the top): there the full
   // parse starts afresh whatever follows, since whether the block before it runs on was decided on unchanged lines
   // (a block right after another, as a paragraph after a reference definition, may be part of it).
-  let from = -1;
-  for (let k = blocks.length - 1; k >= 0; k--) {
-    const line = blocks[k].line;
-    if (line >= first) continue;
+  // (Without such a block, from the first line after the front matter, where a full parse starts too.)
+  let startLine = prepared.frontLines;
+  let startToken = 0;
+  for (let k = at - 1; k >= 0; k--) {
+    if (!isTop(tokens[k])) continue;
+    const line = lineOf(tokens[k]);
     if (line <= prepared.frontLines || BLANK.test(lineText(a, aStarts, line - 1))) {
-      from = k;
+      startLine = line;
+      startToken = k;
       break;
     }
   }
-  // (Without such a block, from the first line after the front matter, where a full parse starts too.)
-  const startLine = from >= 0 ? blocks[from].line : prepared.frontLines;
-  const startToken = from >= 0 ? blocks[from].token : 0;
 
   // Where the streams meet again: an old top-level block after the change, after a blank line, started afresh.
-  let j = 0;
-  while (j < blocks.length && blocks[j].line <= lastOld) j++;
+  let j = at;
+  while (j < tokens.length && lineOf(tokens[j]) <= lastOld) j = nextTop(tokens, j + 1);
   // Characters re-parsed so far: past the text's length, a full parse costs less than trying on.
   let parsed = 0;
-  for (let tries = 0; tries < MAX_TRIES; tries++, j++) {
-    const atEnd = j >= blocks.length;
-    const endNew = atEnd ? bStarts.length : blocks[j].line + delta;
+  for (let tries = 0; tries < MAX_TRIES; tries++, j = nextTop(tokens, j + 1)) {
+    const atEnd = j >= tokens.length;
+    const endNew = atEnd ? bStarts.length : lineOf(tokens[j]) + delta;
     if (!atEnd) {
       const before = lineText(b, bStarts, endNew - 1);
       const at = lineText(b, bStarts, endNew);
@@ -243,8 +246,9 @@ function splice(old: Kept, prepared: PreparedText): { tokens: Token[]; lineStart
       return undefined;
     }
     if (!atEnd) {
-      const top = topBlocks(fresh);
-      const lastBlock = top.length ? fresh[top[top.length - 1].token] : undefined;
+      let last = fresh.length - 1;
+      while (last >= 0 && !isTop(fresh[last])) last--;
+      const lastBlock = last >= 0 ? fresh[last] : undefined;
       if (lastBlock && openEnded(lastBlock, b, bStarts, startLine, endNew)) {
         // An open fence or HTML block would run on: only a full parse knows where it ends. A list may end further on.
         if (lastBlock.type !== 'bullet_list_open' && lastBlock.type !== 'ordered_list_open') return undefined;
@@ -252,14 +256,26 @@ function splice(old: Kept, prepared: PreparedText): { tokens: Token[]; lineStart
       }
     }
     // A reference definition added, removed or changed changes links anywhere in the draft: parse it all.
-    const endToken = atEnd ? old.tokens.length : blocks[j].token;
-    const was = definitions(old.tokens, startToken, endToken);
+    const endToken = atEnd ? tokens.length : j;
+    const was = definitions(tokens, startToken, endToken);
     const now = definitions(fresh, 0, fresh.length);
     if (was.length !== now.length || was.some((d, k) => d !== now[k])) return undefined;
     for (const t of fresh) if (t.map) t.map = [t.map[0] + startLine, t.map[1] + startLine];
-    const rest = atEnd ? [] : old.tokens.slice(endToken);
-    if (delta !== 0) for (const t of rest) if (t.map) t.map = [t.map[0] + delta, t.map[1] + delta];
-    const tokens = old.tokens.slice(0, startToken).concat(fresh, rest);
+    if (delta !== 0) for (let k = endToken; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (t.map) t.map = [t.map[0] + delta, t.map[1] + delta];
+    }
+    // In place (the old array is this draft's alone): the tokens after the stretch move, the fresh ones go in.
+    const removed = endToken - startToken;
+    const oldLength = tokens.length;
+    if (fresh.length > removed) {
+      tokens.length = oldLength + fresh.length - removed;
+      tokens.copyWithin(startToken + fresh.length, endToken, oldLength);
+    } else if (fresh.length < removed) {
+      tokens.copyWithin(startToken + fresh.length, endToken, oldLength);
+      tokens.length = oldLength + fresh.length - removed;
+    }
+    for (let k = 0; k < fresh.length; k++) tokens[startToken + k] = fresh[k];
     return { tokens, lineStarts: bStarts };
   }
   return undefined;
