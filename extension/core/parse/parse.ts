@@ -419,26 +419,37 @@ interface Candidate {
   headingParent: number;
 }
 
-/** Maps offsets in an inline token's content back to the prepared text. */
+/** Maps offsets in an inline token's content back to the prepared text. One per reader, set to each block in turn (a block's map is used only while that block is read). */
 class ContentMap {
   /** Offset in the content where each content line starts (found when an offset past the first line is asked for). */
-  private starts: number[] | undefined;
+  private readonly starts: number[] = [];
+  private startsFound = false;
   /** Where the first content line ends. */
-  private readonly firstBreak: number;
+  private firstBreak = -1;
+  private content = '';
+  private firstLine = 0;
+  /** For an ATX heading: where its content starts in the text (the content is one line from there). */
+  private atxStart: number | undefined;
   constructor(
     private readonly src: string,
     private readonly lines: LineMap,
-    private readonly content: string,
-    private readonly firstLine: number,
-    /** For an ATX heading: where its content starts in the text (the content is one line from there). */
-    private readonly atxStart?: number,
-  ) {
+  ) {}
+
+  /** Points the map at a block's inline content. */
+  set(content: string, firstLine: number, atxStart?: number): this {
+    this.content = content;
+    this.firstLine = firstLine;
+    this.atxStart = atxStart;
     this.firstBreak = atxStart === undefined ? content.indexOf('\n') : -1;
+    this.startsFound = false;
+    return this;
   }
 
   private get lineStarts(): number[] {
-    if (!this.starts) {
-      this.starts = [0];
+    if (!this.startsFound) {
+      this.startsFound = true;
+      this.starts.length = 0;
+      this.starts.push(0);
       for (let i = this.firstBreak; i >= 0; i = this.content.indexOf('\n', i + 1)) this.starts.push(i + 1);
     }
     return this.starts;
@@ -745,8 +756,11 @@ class DraftReader {
     if (s.candidate >= 0) this.candidates[s.candidate].fullEnd = this.lastRootEnd;
   }
 
+  private cmap: ContentMap | undefined;
+
   private contentMap(inline: Token, atxStart?: number): ContentMap {
-    return new ContentMap(this.src, this.lines, inline.content, inline.map?.[0] ?? 0, atxStart);
+    this.cmap ??= new ContentMap(this.src, this.lines);
+    return this.cmap.set(inline.content, inline.map?.[0] ?? 0, atxStart);
   }
 
   private paragraph(open: Token, inline: Token, item: Extract<Frame, { type: 'item' }> | undefined): void {
@@ -1243,7 +1257,7 @@ export function blockAt(text: string, position: Position, options?: ParseOptions
     while (start < le && src.charCodeAt(start) === 0x23) start++;
     while (start < le && (src.charCodeAt(start) === 32 || src.charCodeAt(start) === 9)) start++;
   } else {
-    start = new ContentMap(src, lines, inline.content, inline.map?.[0] ?? map[0]).source(0);
+    start = new ContentMap(src, lines).set(inline.content, inline.map?.[0] ?? map[0]).source(0);
   }
   const end = lines.starts[map[1] - 1] + lines.lineLength(map[1] - 1);
   const extra = options?.labels ? Object.keys(options.labels).map(labelKey) : [];
