@@ -37,8 +37,8 @@ const RUNS = Math.max(1, Number(argValue('--runs') ?? 3));
 const IN_PROCESS_RUNS = argValue('--runs') === undefined ? 1 : RUNS;
 /** Only the keystroke figures (no cold index, no warm start): the quick check while working on the typing path. */
 const KEYSTROKE_ONLY = process.argv.includes('--keystroke');
-/** Edits per keystroke figure. */
-const EDITS = 25;
+/** Edits per keystroke figure: enough for a p95 that is not simply the second slowest (as it was of 25). */
+const EDITS = 100;
 /**
  * Keystrokes before them, not measured (2 before the incremental parser): the typing path (the incremental parser,
  * the index's update) is code the initial index build never ran, and V8 is still compiling it over the first few
@@ -256,6 +256,11 @@ function keystrokes(index: WorkspaceIndex, path: string, text: string): Record<s
   }
   const parse = stats(parseWall);
   const cpuStats = stats(cpu);
+  // The CPU ratio compares means: process.cpuUsage() books the CPU time of the process's other threads (the
+  // collector's helpers) in whole ticks of the kernel's clock (4 ms here: a thread spinning all the time is booked as
+  // 0 ms in seven 1 ms windows of ten and as 4 ms in two), so one keystroke's CPU time is no latency, and its p95 says
+  // where the ticks fell; the mean over all keystrokes counts every thread's work.
+  const cpuMean = cpu.reduce((a, b) => a + b, 0) / cpu.length;
   return {
     path,
     kilobytes: Number((text.length / 1000).toFixed(1)),
@@ -265,7 +270,8 @@ function keystrokes(index: WorkspaceIndex, path: string, text: string): Record<s
     p95OverMedian: Number((keystroke.p95 / keystroke.median).toFixed(2)),
     keystrokeCpu: cpuStats,
     remarkParseCpu: stats(parseCpu),
-    cpuRatio: ratio(cpuStats, stats(parseCpu)),
+    keystrokeCpuMean: Number(cpuMean.toFixed(3)),
+    cpuRatio: ratio({ ...cpuStats, median: cpuMean }, stats(parseCpu)),
     cpuP95OverMedian: Number((cpuStats.p95 / cpuStats.median).toFixed(2)),
     incrementalParses: incremental,
     parsedInFull: { keystroke: stats(fullTimes), ratio: ratio(stats(fullTimes), parse), p95OverMedian: Number((stats(fullTimes).p95 / stats(fullTimes).median).toFixed(2)), keystrokeCpu: stats(fullCpu), cpuRatio: ratio(stats(fullCpu), stats(parseCpu)) },
@@ -401,12 +407,13 @@ async function workspace(name: string, title: string, dir: string, options: { in
     if (near10 !== largest) targets.push(['nearest 10 KB', near10]);
     const ks: Record<string, unknown> = {};
     for (const [what, job] of targets) {
-      const k = keystrokes(index, job.path, job.text) as { keystroke: Stats; remarkParse: Stats; ratio: number; p95OverMedian: number; keystrokeCpu: Stats; remarkParseCpu: Stats; cpuRatio: number; cpuP95OverMedian: number; incrementalParses: number; parsedInFull: { keystroke: Stats; ratio: number; p95OverMedian: number; keystrokeCpu: Stats; cpuRatio: number } };
+      const k = keystrokes(index, job.path, job.text) as { keystroke: Stats; remarkParse: Stats; ratio: number; p95OverMedian: number; keystrokeCpu: Stats; keystrokeCpuMean: number; remarkParseCpu: Stats; cpuRatio: number; cpuP95OverMedian: number; incrementalParses: number; parsedInFull: { keystroke: Stats; ratio: number; p95OverMedian: number; keystrokeCpu: Stats; cpuRatio: number } };
       ks[what.replace(/ (\w)/g, (_, c: string) => c.toUpperCase()).replace(/\s/g, '')] = k;
       log(
         `keystroke in the ${what} draft (${job.path}, ${kb(job.text.length)}; a word replaced mid-draft, parsed as the extension does (${k.incrementalParses} of ${EDITS} incrementally), then index + graph + map diff): ` +
           `median ${ms(k.keystroke.median)}, p95 ${ms(k.keystroke.p95)} (${k.p95OverMedian} x the median); ` +
-          `remark-parse of the draft ${ms(k.remarkParse.median)} => ${k.ratio} x; in CPU time ${ms(k.keystrokeCpu.median)}, p95 ${k.cpuP95OverMedian} x the median, => ${k.cpuRatio} x remark-parse's`,
+          `remark-parse of the draft ${ms(k.remarkParse.median)} => ${k.ratio} x; in CPU time, all threads, a mean of ${ms(k.keystrokeCpuMean)} => ${k.cpuRatio} x remark-parse's ` +
+          `(median ${ms(k.keystrokeCpu.median)}, p95 ${k.cpuP95OverMedian} x the median: other threads' CPU is booked in clock ticks)`,
       );
       const f = k.parsedInFull;
       log(
@@ -434,8 +441,9 @@ function summary(): void {
     if (c) log(`${name}: cold index ${c.ratio} x remark-parse in wall time${cpu} (target <= 0.25 x: ${mark(Math.max(c.ratio, c.cpuRatio ?? 0) <= 0.25)})`);
     const k = r.keystroke && (r.keystroke.nearest200KB ?? (r.keystroke.largest?.kilobytes >= 150 ? r.keystroke.largest : undefined));
     if (k) {
-      const ok = Math.max(k.ratio, k.cpuRatio) <= 0.05 && Math.max(k.p95OverMedian, k.cpuP95OverMedian) <= 2;
-      log(`${name}: keystroke in the ${k.kilobytes} KB draft ${k.ratio} x remark-parse of it (${k.cpuRatio} x in CPU time), p95 ${k.p95OverMedian} x the median (${k.cpuP95OverMedian} x in CPU time) (target <= 0.05 x, p95 <= 2 x: ${mark(ok)})`);
+      // The p95 is a latency (the time the writer waits), so wall time's; the ratio holds in wall and in CPU time.
+      const ok = Math.max(k.ratio, k.cpuRatio) <= 0.05 && k.p95OverMedian <= 2;
+      log(`${name}: keystroke in the ${k.kilobytes} KB draft ${k.ratio} x remark-parse of it (${k.cpuRatio} x in CPU time), p95 ${k.p95OverMedian} x the median (target <= 0.05 x, p95 <= 2 x: ${mark(ok)})`);
     }
   }
 }
