@@ -10,6 +10,7 @@ import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
 
 /** Where the cache lives: CRUXMAP_COMPILE_CACHE (a folder, or `off`), else the user's cache folder; undefined: none. */
 export function compileCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = safeHome()): string | undefined {
@@ -74,8 +75,26 @@ function ownFolder(dir: string): boolean {
   }
 }
 
+/**
+ * A run of the CLI is short and does the same work on many files: at V8's default interrupt budget (about 66 KB of
+ * bytecode run before a function's hotness is looked at) it tiers functions up, and re-optimises them, while the
+ * run is still warming up. Three times that budget cut a cold `cruxmap export` of a vault of 173 small notes by
+ * about 14 % wall time and 25 % CPU time and of the realistic benchmark corpus by a few per cent, and cost the plain
+ * corpus nothing (farm-bench, 9-11 paired runs each; four times the budget began to slow the plain corpus). It is set
+ * before any of the CLI is compiled and the same in every run, so the compile cache, which V8 keys on its flags,
+ * stays valid. Only the CLI sets it: the extension host is VS Code's process, not ours.
+ */
+function optimiseLater(): void {
+  try {
+    setFlagsFromString('--interrupt-budget=200000');
+  } catch {
+    // An engine without the flag runs at its defaults.
+  }
+}
+
 /** Runs dist/cliMain.js (its `runAsProgram`), through the compile cache when there is one. */
 function launch(): void {
+  optimiseLater();
   const mainFile = join(__dirname, 'cliMain.js');
   const source = readFileSync(mainFile, 'utf8');
   const dir = compileCacheDir();
