@@ -1,4 +1,4 @@
-/** Suggester benchmark: kind and attachment scores on the annotated development set (bench/suggest/dev, the held-out third in bench/suggest/holdout, and bench/suggest/fresh, written after the rules; `--suggest-dir=DIR` scores another annotated folder), and the time for a 30 KB draft's suggestions against the time to parse it (`--suggest-posts=DIR`: also on the largest posts in DIR). */
+/** Suggester benchmark: kind and attachment scores on the annotated development set (bench/suggest/dev, the held-out third in bench/suggest/holdout, bench/suggest/fresh, written after the rules, and bench/suggest/blind, everyday topics; `--suggest-dir=DIR` scores another annotated folder), and the time for a 30 KB draft's suggestions against the time to parse it (`--suggest-posts=DIR`: also on the largest posts in DIR). */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { unified } from 'unified';
@@ -29,10 +29,12 @@ const other = process.argv.find((a) => a.startsWith('--suggest-dir='))?.slice('-
 const dev = annotated(join(root, 'dev'));
 const holdout = annotated(join(root, 'holdout'));
 const fresh = annotated(join(root, 'fresh'));
+const blind = annotated(join(root, 'blind'));
 report('dev', evaluate(dev, DEFAULT_THRESHOLD));
 report('holdout', evaluate(holdout, DEFAULT_THRESHOLD));
 report('fresh', evaluate(fresh, DEFAULT_THRESHOLD));
-report('all', evaluate([...dev, ...holdout, ...fresh], DEFAULT_THRESHOLD));
+report('blind', evaluate(blind, DEFAULT_THRESHOLD));
+report('all', evaluate([...dev, ...holdout, ...fresh, ...blind], DEFAULT_THRESHOLD));
 if (other) report(`dir ${other}`, evaluate(annotated(other), DEFAULT_THRESHOLD));
 
 // A 30 KB draft: the annotated drafts one after another under headings, a third of them with their first block labeled.

@@ -219,6 +219,71 @@ describe('suggestDraft', () => {
     expect(list[0].target).toMatchObject({ line: 2 });
   });
 
+  it('reads objections named as such, views reported by others, and concessions said at the end of a sentence', () => {
+    const text = [
+      'The voting age should be lowered to sixteen.',
+      'One worry is that teenagers would copy their parents.',
+      'Their choices differ from their parents’ as often as adults’ do, so that worry fails.',
+      'Another worry is low turnout.',
+    ].join('\n\n');
+    const list = suggest(text);
+    expect(list.map((s) => [s.range.start.line, s.kind, s.target?.line ?? null, s.cue])).toEqual([
+      [0, 'claim', null, '(first paragraph of its section)'],
+      [2, 'objection', 0, 'One worry'],
+      [4, 'reply', 2, '(answers the objection before it)'],
+      // One more objection beside the first: to the claim, not to the reply before it.
+      [6, 'objection', 0, 'Another worry'],
+    ]);
+    const granted = (second: string) => suggest(`Claim: The voting age should be lowered to sixteen.\n\n${second}\n`).map((s) => [s.kind, s.target?.line ?? null, s.cue]);
+    expect(granted('Many teachers complain that pupils are not ready.')).toEqual([['objection', 0, 'Many teachers complain']]);
+    expect(granted('Low turnout among the young is real, I grant that.')).toEqual([['objection', 0, 'I grant that']]);
+    expect(granted('Low turnout among the young is real, admittedly.')).toEqual([['objection', 0, 'admittedly']]);
+    // Not a concession: the words inside the sentence, or a view nobody is said to hold.
+    expect(granted('I grant that low turnout is real but small.').map(([k]) => k)).toEqual(['objection']);
+    expect(granted('Many teachers now vote at sixteen themselves.').map(([, , c]) => c)).not.toContain('Many teachers');
+  });
+
+  it('a conclusion with "therefore" after its subject is a claim; a doubt that opens a draft is its thesis, argued for next', () => {
+    const conclusion = suggest('Tests on animals cause suffering.\n\nThe sale of tested cosmetics should therefore be banned.\n');
+    expect(conclusion.map((s) => [s.kind, s.cue])).toContainEqual(['claim', 'therefore']);
+    const doubt = suggest('I’m not convinced that remote work lowers productivity.\n\nThe studies that found a drop ran in the first months of the pandemic.\n');
+    expect(doubt.map((s) => [s.range.start.line, s.kind, s.target?.line ?? null])).toEqual([
+      [0, 'claim', null],
+      [2, 'support', 0],
+    ]);
+    // After a claim, the same doubt objects to it, and the writer's next unmarked paragraph argues for the doubt.
+    const after = suggest('Claim: Remote work lowers productivity.\n\nI doubt that.\n\nThe studies ran in the first months of the pandemic.\n');
+    expect(after.map((s) => [s.range.start.line, s.kind, s.target?.line ?? null])).toEqual([
+      [2, 'objection', 0],
+      [4, 'support', 2],
+    ]);
+    // Someone else's doubt ("It is not clear …") is answered instead.
+    const other = suggest('Claim: Remote work lowers productivity.\n\nIt is not clear that it does.\n\nThe studies ran in the first months of the pandemic.\n');
+    expect(other.map((s) => [s.range.start.line, s.kind, s.target?.line ?? null])).toEqual([
+      [2, 'objection', 0],
+      [4, 'reply', 2],
+    ]);
+  });
+
+  it('after an objection: "In fact" corrects it, a "should" conclusion is the claim, a view named mid-sentence is conceded', () => {
+    const after = (third: string) => suggest(`Claim: Museum entry should be free.\n\nCritics say that free entry only helps tourists.\n\n${third}\n`).map((s) => [s.range.start.line, s.kind, s.target?.line ?? null]);
+    expect(after('In fact most visitors live nearby.')).toEqual([[2, 'objection', 0], [4, 'reply', 2]]);
+    expect(after('So museums should stay free for residents at least.')).toEqual([[2, 'objection', 0], [4, 'claim', null]]);
+    // Without "should" a result after an objection still draws the objection's consequence.
+    expect(after('So the money goes to visitors from abroad.')).toEqual([[2, 'objection', 0], [4, 'support', 2]]);
+    expect(after('Even then, residents would come more often.')).toEqual([[2, 'objection', 0], [4, 'reply', 2]]);
+    const aside = suggest('Claim: Plastic bags should be banned.\n\nPaper bags are worse for the climate, some say, because making them takes more energy.\n');
+    expect(aside.map((s) => [s.kind, s.target?.line ?? null, s.cue])).toEqual([['objection', 0, 'some say']]);
+  });
+
+  it('a first-person doubt that gives its own reasons is answered next, not argued for', () => {
+    const list = suggest('Claim: Rent control keeps housing affordable.\n\nI’d disagree. Fewer new flats get built under it.\n\nRules that exempt new buildings do not stop construction.\n');
+    expect(list.map((s) => [s.range.start.line, s.kind, s.target?.line ?? null])).toEqual([
+      [2, 'objection', 0],
+      [4, 'reply', 2],
+    ]);
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

@@ -79,6 +79,10 @@ const PHRASES: [CueClass, string[]][] = [
     'this misses', 'that ignores', 'that assumes', 'that misses', 'this neglects', 'this fails', 'that fails', 'this breaks', 'this is wrong', 'that is wrong',
     'that\'s wrong', 'this isn\'t', 'that isn\'t', 'that\'s not', 'this is not', 'that is not', 'this only works', 'this only holds', 'this proves too much',
     'this leaves out', 'what about', 'whereas', 'the difficulty', 'the hard part', 'the challenge is', 'the downside', 'the risk is', 'the danger is',
+    'one worry', 'a worry', 'another worry', 'a further worry', 'another concern', 'a further concern', 'one objection', 'an objection',
+    'another objection', 'a further objection', 'one drawback', 'a drawback', 'the drawback', 'another drawback', 'one downside', 'a downside',
+    'another downside', 'another problem with', 'one problem with', 'even then', 'all the same', 'be that as it may', 'mind you', 'in reality',
+    'to the contrary', 'quite the opposite', 'far from it',
   ]],
   ['doubt', [
     'i doubt', 'i\'m not convinced', 'i am not convinced', 'i\'m unconvinced', 'i am unconvinced', 'i\'m skeptical', 'i am skeptical', 'i\'m sceptical', 'i am sceptical',
@@ -251,7 +255,9 @@ const LEAD = /(?:and |well,? |ok,? |okay,? |oh,? |hmm,? |again,? |now,? |also,? 
 /** The characters LEAD's words start with. */
 const LEAD_FIRST: ReadonlySet<number> = new Set([...'awohnAWOHN*_"(-'].map((c) => c.charCodeAt(0)));
 
-const RESULT_AFTER_SUBJECT = /^(?:[a-z']+ ){1,2}(therefore|thus|hence|consequently)\b/i;
+/** Some people, named by what they are, saying what they think: the opening words of a view the writer reports. */
+const REPORTED_VIEW = /^(?:some|many|most|a few|several|other|plenty of|lots of|a lot of) (?:[a-z'-]+ ){0,2}(?:complain|object|worry|fear|argue|claim|say|insist|point out|contend|maintain|believe|warn|protest|doubt)s?\b/i;
+const RESULT_AFTER_SUBJECT = /^(?:[a-z'-]+ ){1,8}(therefore|thus|hence|consequently)\b/i;
 
 /** Classes a clause inside a sentence can take its cue from. */
 const MID_CLASSES: ReadonlySet<CueClass> = new Set(['contrast', 'cause', 'explain', 'result', 'example', 'doubt']);
@@ -287,10 +293,15 @@ export function findCues(text: string, ascii = false): CueHit[] {
   };
   // Sentence and clause starts: the block's start, after sentence ends, and after `,` `;` `:` ` - ` `(`.
   add(0, true);
-  // A result adverb after the subject ("We therefore need …", "This thus shows …") opens the block as well.
+  // A result adverb after the subject ("We therefore need …", "The sale of X should therefore be banned") opens the block as well.
   if (hits.length === 0) {
     const m = RESULT_AFTER_SUBJECT.exec(norm);
     if (m) hits.push({ cls: 'result', words: same ? original.slice(m.index + m[0].length - m[1].length, m.index + m[0].length) : m[1], atStart: true, sentence: true, at: 0 });
+  }
+  // Others' view reported ("Many parents complain that …", "Some economists warn …"): a concession, as "some argue" is.
+  if (hits.length === 0) {
+    const m = REPORTED_VIEW.exec(norm);
+    if (m) hits.push({ cls: 'concession', words: same ? original.slice(0, m[0].length) : m[0], atStart: true, sentence: true, at: 0 });
   }
   CLAUSE_BREAK.lastIndex = 0;
   // The opening of a block decides what it does; cues deep inside a long paragraph are not read (this keeps the cost per block bounded).

@@ -39,6 +39,8 @@ interface Scope {
   prev: number;
   lastClaim: number;
   lastArg: number;
+  /** The last objection in the scope, or -1. */
+  lastObjection: number;
   first: boolean;
 }
 
@@ -50,11 +52,34 @@ const EVIDENCE = /^(?:a study|a recent study|studies|research|data|statistics|su
 
 const OPPOSING: ReadonlySet<CueClass> = new Set(['contrast', 'doubt', 'answer']);
 /** Contrast words that turn a clause more weakly than "but" or "however". */
+/** The opening sentence ends on a concession ("…, I grant that.", "…, admittedly."); bounded, so linear. */
+const CONCEDED_TAIL = /^[^.!?\n]{1,300}?,\s*(i grant (?:you )?(?:that|this|it)|i admit (?:that|it)|i admit|i concede (?:that|this|it)|i concede|i[’']ll grant (?:you )?(?:that|this)|admittedly|granted|to be fair|of course)\s*(?=[.!]|$)/i;
+/** "In fact" (or "as a matter of fact"). */
+const IN_FACT = /^(?:in fact|as a matter of fact)\b/i;
+/** Words of what should be done. */
+const NORMATIVE = /\b(?:should|must|ought to|need to|needs to|have to|has to)\b/i;
+/** A sentence after the first: a doubt that gives its reasons itself is answered next, not argued for. */
+const SECOND_SENTENCE = /[.!?]["')\]]*\s+\S/;
+/** A cue in the writer's own voice ("I doubt", "I'm not convinced"). */
+const FIRST_PERSON = /^i(?:\b|['’])/i;
+/** Others' view named inside the opening sentence ("Paper bags are worse, some say, because …"); bounded, so linear. */
+const REPORTED_ASIDE = /^[^.!?\n]{1,300}?,\s*((?:some|many|others|critics|opponents|skeptics|sceptics|people) (?:say|argue|claim|object|insist|contend|would say|might say|will say|would argue|might argue|will argue|point out))\s*[,.;]/i;
+/** Cue words that add one more objection to those made ("another worry", "a further objection"). */
+const FURTHER = /^(?:another|a further|one more)\b/i;
 const WEAK_CONTRAST = /^(?:actually|rather|instead|still|except|whereas|what about|unfortunately|in practice)$/i;
 
 /** A decision, its confidence clamped to [0, 1] and rounded to two places. */
-function result(kind: ElementKind, target: number, confidence: number, cue: string): { kind: ElementKind; target: number; confidence: number; cue: string } {
-  return { kind, target, confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100, cue };
+/** What the suggester decided for a block; `own`: an objection in the writer's own voice ("I doubt …"), which the writer then argues for. */
+interface Decision {
+  kind: ElementKind;
+  target: number;
+  confidence: number;
+  cue: string;
+  own?: boolean;
+}
+
+function result(kind: ElementKind, target: number, confidence: number, cue: string, own = false): Decision {
+  return { kind, target, confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100, cue, own };
 }
 
 /** The number of words in a text (its first `end` characters), counted up to `max`. */
@@ -127,7 +152,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
   const element: number[] = blocks.map((b) => elementAtLine.get(b.range.start.line) ?? -1);
   const blockOfElement = new Map<number, number>();
   element.forEach((el, i) => el >= 0 && blockOfElement.set(el, i));
-  const decided: { kind: ElementKind; target: number; confidence: number; cue: string }[] = new Array(blocks.length);
+  const decided: Decision[] = new Array(blocks.length);
 
   const scopes = new Map<number, Scope>();
   /** Heading claims by depth (index 1-6), the nearest in force last. */
@@ -141,7 +166,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     const key = b.parent >= 0 ? b.parent : -1 - b.section;
     let s = scopes.get(key);
     if (!s) {
-      s = { prev: -1, lastClaim: -1, lastArg: -1, first: true };
+      s = { prev: -1, lastClaim: -1, lastArg: -1, lastObjection: -1, first: true };
       scopes.set(key, s);
     }
     return s;
@@ -193,6 +218,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
         }
       }
       if (kind === 'claim' || kind === 'objection' || kind === 'reply') scope.lastArg = i;
+      if (kind === 'objection') scope.lastObjection = i;
       if (el < 0 && target < 0 && b.parent < 0 && (kind === 'support' || kind === 'objection')) pending.push(i);
     }
     if (kind === 'claim') lastClaimAnywhere = i;
@@ -216,7 +242,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     return lastClaimAnywhere;
   }
 
-  function decide(b: ProseBlock, scope: Scope, ascii: boolean): { kind: ElementKind; target: number; confidence: number; cue: string } | undefined {
+  function decide(b: ProseBlock, scope: Scope, ascii: boolean): Decision | undefined {
     const wordCount = wordsUpTo(b.text, 4);
     const hits = findCues(b.text, ascii);
     let first: CueHit | undefined = hits[0]?.atStart ? hits[0] : undefined;
@@ -230,6 +256,11 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     }
     const promote = second !== undefined && (first === undefined || first.cls === 'aside') && (first?.cls === 'aside' || wordsUpTo(b.text, 6, Math.min(second.at, b.text.length)) <= 5);
     if (promote) first = { ...second!, atStart: true };
+    // A concession said at the end of the opening sentence ("The waste problem is real, I grant that.").
+    if (first === undefined) {
+      const tail = CONCEDED_TAIL.exec(b.text) ?? REPORTED_ASIDE.exec(b.text);
+      if (tail) first = { cls: 'concession', words: tail[1], atStart: true, sentence: true, at: tail.index + tail[0].length - tail[1].length };
+    }
     // The first contrast or doubt after the opening (and after the cue promoted to open the block).
     let turn: CueHit | undefined;
     for (const h of hits) {
@@ -268,12 +299,20 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     if (first?.cls === 'agreement' && kindOf(prev) === 'question') return result('claim', -1, 0.5, first.words);
     if (opposing) {
       const cue = opposing === first ? first.words : `${first!.words} … ${opposing.words}`;
+      // "Another worry …", "A further objection …": one more objection beside the last, to what that one answered.
+      if (opposing === first && first.cls === 'contrast' && FURTHER.test(first.words)) {
+        const last = scope.lastObjection;
+        const t = last >= 0 && targets[last] >= 0 ? targets[last] : claimAnchor;
+        if (t >= 0) return result('objection', t, 0.7, cue);
+      }
       const weak = WEAK_CONTRAST.test(opposing.words) ? 0.15 : 0;
       const ak = kindOf(argAnchor);
       const soft = exception || first!.cls === 'condition' ? 0.2 : 0;
       if (ak === 'objection' || ak === 'reply') return result('reply', argAnchor, (first!.cls === 'answer' ? 0.8 : 0.7) - weak - soft, cue);
-      if (ak === 'claim') return result('objection', argAnchor, (first!.cls === 'answer' ? 0.6 : 0.8) - weak - soft, cue);
+      if (ak === 'claim') return result('objection', argAnchor, (first!.cls === 'answer' ? 0.6 : 0.8) - weak - soft, cue, first!.cls === 'doubt' && opposing === first && FIRST_PERSON.test(first!.words) && !SECOND_SENTENCE.test(b.text));
       if (argAnchor >= 0) return result('objection', argAnchor, 0.55 - weak, cue);
+      // A doubt with nothing before it to doubt ("I'm not convinced that X", opening a comment): the writer's thesis.
+      if (first!.cls === 'doubt' && opposing === first && scope.first && parent < 0) return result('claim', headingClaim(), 0.55, cue);
       return result('objection', -1, 0.5 - weak, cue);
     }
     if (first?.cls === 'concessive') {
@@ -326,13 +365,16 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
       return result('support', claimAnchor, 0.5, first.words);
     }
     if (first?.cls === 'agreement') {
+      // "In fact …" right after someone's objection sets the record straight.
+      if (kindOf(prev) === 'objection' && !decided[prev]?.own && IN_FACT.test(first.words)) return result('reply', prev, 0.55, first.words);
       if (prev >= 0 && kindOf(prev) !== undefined) return result('support', prev, 0.65, first.words);
       return result('support', claimAnchor, 0.5, first.words);
     }
     if (first?.cls === 'result') {
       // "That means …" after an objection draws the objection's consequence; elsewhere a result states a conclusion.
       const pk = kindOf(prev);
-      if (pk === 'objection') return result('support', prev, 0.55, first.words);
+      // (A conclusion on what should be done is the writer's claim, objection or not.)
+      if (pk === 'objection' && !NORMATIVE.test(b.text)) return result('support', prev, 0.55, first.words);
       return result('claim', parent >= 0 ? parent : headingClaim(), 0.65, first.words);
     }
     if (first?.cls === 'condition') {
@@ -364,6 +406,8 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     if (claimAnchor < 0) return result('claim', headingClaim(), scope.first ? 0.6 : 0.5, scope.first ? '(first paragraph of its section)' : '(no claim before it in its section)');
     const pk = kindOf(prev);
     // An unmarked paragraph right after an objection usually answers it.
+    // (Unless the objection is the writer's own doubt: then the writer goes on to argue for it.)
+    if (pk === 'objection' && decided[prev]?.own) return result('support', prev, 0.45, '(argues for the doubt before it)');
     if (pk === 'objection') return result('reply', prev, 0.4, '(answers the objection before it)');
     if (pk === 'reply') return result('support', prev, 0.35, '(follows the reply)');
     // Right after the claim, an unmarked paragraph is most often its first reason.
