@@ -236,6 +236,9 @@ describe('suggestDraft', () => {
     ]);
     const granted = (second: string) => suggest(`Claim: The voting age should be lowered to sixteen.\n\n${second}\n`).map((s) => [s.kind, s.target?.line ?? null, s.cue]);
     expect(granted('Many teachers complain that pupils are not ready.')).toEqual([['objection', 0, 'Many teachers complain']]);
+    expect(granted('Shop owners reply that handling cash costs them money.')).toEqual([['objection', 0, 'Shop owners reply']]);
+    // What studies or experts say is evidence, not a view answered.
+    expect(granted('Studies say that few pupils vote at sixteen.').map(([, , c]) => c)).not.toContain('Studies say');
     expect(granted('Low turnout among the young is real, I grant that.')).toEqual([['objection', 0, 'I grant that']]);
     expect(granted('Low turnout among the young is real, admittedly.')).toEqual([['objection', 0, 'admittedly']]);
     // Not a concession: the words inside the sentence, or a view nobody is said to hold.

@@ -257,6 +257,14 @@ const LEAD_FIRST: ReadonlySet<number> = new Set([...'awohnAWOHN*_"(-'].map((c) =
 
 /** Some people, named by what they are, saying what they think: the opening words of a view the writer reports. */
 const REPORTED_VIEW = /^(?:some|many|most|a few|several|other|plenty of|lots of|a lot of) (?:[a-z'-]+ ){0,2}(?:complain|object|worry|fear|argue|claim|say|insist|point out|contend|maintain|believe|warn|protest|doubt)s?\b/i;
+/** People named in the plural, then what they say ("Shop owners reply that …", "Buyers say …"). */
+const GROUP_SAYS = /^(?:the |many |most |some )?(?:[a-z'-]+ ){0,2}[a-z'-]+s (?:say|reply|argue|claim|object|complain|fear|insist|counter|contend|protest|worry)\b/i;
+/** Subjects whose saying is evidence, not a view answered ("Studies say …", "Researchers argue …"). */
+const EVIDENCE_SUBJECT = /\b(?:studies|surveys|data|statistics|results|experiments|figures|numbers|reports|polls|researchers|scientists|experts|economists|papers|trials|models|records|findings)\s+[a-z]+$/i;
+function reportedByGroup(norm: string): RegExpExecArray | null {
+  const m = GROUP_SAYS.exec(norm);
+  return m && !EVIDENCE_SUBJECT.test(m[0]) ? m : null;
+}
 const RESULT_AFTER_SUBJECT = /^(?:[a-z'-]+ ){1,8}(therefore|thus|hence|consequently)\b/i;
 
 /** Classes a clause inside a sentence can take its cue from. */
@@ -300,7 +308,7 @@ export function findCues(text: string, ascii = false): CueHit[] {
   }
   // Others' view reported ("Many parents complain that …", "Some economists warn …"): a concession, as "some argue" is.
   if (hits.length === 0) {
-    const m = REPORTED_VIEW.exec(norm);
+    const m = REPORTED_VIEW.exec(norm) ?? reportedByGroup(norm);
     if (m) hits.push({ cls: 'concession', words: same ? original.slice(0, m[0].length) : m[0], atStart: true, sentence: true, at: 0 });
   }
   CLAUSE_BREAK.lastIndex = 0;
