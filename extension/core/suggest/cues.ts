@@ -261,9 +261,46 @@ const REPORTED_VIEW = /^(?:some|many|most|a few|several|other|plenty of|lots of|
 const GROUP_SAYS = /^(?:the |many |most |some )?(?:[a-z'-]+ ){0,2}[a-z'-]+s (?:say|reply|argue|claim|object|complain|fear|insist|counter|contend|protest|worry)\b/i;
 /** Subjects whose saying is evidence, not a view answered ("Studies say …", "Researchers argue …"). */
 const EVIDENCE_SUBJECT = /\b(?:studies|surveys|data|statistics|results|experiments|figures|numbers|reports|polls|researchers|scientists|experts|economists|papers|trials|models|records|findings)\s+[a-z]+$/i;
-function reportedByGroup(norm: string): RegExpExecArray | null {
-  const m = GROUP_SAYS.exec(norm);
-  return m && !EVIDENCE_SUBJECT.test(m[0]) ? m : null;
+/** A verb of saying the two patterns above end on, read where a word starts. */
+const SAYING_AT = /(?:complain|object|worr(?:y|ie)|fear|argue|claim|say|insist|point|contend|maintain|believe|warn|protest|doubt|repl(?:y|ie)|counter)s?\b/iy;
+/** A result adverb, read where a word starts. */
+const RESULT_AT = /(?:therefore|thus|hence|consequently)\b/iy;
+/** What the opening words may hold: SAYING (a verb of saying among words 2-5), RESULT (a result adverb among words 2-9). */
+const SAYING = 1;
+const RESULT = 2;
+/** First letters of the words REPORTED_VIEW opens with (some, many, most, a few, several, other, plenty of, lots of, a lot of). */
+const QUANTIFIER_FIRST = new Set([...'smaopl'].map((c) => c.charCodeAt(0)));
+/**
+ * One look at the starts of a text's second to ninth words for what the patterns below need, so that most blocks,
+ * which hold neither, run none of them: a verb of saying after a plural (or after REPORTED_VIEW's first words), and
+ * a result adverb (in lower case, as it is written inside a sentence).
+ */
+function openingWords(norm: string): number {
+  let found = 0;
+  const quantified = QUANTIFIER_FIRST.has(norm.charCodeAt(0) | 0x20);
+  let start = norm.indexOf(' ') + 1;
+  for (let k = 0; k < 8 && start > 0; k++) {
+    if (k < 4 && (found & SAYING) === 0 && (quantified || (norm.charCodeAt(start - 2) | 0x20) === 115)) {
+      SAYING_AT.lastIndex = start;
+      if (SAYING_AT.test(norm)) found |= SAYING;
+    }
+    // (therefore, thus, hence, consequently: "th", "he" or "co" first.)
+    const c = norm.charCodeAt(start);
+    const d = norm.charCodeAt(start + 1);
+    if ((found & RESULT) === 0 && ((c === 116 && d === 104) || (c === 104 && d === 101) || (c === 99 && d === 111))) {
+      RESULT_AT.lastIndex = start;
+      if (RESULT_AT.test(norm)) found |= RESULT;
+    }
+    start = norm.indexOf(' ', start) + 1;
+  }
+  return found;
+}
+/** Others' view reported at the start of a text, if any. */
+function reportedView(norm: string): RegExpExecArray | null {
+  const m = REPORTED_VIEW.exec(norm);
+  if (m) return m;
+  const g = GROUP_SAYS.exec(norm);
+  return g && !EVIDENCE_SUBJECT.test(g[0]) ? g : null;
 }
 const RESULT_AFTER_SUBJECT = /^(?:[a-z'-]+ ){1,8}(therefore|thus|hence|consequently)\b/i;
 
@@ -302,13 +339,14 @@ export function findCues(text: string, ascii = false): CueHit[] {
   // Sentence and clause starts: the block's start, after sentence ends, and after `,` `;` `:` ` - ` `(`.
   add(0, true);
   // A result adverb after the subject ("We therefore need …", "The sale of X should therefore be banned") opens the block as well.
-  if (hits.length === 0) {
+  const opening = hits.length === 0 ? openingWords(norm) : 0;
+  if (opening & RESULT) {
     const m = RESULT_AFTER_SUBJECT.exec(norm);
     if (m) hits.push({ cls: 'result', words: same ? original.slice(m.index + m[0].length - m[1].length, m.index + m[0].length) : m[1], atStart: true, sentence: true, at: 0 });
   }
   // Others' view reported ("Many parents complain that …", "Some economists warn …"): a concession, as "some argue" is.
-  if (hits.length === 0) {
-    const m = REPORTED_VIEW.exec(norm) ?? reportedByGroup(norm);
+  if (hits.length === 0 && opening & SAYING) {
+    const m = reportedView(norm);
     if (m) hits.push({ cls: 'concession', words: same ? original.slice(0, m[0].length) : m[0], atStart: true, sentence: true, at: 0 });
   }
   CLAUSE_BREAK.lastIndex = 0;

@@ -51,9 +51,29 @@ const VERB = /\b(?:is|are|was|were|will|would|can|cannot|can't|should|must|does|
 const EVIDENCE = /^(?:a study|a recent study|studies|research|data|statistics|surveys|according to|the evidence|evidence|historically|empirically)/i;
 
 const OPPOSING: ReadonlySet<CueClass> = new Set(['contrast', 'doubt', 'answer']);
-/** Contrast words that turn a clause more weakly than "but" or "however". */
-/** The opening sentence ends on a concession ("…, I grant that.", "…, admittedly."); bounded, so linear. */
-const CONCEDED_TAIL = /^[^.!?\n]{1,300}?,\s*(i grant (?:you )?(?:that|this|it)|i admit (?:that|it)|i admit|i concede (?:that|this|it)|i concede|i[’']ll grant (?:you )?(?:that|this)|admittedly|granted|to be fair|of course)\s*(?=[.!]|$)/i;
+/**
+ * What may follow a comma in the opening sentence to concede: a concession closing the sentence ("…, I grant that.",
+ * "…, admittedly.") or others' view named in passing ("Paper bags are worse, some say, because …").
+ */
+const CONCEDING_AFTER_COMMA = /\s*(?:(i grant (?:you )?(?:that|this|it)|i admit (?:that|it)|i admit|i concede (?:that|this|it)|i concede|i[’']ll grant (?:you )?(?:that|this)|admittedly|granted|to be fair|of course)\s*(?=[.!]|$)|((?:some|many|others|critics|opponents|skeptics|sceptics|people) (?:say|argue|claim|object|insist|contend|would say|might say|will say|would argue|might argue|will argue|point out))\s*[,.;])/iy;
+const SENTENCE_MARK = /[.!?\n]/;
+/** The concession after a comma in the opening sentence (first 300 characters), with where its words start; each comma is looked at once. */
+function concededAfterComma(text: string): { words: string; at: number } | undefined {
+  if (!text.includes(',')) return undefined;
+  const end = text.search(SENTENCE_MARK);
+  const limit = Math.min(end < 0 ? text.length : end, 300);
+  for (let comma = text.indexOf(','); comma >= 0 && comma < limit; comma = text.indexOf(',', comma + 1)) {
+    CONCEDING_AFTER_COMMA.lastIndex = comma + 1;
+    const m = CONCEDING_AFTER_COMMA.exec(text);
+    if (m) {
+      const words = m[1] ?? m[2];
+      return { words, at: comma + 1 + m[0].indexOf(words) };
+    }
+  }
+  return undefined;
+}
+/** Cue words that add one more objection to those made ("another worry", "a further objection"). */
+const FURTHER = /^(?:another|a further|one more)\b/i;
 /** "In fact" (or "as a matter of fact"). */
 const IN_FACT = /^(?:in fact|as a matter of fact)\b/i;
 /** Words of what should be done. */
@@ -62,13 +82,9 @@ const NORMATIVE = /\b(?:should|must|ought to|need to|needs to|have to|has to)\b/
 const SECOND_SENTENCE = /[.!?]["')\]]*\s+\S/;
 /** A cue in the writer's own voice ("I doubt", "I'm not convinced"). */
 const FIRST_PERSON = /^i(?:\b|['’])/i;
-/** Others' view named inside the opening sentence ("Paper bags are worse, some say, because …"); bounded, so linear. */
-const REPORTED_ASIDE = /^[^.!?\n]{1,300}?,\s*((?:some|many|others|critics|opponents|skeptics|sceptics|people) (?:say|argue|claim|object|insist|contend|would say|might say|will say|would argue|might argue|will argue|point out))\s*[,.;]/i;
-/** Cue words that add one more objection to those made ("another worry", "a further objection"). */
-const FURTHER = /^(?:another|a further|one more)\b/i;
+/** Contrast words that turn a clause more weakly than "but" or "however". */
 const WEAK_CONTRAST = /^(?:actually|rather|instead|still|except|whereas|what about|unfortunately|in practice)$/i;
 
-/** A decision, its confidence clamped to [0, 1] and rounded to two places. */
 /** What the suggester decided for a block; `own`: an objection in the writer's own voice ("I doubt …"), which the writer then argues for. */
 interface Decision {
   kind: ElementKind;
@@ -78,6 +94,7 @@ interface Decision {
   own?: boolean;
 }
 
+/** A decision, its confidence clamped to [0, 1] and rounded to two places. */
 function result(kind: ElementKind, target: number, confidence: number, cue: string, own = false): Decision {
   return { kind, target, confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100, cue, own };
 }
@@ -258,8 +275,8 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     if (promote) first = { ...second!, atStart: true };
     // A concession said at the end of the opening sentence ("The waste problem is real, I grant that.").
     if (first === undefined) {
-      const tail = CONCEDED_TAIL.exec(b.text) ?? REPORTED_ASIDE.exec(b.text);
-      if (tail) first = { cls: 'concession', words: tail[1], atStart: true, sentence: true, at: tail.index + tail[0].length - tail[1].length };
+      const tail = concededAfterComma(b.text);
+      if (tail) first = { cls: 'concession', words: tail.words, atStart: true, sentence: true, at: tail.at };
     }
     // The first contrast or doubt after the opening (and after the cue promoted to open the block).
     let turn: CueHit | undefined;
