@@ -287,6 +287,21 @@ describe('suggestDraft', () => {
     ]);
   });
 
+  it('a section that ends on what should be done argues for it, unless its first paragraph is a thesis of its own', () => {
+    const reasons = suggest('Uniforms are cheap to buy.\n\nUniforms also stop children from being teased.\n\nSo schools should keep their uniforms.\n');
+    expect(reasons.map((s) => [s.range.start.line, s.kind, s.target?.line ?? null])).toEqual([
+      [0, 'support', 4],
+      [2, 'support', 4],
+      [4, 'claim', null],
+    ]);
+    const thesis = suggest('Uniforms are the best way to stop teasing.\n\nChildren are teased for the brands they wear.\n\nSo schools should keep their uniforms.\n');
+    expect(thesis.map((s) => [s.range.start.line, s.kind, s.target?.line ?? null])).toEqual([
+      [0, 'claim', null],
+      [2, 'support', 0],
+      [4, 'claim', null],
+    ]);
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

@@ -72,6 +72,10 @@ function concededAfterComma(text: string): { words: string; at: number } | undef
   }
   return undefined;
 }
+/** Words that rank or compare: a paragraph with them reads as a thesis of its own. */
+const EVALUATIVE = /\b(?:most|least|best|worst|main|central|key|biggest|largest|more|less|better|worse|than)\b/i;
+/** The cue of a paragraph that only its place, first in its section, made a claim. */
+const FIRST_OF_SECTION = '(first paragraph of its section)';
 /** Cue words that add one more objection to those made ("another worry", "a further objection"). */
 const FURTHER = /^(?:another|a further|one more)\b/i;
 /** "In fact" (or "as a matter of fact"). */
@@ -92,6 +96,10 @@ interface Decision {
   confidence: number;
   cue: string;
   own?: boolean;
+  /** A claim drawn as a conclusion on what should be done ("So schools should keep their uniforms."). */
+  conclusion?: boolean;
+  /** The class of the cue that decided it; undefined when its place did. */
+  via?: CueClass;
 }
 
 /** A decision, its confidence clamped to [0, 1] and rounded to two places. */
@@ -178,6 +186,8 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
   let lastObjectionAnywhere = -1;
   let section = -1;
   let pending: number[] = [];
+  /** The class of the cue the last call of decide went by (undefined: none, its place decided). */
+  let decidingCue: CueClass | undefined;
 
   const scopeOf = (b: ProseBlock): Scope => {
     const key = b.parent >= 0 ? b.parent : -1 - b.section;
@@ -214,6 +224,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     } else {
       const d = decide(b, scope, plain[i]);
       if (d) {
+        d.via = decidingCue;
         decided[i] = d;
         kind = d.kind;
         target = d.target;
@@ -278,6 +289,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
       const tail = concededAfterComma(b.text);
       if (tail) first = { cls: 'concession', words: tail.words, atStart: true, sentence: true, at: tail.at };
     }
+    decidingCue = first?.cls;
     // The first contrast or doubt after the opening (and after the cue promoted to open the block).
     let turn: CueHit | undefined;
     for (const h of hits) {
@@ -391,8 +403,11 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
       // "That means …" after an objection draws the objection's consequence; elsewhere a result states a conclusion.
       const pk = kindOf(prev);
       // (A conclusion on what should be done is the writer's claim, objection or not.)
-      if (pk === 'objection' && !NORMATIVE.test(b.text)) return result('support', prev, 0.55, first.words);
-      return result('claim', parent >= 0 ? parent : headingClaim(), 0.65, first.words);
+      const normative = NORMATIVE.test(b.text);
+      if (pk === 'objection' && !normative) return result('support', prev, 0.55, first.words);
+      const r = result('claim', parent >= 0 ? parent : headingClaim(), 0.65, first.words);
+      if (normative && parent < 0) r.conclusion = true;
+      return r;
     }
     if (first?.cls === 'condition') {
       if (claimAnchor < 0) return result('claim', -1, 0.55, first.words);
@@ -420,7 +435,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
       return result('support', parent, 0.4, '(continues the quote)');
     }
     if (parent >= 0) return result('support', parent, 0.45, '(nested under the item above)');
-    if (claimAnchor < 0) return result('claim', headingClaim(), scope.first ? 0.6 : 0.5, scope.first ? '(first paragraph of its section)' : '(no claim before it in its section)');
+    if (claimAnchor < 0) return result('claim', headingClaim(), scope.first ? 0.6 : 0.5, scope.first ? FIRST_OF_SECTION : '(no claim before it in its section)');
     const pk = kindOf(prev);
     // An unmarked paragraph right after an objection usually answers it.
     // (Unless the objection is the writer's own doubt: then the writer goes on to argue for it.)
@@ -430,6 +445,29 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     // Right after the claim, an unmarked paragraph is most often its first reason.
     if (prev === claimAnchor) return result('support', claimAnchor, 0.5, '(right after the claim)');
     return result('support', claimAnchor, 0.4, '(follows the claim)');
+  }
+
+  // A section that ends on a conclusion about what should be done, and whose first paragraph only its place made a
+  // claim and neither asks for anything to be done nor ranks or compares, argues for that conclusion: the first paragraph and what was said for or
+  // against it (but its examples and explanations) go to the conclusion. (One look per section: the first conclusion
+  // after such a paragraph.)
+  const opening = new Map<number, number>();
+  /** Cues that tie a block to the very paragraph before it: an example or an explanation stays with that paragraph. */
+  const tied = (d: Decision) => d.via === 'example' || d.via === 'explain';
+  for (let i = 0; i < blocks.length; i++) {
+    const d = decided[i];
+    if (!d || blocks[i].parent >= 0) continue;
+    const sec = blocks[i].section;
+    if (d.cue === FIRST_OF_SECTION && !opening.has(sec) && !NORMATIVE.test(blocks[i].text) && !EVALUATIVE.test(blocks[i].text)) opening.set(sec, i);
+    const f = opening.get(sec);
+    if (d.conclusion && f !== undefined && f >= 0) {
+      opening.set(sec, -1);
+      decided[f] = result('support', i, 0.5, '(argues for the conclusion below)');
+      for (let k = f + 1; k < i; k++) {
+        const dk = decided[k];
+        if (dk && dk.target === f && (dk.kind === 'support' || dk.kind === 'objection') && !tied(dk)) dk.target = i;
+      }
+    }
   }
 
   // Number the suggestions and point targets at elements or suggestions.
