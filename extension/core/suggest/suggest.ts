@@ -95,16 +95,16 @@ interface Decision {
   target: number;
   confidence: number;
   cue: string;
-  own?: boolean;
+  own: boolean;
   /** A claim drawn as a conclusion on what should be done ("So schools should keep their uniforms."). */
-  conclusion?: boolean;
+  conclusion: boolean;
   /** The class of the cue that decided it; undefined when its place did. */
-  via?: CueClass;
+  via: CueClass | undefined;
 }
 
-/** A decision, its confidence clamped to [0, 1] and rounded to two places. */
+/** A decision, its confidence clamped to [0, 1] and rounded to two places (every field set, so all decisions share one shape). */
 function result(kind: ElementKind, target: number, confidence: number, cue: string, own = false): Decision {
-  return { kind, target, confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100, cue, own };
+  return { kind, target, confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100, cue, own, conclusion: false, via: undefined };
 }
 
 /** The number of words in a text (its first `end` characters), counted up to `max`. */
