@@ -435,7 +435,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
       return result('support', parent, 0.4, '(continues the quote)');
     }
     if (parent >= 0) return result('support', parent, 0.45, '(nested under the item above)');
-    if (claimAnchor < 0) return result('claim', headingClaim(), scope.first ? 0.6 : 0.5, scope.first ? FIRST_OF_SECTION : '(no claim before it in its section)');
+    if (claimAnchor < 0) return result('claim', headingClaim(), scope.first ? 0.6 : 0.45, scope.first ? FIRST_OF_SECTION : '(no claim before it in its section)');
     const pk = kindOf(prev);
     // An unmarked paragraph right after an objection usually answers it.
     // (Unless the objection is the writer's own doubt: then the writer goes on to argue for it.)
