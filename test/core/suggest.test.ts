@@ -10,6 +10,11 @@ function suggest(text: string): Suggestion[] {
   return suggestDraft(text, parseDraft(text, 'a.md'));
 }
 
+/** Each suggestion as [line, kind, target line or null], and its cue when asked: the tables the tests compare. */
+function rows(list: Suggestion[], withCue = false): (string | number | null)[][] {
+  return list.map((s) => (withCue ? [s.range.start.line, s.kind, s.target?.line ?? null, s.cue] : [s.range.start.line, s.kind, s.target?.line ?? null]));
+}
+
 function at(list: Suggestion[], line: number): Suggestion | undefined {
   return list.find((s) => s.range.start.line === line);
 }
@@ -197,7 +202,7 @@ describe('suggestDraft', () => {
       'We therefore keep running them.',
     ].join('\n');
     const list = suggest(text);
-    expect(list.map((s) => [s.range.start.line, s.kind, s.target?.line ?? null, s.cue])).toEqual([
+    expect(rows(list, true)).toEqual([
       [0, 'claim', null, '(first paragraph of its section)'],
       [2, 'support', 0, '(right after the claim)'],
       [4, 'support', 2, 'A study'],
@@ -227,7 +232,7 @@ describe('suggestDraft', () => {
       'Another worry is low turnout.',
     ].join('\n\n');
     const list = suggest(text);
-    expect(list.map((s) => [s.range.start.line, s.kind, s.target?.line ?? null, s.cue])).toEqual([
+    expect(rows(list, true)).toEqual([
       [0, 'claim', null, '(first paragraph of its section)'],
       [2, 'objection', 0, 'One worry'],
       [4, 'reply', 2, '(answers the objection before it)'],
@@ -250,26 +255,26 @@ describe('suggestDraft', () => {
     const conclusion = suggest('Tests on animals cause suffering.\n\nThe sale of tested cosmetics should therefore be banned.\n');
     expect(conclusion.map((s) => [s.kind, s.cue])).toContainEqual(['claim', 'therefore']);
     const doubt = suggest('I’m not convinced that remote work lowers productivity.\n\nThe studies that found a drop ran in the first months of the pandemic.\n');
-    expect(doubt.map((s) => [s.range.start.line, s.kind, s.target?.line ?? null])).toEqual([
+    expect(rows(doubt)).toEqual([
       [0, 'claim', null],
       [2, 'support', 0],
     ]);
     // After a claim, the same doubt objects to it, and the writer's next unmarked paragraph argues for the doubt.
     const after = suggest('Claim: Remote work lowers productivity.\n\nI doubt that.\n\nThe studies ran in the first months of the pandemic.\n');
-    expect(after.map((s) => [s.range.start.line, s.kind, s.target?.line ?? null])).toEqual([
+    expect(rows(after)).toEqual([
       [2, 'objection', 0],
       [4, 'support', 2],
     ]);
     // Someone else's doubt ("It is not clear …") is answered instead.
     const other = suggest('Claim: Remote work lowers productivity.\n\nIt is not clear that it does.\n\nThe studies ran in the first months of the pandemic.\n');
-    expect(other.map((s) => [s.range.start.line, s.kind, s.target?.line ?? null])).toEqual([
+    expect(rows(other)).toEqual([
       [2, 'objection', 0],
       [4, 'reply', 2],
     ]);
   });
 
   it('after an objection: "In fact" corrects it, a "should" conclusion is the claim, a view named mid-sentence is conceded', () => {
-    const after = (third: string) => suggest(`Claim: Museum entry should be free.\n\nCritics say that free entry only helps tourists.\n\n${third}\n`).map((s) => [s.range.start.line, s.kind, s.target?.line ?? null]);
+    const after = (third: string) => rows(suggest(`Claim: Museum entry should be free.\n\nCritics say that free entry only helps tourists.\n\n${third}\n`));
     expect(after('In fact most visitors live nearby.')).toEqual([[2, 'objection', 0], [4, 'reply', 2]]);
     expect(after('So museums should stay free for residents at least.')).toEqual([[2, 'objection', 0], [4, 'claim', null]]);
     // Without "should" a result after an objection still draws the objection's consequence.
@@ -281,7 +286,7 @@ describe('suggestDraft', () => {
 
   it('a first-person doubt that gives its own reasons is answered next, not argued for', () => {
     const list = suggest('Claim: Rent control keeps housing affordable.\n\nI’d disagree. Fewer new flats get built under it.\n\nRules that exempt new buildings do not stop construction.\n');
-    expect(list.map((s) => [s.range.start.line, s.kind, s.target?.line ?? null])).toEqual([
+    expect(rows(list)).toEqual([
       [2, 'objection', 0],
       [4, 'reply', 2],
     ]);
@@ -289,13 +294,13 @@ describe('suggestDraft', () => {
 
   it('a section that ends on what should be done argues for it, unless its first paragraph is a thesis of its own', () => {
     const reasons = suggest('Uniforms are cheap to buy.\n\nUniforms also stop children from being teased.\n\nSo schools should keep their uniforms.\n');
-    expect(reasons.map((s) => [s.range.start.line, s.kind, s.target?.line ?? null])).toEqual([
+    expect(rows(reasons)).toEqual([
       [0, 'support', 4],
       [2, 'support', 4],
       [4, 'claim', null],
     ]);
     const thesis = suggest('Uniforms are the best way to stop teasing.\n\nChildren are teased for the brands they wear.\n\nSo schools should keep their uniforms.\n');
-    expect(thesis.map((s) => [s.range.start.line, s.kind, s.target?.line ?? null])).toEqual([
+    expect(rows(thesis)).toEqual([
       [0, 'claim', null],
       [2, 'support', 0],
       [4, 'claim', null],
