@@ -158,6 +158,43 @@ function questionOf(text: string): 'open' | 'rhetorical' | undefined {
   return last || firstQ === 0 ? 'open' : undefined;
 }
 
+/** How a block opens: the cue that decides it (if any), the first contrast or doubt after it, and a crux named anywhere in it. */
+interface Opening {
+  first: CueHit | undefined;
+  turn: CueHit | undefined;
+  crux: CueHit | undefined;
+}
+
+/** Reads a block's opening from its cues. `ascii`: the text is known to be plain ASCII. */
+function readOpening(text: string, ascii: boolean): Opening {
+  const hits = findCues(text, ascii);
+  let first: CueHit | undefined = hits[0]?.atStart ? hits[0] : undefined;
+  // A short opening sentence without a cue, or a pleasantry ("Good post.", "Thanks! But …"), leaves the cue to the next sentence.
+  // (One look through the hits finds that sentence's cue and a crux.)
+  let second: CueHit | undefined;
+  let crux: CueHit | undefined;
+  for (const h of hits) {
+    if (second === undefined && !h.atStart && h.sentence && h.cls !== 'aside') second = h;
+    if (crux === undefined && h.cls === 'crux') crux = h;
+  }
+  const promote = second !== undefined && (first === undefined || first.cls === 'aside') && (first?.cls === 'aside' || wordsUpTo(text, 6, Math.min(second.at, text.length)) <= 5);
+  if (promote) first = { ...second!, atStart: true };
+  // A concession said at the end of the opening sentence ("The waste problem is real, I grant that.").
+  if (first === undefined) {
+    const tail = concededAfterComma(text);
+    if (tail) first = { cls: 'concession', words: tail.words, atStart: true, sentence: true, at: tail.at };
+  }
+  // The first contrast or doubt after the opening (and after the cue promoted to open the block).
+  let turn: CueHit | undefined;
+  for (const h of hits) {
+    if (!h.atStart && !(promote && h === second) && (h.cls === 'contrast' || h.cls === 'doubt')) {
+      turn = h;
+      break;
+    }
+  }
+  return { first, turn, crux };
+}
+
 /**
  * Suggests an element kind and target for every block of a draft that could be an element
  * but has no label. `draft` is parseDraft's output for the same text (its elements mark the
@@ -186,8 +223,6 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
   let lastObjectionAnywhere = -1;
   let section = -1;
   let pending: number[] = [];
-  /** The class of the cue the last call of decide went by (undefined: none, its place decided). */
-  let decidingCue: CueClass | undefined;
 
   const scopeOf = (b: ProseBlock): Scope => {
     const key = b.parent >= 0 ? b.parent : -1 - b.section;
@@ -222,9 +257,10 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
       const st = draft.elements[el].structuralTarget;
       target = st >= 0 ? (blockOfElement.get(st) ?? -1) : -1;
     } else {
-      const d = decide(b, scope, plain[i]);
+      const reading = readOpening(b.text, plain[i]);
+      const d = decide(b, scope, reading);
       if (d) {
-        d.via = decidingCue;
+        d.via = reading.first?.cls;
         decided[i] = d;
         kind = d.kind;
         target = d.target;
@@ -270,34 +306,9 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     return lastClaimAnywhere;
   }
 
-  function decide(b: ProseBlock, scope: Scope, ascii: boolean): Decision | undefined {
+  function decide(b: ProseBlock, scope: Scope, reading: Opening): Decision | undefined {
     const wordCount = wordsUpTo(b.text, 4);
-    const hits = findCues(b.text, ascii);
-    let first: CueHit | undefined = hits[0]?.atStart ? hits[0] : undefined;
-    // A short opening sentence without a cue, or a pleasantry ("Good post.", "Thanks! But …"), leaves the cue to the next sentence.
-    // (One look through the hits finds that sentence's cue and a crux.)
-    let second: CueHit | undefined;
-    let crux: CueHit | undefined;
-    for (const h of hits) {
-      if (second === undefined && !h.atStart && h.sentence && h.cls !== 'aside') second = h;
-      if (crux === undefined && h.cls === 'crux') crux = h;
-    }
-    const promote = second !== undefined && (first === undefined || first.cls === 'aside') && (first?.cls === 'aside' || wordsUpTo(b.text, 6, Math.min(second.at, b.text.length)) <= 5);
-    if (promote) first = { ...second!, atStart: true };
-    // A concession said at the end of the opening sentence ("The waste problem is real, I grant that.").
-    if (first === undefined) {
-      const tail = concededAfterComma(b.text);
-      if (tail) first = { cls: 'concession', words: tail.words, atStart: true, sentence: true, at: tail.at };
-    }
-    decidingCue = first?.cls;
-    // The first contrast or doubt after the opening (and after the cue promoted to open the block).
-    let turn: CueHit | undefined;
-    for (const h of hits) {
-      if (!h.atStart && !(promote && h === second) && (h.cls === 'contrast' || h.cls === 'doubt')) {
-        turn = h;
-        break;
-      }
-    }
+    const { first, turn, crux } = reading;
     const parent = b.parent;
     const prev = scope.prev >= 0 ? scope.prev : parent;
     const claimAnchor = scope.lastClaim >= 0 ? scope.lastClaim : parent >= 0 ? parent : headingClaim();
@@ -448,9 +459,9 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
   }
 
   // A section that ends on a conclusion about what should be done, and whose first paragraph only its place made a
-  // claim and neither asks for anything to be done nor ranks or compares, argues for that conclusion: the first paragraph and what was said for or
-  // against it (but its examples and explanations) go to the conclusion. (One look per section: the first conclusion
-  // after such a paragraph.)
+  // claim and neither asks for anything to be done nor ranks or compares, argues for that conclusion: the first
+  // paragraph and what was said for or against it (but its examples and explanations) go to the conclusion. (One look
+  // per section: the first conclusion after such a paragraph.)
   const opening = new Map<number, number>();
   /** Cues that tie a block to the very paragraph before it: an example or an explanation stays with that paragraph. */
   const tied = (d: Decision) => d.via === 'example' || d.via === 'explain';
