@@ -22,8 +22,15 @@ describe.skipIf(unavailable !== undefined)('the installed VSIX', () => {
       await item.waitFor({ timeout: 15_000 });
       const icon = item.locator('img.icon');
       await expect.poll(() => icon.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(128);
-      await item.click();
-      await s.page.locator('.extension-editor .name', { hasText: 'Crux Map' }).first().waitFor({ timeout: 15_000 });
+      // A click on a row that is still being drawn (its icon just loaded) can be taken for a hover only: try again,
+      // then from the keyboard, before calling the details page missing.
+      const details = s.page.locator('.extension-editor .name', { hasText: 'Crux Map' }).first();
+      for (let attempt = 0; attempt < 3 && !(await details.isVisible()); attempt++) {
+        if (attempt < 2) await item.click();
+        else await item.press('Enter');
+        await details.waitFor({ timeout: 7_000 }).catch(() => undefined);
+      }
+      await details.waitFor({ timeout: 5_000 });
       // The README is rendered in a webview: find the frame that shows its text.
       let readme: Frame | undefined;
       const deadline = Date.now() + 20_000;
