@@ -57,6 +57,8 @@ describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
       await expect.poll(() => readWorkspaceFile(s, 'unlabeled.md'), { timeout: 10_000 }).toBe(DRAFT.replace('That said,', 'Objection: That said,'));
       await frame.waitForFunction(() => Number(document.getElementById('map')!.dataset.nodeCount) === 2, undefined, { timeout: 15_000 });
       expect(await nodeCount(frame)).toBe(2);
+      // And the objection's edge to the claim it answers.
+      await frame.waitForFunction(() => Number(document.getElementById('map')!.dataset.edgeCount) === 1, undefined, { timeout: 10_000 });
     });
     await step('accept-all-with-preview', async () => {
       await openFile(s.page, 'unlabeled-2.md');
