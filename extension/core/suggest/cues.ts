@@ -65,6 +65,7 @@ const PHRASES: [CueClass, string[]][] = [
     'proponents', 'supporters', 'advocates', 'defenders of', 'skeptics', 'some may', 'some might', 'some would', 'others argue', 'others say', 'it is undeniable', 'it\'s undeniable', 'undeniably',
     'on the one hand', 'the standard view', 'the usual view', 'the common view', 'the usual argument', 'the standard argument', 'the obvious objection',
     'an obvious objection', 'a natural objection', 'it is often said', 'it\'s often said', 'it is sometimes said', 'people often say', 'it\'s tempting', 'it is tempting',
+    'a defender of', 'a critic', 'an opponent', 'a skeptic', 'a sceptic', 'a cynic', 'a supporter of', 'a proponent of', 'an advocate of',
   ]],
   ['concessive', [
     'although', 'though', 'even though', 'even if', 'while', 'whilst', 'despite', 'in spite of', 'notwithstanding', 'while it is true', 'while it\'s true',
@@ -82,7 +83,8 @@ const PHRASES: [CueClass, string[]][] = [
     'one worry', 'a worry', 'another worry', 'a further worry', 'another concern', 'a further concern', 'one objection', 'an objection',
     'another objection', 'a further objection', 'one drawback', 'a drawback', 'the drawback', 'another drawback', 'one downside', 'a downside',
     'another downside', 'another problem with', 'one problem with', 'even then', 'all the same', 'be that as it may', 'mind you', 'in reality',
-    'to the contrary', 'quite the opposite', 'far from it',
+    'to the contrary', 'quite the opposite', 'far from it', 'this undersells', 'that undersells', 'this understates', 'that understates',
+    'this exaggerates', 'that exaggerates', 'this underrates', 'that underrates', 'this overrates', 'that overrates',
   ]],
   ['doubt', [
     'i doubt', 'i\'m not convinced', 'i am not convinced', 'i\'m unconvinced', 'i am unconvinced', 'i\'m skeptical', 'i am skeptical', 'i\'m sceptical', 'i am sceptical',
@@ -112,7 +114,7 @@ const PHRASES: [CueClass, string[]][] = [
     'moreover', 'furthermore', 'in addition', 'additionally', 'also', 'besides', 'what\'s more', 'what is more', 'another', 'plus,', 'second,', 'secondly', 'third,',
     'thirdly', 'finally', 'lastly', 'similarly', 'likewise', 'and ', 'not only', 'on top of this', 'beyond that', 'relatedly', 'further,', 'another reason',
     'the second reason', 'the third reason', 'not to mention', 'apart from', 'last but not least', 'above all', 'more importantly', 'most importantly',
-    'equally', 'in the same way',
+    'equally', 'in the same way', 'it also', 'this also', 'there is also', 'there\'s also', 'there is another', 'there\'s another',
   ]],
   ['result', [
     'so', 'therefore', 'thus', 'hence', 'which means', 'this means', 'that means', 'it follows', 'consequently', 'as a result', 'as a consequence',
@@ -310,6 +312,19 @@ const MID_REASON = /because|since|so |therefore|thus|hence|which means|for examp
 const MID_CONTRAST = /but|however|yet|whereas|that said|and yet|on the other hand|except|still|nevertheless/iy;
 const THOUGH = /though/iy;
 
+/** The stance words ("I think", "I believe", "I suspect", "I'd say") that may open a disagreement, and the "that" after them. */
+const STANCE_LEAD = /(?:i think|i believe|i suspect|i feel|i'd say|i would say)(?: that)? /iy;
+
+/** A contrast or doubt right after stance words at `at` (`length` long), spanning both, if any. */
+function turnAfterStance(norm: string, at: number, length: number): { cls: CueClass; at: number; length: number } | undefined {
+  if (length > 11) return undefined;
+  STANCE_LEAD.lastIndex = at;
+  const lead = STANCE_LEAD.exec(norm);
+  if (!lead) return undefined;
+  const c = cueAt(norm, at + lead[0].length);
+  return c && (c.cls === 'contrast' || c.cls === 'doubt') ? { cls: c.cls, at, length: lead[0].length + c.length } : undefined;
+}
+
 function startsWith(re: RegExp, text: string, at: number): boolean {
   re.lastIndex = at;
   return re.test(text);
@@ -385,6 +400,11 @@ function clauseCue(norm: string, at: number, sentence: boolean): { cls: CueClass
     p = at;
   }
   if (!c || c.cls === 'plain') return undefined;
+  // "I think this misses …", "I believe that ignores …": a stance word before a contrast or doubt is the writer disagreeing.
+  if (c.cls === 'stance') {
+    const turn = turnAfterStance(norm, p, c.length);
+    if (turn) return turn;
+  }
   // Mid-sentence clauses take only the markers that really turn a clause; ", though," there means "however".
   if (!sentence) {
     if (c.cls === 'concessive' && c.length === 6 && startsWith(THOUGH, norm, p)) return { cls: 'contrast', at: p, length: c.length };
