@@ -307,6 +307,67 @@ describe('suggestDraft', () => {
     ]);
   });
 
+  it('"I think this misses …" disagrees; a critic named in the singular is a view conceded; "however" between commas opens the block', () => {
+    const claim = 'Claim: Tolls should pay for the new bridge.\n\n';
+    expect(rows(suggest(`${claim}I think this misses how few drivers cross it.\n`), true)).toEqual([[2, 'objection', 0, 'I think this misses']]);
+    // A stance alone is still the writer's own claim.
+    expect(suggest(`${claim}I think the bridge will pay for itself.\n`)[0].kind).toBe('claim');
+    expect(rows(suggest(`${claim}A critic of tolls would say they fall on commuters.\n`), true)).toEqual([[2, 'objection', 0, 'A critic']]);
+    const aside = suggest(`${claim}Critics say tolls push traffic onto side roads.\n\nThe counts, however, show side roads as quiet as before.\n`);
+    expect(rows(aside, true)).toEqual([
+      [2, 'objection', 0, 'Critics'],
+      [4, 'reply', 2, 'however'],
+    ]);
+  });
+
+  it('words naming an objection answer the last objection even after a reply to it', () => {
+    const list = suggest('Claim: Tolls should pay for the new bridge.\n\nCritics say tolls push traffic onto side roads.\n\nYet the side roads were as quiet as before.\n\nThat criticism also forgets the buses.\n');
+    expect(rows(list)).toEqual([
+      [2, 'objection', 0],
+      [4, 'reply', 2],
+      [6, 'reply', 2],
+    ]);
+  });
+
+  it('a question answered with a yes or no, or asked after a reason the block gives, is no open question', () => {
+    const claim = 'Claim: Tolls should pay for the new bridge.\n\nDrivers who cross it gain the most.\n\n';
+    const answered = suggest(`${claim}Is that unfair to them? No, they pay for what they use.\n`);
+    expect(at(answered, 4)?.kind).toBe('support');
+    const backed = suggest(`${claim}It also saves the city a loan. Why borrow when users can pay?\n`);
+    expect(rows(backed, true)[1]).toEqual([4, 'support', 0, 'It also']);
+    // After a statement that is no reason, the question stays a question.
+    expect(at(suggest(`${claim}I read the plan twice. Who pays for the repairs?\n`), 4)?.kind).toBe('question');
+  });
+
+  it('a short demand that only its place decided is the conclusion its section argues for, unless the first paragraph predicts', () => {
+    const end = suggest('Tolls on the old bridge paid for its repairs within ten years.\n\nDrivers who cross it gain the most.\n\nSome argue that tolls hurt commuters.\n\nBut monthly passes keep the cost low.\n\nThe new bridge should be paid for by tolls.\n');
+    expect(rows(end)).toEqual([
+      [0, 'support', 8],
+      [2, 'support', 8],
+      [4, 'objection', 8],
+      [6, 'reply', 4],
+      [8, 'claim', null],
+    ]);
+    // Second, right after a fact: the same.
+    expect(rows(suggest('Tolls on the old bridge paid for its repairs within ten years.\n\nThe new bridge should be paid for by tolls too.\n\nDrivers who cross it gain the most.\n'))).toEqual([
+      [0, 'support', 2],
+      [2, 'claim', null],
+      [4, 'support', 2],
+    ]);
+    // A first paragraph that predicts is a thesis of its own; "did not need to" demands nothing.
+    expect(suggest('Tolls will not pay for the new bridge.\n\nFew drivers cross it.\n\nThe city should borrow instead.\n')[0].kind).toBe('claim');
+    expect(suggest('Tolls paid for the old bridge.\n\nFew drivers cross it.\n\nThe city did not need to borrow.\n')[0].kind).toBe('claim');
+  });
+
+  it('under a heading that asks, the conclusion drawn with "so" answers it', () => {
+    const list = suggest('## Should the bridge have tolls?\n\nDrivers who cross it are the ones it serves.\n\nSo yes: the people who use it should pay for it.\n');
+    expect(rows(list)).toEqual([
+      [0, 'question', null],
+      [2, 'support', 4],
+      [4, 'reply', 0],
+    ]);
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

@@ -51,6 +51,8 @@ const VERB = /\b(?:is|are|was|were|will|would|can|cannot|can't|should|must|does|
 const EVIDENCE = /^(?:a study|a recent study|studies|research|data|statistics|surveys|according to|the evidence|evidence|historically|empirically)/i;
 
 const OPPOSING: ReadonlySet<CueClass> = new Set(['contrast', 'doubt', 'answer']);
+/** Cues that open a statement made for something (a question the block goes on to ask backs it). */
+const BACKING: ReadonlySet<CueClass> = new Set(['additive', 'cause', 'explain', 'example', 'result']);
 /**
  * What may follow a comma in the opening sentence to concede: a concession closing the sentence ("…, I grant that.",
  * "…, admittedly.") or others' view named in passing ("Paper bags are worse, some say, because …").
@@ -80,8 +82,14 @@ const FIRST_OF_SECTION = '(first paragraph of its section)';
 const FURTHER = /^(?:another|a further|one more)\b/i;
 /** "In fact" (or "as a matter of fact"). */
 const IN_FACT = /^(?:in fact|as a matter of fact)\b/i;
+/** Answer words that name what they answer as an objection ("That criticism", "This worry"). */
+const NAMES_OBJECTION = /^(?:this|that|the) (?:objection|worry|concern|criticism)\b/i;
 /** Words of what should be done. */
 const NORMATIVE = /\b(?:should|must|ought to|need to|needs to|have to|has to)\b/i;
+/** Words that demand something be done: "should", "ought to", or a "must" or "need to" with who must do it (not "must already be", "did not need to"). */
+const DEMAND = /\b(?:should|ought to)\b|\b(?:we|you|they|everyone|governments?|cities|schools|companies|parents|labs) (?:must|need to|have to)\b/i;
+/** A prediction ("will", "won't"). */
+const PREDICTS = /\b(?:will|won't|won’t)\b/i;
 /** A sentence after the first: a doubt that gives its reasons itself is answered next, not argued for. */
 const SECOND_SENTENCE = /[.!?]["')\]]*\s+\S/;
 /** A cue in the writer's own voice ("I doubt", "I'm not convinced"). */
@@ -141,8 +149,8 @@ function sentencesOf(text: string): string[] {
   return out;
 }
 
-/** Whether a block reads as a question, and whether the question is rhetorical (asked to assert, or answered in the block itself). */
-function questionOf(text: string): 'open' | 'rhetorical' | undefined {
+/** Whether a block reads as a question, whether the question is rhetorical (asked to assert, or answered in the block itself), and 'after' when it follows a statement of the block's own (an open question unless a cue says what the block does). */
+function questionOf(text: string): 'open' | 'after' | 'rhetorical' | undefined {
   if (!text.includes('?')) return undefined;
   const s = sentencesOf(text.trim());
   if (s.length === 0) return undefined;
@@ -153,9 +161,26 @@ function questionOf(text: string): 'open' | 'rhetorical' | undefined {
   const norm = normalize(s[firstQ]).replace(/^(?:and |but |so |well,? |then,? )/, '');
   // Openers that ask to assert, and intensifiers that do the same anywhere in the question ("Is that really …?").
   if (RHETORICAL.test(norm) || /\b(?:really|honestly)\b/.test(norm)) return 'rhetorical';
-  // A question followed by statements is answered on the spot (hypophora): the block asserts.
-  if (!last && q.filter(Boolean).length < s.length / 2) return 'rhetorical';
+  // A question followed by statements is answered on the spot (hypophora): the block asserts. So is one answered
+  // with a yes or a no ("Does that prove it? No, but …").
+  if (!last && (q.filter(Boolean).length < s.length / 2 || ANSWERED.test(s[firstQ + 1]))) return 'rhetorical';
+  // A question after the block's first statement asks about what the block itself just said ("It also makes X. Why …?").
+  if (firstQ > 0 && last) return 'after';
   return last || firstQ === 0 ? 'open' : undefined;
+}
+/** How a sentence that answers the question before it opens. */
+const ANSWERED = /^(?:no|yes|not|nope|of course|hardly|sure|perhaps|maybe|probably|surely not|certainly)\b/i;
+
+/** Contrast words that may stand between commas inside a clause ("The data, however, show …"). */
+const ASIDE_CONTRAST = /^(?:however|though|nevertheless|nonetheless|by contrast|in contrast|on the other hand|in reality|in practice)$/i;
+/** A contrast between commas among a block's first three words, read as opening the block. */
+function parenthetical(text: string, hits: readonly CueHit[]): CueHit | undefined {
+  for (const h of hits) {
+    if (h.at > 60) break;
+    if (h.atStart || h.sentence || h.cls !== 'contrast' || !ASIDE_CONTRAST.test(h.words)) continue;
+    if (text.charCodeAt(h.at + h.words.length) === 44 && text.charCodeAt(h.at - 2) === 44 && wordsUpTo(text, 4, h.at) <= 3) return { ...h, atStart: true };
+  }
+  return undefined;
 }
 
 /** How a block opens: the cue that decides it (if any), the first contrast or doubt after it, and a crux named anywhere in it. */
@@ -177,7 +202,13 @@ function readOpening(text: string, ascii: boolean): Opening {
     if (second === undefined && !h.atStart && h.sentence && h.cls !== 'aside') second = h;
     if (crux === undefined && h.cls === 'crux') crux = h;
   }
-  const promote = second !== undefined && (first === undefined || first.cls === 'aside') && (first?.cls === 'aside' || wordsUpTo(text, 6, Math.min(second.at, text.length)) <= 5);
+  // "Surveys, however, show …": a contrast set off by commas after the first words opens the block as "However, …" would.
+  if (first?.cls !== 'contrast' && first?.cls !== 'doubt' && first?.cls !== 'answer') {
+    const aside = parenthetical(text, hits);
+    if (aside) return { first: aside, turn: undefined, crux };
+  }
+  // (A "No," or "Yes," after the block's own opening question answers it: no cue of the block's.)
+  const promote = second !== undefined && !(ANSWERED.test(second.words) && text.charCodeAt(second.at - 2) === 63) && (first === undefined || first.cls === 'aside') && (first?.cls === 'aside' || wordsUpTo(text, 6, Math.min(second.at, text.length)) <= 5);
   if (promote) first = { ...second!, atStart: true };
   // A concession said at the end of the opening sentence ("The waste problem is real, I grant that.").
   if (first === undefined) {
@@ -223,6 +254,8 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
   let lastObjectionAnywhere = -1;
   let section = -1;
   let pending: number[] = [];
+  /** The heading of the current section when it asks a question, else -1. */
+  let sectionQuestion = -1;
 
   const scopeOf = (b: ProseBlock): Scope => {
     const key = b.parent >= 0 ? b.parent : -1 - b.section;
@@ -243,6 +276,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     if (b.section !== section) {
       section = b.section;
       pending = [];
+      sectionQuestion = -1;
     }
     if (b.block === 'heading') {
       const depth = b.depth ?? 1;
@@ -270,6 +304,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     targets[i] = target;
     if (kind === undefined) continue;
     if (b.block === 'heading' && kind === 'claim') headingClaims[b.depth ?? 1] = i;
+    if (b.block === 'heading' && kind === 'question') sectionQuestion = i;
     if (b.block !== 'heading') {
       scope.prev = i;
       scope.first = false;
@@ -313,7 +348,9 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     const prev = scope.prev >= 0 ? scope.prev : parent;
     const claimAnchor = scope.lastClaim >= 0 ? scope.lastClaim : parent >= 0 ? parent : headingClaim();
     const argAnchor = argAnchorOf(prev, scope, parent, first);
-    const question = questionOf(b.text);
+    const asked = questionOf(b.text);
+    // A question after a statement the block opens with a reason, an example, a result or one more point backs that statement: the cue decides.
+    const question = asked === 'after' ? (first && BACKING.has(first.cls) ? undefined : 'open') : asked;
 
     if (b.block === 'heading') {
       if (question === 'open' || question === 'rhetorical') return result('question', headingClaim(), 0.5, '(a heading that asks)');
@@ -345,6 +382,9 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
         const t = last >= 0 && targets[last] >= 0 ? targets[last] : claimAnchor;
         if (t >= 0) return result('objection', t, 0.7, cue);
       }
+      // "That criticism also ignores …": words that name an objection answer the last one, even after a reply to it.
+      if (opposing === first && first.cls === 'answer' && NAMES_OBJECTION.test(first.words) && scope.lastObjection >= 0 && kindOf(prev) === 'reply')
+        return result('reply', scope.lastObjection, 0.7, cue);
       const weak = WEAK_CONTRAST.test(opposing.words) ? 0.15 : 0;
       const ak = kindOf(argAnchor);
       const soft = exception || first!.cls === 'condition' ? 0.2 : 0;
@@ -416,7 +456,8 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
       // (A conclusion on what should be done is the writer's claim, objection or not.)
       const normative = NORMATIVE.test(b.text);
       if (pk === 'objection' && !normative) return result('support', prev, 0.55, first.words);
-      const r = result('claim', parent >= 0 ? parent : headingClaim(), 0.65, first.words);
+      // Under a heading that asks, the section's conclusion answers it.
+      const r = parent < 0 && sectionQuestion >= 0 ? result('reply', sectionQuestion, 0.6, first.words) : result('claim', parent >= 0 ? parent : headingClaim(), 0.65, first.words);
       if (normative && parent < 0) r.conclusion = true;
       return r;
     }
@@ -469,16 +510,28 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     const d = decided[i];
     if (!d || blocks[i].parent >= 0) continue;
     const sec = blocks[i].section;
-    if (d.cue === FIRST_OF_SECTION && !opening.has(sec) && !NORMATIVE.test(blocks[i].text) && !EVALUATIVE.test(blocks[i].text)) opening.set(sec, i);
+    if (d.cue === FIRST_OF_SECTION && !opening.has(sec) && !NORMATIVE.test(blocks[i].text)) opening.set(sec, i);
     const f = opening.get(sec);
-    if (d.conclusion && f !== undefined && f >= 0) {
+    if (f === undefined || f < 0 || i === f) continue;
+    // A short sentence on what should be done, which only its place made a reason or a reply, is the conclusion the section argues for.
+    // (Not when the first paragraph predicts: "X will not …" is a thesis of its own.)
+    const unmarked = !d.conclusion && d.cue.startsWith('(') && d.kind !== 'claim' && blocks[i].block === 'paragraph' && isShortDemand(blocks[i].text) && !PREDICTS.test(blocks[f].text);
+    if (unmarked) decided[i] = { ...result('claim', -1, 0.55, '(a short conclusion on what should be done)'), conclusion: true };
+    // (A conclusion drawn with "so" leaves a first paragraph that ranks or compares its own thesis.)
+    if ((d.conclusion && !EVALUATIVE.test(blocks[f].text)) || unmarked) {
       opening.set(sec, -1);
       decided[f] = result('support', i, 0.5, '(argues for the conclusion below)');
-      for (let k = f + 1; k < i; k++) {
+      // (Those after the conclusion too, when it came early: "X happened. Y should do the same. Because …")
+      for (let k = f + 1; k < blocks.length && blocks[k].section === sec; k++) {
         const dk = decided[k];
         if (dk && dk.target === f && (dk.kind === 'support' || dk.kind === 'objection') && !tied(dk)) dk.target = i;
       }
     }
+  }
+
+  /** One sentence of at most 25 words, not a question, that says what should be done. */
+  function isShortDemand(text: string): boolean {
+    return DEMAND.test(text) && !text.includes('?') && !SECOND_SENTENCE.test(text) && wordsUpTo(text, 26) <= 25;
   }
 
   // Number the suggestions and point targets at elements or suggestions.
