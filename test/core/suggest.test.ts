@@ -310,6 +310,9 @@ describe('suggestDraft', () => {
   it('"I think this misses …" disagrees; a critic named in the singular is a view conceded; "however" between commas opens the block', () => {
     const claim = 'Claim: Tolls should pay for the new bridge.\n\n';
     expect(rows(suggest(`${claim}I think this misses how few drivers cross it.\n`), true)).toEqual([[2, 'objection', 0, 'I think this misses']]);
+    // "that" as the demonstrative, and as the conjunction before one.
+    expect(rows(suggest(`${claim}I think that misses how few drivers cross it.\n`), true)).toEqual([[2, 'objection', 0, 'I think that misses']]);
+    expect(rows(suggest(`${claim}I believe that this misses how few drivers cross it.\n`), true)).toEqual([[2, 'objection', 0, 'I believe that this misses']]);
     // A stance alone is still the writer's own claim.
     expect(suggest(`${claim}I think the bridge will pay for itself.\n`)[0].kind).toBe('claim');
     expect(rows(suggest(`${claim}A critic of tolls would say they fall on commuters.\n`), true)).toEqual([[2, 'objection', 0, 'A critic']]);

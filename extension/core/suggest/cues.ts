@@ -312,17 +312,20 @@ const MID_REASON = /because|since|so |therefore|thus|hence|which means|for examp
 const MID_CONTRAST = /but|however|yet|whereas|that said|and yet|on the other hand|except|still|nevertheless/iy;
 const THOUGH = /though/iy;
 
-/** The stance words ("I think", "I believe", "I suspect", "I'd say") that may open a disagreement, and the "that" after them. */
-const STANCE_LEAD = /(?:i think|i believe|i suspect|i feel|i'd say|i would say)(?: that)? /iy;
+/** The stance words that may open a disagreement ("I think this misses …"): the stance cues "I think", "I believe", "I suspect". */
+const STANCE_LEAD = /(?:i think|i believe|i suspect) /iy;
 
-/** A contrast or doubt right after stance words at `at` (`length` long), spanning both, if any. */
-function turnAfterStance(norm: string, at: number, length: number): { cls: CueClass; at: number; length: number } | undefined {
-  if (length > 11) return undefined;
+/** A contrast or doubt right after stance words at `at` (or after a "that" following them), spanning both, if any. */
+function turnAfterStance(norm: string, at: number): { cls: CueClass; at: number; length: number } | undefined {
   STANCE_LEAD.lastIndex = at;
   const lead = STANCE_LEAD.exec(norm);
   if (!lead) return undefined;
-  const c = cueAt(norm, at + lead[0].length);
-  return c && (c.cls === 'contrast' || c.cls === 'doubt') ? { cls: c.cls, at, length: lead[0].length + c.length } : undefined;
+  const turns = (c: { cls: CueClass; length: number } | undefined): c is { cls: CueClass; length: number } => c !== undefined && (c.cls === 'contrast' || c.cls === 'doubt');
+  // "I think that misses …" ("that" the demonstrative) before "I think that this misses …" ("that" the conjunction).
+  let p = at + lead[0].length;
+  let c = cueAt(norm, p);
+  if (!turns(c) && norm.startsWith('that ', p)) c = cueAt(norm, (p += 5));
+  return turns(c) ? { cls: c.cls, at, length: p - at + c.length } : undefined;
 }
 
 function startsWith(re: RegExp, text: string, at: number): boolean {
@@ -402,7 +405,7 @@ function clauseCue(norm: string, at: number, sentence: boolean): { cls: CueClass
   if (!c || c.cls === 'plain') return undefined;
   // "I think this misses …", "I believe that ignores …": a stance word before a contrast or doubt is the writer disagreeing.
   if (c.cls === 'stance') {
-    const turn = turnAfterStance(norm, p, c.length);
+    const turn = turnAfterStance(norm, p);
     if (turn) return turn;
   }
   // Mid-sentence clauses take only the markers that really turn a clause; ", though," there means "however".
