@@ -149,6 +149,9 @@ function sentencesOf(text: string): string[] {
   return out;
 }
 
+/** How a sentence that answers the question before it opens. */
+const ANSWERED = /^(?:no|yes|not|nope|of course|hardly|sure|perhaps|maybe|probably|surely not|certainly)\b/i;
+
 /** Whether a block reads as a question, whether the question is rhetorical (asked to assert, or answered in the block itself), and 'after' when it follows a statement of the block's own (an open question unless a cue says what the block does). */
 function questionOf(text: string): 'open' | 'after' | 'rhetorical' | undefined {
   if (!text.includes('?')) return undefined;
@@ -168,12 +171,15 @@ function questionOf(text: string): 'open' | 'after' | 'rhetorical' | undefined {
   if (firstQ > 0 && last) return 'after';
   return last || firstQ === 0 ? 'open' : undefined;
 }
-/** How a sentence that answers the question before it opens. */
-const ANSWERED = /^(?:no|yes|not|nope|of course|hardly|sure|perhaps|maybe|probably|surely not|certainly)\b/i;
+
+/** One sentence of at most 25 words, not a question, that says what should be done. */
+function isShortDemand(text: string): boolean {
+  return DEMAND.test(text) && !text.includes('?') && !SECOND_SENTENCE.test(text) && wordsUpTo(text, 26) <= 25;
+}
 
 /** Contrast words that may stand between commas inside a clause ("The data, however, show …"). */
 const ASIDE_CONTRAST = /^(?:however|though|nevertheless|nonetheless|by contrast|in contrast|on the other hand|in reality|in practice)$/i;
-/** A contrast between commas among a block's first three words, read as opening the block. */
+/** A contrast between commas among a block's first three words, read as opening the block (block text has single spaces: ", however,"). */
 function parenthetical(text: string, hits: readonly CueHit[]): CueHit | undefined {
   for (const h of hits) {
     if (h.at > 60) break;
@@ -527,11 +533,6 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
         if (dk && dk.target === f && (dk.kind === 'support' || dk.kind === 'objection') && !tied(dk)) dk.target = i;
       }
     }
-  }
-
-  /** One sentence of at most 25 words, not a question, that says what should be done. */
-  function isShortDemand(text: string): boolean {
-    return DEMAND.test(text) && !text.includes('?') && !SECOND_SENTENCE.test(text) && wordsUpTo(text, 26) <= 25;
   }
 
   // Number the suggestions and point targets at elements or suggestions.
