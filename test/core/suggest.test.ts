@@ -321,6 +321,9 @@ describe('suggestDraft', () => {
       [2, 'objection', 0, 'Critics'],
       [4, 'reply', 2, 'however'],
     ]);
+    // Two spaces or a line break after the comma read the same (block text has single spaces), CRLF too.
+    const broken = suggest(`${claim}Critics say tolls push traffic onto side roads.\r\n\r\nThe counts,  however, show side roads as quiet as before.\r\n`);
+    expect(rows(broken, true)[1]).toEqual([4, 'reply', 2, 'however']);
   });
 
   it('words naming an objection answer the last objection even after a reply to it', () => {
