@@ -374,6 +374,71 @@ describe('suggestDraft', () => {
     ]);
   });
 
+  it('a view said to ignore something answers it; an objection named as usual is conceded, one "easily solved" is answered', () => {
+    const list = suggest(
+      'Town halls should open on Saturdays.\n\nPeople who work all week cannot come on weekdays.\n\nThe usual objection is that staff would lose their weekend.\n\nThat is easily solved: the hall can close on Mondays instead.\n\nIt is often said that most errands can be done online now.\n\nThis argument overlooks everyone who has no computer at home.\n',
+    );
+    expect(rows(list, true)).toEqual([
+      [0, 'claim', null, '(first paragraph of its section)'],
+      [2, 'support', 0, '(right after the claim)'],
+      [4, 'objection', 0, 'The usual objection'],
+      [6, 'reply', 4, 'That is easily solved'],
+      [8, 'objection', 0, 'It is often said'],
+      [10, 'reply', 8, 'This argument overlooks'],
+    ]);
+  });
+
+  it('the writer taking a side in so many words states a position', () => {
+    const list = suggest('I strongly oppose the plan to close the night bus.\n\nShift workers have no other way home.\n\nI would support running it less often after two in the morning.\n');
+    expect(rows(list, true)).toEqual([
+      [0, 'claim', null, 'I strongly oppose'],
+      [2, 'support', 0, '(right after the claim)'],
+      [4, 'claim', null, 'I would support'],
+    ]);
+  });
+
+  it('right after a quoted view, an unmarked paragraph answers it', () => {
+    const list = suggest('> Self-checkout saves shops money.\n\nOnly until you count the theft. Several chains have removed the machines again.\n');
+    expect(rows(list)).toEqual([
+      [0, 'claim', null],
+      [2, 'objection', 0],
+    ]);
+    // Not a quote: after the writer's own claim, the same paragraph is its first reason.
+    expect(rows(suggest('Self-checkout saves shops money.\n\nOnly one cashier watches six machines.\n'))[1]).toEqual([2, 'support', 0]);
+  });
+
+  it('a question that proposes another way objects to the claim; "Surely …?" is asked to assert', () => {
+    const list = suggest('The village should buy a snow plough of its own.\n\nThe county plough reaches us two days after every storm.\n\nCould we not simply pay a farmer to clear the roads instead?\n\nNo farmer here owns a tractor big enough.\n');
+    expect(rows(list, true).slice(2)).toEqual([
+      [4, 'objection', 0, '(asks about another way)'],
+      [6, 'reply', 4, '(answers the objection before it)'],
+    ]);
+    expect(suggest('The village should buy a snow plough.\n\nSurely nobody wants to wait two days for the roads?\n')[1]).toMatchObject({ kind: 'support', cue: '(a rhetorical question)' });
+  });
+
+  it('reasons before a "therefore" conclusion argue for it, after a question or an objection first; "one of the most" does not rank', () => {
+    const list = suggest(
+      'Should the library lend tools?\n\nMost households use a drill a few times a year.\n\nA shared drill costs each borrower almost nothing.\n\nThe library should therefore start a tool shelf.\n',
+    );
+    expect(rows(list)).toEqual([
+      [0, 'question', null],
+      [2, 'support', 6],
+      [4, 'support', 6],
+      [6, 'claim', null],
+    ]);
+    const after = suggest(
+      'It is often said that bike lanes slow down buses.\n\nCycling is one of the most common ways to get to work here.\n\nLanes keep bikes out of the bus lane.\n\nThe council should therefore build more of them.\n',
+    );
+    expect(rows(after)).toEqual([
+      [0, 'objection', 6],
+      [2, 'support', 6],
+      [4, 'support', 6],
+      [6, 'claim', null],
+    ]);
+    // A first paragraph that ranks its subject is a thesis of its own.
+    expect(suggest('Should we plant trees?\n\nTrees are the best defence against summer heat.\n\nThe city should therefore plant a thousand.\n')[1]).toMatchObject({ kind: 'claim' });
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

@@ -34,6 +34,20 @@ export interface CueHit {
   at: number;
 }
 
+/** Every phrase of each of `firsts` followed by each of `nexts`, a space between. */
+function combine(firsts: readonly string[], nexts: readonly string[]): string[] {
+  return firsts.flatMap((a) => nexts.map((b) => `${a} ${b}`));
+}
+/** A view or argument said to fail ("This view ignores …", "That argument overlooks …"): a contrast, as "this ignores" is. */
+const VIEW_FAILS = combine(
+  combine(['this', 'that', 'the'], ['view', 'argument', 'claim', 'reasoning', 'line of argument', 'position', 'idea']),
+  ['ignores', 'overlooks', 'misses', 'forgets', 'neglects', 'assumes', 'fails', 'confuses', 'rests on'],
+);
+/** An objection said to be easily met ("That is easily solved: …"): an answer. */
+const EASILY_MET = combine(['this is', 'that is', 'that\'s', 'it is', 'it\'s'], ['easily solved', 'easily fixed', 'easily answered', 'easy to fix', 'easy to solve', 'easy to answer', 'easily avoided', 'easy to avoid']);
+/** The writer taking a side in so many words ("I strongly oppose …", "I would support …"). */
+const WRITER_SIDES = combine(['i', 'i strongly', 'i would', 'i\'d', 'i would strongly', 'i firmly'], ['support', 'oppose', 'favour', 'favor', 'prefer', 'object to']);
+
 /** Phrases by class, lower case, apostrophes straight. Longer phrases first where one is a prefix of another. */
 const PHRASES: [CueClass, string[]][] = [
   ['plain', [
@@ -55,7 +69,7 @@ const PHRASES: [CueClass, string[]][] = [
     'that\'s fair, but', 'that is fair, but', 'fair point, but', 'fair, but', 'fair enough, but', 'true, but', 'that\'s true, but', 'that is true, but',
     'in response', 'to which i', 'my answer', 'my response', 'the answer is', 'the response is', 'this objection', 'that objection', 'the objection',
     'this worry', 'that worry', 'the worry is misplaced', 'this concern', 'that concern', 'this criticism', 'that criticism', 'this misreads', 'that misreads',
-    'one answer', 'an answer', 'the short answer', 'a partial answer', 'the fix is', 'the solution is', 'i don\'t think that\'s right', 'that doesn\'t follow', 'this doesn\'t follow', 'not quite', 'that\'s not what',
+    'one answer', 'an answer', 'the short answer', 'a partial answer', 'the fix is', 'the solution is', ...EASILY_MET, 'i don\'t think that\'s right', 'that doesn\'t follow', 'this doesn\'t follow', 'not quite', 'that\'s not what',
   ]],
   ['concession', [
     'granted', 'admittedly', 'to be sure', 'to be fair', 'sure,', 'sure ', 'of course', 'it\'s true that', 'it is true that', 'true,', 'i agree that',
@@ -66,6 +80,8 @@ const PHRASES: [CueClass, string[]][] = [
     'on the one hand', 'the standard view', 'the usual view', 'the common view', 'the usual argument', 'the standard argument', 'the obvious objection',
     'an obvious objection', 'a natural objection', 'it is often said', 'it\'s often said', 'it is sometimes said', 'people often say', 'it\'s tempting', 'it is tempting',
     'a defender of', 'a critic', 'an opponent', 'a skeptic', 'a sceptic', 'a cynic', 'a supporter of', 'a proponent of', 'an advocate of',
+    'the usual objection', 'the common objection', 'a common objection', 'the standard objection', 'a standard objection', 'the main objection',
+    'the classic objection', 'a frequent objection', 'the most common objection', 'the usual complaint', 'a common complaint', 'the common complaint',
   ]],
   ['concessive', [
     'although', 'though', 'even though', 'even if', 'while', 'whilst', 'despite', 'in spite of', 'notwithstanding', 'while it is true', 'while it\'s true',
@@ -84,7 +100,7 @@ const PHRASES: [CueClass, string[]][] = [
     'another objection', 'a further objection', 'one drawback', 'a drawback', 'the drawback', 'another drawback', 'one downside', 'a downside',
     'another downside', 'another problem with', 'one problem with', 'even then', 'all the same', 'be that as it may', 'mind you', 'in reality',
     'to the contrary', 'quite the opposite', 'far from it', 'this undersells', 'that undersells', 'this understates', 'that understates',
-    'this exaggerates', 'that exaggerates', 'this underrates', 'that underrates', 'this overrates', 'that overrates',
+    'this exaggerates', 'that exaggerates', 'this underrates', 'that underrates', 'this overrates', 'that overrates', ...VIEW_FAILS,
   ]],
   ['doubt', [
     'i doubt', 'i\'m not convinced', 'i am not convinced', 'i\'m unconvinced', 'i am unconvinced', 'i\'m skeptical', 'i am skeptical', 'i\'m sceptical', 'i am sceptical',
@@ -142,7 +158,7 @@ const PHRASES: [CueClass, string[]][] = [
     'my thesis', 'the thesis', 'i expect', 'i predict', 'we should', 'we must', 'we need to', 'it seems to me', 'my sense is', 'my guess is', 'i\'m confident',
     'i am confident', 'i\'m fairly confident', 'i suspect', 'i\'d bet', 'i would bet', 'my bet', 'my prediction', 'the claim', 'here is the claim', 'here\'s the claim',
     'i\'m increasingly', 'you think', 'you argue', 'you claim', 'you expect', 'you say', 'your view', 'your claim', 'your argument', 'my current view', 'my model is', 'my take', 'my read is', 'i have come to think', 'i\'ve come to think', 'i now think', 'i want to defend', 'i\'ll defend', 'the central claim', 'the core claim',
-    'it is clear that', 'it\'s clear that', 'clearly', 'obviously', 'surely',
+    'it is clear that', 'it\'s clear that', 'clearly', 'obviously', 'surely', ...WRITER_SIDES,
   ]],
   ['openQuestion', [
     'i wonder', 'i\'m wondering', 'i am wondering', 'i\'d like to know', 'i would like to know', 'i\'m curious', 'i am curious', 'open question', 'an open question',

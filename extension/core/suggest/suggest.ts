@@ -44,7 +44,7 @@ interface Scope {
   first: boolean;
 }
 
-const RHETORICAL = /^(?:isn't|aren't|doesn't|don't|didn't|wouldn't|shouldn't|can't|couldn't|won't|hasn't|haven't|why would|why should|why on earth|who would|who cares|who needs|how could|how can anyone|how can we|what's the harm|what is the harm|is it really|are we really|do we really|does anyone really|does anyone seriously|why not|why else|what else|since when|can we really|is that really|really\?)/;
+const RHETORICAL = /^(?:isn't|aren't|doesn't|don't|didn't|wouldn't|shouldn't|can't|couldn't|won't|hasn't|haven't|why would|why should|why on earth|who would|who cares|who needs|how could|how can anyone|how can we|what's the harm|what is the harm|is it really|are we really|do we really|does anyone really|does anyone seriously|why not|why else|what else|since when|can we really|is that really|really\?|surely)/;
 const NEGATION = /\b(?:not|no|never|won't|can't|cannot|doesn't|don't|isn't|aren't|wouldn't|fails?|breaks?|miss(?:es)?|worse|harder|lose|loses|collapses?)\b/;
 const VERB = /\b(?:is|are|was|were|will|would|can|cannot|can't|should|must|does|do|doesn't|don't|isn't|aren't|won't|makes?|needs?|fails?|helps?|matters?|works?|beats?|requires?|prevents?|causes?|leads?|wins?|loses?|scales?)\b/;
 
@@ -74,10 +74,16 @@ function concededAfterComma(text: string): { words: string; at: number } | undef
   }
   return undefined;
 }
-/** Words that rank or compare: a paragraph with them reads as a thesis of its own. */
-const EVALUATIVE = /\b(?:most|least|best|worst|main|central|key|biggest|largest|more|less|better|worse|than)\b/i;
+/** Words that propose another way than the one argued for. */
+const ALTERNATIVE = /\b(?:instead|rather than|in place of)\b/i;
+/** Words that rank ("the most useful", but not "one of the most common") or compare ("better than"): a paragraph with them reads as a thesis of its own. */
+const EVALUATIVE = /(?<!\bone of )\bthe (?:most|least|best|worst|main|central|key|biggest|largest|greatest|single most)\b|\b(?:more|less|better|worse|fewer)\b(?: [^ .;:!?]+){0,6}? than\b/i;
+/** The cue of a quoted paragraph that only its place made a claim. */
+const QUOTED = '(a quoted paragraph: the position answered)';
 /** The cue of a paragraph that only its place, first in its section, made a claim. */
 const FIRST_OF_SECTION = '(first paragraph of its section)';
+/** The cue of a paragraph that only its place, the first in its section after no claim (after a question, an objection), made a claim. */
+const NO_CLAIM_BEFORE = '(no claim before it in its section)';
 /** Cue words that add one more objection to those made ("another worry", "a further objection"). */
 const FURTHER = /^(?:another|a further|one more)\b/i;
 /** "In fact" (or "as a matter of fact"). */
@@ -413,6 +419,11 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
       if (ak === 'objection') return result('reply', argAnchor, 0.45, first.words);
       return result('objection', claimAnchor, claimAnchor >= 0 ? 0.65 : 0.5, first.words);
     }
+    // "Surely the state could simply hire firefighters instead?": a question that proposes another way objects to the claim.
+    if ((question === 'open' || question === 'rhetorical') && claimAnchor >= 0 && ALTERNATIVE.test(b.text)) {
+      const ak = kindOf(argAnchor);
+      return ak === 'objection' ? result('reply', argAnchor, 0.45, '(asks about another way)') : result('objection', claimAnchor, 0.5, '(asks about another way)');
+    }
     if (question === 'open' || (question === undefined && first?.cls === 'openQuestion' && /\?/.test(b.text))) {
       // "How would we test that?": a question ending on a demonstrative asks about the block just before; otherwise about the claim.
       const anaphoric = prev >= 0 && kindOf(prev) !== undefined && kindOf(prev) !== 'question' && /\b(?:that|this|these|those|it)\s*\?["')\]]*$/.test(normalize(b.text.trim()));
@@ -489,18 +500,20 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     }
     // No cue that decides: the block's place does.
     if (b.block === 'blockquote') {
-      if (parent < 0) return result('claim', -1, 0.5, '(a quoted paragraph: the position answered)');
+      if (parent < 0) return result('claim', -1, 0.5, QUOTED);
       return result('support', parent, 0.4, '(continues the quote)');
     }
     if (parent >= 0) return result('support', parent, 0.45, '(nested under the item above)');
-    if (claimAnchor < 0) return result('claim', headingClaim(), scope.first ? 0.6 : 0.45, scope.first ? FIRST_OF_SECTION : '(no claim before it in its section)');
+    if (claimAnchor < 0) return result('claim', headingClaim(), scope.first ? 0.6 : 0.45, scope.first ? FIRST_OF_SECTION : NO_CLAIM_BEFORE);
     const pk = kindOf(prev);
     // An unmarked paragraph right after an objection usually answers it.
     // (Unless the objection is the writer's own doubt: then the writer goes on to argue for it.)
     if (pk === 'objection' && decided[prev]?.own) return result('support', prev, 0.45, '(argues for the doubt before it)');
     if (pk === 'objection') return result('reply', prev, 0.4, '(answers the objection before it)');
     if (pk === 'reply') return result('support', prev, 0.35, '(follows the reply)');
-    // Right after the claim, an unmarked paragraph is most often its first reason.
+    // Right after a quoted view, an unmarked paragraph is the writer's answer to it (as in a comment thread); right after
+    // the writer's own claim, it is most often the claim's first reason.
+    if (prev === claimAnchor && blocks[prev].block === 'blockquote' && b.block === 'paragraph' && decided[prev]?.cue === QUOTED) return result('objection', prev, 0.45, '(answers the quote before it)');
     if (prev === claimAnchor) return result('support', claimAnchor, 0.5, '(right after the claim)');
     return result('support', claimAnchor, 0.4, '(follows the claim)');
   }
@@ -516,7 +529,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     const d = decided[i];
     if (!d || blocks[i].parent >= 0) continue;
     const sec = blocks[i].section;
-    if (d.cue === FIRST_OF_SECTION && !opening.has(sec) && !NORMATIVE.test(blocks[i].text)) opening.set(sec, i);
+    if ((d.cue === FIRST_OF_SECTION || d.cue === NO_CLAIM_BEFORE) && !opening.has(sec) && !NORMATIVE.test(blocks[i].text)) opening.set(sec, i);
     const f = opening.get(sec);
     if (f === undefined || f < 0 || i === f) continue;
     // A short sentence on what should be done, which only its place made a reason or a reply, is the conclusion the section argues for.
@@ -527,10 +540,13 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     if ((d.conclusion && !EVALUATIVE.test(blocks[f].text)) || unmarked) {
       opening.set(sec, -1);
       decided[f] = result('support', i, 0.5, '(argues for the conclusion below)');
-      // (Those after the conclusion too, when it came early: "X happened. Y should do the same. Because …")
-      for (let k = f + 1; k < blocks.length && blocks[k].section === sec; k++) {
+      // (Those after the conclusion too, when it came early: "X happened. Y should do the same. Because …"; and an objection
+      // before the first paragraph, "It is often said that …", which waited for a claim.)
+      let from = f;
+      while (from > 0 && blocks[from - 1].section === sec) from--;
+      for (let k = from; k < blocks.length && blocks[k].section === sec; k++) {
         const dk = decided[k];
-        if (dk && dk.target === f && (dk.kind === 'support' || dk.kind === 'objection') && !tied(dk)) dk.target = i;
+        if (k !== f && dk && dk.target === f && (dk.kind === 'support' || dk.kind === 'objection') && !tied(dk)) dk.target = i;
       }
     }
   }
