@@ -1,5 +1,6 @@
 /** The suggester's own block scan: one pass over a draft's lines, finding the paragraphs, list items, quote paragraphs and headings that could be elements (no parser internals, linear in the text). */
 import type { Position, Range } from '../model';
+import type { Kept } from './kept';
 
 /** One block that could be an element (spec section 1), as the suggester sees it. */
 export interface ProseBlock {
@@ -116,8 +117,9 @@ const WHITE_RUN = /(?! (?!\s))\s+/g;
  * split at \n, \r\n and \r; a leading BOM is not counted. One pass, linear in the text.
  * `plain`, when given, receives one entry a block: true when its text is known to be plain
  * ASCII (no markup, no white space but single spaces), so the cue reader need not look again.
+ * `texts`, when given, keeps each marked-up block's plain text by its source from call to call.
  */
-export function scanBlocks(text: string, plain?: boolean[]): ProseBlock[] {
+export function scanBlocks(text: string, plain?: boolean[], texts?: Kept<string>): ProseBlock[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Most drafts end their lines with \n alone: a plain split then.
   const lines = src.includes('\r') ? src.split(/\r\n|\n|\r/) : src.split('\n');
@@ -144,10 +146,15 @@ export function scanBlocks(text: string, plain?: boolean[]): ProseBlock[] {
     const special = SPECIAL.test(joined);
     if (!special) body = joined.trim();
     else {
-      body = plainInline(joined);
-      // A trailing ` ^id` marker is markup, not text.
-      const caret = body.lastIndexOf('^');
-      if (caret >= 0 && (caret === 0 || WHITE.test(body[caret - 1])) && ID_TAIL.test(body.slice(caret + 1))) body = body.slice(0, Math.max(0, caret - 1)).trim();
+      const kept = texts?.get(joined);
+      if (kept !== undefined) body = kept;
+      else {
+        body = plainInline(joined);
+        // A trailing ` ^id` marker is markup, not text.
+        const caret = body.lastIndexOf('^');
+        if (caret >= 0 && (caret === 0 || WHITE.test(body[caret - 1])) && ID_TAIL.test(body.slice(caret + 1))) body = body.slice(0, Math.max(0, caret - 1)).trim();
+        texts?.set(joined, body);
+      }
     }
     if (!body) return;
     const idx = blocks.length;

@@ -2,6 +2,7 @@
 import type { Draft, ElementKind, Position, Range } from '../model';
 import { scanBlocks, type ProseBlock } from './blocks';
 import { findCues, normalize, type CueClass, type CueHit } from './cues';
+import { Kept } from './kept';
 
 /** The block a suggestion attaches to: an existing element or another suggested block. */
 export interface SuggestionTarget {
@@ -180,7 +181,7 @@ function questionOf(text: string): 'open' | 'after' | 'rhetorical' | undefined {
 
 /** One sentence of at most 25 words, not a question, that says what should be done. */
 function isShortDemand(text: string): boolean {
-  return DEMAND.test(text) && !text.includes('?') && !SECOND_SENTENCE.test(text) && wordsUpTo(text, 26) <= 25;
+  return !text.includes('?') && wordsUpTo(text, 26) <= 25 && !SECOND_SENTENCE.test(text) && DEMAND.test(text);
 }
 
 /** Contrast words that may stand between commas inside a clause ("The data, however, show …"). */
@@ -238,17 +239,51 @@ function readOpening(text: string, ascii: boolean): Opening {
   return { first, turn, crux };
 }
 
+/** What a block's own text says, whatever surrounds it: how it opens (its cues) and whether it asks. */
+interface Reading extends Opening {
+  asked: ReturnType<typeof questionOf>;
+  /** It asks, and proposes another way ("… instead?"). */
+  alternative: boolean;
+}
+
+/**
+ * What suggestDraft keeps from one call to the next on the same draft, so that after an edit only the blocks whose text
+ * changed are read again (the editor suggests again on every change): each block's plain text by its source, and each
+ * text's reading. Either depends on nothing but its key, so a kept value is the one working it out again would give;
+ * values no block of the last call used are dropped.
+ */
+export class SuggestMemo {
+  readonly texts = new Kept<string>();
+  readonly readings = new Kept<Reading>();
+  settle(): void {
+    this.texts.settle();
+    this.readings.settle();
+  }
+}
+
+function readingOf(text: string, ascii: boolean, memo: SuggestMemo | undefined): Reading {
+  const kept = memo?.readings.get(text);
+  if (kept) return kept;
+  const asked = questionOf(text);
+  const { first, turn, crux } = readOpening(text, ascii);
+  // (An object literal, not a spread: every reading one shape, made without the generic copy.)
+  const r: Reading = { first, turn, crux, asked, alternative: asked !== undefined && ALTERNATIVE.test(text) };
+  memo?.readings.set(text, r);
+  return r;
+}
+
 /**
  * Suggests an element kind and target for every block of a draft that could be an element
  * but has no label. `draft` is parseDraft's output for the same text (its elements mark the
  * labeled blocks and give their kinds). Returns every suggestion the suggester has an
  * opinion on (filter by `confidence` for a threshold), in source order. Pure; one pass over
- * the blocks after one scan of the text, so linear in the draft's size.
+ * the blocks after one scan of the text, so linear in the draft's size. `memo`, kept by the
+ * caller for one draft from call to call, spares reading again the blocks an edit left alone.
  */
-export function suggestDraft(text: string, draft: Draft): Suggestion[] {
+export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Suggestion[] {
   /** Per block: its text is plain ASCII (then the cue reader skips its own look for other characters). */
   const plain: boolean[] = [];
-  const blocks = scanBlocks(text, plain);
+  const blocks = scanBlocks(text, plain, memo?.texts);
   const elementAtLine = new Map<number, number>();
   draft.elements.forEach((e, i) => elementAtLine.set(e.range.start.line, i));
 
@@ -303,7 +338,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
       const st = draft.elements[el].structuralTarget;
       target = st >= 0 ? (blockOfElement.get(st) ?? -1) : -1;
     } else {
-      const reading = readOpening(b.text, plain[i]);
+      const reading = readingOf(b.text, plain[i], memo);
       const d = decide(b, scope, reading);
       if (d) {
         d.via = reading.first?.cls;
@@ -353,14 +388,14 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     return lastClaimAnywhere;
   }
 
-  function decide(b: ProseBlock, scope: Scope, reading: Opening): Decision | undefined {
+  function decide(b: ProseBlock, scope: Scope, reading: Reading): Decision | undefined {
     const wordCount = wordsUpTo(b.text, 4);
     const { first, turn, crux } = reading;
     const parent = b.parent;
     const prev = scope.prev >= 0 ? scope.prev : parent;
     const claimAnchor = scope.lastClaim >= 0 ? scope.lastClaim : parent >= 0 ? parent : headingClaim();
     const argAnchor = argAnchorOf(prev, scope, parent, first);
-    const asked = questionOf(b.text);
+    const asked = reading.asked;
     // A question after a statement the block opens with a reason, an example, a result or one more point backs that statement: the cue decides.
     const question = asked === 'after' ? (first && BACKING.has(first.cls) ? undefined : 'open') : asked;
 
@@ -420,7 +455,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
       return result('objection', claimAnchor, claimAnchor >= 0 ? 0.65 : 0.5, first.words);
     }
     // "Surely the state could simply hire firefighters instead?": a question that proposes another way objects to the claim.
-    if ((question === 'open' || question === 'rhetorical') && claimAnchor >= 0 && ALTERNATIVE.test(b.text)) {
+    if ((question === 'open' || question === 'rhetorical') && claimAnchor >= 0 && reading.alternative) {
       const ak = kindOf(argAnchor);
       return ak === 'objection' ? result('reply', argAnchor, 0.45, '(asks about another way)') : result('objection', claimAnchor, 0.5, '(asks about another way)');
     }
@@ -551,6 +586,7 @@ export function suggestDraft(text: string, draft: Draft): Suggestion[] {
     }
   }
 
+  memo?.settle();
   // Number the suggestions and point targets at elements or suggestions.
   const index: number[] = new Array(blocks.length).fill(-1);
   const out: Suggestion[] = [];
