@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { DraftStore } from '../draftStore';
 import type { Draft } from '../../core/model';
-import { DEFAULT_THRESHOLD, suggestDraft, type Suggestion } from '../../core/suggest/suggest';
+import { DEFAULT_THRESHOLD, suggestDraft, SuggestMemo, type Suggestion } from '../../core/suggest/suggest';
 import { acceptEdits, acceptTitle, hintText, quoteShort } from '../../core/suggest/acceptEdits';
 import { modelPrompt, readModelReply, reanchorSuggestions } from '../../core/suggest/modelReply';
 import { argumentSummary } from '../../core/suggest/argumentJson';
@@ -12,6 +12,8 @@ import { toVsPosition, toVsRange } from '../adapters';
 
 const DISMISSED_KEY = 'cruxmap.dismissedSuggestions';
 const DISMISSED_MAX = 5000;
+/** Drafts whose suggestion memo is kept (the ones edited last): enough for the editors a writer keeps open. */
+const MEMOS_KEPT = 8;
 
 // The language model API shapes used here (VS Code 1.90 has selectChatModels; 1.95 adds tools). @types/vscode is 1.90, so they are declared locally and detected at run time.
 interface LmChatModel {
@@ -53,6 +55,8 @@ function dismissKey(text: string): string {
 class Suggestions implements vscode.Disposable {
   /** By path: the suggestions for the indexed draft they were made from (a new parse, e.g. after new workspace label words, is a new draft). */
   private readonly cache = new Map<string, { text: string; draft: Draft; all: Suggestion[] }>();
+  /** By path, the drafts edited last first: what the suggester kept of the draft's blocks, so a keystroke reads only the block it changed. */
+  private readonly memos = new Map<string, SuggestMemo>();
   /** Suggestions a language model made, by path; carried over to later texts by block text. */
   private readonly fromModel = new Map<string, { text: string; all: Suggestion[] }>();
   private readonly hint = vscode.window.createTextEditorDecorationType({
@@ -101,12 +105,21 @@ class Suggestions implements vscode.Disposable {
     if (model) {
       all = model.text === text ? model.all : reanchorSuggestions(model.all, text, draft);
       this.fromModel.set(path, { text, all });
-    } else all = suggestDraft(text, draft);
+    } else all = suggestDraft(text, draft, this.memoFor(path));
     const gone = this.dismissed();
     if (gone.size > 0) all = dropDismissed(all, gone);
     const entry = { text, draft, all };
     this.cache.set(path, entry);
     return entry;
+  }
+
+  /** The draft's memo, made the most recently used; the least recently used beyond MEMOS_KEPT is dropped. */
+  private memoFor(path: string): SuggestMemo {
+    const memo = this.memos.get(path) ?? new SuggestMemo();
+    this.memos.delete(path);
+    this.memos.set(path, memo);
+    if (this.memos.size > MEMOS_KEPT) this.memos.delete(this.memos.keys().next().value as string);
+    return memo;
   }
 
   /** The suggestions shown: at or above the threshold, when suggestions are on. */
