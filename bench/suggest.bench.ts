@@ -8,7 +8,7 @@ import { parseDraft } from '../extension/core/parse/parse';
 /** The full remark parse the figures compare with (parseDraftFully went with the remark-based parser): plain remark-parse of the text. */
 const remark = unified().use(remarkParse);
 const parseDraftFully = (text: string, _path: string) => remark.parse(text);
-import { DEFAULT_THRESHOLD, suggestDraft } from '../extension/core/suggest/suggest';
+import { DEFAULT_THRESHOLD, suggestDraft, SuggestMemo } from '../extension/core/suggest/suggest';
 import { annotated, evaluate, type Scores } from './suggestEval';
 import { realisticCorpus } from './corpus';
 import { log, printJson, results, stats } from './report';
@@ -75,6 +75,38 @@ const realDraft = parseDraft(real, 'real.md');
 const [rSuggest, rParse] = timeInterleaved([() => suggestDraft(real, realDraft), () => parseDraft(real, 'real.md')], 40, 40);
 log(`realistic ${(real.length / 1024).toFixed(1)} KB draft (${realDraft.elements.length} elements, ${suggestDraft(real, realDraft).length} suggestions): suggestions ${rSuggest.median.toFixed(2)} ms CPU, parseDraft ${rParse.median.toFixed(2)} ms = ${(rSuggest.median / rParse.median).toFixed(3)} x`);
 results.speedRealistic = { bytes: real.length, suggestMs: rSuggest, parseMs: rParse, ratio: rSuggest.median / rParse.median };
+// In the editor the suggester runs again on every change, with a memo of the draft's blocks (SuggestMemo): after a word
+// replaced mid-draft only the changed block is read again. Each run edits a different word, as typing does.
+const afterEdit: Record<string, unknown> = {};
+results.afterEdit = afterEdit;
+function afterEdits(name: string, text: string): void {
+  const mid = text.indexOf(' ', text.length >> 1);
+  const edits = Array.from({ length: 100 }, (_, i) => `${text.slice(0, mid)} w${i}${text.slice(mid)}`);
+  const parsed = edits.map((t) => parseDraft(t, 'e.md'));
+  const memo = new SuggestMemo();
+  suggestDraft(text, parseDraft(text, 'e.md'), memo);
+  let k = 0;
+  let j = 0;
+  const [withMemo, without] = timeInterleaved(
+    [
+      () => {
+        const i = k++ % edits.length;
+        return suggestDraft(edits[i], parsed[i], memo);
+      },
+      () => {
+        const i = j++ % edits.length;
+        return suggestDraft(edits[i], parsed[i]);
+      },
+    ],
+    40,
+    60,
+  );
+  const [parse] = timeInterleaved([() => parseDraft(edits[k++ % edits.length], 'e.md')], 10, 30);
+  log(`${name} (${(text.length / 1024).toFixed(1)} KB), after a word replaced mid-draft: suggestions with the editor's memo ${withMemo.median.toFixed(2)} ms CPU, afresh ${without.median.toFixed(2)} ms, parseDraft ${parse.median.toFixed(2)} ms (memo / parseDraft = ${(withMemo.median / parse.median).toFixed(3)} x)`);
+  afterEdit[name] = { bytes: text.length, withMemoMs: withMemo, freshMs: without, parseMs: parse, ratio: withMemo.median / parse.median };
+}
+afterEdits('30 KB draft', big);
+afterEdits('realistic draft nearest 200 KB', [...realisticCorpus(180).values()].sort((a, b) => Math.abs(a.length - 200_000) - Math.abs(b.length - 200_000))[0]);
 // `--suggest-posts=DIR`: the same on your own posts (the five largest markdown files in DIR; nothing is written there).
 const postsDir = process.argv.find((a) => a.startsWith('--suggest-posts='))?.slice('--suggest-posts='.length);
 if (postsDir) {
