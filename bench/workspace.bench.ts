@@ -18,6 +18,7 @@ import { collectDrafts } from '../extension/cli/cliFiles';
 import { corpus, realisticCorpus } from './corpus';
 import { parseMany, parseSafely, type ParseJob, type ParseManyOptions } from '../extension/node/workers/parsePool';
 import { DocumentParsers } from '../extension/core/parse/incremental';
+import { suggestDraft, SuggestMemo } from '../extension/core/suggest/suggest';
 import { contentHash, folderCacheStore, serializeCacheInSteps, type CacheStore } from '../extension/node/cache/parseCache';
 import { loadWorkspace, type DraftSource } from '../extension/node/loadWorkspace';
 import { json, log, ms, printJson, results, spread, stats, type Stats } from './report';
@@ -218,10 +219,15 @@ function keystrokes(index: WorkspaceIndex, path: string, text: string): Record<s
   // parse's garbage would be collected during the keystrokes measured next to it.
   const fullTimes: number[] = [];
   const fullCpu: number[] = [];
+  // And the same keystrokes with the suggestions the editor then shows for the draft (suggestions are on by default):
+  // the suggester run on the new draft with the memo the host keeps for it.
+  const suggestTimes: number[] = [];
+  const memo = new SuggestMemo();
   let incremental = 0;
-  for (const full of [false, true]) {
+  for (const mode of ['incremental', 'full', 'suggest'] as const) {
+    const full = mode === 'full';
     for (let k = 0; k < EDITS + WARM_UP; k++) {
-      const next = text.slice(0, start) + typed(2 * k + (full ? 1 : 0)) + text.slice(end);
+      const next = text.slice(0, start) + typed(3 * k + (full ? 1 : mode === 'suggest' ? 2 : 0)) + text.slice(end);
       // Made flat before the clock starts, as the text the host gets from VS Code is (`TextDocument.getText()` joins
       // the document's lines): the concatenation above would otherwise be copied on its first read, inside the timing.
       next.charCodeAt(next.length >> 1);
@@ -231,10 +237,15 @@ function keystrokes(index: WorkspaceIndex, path: string, text: string): Record<s
       else edit(next);
       const map = scope(index.getGraph());
       diffMapGraphs(shown, map);
+      if (mode === 'suggest') suggestDraft(next, index.getDraft(path)!, memo);
       const t = performance.now() - t0;
       const c = process.cpuUsage(c0);
       shown = map;
       if (k < WARM_UP) continue;
+      if (mode === 'suggest') {
+        suggestTimes.push(t);
+        continue;
+      }
       (full ? fullTimes : times).push(t);
       (full ? fullCpu : cpu).push((c.user + c.system) / 1000);
       if (!full && parsers.last(path) === 'incremental') incremental++;
@@ -274,6 +285,7 @@ function keystrokes(index: WorkspaceIndex, path: string, text: string): Record<s
     cpuRatio: ratio({ ...cpuStats, median: cpuMean }, stats(parseCpu)),
     cpuP95OverMedian: Number((cpuStats.p95 / cpuStats.median).toFixed(2)),
     incrementalParses: incremental,
+    withSuggestions: { keystroke: stats(suggestTimes), ratio: ratio(stats(suggestTimes), parse), p95OverMedian: Number((stats(suggestTimes).p95 / stats(suggestTimes).median).toFixed(2)) },
     parsedInFull: { keystroke: stats(fullTimes), ratio: ratio(stats(fullTimes), parse), p95OverMedian: Number((stats(fullTimes).p95 / stats(fullTimes).median).toFixed(2)), keystrokeCpu: stats(fullCpu), cpuRatio: ratio(stats(fullCpu), stats(parseCpu)) },
   };
 }
@@ -407,7 +419,7 @@ async function workspace(name: string, title: string, dir: string, options: { in
     if (near10 !== largest) targets.push(['nearest 10 KB', near10]);
     const ks: Record<string, unknown> = {};
     for (const [what, job] of targets) {
-      const k = keystrokes(index, job.path, job.text) as { keystroke: Stats; remarkParse: Stats; ratio: number; p95OverMedian: number; keystrokeCpu: Stats; keystrokeCpuMean: number; remarkParseCpu: Stats; cpuRatio: number; cpuP95OverMedian: number; incrementalParses: number; parsedInFull: { keystroke: Stats; ratio: number; p95OverMedian: number; keystrokeCpu: Stats; cpuRatio: number } };
+      const k = keystrokes(index, job.path, job.text) as { keystroke: Stats; remarkParse: Stats; ratio: number; p95OverMedian: number; keystrokeCpu: Stats; keystrokeCpuMean: number; remarkParseCpu: Stats; cpuRatio: number; cpuP95OverMedian: number; incrementalParses: number; parsedInFull: { keystroke: Stats; ratio: number; p95OverMedian: number; keystrokeCpu: Stats; cpuRatio: number }; withSuggestions: { keystroke: Stats; ratio: number; p95OverMedian: number } };
       ks[what.replace(/ (\w)/g, (_, c: string) => c.toUpperCase()).replace(/\s/g, '')] = k;
       log(
         `keystroke in the ${what} draft (${job.path}, ${kb(job.text.length)}; a word replaced mid-draft, parsed as the extension does (${k.incrementalParses} of ${EDITS} incrementally), then index + graph + map diff): ` +
@@ -415,6 +427,8 @@ async function workspace(name: string, title: string, dir: string, options: { in
           `remark-parse of the draft ${ms(k.remarkParse.median)} => ${k.ratio} x; in CPU time, all threads, a mean of ${ms(k.keystrokeCpuMean)} => ${k.cpuRatio} x remark-parse's ` +
           `(median ${ms(k.keystrokeCpu.median)}, p95 ${k.cpuP95OverMedian} x the median: other threads' CPU is booked in clock ticks)`,
       );
+      const w = k.withSuggestions;
+      log(`  the same keystrokes and then the draft's suggestions, as the editor shows them (with its memo): median ${ms(w.keystroke.median)}, p95 ${ms(w.keystroke.p95)} (${w.p95OverMedian} x the median) => ${w.ratio} x`);
       const f = k.parsedInFull;
       log(
         `  the same keystrokes parsed in full (as before the incremental parser; measured right after): median ${ms(f.keystroke.median)}, p95 ${ms(f.keystroke.p95)} (${f.p95OverMedian} x the median) => ${f.ratio} x; ` +
