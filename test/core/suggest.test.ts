@@ -439,6 +439,68 @@ describe('suggestDraft', () => {
     expect(suggest('Should we plant trees?\n\nTrees are the best defence against summer heat.\n\nThe city should therefore plant a thousand.\n')[1]).toMatchObject({ kind: 'claim' });
   });
 
+  it('objections raised impersonally ("It could be argued", "The only real objection") and a harm that might follow are objections; the next unmarked paragraph answers', () => {
+    const list = suggest(
+      'Ferries should run every half hour in summer.\n\nThe queues at the harbour already reach the main road.\n\nIt could be argued that half the boats would sail empty.\n\nThe summer counts show full boats on every crossing before six.\n\nThe only real objection is the cost of the crews.\n\nStudents on holiday would happily take the extra shifts.\n',
+    );
+    expect(rows(list, true).slice(2)).toEqual([
+      [4, 'objection', 0, 'It could be argued'],
+      [6, 'reply', 4, '(answers the objection before it)'],
+      [8, 'objection', 0, 'The only real objection'],
+      [10, 'reply', 8, '(answers the objection before it)'],
+    ]);
+    const harm = suggest('Ferries should run every half hour in summer.\n\nThe queues at the harbour already reach the main road.\n\nThe island shops might lose their quiet mornings.\n\nVisitors would lose only a few minutes waiting.\n');
+    expect(rows(harm, true).slice(2)).toEqual([
+      [4, 'objection', 0, '(a harm that might follow)'],
+      [6, 'reply', 4, '(answers the objection before it)'],
+    ]);
+    // Made small, the same words are a reason.
+    expect(at(suggest('Ferries should run every half hour.\n\nVisitors would lose only a few minutes waiting.\n'), 2)?.kind).toBe('support');
+  });
+
+  it('"Not in …" opening a comment disagrees; a view reported after "and" is conceded', () => {
+    const thread = suggest('Solar panels pay for themselves within eight years.\n\nNot in the north. Ours took fourteen.\n');
+    expect(rows(thread, true)[1]).toEqual([2, 'objection', 0, 'Not in']);
+    const essay = suggest('Many towns now ban fireworks, and some argue that every town should.\n\nIn my view, a ban goes too far.\n\nA few fixed hours on New Year\'s Eve would keep most of the fun and most of the quiet.\n');
+    expect(rows(essay, true).slice(0, 2)).toEqual([
+      [0, 'objection', 2, 'some argue'],
+      [2, 'claim', null, 'In my view'],
+    ]);
+  });
+
+  it('a letter\'s introduction is no argument, and its closing request is the claim the letter argues for', () => {
+    const list = suggest(
+      'I am writing as a parent about the plan to close the crossing by the school.\n\nChildren cross there every morning, and the next crossing is half a mile away.\n\nThe council says the road is quiet enough. At eight in the morning it is not.\n\nPlease keep the crossing open until a new one is built.\n',
+    );
+    expect(rows(list)).toEqual([
+      [2, 'support', 6],
+      [4, 'support', 6],
+      [6, 'claim', null],
+    ]);
+  });
+
+  it('right after a question, a short answer replies to it; what turns against the answer objects to it, and reasons back it', () => {
+    const list = suggest('Are e-readers better than paper books?\n\nFor long trips, they are. One device holds a whole shelf.\n\nHowever, a screen tires the eyes more than paper.\n\nThat matters less than it sounds, since e-ink screens do not glow.\n');
+    expect(rows(list, true)).toEqual([
+      [0, 'question', null, '(asks an open question)'],
+      [2, 'reply', 0, '(answers the question before it)'],
+      [4, 'objection', 2, 'However'],
+      [6, 'reply', 4, '(answers the objection before it)'],
+    ]);
+    // A long first sentence is no short answer: the paragraph argues (for the claim to come, here none).
+    expect(at(suggest('Are e-readers better than paper books?\n\nOne device holds a whole shelf of books for a long trip, and it weighs less than one of them.\n'), 2)?.kind).toBe('claim');
+  });
+
+  it('a doubt in the writer\'s voice answering a quoted view is the writer\'s position: the paragraphs after it argue for it', () => {
+    const list = suggest('> Parking apps make finding a space quicker.\n\nI doubt it. The apps only show spaces the city has fitted with sensors.\n\nMost side streets have none.\n\nAnd drivers who watch their phones drive slower, not faster.\n');
+    expect(rows(list)).toEqual([
+      [0, 'claim', null],
+      [2, 'objection', 0],
+      [4, 'support', 2],
+      [6, 'support', 2],
+    ]);
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

@@ -63,7 +63,7 @@ const PHRASES: [CueClass, string[]][] = [
     'thanks for', 'thank you', 'edit:', 'edit ', 'update:', 'epistemic status', 'cross-posted', 'crossposted', 'see also', 'related:', 'disclaimer',
     'footnote', 'h/t', 'hat tip', 'meta:', 'note:', 'ps:', 'p.s.', 'tl;dr', 'tldr', 'summary:', 'this post', 'in this post', 'this comment', 'i wrote', 'i\'ll write',
     'these notes', 'this note', 'in these notes', 'this essay', 'in this essay', 'this piece', 'this thread', 'in this thread', 'see the', 'see my', 'see our',
-    'see also', 'previously:', 'link:', 'links:', 'source:', 'sources:',
+    'see also', 'previously:', 'link:', 'links:', 'source:', 'sources:', 'i am writing', 'i\'m writing', 'i write as', 'i write to',
   ]],
   ['answer', [
     'that\'s fair, but', 'that is fair, but', 'fair point, but', 'fair, but', 'fair enough, but', 'true, but', 'that\'s true, but', 'that is true, but',
@@ -82,6 +82,9 @@ const PHRASES: [CueClass, string[]][] = [
     'a defender of', 'a critic', 'an opponent', 'a skeptic', 'a sceptic', 'a cynic', 'a supporter of', 'a proponent of', 'an advocate of',
     'the usual objection', 'the common objection', 'a common objection', 'the standard objection', 'a standard objection', 'the main objection',
     'the classic objection', 'a frequent objection', 'the most common objection', 'the usual complaint', 'a common complaint', 'the common complaint',
+    'the only objection', 'the only real objection', 'the one objection', 'the biggest objection', 'the strongest objection',
+    'it could be argued', 'it can be argued', 'it might be argued', 'it may be argued', 'it could be objected', 'it might be objected',
+    'it may be objected', 'one may object', 'one may argue', 'you may object', 'you could object', 'you might object',
   ]],
   ['concessive', [
     'although', 'though', 'even though', 'even if', 'while', 'whilst', 'despite', 'in spite of', 'notwithstanding', 'while it is true', 'while it\'s true',
@@ -92,7 +95,8 @@ const PHRASES: [CueClass, string[]][] = [
     'then again', 'except', 'unfortunately', 'the problem is', 'the problem with', 'the issue is', 'the issue with', 'the trouble is',
     'the trouble with', 'the catch is', 'the flaw', 'the weakness', 'the worry is', 'my worry', 'my concern', 'one concern', 'a concern', 'one problem',
     'a problem', 'another problem', 'the counterexample', 'a counterexample', 'counterexample', 'in contrast', 'by contrast', 'on the contrary', 'conversely',
-    'rather', 'instead', 'actually', 'no,', 'no.', 'nope', 'not so', 'not really', 'not necessarily', 'not at all', 'this ignores', 'this assumes', 'this overlooks',
+    'rather', 'instead', 'actually', 'no,', 'no.', 'nope', 'not so', 'not really', 'not necessarily', 'not at all', 'not in', 'not for', 'not when',
+    'not if', 'not always', 'not everywhere', 'not everyone', 'this ignores', 'this assumes', 'this overlooks',
     'this misses', 'that ignores', 'that assumes', 'that misses', 'this neglects', 'this fails', 'that fails', 'this breaks', 'this is wrong', 'that is wrong',
     'that\'s wrong', 'this isn\'t', 'that isn\'t', 'that\'s not', 'this is not', 'that is not', 'this only works', 'this only holds', 'this proves too much',
     'this leaves out', 'what about', 'whereas', 'the difficulty', 'the hard part', 'the challenge is', 'the downside', 'the risk is', 'the danger is',

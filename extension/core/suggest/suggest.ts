@@ -56,9 +56,9 @@ const OPPOSING: ReadonlySet<CueClass> = new Set(['contrast', 'doubt', 'answer'])
 const BACKING: ReadonlySet<CueClass> = new Set(['additive', 'cause', 'explain', 'example', 'result']);
 /**
  * What may follow a comma in the opening sentence to concede: a concession closing the sentence ("…, I grant that.",
- * "…, admittedly.") or others' view named in passing ("Paper bags are worse, some say, because …").
+ * "…, admittedly.") or others' view named in passing ("Paper bags are worse, some say, because …", "…, and some argue that …").
  */
-const CONCEDING_AFTER_COMMA = /\s*(?:(i grant (?:you )?(?:that|this|it)|i admit (?:that|it)|i admit|i concede (?:that|this|it)|i concede|i[’']ll grant (?:you )?(?:that|this)|admittedly|granted|to be fair|of course)\s*(?=[.!]|$)|((?:some|many|others|critics|opponents|skeptics|sceptics|people) (?:say|argue|claim|object|insist|contend|would say|might say|will say|would argue|might argue|will argue|point out))\s*[,.;])/iy;
+const CONCEDING_AFTER_COMMA = /\s*(?:(i grant (?:you )?(?:that|this|it)|i admit (?:that|it)|i admit|i concede (?:that|this|it)|i concede|i[’']ll grant (?:you )?(?:that|this)|admittedly|granted|to be fair|of course)\s*(?=[.!]|$)|((?:some|many|others|critics|opponents|skeptics|sceptics|people) (?:say|argue|claim|object|insist|contend|would say|might say|will say|would argue|might argue|will argue|point out))\s*[,.;]|(?:and|but) ((?:some|many|others|critics|opponents|skeptics|sceptics|people) (?:say|argue|claim|insist|contend|believe|think)) that\b)/iy;
 const SENTENCE_MARK = /[.!?\n]/;
 /** The concession after a comma in the opening sentence (first 300 characters), with where its words start; each comma is looked at once. */
 function concededAfterComma(text: string): { words: string; at: number } | undefined {
@@ -69,7 +69,7 @@ function concededAfterComma(text: string): { words: string; at: number } | undef
     CONCEDING_AFTER_COMMA.lastIndex = comma + 1;
     const m = CONCEDING_AFTER_COMMA.exec(text);
     if (m) {
-      const words = m[1] ?? m[2];
+      const words = m[1] ?? m[2] ?? m[3];
       return { words, at: comma + 1 + m[0].indexOf(words) };
     }
   }
@@ -81,6 +81,8 @@ const ALTERNATIVE = /\b(?:instead|rather than|in place of)\b/i;
 const EVALUATIVE = /(?<!\bone of )\bthe (?:most|least|best|worst|main|central|key|biggest|largest|greatest|single most)\b|\b(?:more|less|better|worse|fewer)\b(?: [^ .;:!?]+){0,6}? than\b/i;
 /** The cue of a quoted paragraph that only its place made a claim. */
 const QUOTED = '(a quoted paragraph: the position answered)';
+/** The cue of a paragraph that only its place, after the writer's own doubt, made a reason for it. */
+const ARGUES_DOUBT = '(argues for the doubt before it)';
 /** The cue of a paragraph that only its place, first in its section, made a claim. */
 const FIRST_OF_SECTION = '(first paragraph of its section)';
 /** The cue of a paragraph that only its place, the first in its section after no claim (after a question, an objection), made a claim. */
@@ -93,8 +95,8 @@ const IN_FACT = /^(?:in fact|as a matter of fact)\b/i;
 const NAMES_OBJECTION = /^(?:this|that|the) (?:objection|worry|concern|criticism)\b/i;
 /** Words of what should be done. */
 const NORMATIVE = /\b(?:should|must|ought to|need to|needs to|have to|has to)\b/i;
-/** Words that demand something be done: "should", "ought to", or a "must" or "need to" with who must do it (not "must already be", "did not need to"). */
-const DEMAND = /\b(?:should|ought to)\b|\b(?:we|you|they|everyone|governments?|cities|schools|companies|parents|labs) (?:must|need to|have to)\b/i;
+/** Words that demand something be done: "should", "ought to", a "must" or "need to" with who must do it (not "must already be", "did not need to"), or a request ("Please do not …"). */
+const DEMAND = /\b(?:should|ought to)\b|\b(?:we|you|they|everyone|governments?|cities|schools|companies|parents|labs) (?:must|need to|have to)\b|^please\b/i;
 /** A prediction ("will", "won't"). */
 const PREDICTS = /\b(?:will|won't|won’t)\b/i;
 /** A sentence after the first: a doubt that gives its reasons itself is answered next, not argued for. */
@@ -178,6 +180,23 @@ function questionOf(text: string): 'open' | 'after' | 'rhetorical' | undefined {
   if (firstQ > 0 && last) return 'after';
   return last || firstQ === 0 ? 'open' : undefined;
 }
+
+/** Words saying a harm might follow: a modal, then a verb of loss or difficulty. */
+const DOWNSIDE = /\b(?:might|could|would|may)(?: also| still| even| well)? (?:lose|struggle|suffer|be hurt|be harmed|be hit|be worse off|pay more|go out of business|close down|fall behind|miss out)\b/i;
+/** Words that make a harm the cost of not doing something, or make it small. */
+const NOT_A_HARM = /\b(?:without|if not|unless|otherwise|if we don't|if we do not|if nothing|only|hardly|barely|little|at most|no more than)\b/i;
+/** Whether the first sentence of a text (its first 300 characters at most) matches. */
+function firstSentenceHas(text: string, re: RegExp): boolean {
+  const end = text.search(SENTENCE_END);
+  return re.test(text.slice(0, Math.min(end < 0 ? text.length : end + 1, 300)));
+}
+
+/** The block's first sentence has at most seven words, and a sentence follows it. */
+function shortFirstSentence(text: string): boolean {
+  const end = text.search(SENTENCE_END);
+  return end > 0 && wordsUpTo(text, 8, end) <= 7;
+}
+const SENTENCE_END = /[.!?]["')\]]*\s+\S/;
 
 /** One sentence of at most 25 words, not a question, that says what should be done. */
 function isShortDemand(text: string): boolean {
@@ -355,6 +374,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     if (b.block !== 'heading') {
       scope.prev = i;
       scope.first = false;
+      // (An answer to a question is a position of its own, as a claim is: what follows argues for or against it.)
+      if (kind === 'reply' && target >= 0 && kinds[target] === 'question') scope.lastClaim = i;
       if (kind === 'claim') {
         scope.lastClaim = i;
         // Reasons and objections written before the claim they are about attach to it (forward).
@@ -373,6 +394,11 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
 
   function kindOf(i: number): ElementKind | undefined {
     return i >= 0 ? kinds[i] : undefined;
+  }
+
+  /** Whether block i answers a question (a reply whose target asks). */
+  function answersQuestion(i: number): boolean {
+    return kindOf(i) === 'reply' && kindOf(targets[i]) === 'question';
   }
 
   /** What a block against or for "what came before" answers: the block before when it argues, else the scope's last argument, the enclosing block, the heading's claim. */
@@ -433,10 +459,11 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       if (opposing === first && first.cls === 'answer' && NAMES_OBJECTION.test(first.words) && scope.lastObjection >= 0 && kindOf(prev) === 'reply')
         return result('reply', scope.lastObjection, 0.7, cue);
       const weak = WEAK_CONTRAST.test(opposing.words) ? 0.15 : 0;
-      const ak = kindOf(argAnchor);
+      // (An answer to a question is a position: what turns against it objects to it.)
+      const ak = answersQuestion(argAnchor) ? 'claim' : kindOf(argAnchor);
       const soft = exception || first!.cls === 'condition' ? 0.2 : 0;
       if (ak === 'objection' || ak === 'reply') return result('reply', argAnchor, (first!.cls === 'answer' ? 0.8 : 0.7) - weak - soft, cue);
-      if (ak === 'claim') return result('objection', argAnchor, (first!.cls === 'answer' ? 0.6 : 0.8) - weak - soft, cue, first!.cls === 'doubt' && opposing === first && FIRST_PERSON.test(first!.words) && !SECOND_SENTENCE.test(b.text));
+      if (ak === 'claim') return result('objection', argAnchor, (first!.cls === 'answer' ? 0.6 : 0.8) - weak - soft, cue, first!.cls === 'doubt' && opposing === first && FIRST_PERSON.test(first!.words) && (!SECOND_SENTENCE.test(b.text) || decided[argAnchor]?.cue === QUOTED));
       if (argAnchor >= 0) return result('objection', argAnchor, 0.55 - weak, cue);
       // A doubt with nothing before it to doubt ("I'm not convinced that X", opening a comment): the writer's thesis.
       if (first!.cls === 'doubt' && opposing === first && scope.first && parent < 0) return result('claim', headingClaim(), 0.55, cue);
@@ -539,13 +566,20 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       return result('support', parent, 0.4, '(continues the quote)');
     }
     if (parent >= 0) return result('support', parent, 0.45, '(nested under the item above)');
+    // Right after a question, a paragraph opening with a short sentence answers it ("For most people, they are. …").
+    if (prev >= 0 && kindOf(prev) === 'question' && b.block === 'paragraph' && shortFirstSentence(b.text)) return result('reply', prev, 0.5, '(answers the question before it)');
     if (claimAnchor < 0) return result('claim', headingClaim(), scope.first ? 0.6 : 0.45, scope.first ? FIRST_OF_SECTION : NO_CLAIM_BEFORE);
     const pk = kindOf(prev);
     // An unmarked paragraph right after an objection usually answers it.
     // (Unless the objection is the writer's own doubt: then the writer goes on to argue for it.)
-    if (pk === 'objection' && decided[prev]?.own) return result('support', prev, 0.45, '(argues for the doubt before it)');
+    if (pk === 'objection' && decided[prev]?.own) return result('support', prev, 0.45, ARGUES_DOUBT);
+    // (And the paragraphs after that reason, until something turns.)
+    if (pk === 'support' && decided[prev]?.cue === ARGUES_DOUBT) return result('support', targets[prev], 0.4, ARGUES_DOUBT);
     if (pk === 'objection') return result('reply', prev, 0.4, '(answers the objection before it)');
     if (pk === 'reply') return result('support', prev, 0.35, '(follows the reply)');
+    // A harm that might follow ("Shops might lose customers", "Parents would also struggle …"), unless it is the harm of not
+    // doing it ("Without it, …") or made small ("would lose only a minute"): a downside raised against the claim.
+    if (parent < 0 && firstSentenceHas(b.text, DOWNSIDE) && !firstSentenceHas(b.text, NOT_A_HARM)) return result('objection', claimAnchor, 0.45, '(a harm that might follow)');
     // Right after a quoted view, an unmarked paragraph is the writer's answer to it (as in a comment thread); right after
     // the writer's own claim, it is most often the claim's first reason.
     if (prev === claimAnchor && blocks[prev].block === 'blockquote' && b.block === 'paragraph' && decided[prev]?.cue === QUOTED) return result('objection', prev, 0.45, '(answers the quote before it)');
