@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDraft } from '../../extension/core/parse/parse';
 import { scanBlocks } from '../../extension/core/suggest/blocks';
 import { findCues } from '../../extension/core/suggest/cues';
-import { suggestDraft, type Suggestion } from '../../extension/core/suggest/suggest';
+import { DEFAULT_THRESHOLD, suggestDraft, type Suggestion } from '../../extension/core/suggest/suggest';
 import { applyTextEdits, markAsEdit } from '../../extension/core/features/edits';
 
 function suggest(text: string): Suggestion[] {
@@ -499,6 +499,21 @@ describe('suggestDraft', () => {
       [4, 'support', 2],
       [6, 'support', 2],
     ]);
+  });
+
+  it('what rests on reading the block before right is suggested below the default threshold: a turn inside a block, evidence after an objection', () => {
+    const turn = at(suggest('Trains should be free.\n\nThey cut traffic in the centre.\n\nThe cost is real, but it is small next to the savings.\n'), 4);
+    expect(turn).toMatchObject({ kind: 'objection', cue: 'but' });
+    expect(turn!.confidence).toBeLessThan(DEFAULT_THRESHOLD);
+    const evidence = suggest('Trains should be free.\n\nCritics say free trains would be overcrowded.\n\nSurveys of the towns that tried it found seats to spare at every hour.\n\nParents would also struggle to find seats for prams.\n');
+    expect(rows(evidence, true).slice(1)).toEqual([
+      [2, 'objection', 0, 'Critics'],
+      [4, 'reply', 2, 'Surveys'],
+      [6, 'objection', 0, '(a harm that might follow)'],
+    ]);
+    expect(evidence[2].confidence).toBeLessThan(DEFAULT_THRESHOLD);
+    // After the writer's own point, evidence backs it as before.
+    expect(at(suggest('Trains should be free.\n\nSurveys of the towns that tried it found fuller trains.\n'), 2)).toMatchObject({ kind: 'support', confidence: 0.7 });
   });
 
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
