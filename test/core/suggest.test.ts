@@ -516,6 +516,34 @@ describe('suggestDraft', () => {
     expect(at(suggest('Trains should be free.\n\nSurveys of the towns that tried it found fuller trains.\n'), 2)).toMatchObject({ kind: 'support', confidence: 0.7 });
   });
 
+  it('views reported at a sentence\'s end or by a body in a sentence of their own, and points granted ("of course", an emphatic "does"), are objections', () => {
+    const CLAIM = 'Every town should have a public sauna.\n\nA sauna gives people a warm place to meet in winter.\n\n';
+    const kindAndCue = (last: string) => {
+      const s = at(suggest(CLAIM + last), 4);
+      return s && [s.kind, s.target?.line ?? null, s.cue];
+    };
+    expect(kindAndCue('Saunas use a lot of energy, engineers warn.\n')).toEqual(['objection', 0, 'engineers warn']);
+    expect(kindAndCue('The council says the pool needs the money more.\n')).toEqual(['objection', 0, 'The council says']);
+    expect(kindAndCue('Heating one costs money, of course, since the stove burns all day.\n')).toEqual(['objection', 0, 'of course']);
+    const emphatic = at(suggest(CLAIM + 'A sauna does use a lot of wood.\n'), 4)!;
+    expect([emphatic.kind, emphatic.cue]).toEqual(['objection', 'does use']);
+    expect(emphatic.confidence).toBeLessThan(DEFAULT_THRESHOLD);
+    // Evidence saying so, a body's claim answered in the same block, and "do" as a verb of its own are none of these.
+    expect(kindAndCue('Saunas cut colds by a third, studies show.\n')?.[0]).toBe('support');
+    expect(kindAndCue('The council says saunas are unsafe. Its own inspectors found no problems.\n')?.[0]).toBe('support');
+    expect(kindAndCue('Saunas do little harm to anyone.\n')?.[0]).toBe('support');
+  });
+
+  it('"Depends on …" disagrees; an answer before a colon is short; "I would ask …" closes a letter with its claim', () => {
+    expect(rows(suggest('Remote work is better for everyone.\n\nDepends on the job. Nurses cannot work from home.\n'), true)[1]).toEqual([2, 'objection', 0, 'Depends on']);
+    expect(rows(suggest('Can a city run on buses alone?\n\nBogotá thinks so: its rapid bus lines carry two million people a day.\n'))[1]).toEqual([2, 'reply', 0]);
+    expect(rows(suggest('The park café has opened again.\n\nIts terrace is full every afternoon.\n\nI would ask the council to keep it open in winter.\n'))).toEqual([
+      [0, 'support', 4],
+      [2, 'support', 4],
+      [4, 'claim', null],
+    ]);
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

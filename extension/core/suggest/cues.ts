@@ -96,7 +96,7 @@ const PHRASES: [CueClass, string[]][] = [
     'the trouble with', 'the catch is', 'the flaw', 'the weakness', 'the worry is', 'my worry', 'my concern', 'one concern', 'a concern', 'one problem',
     'a problem', 'another problem', 'the counterexample', 'a counterexample', 'counterexample', 'in contrast', 'by contrast', 'on the contrary', 'conversely',
     'rather', 'instead', 'actually', 'no,', 'no.', 'nope', 'not so', 'not really', 'not necessarily', 'not at all', 'not in', 'not for', 'not when',
-    'not if', 'not always', 'not everywhere', 'not everyone', 'this ignores', 'this assumes', 'this overlooks',
+    'not if', 'not always', 'not everywhere', 'not everyone', 'depends on', 'it depends', 'that depends', 'this depends', 'this ignores', 'this assumes', 'this overlooks',
     'this misses', 'that ignores', 'that assumes', 'that misses', 'this neglects', 'this fails', 'that fails', 'this breaks', 'this is wrong', 'that is wrong',
     'that\'s wrong', 'this isn\'t', 'that isn\'t', 'that\'s not', 'this is not', 'that is not', 'this only works', 'this only holds', 'this proves too much',
     'this leaves out', 'what about', 'whereas', 'the difficulty', 'the hard part', 'the challenge is', 'the downside', 'the risk is', 'the danger is',
@@ -277,6 +277,14 @@ const LEAD = /(?:and |well,? |ok,? |okay,? |oh,? |hmm,? |again,? |now,? |also,? 
 /** The characters LEAD's words start with. */
 const LEAD_FIRST: ReadonlySet<number> = new Set([...'awohnAWOHN*_"(-'].map((c) => c.charCodeAt(0)));
 
+/** A body named in the singular, then what it says. */
+const BODY_SAYS = /^the (?:council|government|city|town|company|firm|ministry|minister|mayor|industry|school|university|board|committee|landlord|operator|airline|bank|regulator|agency|department|police|management|developer|union|club|hospital|trust) (?:says|claims|argues|insists|maintains|promises|contends|assures us)\b/i;
+/** A second sentence after the first. */
+const ANOTHER_SENTENCE = /[.!?]["')\]]*\s+\S/;
+/** An emphatic "does", "do" or "did" after a short subject, before the verb it stresses ("A helmet does protect …"). */
+const EMPHATIC_DO = /^(?:[a-z'-]+ ){1,4}?((?:does|do|did) (?!not\b|so\b|this\b|that\b|these\b|those\b|it\b|the\b|a\b|an\b|more\b|less\b|well\b|nothing\b|anything\b|everything\b|little\b|most\b|much\b|all\b|some\b|any\b|enough\b|good\b|harm\b|wonders\b|justice\b|no\b|their\b|his\b|her\b|our\b|your\b|its\b|my\b|what\b|which\b|one\b|two\b|better\b|worse\b|best\b)[a-z]+)\b/i;
+/** Words that open a question or a clause where "does" is no emphasis ("What it does is …", "How much it did help …"). */
+const WH_FIRST = /^(?:what|how|why|where|when|who|whether|if|whatever|all|everything)\b/i;
 /** Some people, named by what they are, saying what they think: the opening words of a view the writer reports. */
 const REPORTED_VIEW = /^(?:some|many|most|a few|several|other|plenty of|lots of|a lot of) (?:[a-z'-]+ ){0,2}(?:complain|object|worry|fear|argue|claim|say|insist|point out|contend|maintain|believe|warn|protest|doubt)s?\b/i;
 /** People named in the plural, then what they say ("Shop owners reply that …", "Buyers say …"). */
@@ -381,6 +389,16 @@ export function findCues(text: string, ascii = false): CueHit[] {
   if (opening & RESULT) {
     const m = RESULT_AFTER_SUBJECT.exec(norm);
     if (m) hits.push({ cls: 'result', words: same ? original.slice(m.index + m[0].length - m[1].length, m.index + m[0].length) : m[1], atStart: true, sentence: true, at: 0 });
+  }
+  // A body's view reported in a sentence of its own ("The council says the change will save money."): a concession too.
+  if (hits.length === 0 && (norm.charCodeAt(0) | 0x20) === 116 && !ANOTHER_SENTENCE.test(norm)) {
+    const m = BODY_SAYS.exec(norm);
+    if (m) hits.push({ cls: 'concession', words: same ? original.slice(0, m[0].length) : m[0], atStart: true, sentence: true, at: 0 });
+  }
+  // A point granted with an emphatic "does" ("A helmet does protect the head in a fall."): a concession.
+  if (hits.length === 0) {
+    const m = EMPHATIC_DO.exec(norm);
+    if (m && !WH_FIRST.test(norm)) hits.push({ cls: 'concession', words: same ? original.slice(m.index + m[0].length - m[1].length, m.index + m[0].length) : m[1], atStart: true, sentence: true, at: 0 });
   }
   // Others' view reported ("Many parents complain that …", "Some economists warn …"): a concession, as "some argue" is.
   if (hits.length === 0 && opening & SAYING) {

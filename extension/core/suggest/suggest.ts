@@ -56,10 +56,13 @@ const OPPOSING: ReadonlySet<CueClass> = new Set(['contrast', 'doubt', 'answer'])
 const BACKING: ReadonlySet<CueClass> = new Set(['additive', 'cause', 'explain', 'example', 'result']);
 /**
  * What may follow a comma in the opening sentence to concede: a concession closing the sentence ("…, I grant that.",
- * "…, admittedly.") or others' view named in passing ("Paper bags are worse, some say, because …", "…, and some argue that …").
+ * "…, admittedly.") or set off by commas ("…, of course, since …"), a view its holders are named after ("…, teachers
+ * object."), or others' view named in passing ("Paper bags are worse, some say, because …", "…, and some argue that …").
  */
-const CONCEDING_AFTER_COMMA = /\s*(?:(i grant (?:you )?(?:that|this|it)|i admit (?:that|it)|i admit|i concede (?:that|this|it)|i concede|i[’']ll grant (?:you )?(?:that|this)|admittedly|granted|to be fair|of course)\s*(?=[.!]|$)|((?:some|many|others|critics|opponents|skeptics|sceptics|people) (?:say|argue|claim|object|insist|contend|would say|might say|will say|would argue|might argue|will argue|point out))\s*[,.;]|(?:and|but) ((?:some|many|others|critics|opponents|skeptics|sceptics|people) (?:say|argue|claim|insist|contend|believe|think)) that\b)/iy;
+const CONCEDING_AFTER_COMMA = /\s*(?:(i grant (?:you )?(?:that|this|it)|i admit (?:that|it)|i admit|i concede (?:that|this|it)|i concede|i[’']ll grant (?:you )?(?:that|this)|admittedly|granted|to be fair|of course|to be sure)\s*(?=[.!]|$)|(admittedly|granted|of course|to be sure|no doubt)\s*,|((?:[a-z'-]+ ){0,2}[a-z'-]+s (?:say|argue|claim|object|complain|insist|contend|warn|protest))\s*(?=[.!]|$)|((?:some|many|others|critics|opponents|skeptics|sceptics|people) (?:say|argue|claim|object|insist|contend|would say|might say|will say|would argue|might argue|will argue|point out))\s*[,.;]|(?:and|but) ((?:some|many|others|critics|opponents|skeptics|sceptics|people) (?:say|argue|claim|insist|contend|believe|think)) that\b)/iy;
 const SENTENCE_MARK = /[.!?\n]/;
+/** Those whose saying is evidence ("…, studies show."). */
+const EVIDENCE_SAYS = /^(?:studies|surveys|data|statistics|results|experiments|figures|numbers|reports|polls|researchers|scientists|experts|economists|papers|trials|findings)\b/i;
 /** The concession after a comma in the opening sentence (first 300 characters), with where its words start; each comma is looked at once. */
 function concededAfterComma(text: string): { words: string; at: number } | undefined {
   if (!text.includes(',')) return undefined;
@@ -69,12 +72,16 @@ function concededAfterComma(text: string): { words: string; at: number } | undef
     CONCEDING_AFTER_COMMA.lastIndex = comma + 1;
     const m = CONCEDING_AFTER_COMMA.exec(text);
     if (m) {
-      const words = m[1] ?? m[2] ?? m[3];
+      const words = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
+      // (Studies and experts saying so is evidence, not a view conceded.)
+      if (m[4] !== undefined && EVIDENCE_SAYS.test(m[4])) continue;
       return { words, at: comma + 1 + m[0].indexOf(words) };
     }
   }
   return undefined;
 }
+/** The words of an emphatic "does" concession. */
+const EMPHATIC = /^(?:does|do|did) /i;
 /** Words that propose another way than the one argued for. */
 const ALTERNATIVE = /\b(?:instead|rather than|in place of)\b/i;
 /** Words that rank ("the most useful", but not "one of the most common") or compare ("better than"): a paragraph with them reads as a thesis of its own. */
@@ -95,8 +102,8 @@ const IN_FACT = /^(?:in fact|as a matter of fact)\b/i;
 const NAMES_OBJECTION = /^(?:this|that|the) (?:objection|worry|concern|criticism)\b/i;
 /** Words of what should be done. */
 const NORMATIVE = /\b(?:should|must|ought to|need to|needs to|have to|has to)\b/i;
-/** Words that demand something be done: "should", "ought to", a "must" or "need to" with who must do it (not "must already be", "did not need to"), or a request ("Please do not …"). */
-const DEMAND = /\b(?:should|ought to)\b|\b(?:we|you|they|everyone|governments?|cities|schools|companies|parents|labs) (?:must|need to|have to)\b|^please\b/i;
+/** Words that demand something be done: "should", "ought to", a "must" or "need to" with who must do it (not "must already be", "did not need to"), or a request ("Please do not …", "I would ask the council to …"). */
+const DEMAND = /\b(?:should|ought to)\b|\b(?:we|you|they|everyone|governments?|cities|schools|companies|parents|labs) (?:must|need to|have to)\b|^please\b|^i (?:would |'d )?(?:ask|urge|call on|beg)\b/i;
 /** A prediction ("will", "won't"). */
 const PREDICTS = /\b(?:will|won't|won’t)\b/i;
 /** A sentence after the first: a doubt that gives its reasons itself is answered next, not argued for. */
@@ -191,12 +198,14 @@ function firstSentenceHas(text: string, re: RegExp): boolean {
   return re.test(text.slice(0, Math.min(end < 0 ? text.length : end + 1, 300)));
 }
 
-/** The block's first sentence has at most seven words, and a sentence follows it. */
+/** The block's first sentence (or what comes before a colon) has at most seven words, and more follows. */
 function shortFirstSentence(text: string): boolean {
-  const end = text.search(SENTENCE_END);
+  const end = text.search(ANSWER_END);
   return end > 0 && wordsUpTo(text, 8, end) <= 7;
 }
 const SENTENCE_END = /[.!?]["')\]]*\s+\S/;
+/** The end of a short answer: a sentence's, or a colon before what it says ("Finland thinks so: …"). */
+const ANSWER_END = /[.!?:]["')\]]*\s+\S/;
 
 /** One sentence of at most 25 words, not a question, that says what should be done. */
 function isShortDemand(text: string): boolean {
@@ -442,7 +451,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     const opposing =
       first && (OPPOSING.has(first.cls) || exception)
         ? first
-        : first && (first.cls === 'concession' || first.cls === 'agreement' || first.cls === 'condition') && turn && argAnchor >= 0
+        : first && ((first.cls === 'concession' && !EMPHATIC.test(first.words)) || first.cls === 'agreement' || first.cls === 'condition') && turn && argAnchor >= 0
           ? turn
           : undefined;
     if (first?.cls === 'answer' && kindOf(prev) === 'question') return result('reply', prev, 0.6, first.words);
@@ -479,7 +488,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     if (first?.cls === 'concession') {
       const ak = kindOf(argAnchor);
       if (ak === 'objection') return result('reply', argAnchor, 0.45, first.words);
-      return result('objection', claimAnchor, claimAnchor >= 0 ? 0.65 : 0.5, first.words);
+      // (An emphatic "does" may stress the writer's own point as well: not shown at the default threshold.)
+      return result('objection', claimAnchor, EMPHATIC.test(first.words) ? 0.45 : claimAnchor >= 0 ? 0.65 : 0.5, first.words);
     }
     // "Surely the state could simply hire firefighters instead?": a question that proposes another way objects to the claim.
     if ((question === 'open' || question === 'rhetorical') && claimAnchor >= 0 && reading.alternative) {
