@@ -283,6 +283,11 @@ const BODY_SAYS = /^the (?:council|government|city|town|company|firm|ministry|mi
 const ANOTHER_SENTENCE = /[.!?]["')\]]*\s+\S/;
 /** An emphatic "does", "do" or "did" after a short subject, before the verb it stresses ("A helmet does protect …"). */
 const EMPHATIC_DO = /^(?:[a-z'-]+ ){1,4}?((?:does|do|did) (?!not\b|so\b|this\b|that\b|these\b|those\b|it\b|the\b|a\b|an\b|more\b|less\b|well\b|nothing\b|anything\b|everything\b|little\b|most\b|much\b|all\b|some\b|any\b|enough\b|good\b|harm\b|wonders\b|justice\b|no\b|their\b|his\b|her\b|our\b|your\b|its\b|my\b|what\b|which\b|one\b|two\b|better\b|worse\b|best\b)[a-z]+)\b/i;
+/** Whether " do", " does" or " did" comes early enough for EMPHATIC_DO (a look for the letters before the pattern runs). */
+function mayStressDo(norm: string): boolean {
+  for (let d = norm.indexOf(' d'); d > 0 && d < 60; d = norm.indexOf(' d', d + 2)) if ((norm.charCodeAt(d + 2) | 0x20) === 111 || (norm.charCodeAt(d + 2) | 0x20) === 105) return true;
+  return false;
+}
 /** Words that open a question or a clause where "does" is no emphasis ("What it does is …", "How much it did help …"). */
 const WH_FIRST = /^(?:what|how|why|where|when|who|whether|if|whatever|all|everything)\b/i;
 /** Some people, named by what they are, saying what they think: the opening words of a view the writer reports. */
@@ -391,12 +396,12 @@ export function findCues(text: string, ascii = false): CueHit[] {
     if (m) hits.push({ cls: 'result', words: same ? original.slice(m.index + m[0].length - m[1].length, m.index + m[0].length) : m[1], atStart: true, sentence: true, at: 0 });
   }
   // A body's view reported in a sentence of its own ("The council says the change will save money."): a concession too.
-  if (hits.length === 0 && (norm.charCodeAt(0) | 0x20) === 116 && !ANOTHER_SENTENCE.test(norm)) {
+  if (hits.length === 0 && (norm.charCodeAt(0) | 0x20) === 116) {
     const m = BODY_SAYS.exec(norm);
-    if (m) hits.push({ cls: 'concession', words: same ? original.slice(0, m[0].length) : m[0], atStart: true, sentence: true, at: 0 });
+    if (m && !ANOTHER_SENTENCE.test(norm)) hits.push({ cls: 'concession', words: same ? original.slice(0, m[0].length) : m[0], atStart: true, sentence: true, at: 0 });
   }
   // A point granted with an emphatic "does" ("A helmet does protect the head in a fall."): a concession.
-  if (hits.length === 0) {
+  if (hits.length === 0 && mayStressDo(norm)) {
     const m = EMPHATIC_DO.exec(norm);
     if (m && !WH_FIRST.test(norm)) hits.push({ cls: 'concession', words: same ? original.slice(m.index + m[0].length - m[1].length, m.index + m[0].length) : m[1], atStart: true, sentence: true, at: 0 });
   }
