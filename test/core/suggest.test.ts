@@ -544,6 +544,31 @@ describe('suggestDraft', () => {
     ]);
   });
 
+  it('a distinction drawn ("… is not the same as …"), "Not yet", "That seems backwards" turn; defenders answering and a platform arguing are views conceded; teachers saying so is evidence', () => {
+    const C = 'Review bots will replace human code review.\n\nThey already catch most style problems.\n\n';
+    const last = (t: string) => {
+      const all = suggest(C + t);
+      const s = all[all.length - 1];
+      return [s.kind, s.cue];
+    };
+    expect(last('Catching style is not the same as catching design flaws.\n')).toEqual(['objection', 'Catching style is not the same as']);
+    expect(last('Not yet, because they cannot read the design documents.\n')).toEqual(['objection', 'Not yet']);
+    expect(last('That seems backwards to me: reviewers mostly discuss design.\n')).toEqual(['objection', 'That seems backwards']);
+    expect(last('Its defenders answer that bots never get tired.\n')).toEqual(['objection', 'Its defenders answer']);
+    expect(last('The platform argues that bots review faster.\n')).toEqual(['objection', 'The platform argues']);
+    expect(last('Reviews get faster with bots, teachers say.\n')[0]).toBe('support');
+  });
+
+  it('"Yes." right after a question answers it; "You write that …" states the view answered; "So I\'d say …" after an objection is the writer\'s conclusion', () => {
+    expect(rows(suggest('Should review be automated?\n\nYes. Bots never get tired.\n'))[1]).toEqual([2, 'reply', 0]);
+    const comment = suggest('You write that bots will replace reviewers.\n\nBut in my experience they miss every design flaw.\n\nSo I’d say they help reviewers rather than replace them.\n');
+    expect(rows(comment, true)).toEqual([
+      [0, 'claim', null, 'You write'],
+      [2, 'objection', 0, 'But'],
+      [4, 'claim', null, 'So'],
+    ]);
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

@@ -96,7 +96,8 @@ const PHRASES: [CueClass, string[]][] = [
     'the trouble with', 'the catch is', 'the flaw', 'the weakness', 'the worry is', 'my worry', 'my concern', 'one concern', 'a concern', 'one problem',
     'a problem', 'another problem', 'the counterexample', 'a counterexample', 'counterexample', 'in contrast', 'by contrast', 'on the contrary', 'conversely',
     'rather', 'instead', 'actually', 'no,', 'no.', 'nope', 'not so', 'not really', 'not necessarily', 'not at all', 'not in', 'not for', 'not when',
-    'not if', 'not always', 'not everywhere', 'not everyone', 'depends on', 'it depends', 'that depends', 'this depends', 'this ignores', 'this assumes', 'this overlooks',
+    'not if', 'not always', 'not everywhere', 'not everyone', 'depends on', 'it depends', 'that depends', 'this depends', 'not yet',
+    'that seems backwards', 'this seems backwards', 'that gets it backwards', 'this gets it backwards', 'that\'s backwards', 'this is backwards', 'this ignores', 'this assumes', 'this overlooks',
     'this misses', 'that ignores', 'that assumes', 'that misses', 'this neglects', 'this fails', 'that fails', 'this breaks', 'this is wrong', 'that is wrong',
     'that\'s wrong', 'this isn\'t', 'that isn\'t', 'that\'s not', 'this is not', 'that is not', 'this only works', 'this only holds', 'this proves too much',
     'this leaves out', 'what about', 'whereas', 'the difficulty', 'the hard part', 'the challenge is', 'the downside', 'the risk is', 'the danger is',
@@ -161,7 +162,7 @@ const PHRASES: [CueClass, string[]][] = [
     'i\'d argue', 'i would argue', 'i want to argue', 'i\'ll argue', 'i will argue', 'i argue', 'i\'m arguing', 'my main point', 'the main point', 'the key point',
     'my thesis', 'the thesis', 'i expect', 'i predict', 'we should', 'we must', 'we need to', 'it seems to me', 'my sense is', 'my guess is', 'i\'m confident',
     'i am confident', 'i\'m fairly confident', 'i suspect', 'i\'d bet', 'i would bet', 'my bet', 'my prediction', 'the claim', 'here is the claim', 'here\'s the claim',
-    'i\'m increasingly', 'you think', 'you argue', 'you claim', 'you expect', 'you say', 'your view', 'your claim', 'your argument', 'my current view', 'my model is', 'my take', 'my read is', 'i have come to think', 'i\'ve come to think', 'i now think', 'i want to defend', 'i\'ll defend', 'the central claim', 'the core claim',
+    'i\'m increasingly', 'you think', 'you argue', 'you claim', 'you write', 'you wrote', 'you suggest', 'you expect', 'you say', 'your view', 'your claim', 'your argument', 'my current view', 'my model is', 'my take', 'my read is', 'i have come to think', 'i\'ve come to think', 'i now think', 'i want to defend', 'i\'ll defend', 'the central claim', 'the core claim',
     'it is clear that', 'it\'s clear that', 'clearly', 'obviously', 'surely', ...WRITER_SIDES,
   ]],
   ['openQuestion', [
@@ -278,7 +279,9 @@ const LEAD = /(?:and |well,? |ok,? |okay,? |oh,? |hmm,? |again,? |now,? |also,? 
 const LEAD_FIRST: ReadonlySet<number> = new Set([...'awohnAWOHN*_"(-'].map((c) => c.charCodeAt(0)));
 
 /** A body named in the singular, then what it says. */
-const BODY_SAYS = /^the (?:council|government|city|town|company|firm|ministry|minister|mayor|industry|school|university|board|committee|landlord|operator|airline|bank|regulator|agency|department|police|management|developer|union|club|hospital|trust) (?:says|claims|argues|insists|maintains|promises|contends|assures us)\b/i;
+const BODY_SAYS = /^the (?:council|government|city|town|company|firm|ministry|minister|mayor|industry|school|university|board|committee|landlord|operator|airline|airport|railway|bank|regulator|agency|department|police|management|developer|union|club|hospital|trust|lab|platform|manufacturer|supermarket|museum|library|author|post) (?:says|claims|argues|insists|maintains|promises|contends|assures us)\b/i;
+/** A distinction in the opening sentence ("… is not the same as …", "… isn't the same thing as …"). */
+const NOT_THE_SAME = /^[^.!?]{0,80}?\b(?:is not|isn't|are not|aren't)(?: quite| at all)? the same(?: thing)? as\b/i;
 /** A second sentence after the first. */
 const ANOTHER_SENTENCE = /[.!?]["')\]]*\s+\S/;
 /** An emphatic "does", "do" or "did" after a short subject, before the verb it stresses ("A helmet does protect …"). */
@@ -293,11 +296,11 @@ const WH_FIRST = /^(?:what|how|why|where|when|who|whether|if|whatever|all|everyt
 /** Some people, named by what they are, saying what they think: the opening words of a view the writer reports. */
 const REPORTED_VIEW = /^(?:some|many|most|a few|several|other|plenty of|lots of|a lot of) (?:[a-z'-]+ ){0,2}(?:complain|object|worry|fear|argue|claim|say|insist|point out|contend|maintain|believe|warn|protest|doubt)s?\b/i;
 /** People named in the plural, then what they say ("Shop owners reply that …", "Buyers say …"). */
-const GROUP_SAYS = /^(?:the |many |most |some )?(?:[a-z'-]+ ){0,2}[a-z'-]+s (?:say|reply|argue|claim|object|complain|fear|insist|counter|contend|protest|worry)\b/i;
+const GROUP_SAYS = /^(?:the |many |most |some |its |their )?(?:[a-z'-]+ ){0,2}[a-z'-]+s (?:say|reply|answer|respond|argue|claim|object|complain|fear|insist|counter|contend|protest|worry)\b/i;
 /** Subjects whose saying is evidence, not a view answered ("Studies say …", "Researchers argue …"). */
 const EVIDENCE_SUBJECT = /\b(?:studies|surveys|data|statistics|results|experiments|figures|numbers|reports|polls|researchers|scientists|experts|economists|papers|trials|models|records|findings)\s+[a-z]+$/i;
 /** A verb of saying the two patterns above end on, read where a word starts. */
-const SAYING_AT = /(?:complain|object|worr(?:y|ie)|fear|argue|claim|say|insist|point|contend|maintain|believe|warn|protest|doubt|repl(?:y|ie)|counter)s?\b/iy;
+const SAYING_AT = /(?:complain|object|worr(?:y|ie)|fear|argue|claim|say|insist|point|contend|maintain|believe|warn|protest|doubt|repl(?:y|ie)|counter|answer|respond)s?\b/iy;
 /** A result adverb, read where a word starts. */
 const RESULT_AT = /(?:therefore|thus|hence|consequently)\b/iy;
 /** What the opening words may hold: SAYING (a verb of saying among words 2-5), RESULT (a result adverb among words 2-9). */
@@ -399,6 +402,11 @@ export function findCues(text: string, ascii = false): CueHit[] {
   if (hits.length === 0 && (norm.charCodeAt(0) | 0x20) === 116) {
     const m = BODY_SAYS.exec(norm);
     if (m && !ANOTHER_SENTENCE.test(norm)) hits.push({ cls: 'concession', words: same ? original.slice(0, m[0].length) : m[0], atStart: true, sentence: true, at: 0 });
+  }
+  // A distinction drawn against what came before ("Mentioning it is not the same as acting on it."): a contrast.
+  if (hits.length === 0 && norm.includes(' the same')) {
+    const m = NOT_THE_SAME.exec(norm);
+    if (m) hits.push({ cls: 'contrast', words: same ? original.slice(m.index, m.index + m[0].length) : m[0], atStart: true, sentence: true, at: 0 });
   }
   // A point granted with an emphatic "does" ("A helmet does protect the head in a fall."): a concession.
   if (hits.length === 0 && mayStressDo(norm)) {

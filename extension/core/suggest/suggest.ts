@@ -59,7 +59,7 @@ const BACKING: ReadonlySet<CueClass> = new Set(['additive', 'cause', 'explain', 
  * "…, admittedly.") or set off by commas ("…, of course, since …"), a view its holders are named after ("…, teachers
  * object."), or others' view named in passing ("Paper bags are worse, some say, because …", "…, and some argue that …").
  */
-const CONCEDING_AFTER_COMMA = /\s*(?:(i grant (?:you )?(?:that|this|it)|i admit (?:that|it)|i admit|i concede (?:that|this|it)|i concede|i[’']ll grant (?:you )?(?:that|this)|admittedly|granted|to be fair|of course|to be sure)\s*(?=[.!]|$)|(admittedly|granted|of course|to be sure|no doubt)\s*,|((?:[a-z'-]+ ){0,2}[a-z'-]+s (?:say|argue|claim|object|complain|insist|contend|warn|protest))\s*(?=[.!]|$)|((?:some|many|others|critics|opponents|skeptics|sceptics|people) (?:say|argue|claim|object|insist|contend|would say|might say|will say|would argue|might argue|will argue|point out))\s*[,.;]|(?:and|but) ((?:some|many|others|critics|opponents|skeptics|sceptics|people) (?:say|argue|claim|insist|contend|believe|think)) that\b)/iy;
+const CONCEDING_AFTER_COMMA = /\s*(?:(i grant (?:you )?(?:that|this|it)|i admit (?:that|it)|i admit|i concede (?:that|this|it)|i concede|i[’']ll grant (?:you )?(?:that|this)|admittedly|granted|to be fair|of course|to be sure)\s*(?=[.!]|$)|(admittedly|granted|of course|to be sure|no doubt)\s*,|((?:[a-z'-]+ ){0,2}[a-z'-]+s (?:argue|claim|object|complain|insist|contend|warn|protest))\s*(?=[.!]|$)|((?:some|many|others|critics|opponents|skeptics|sceptics|people) (?:say|argue|claim|object|insist|contend|would say|might say|will say|would argue|might argue|will argue|point out))\s*[,.;]|(?:and|but) ((?:some|many|others|critics|opponents|skeptics|sceptics|people) (?:say|argue|claim|insist|contend|believe|think)) that\b)/iy;
 const SENTENCE_MARK = /[.!?\n]/;
 /** Those whose saying is evidence ("…, studies show."). */
 const EVIDENCE_SAYS = /^(?:studies|surveys|data|statistics|results|experiments|figures|numbers|reports|polls|researchers|scientists|experts|economists|papers|trials|findings)\b/i;
@@ -80,6 +80,8 @@ function concededAfterComma(text: string): { words: string; at: number } | undef
   }
   return undefined;
 }
+/** Stance words right after a result cue ("So I'd say …", "Therefore, I think …"). */
+const STANCE_NEXT = /^[\s,]*(?:i think|i['’]d say|i would say|i believe|i['’]d argue|i would argue|i conclude|my view is|in my view)\b/i;
 /** The words of an emphatic "does" concession. */
 const EMPHATIC = /^(?:does|do|did) /i;
 /** Words that propose another way than the one argued for. */
@@ -455,7 +457,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
           ? turn
           : undefined;
     if (first?.cls === 'answer' && kindOf(prev) === 'question') return result('reply', prev, 0.6, first.words);
-    if (first?.cls === 'agreement' && kindOf(prev) === 'question') return result('claim', -1, 0.5, first.words);
+    // "Yes. …" right after a question answers it (and is the position what follows argues about).
+    if (first?.cls === 'agreement' && kindOf(prev) === 'question') return result('reply', prev, 0.5, first.words);
     if (opposing) {
       const cue = opposing === first ? first.words : `${first!.words} … ${opposing.words}`;
       // "Another worry …", "A further objection …": one more objection beside the last, to what that one answered.
@@ -546,7 +549,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       const pk = kindOf(prev);
       // (A conclusion on what should be done is the writer's claim, objection or not.)
       const normative = NORMATIVE.test(b.text);
-      if (pk === 'objection' && !normative) return result('support', prev, 0.55, first.words);
+      // ("So I'd say …": the writer's own conclusion, objection or not.)
+      if (pk === 'objection' && !normative && !STANCE_NEXT.test(b.text.slice(first.at + first.words.length))) return result('support', prev, 0.55, first.words);
       // Under a heading that asks, the section's conclusion answers it.
       const r = parent < 0 && sectionQuestion >= 0 ? result('reply', sectionQuestion, 0.6, first.words) : result('claim', parent >= 0 ? parent : headingClaim(), 0.65, first.words);
       if (normative && parent < 0) r.conclusion = true;
