@@ -282,8 +282,8 @@ const LEAD_FIRST: ReadonlySet<number> = new Set([...'awohnAWOHN*_"(-'].map((c) =
 const BODY_SAYS = /^the (?:council|government|city|town|company|firm|ministry|minister|mayor|industry|school|university|board|committee|landlord|operator|airline|airport|railway|bank|regulator|agency|department|police|management|developer|union|club|hospital|trust|lab|platform|manufacturer|supermarket|museum|library|author|post) (?:says|claims|argues|insists|maintains|promises|contends|assures us)\b/i;
 /** A distinction in the opening sentence ("… is not the same as …", "… isn't the same thing as …"). */
 const NOT_THE_SAME = /^[^.!?]{0,80}?\b(?:is not|isn't|are not|aren't)(?: quite| at all)? the same(?: thing)? as\b/i;
-/** A second sentence after the first. */
-const ANOTHER_SENTENCE = /[.!?]["')\]]*\s+\S/;
+/** The end of a sentence with more text after it (its index is where the first sentence ends). */
+export const SECOND_SENTENCE = /[.!?]["')\]]*\s+\S/;
 /** An emphatic "does", "do" or "did" after a short subject, before the verb it stresses ("A helmet does protect …"). */
 const EMPHATIC_DO = /^(?:[a-z'-]+ ){1,4}?((?:does|do|did) (?!not\b|so\b|this\b|that\b|these\b|those\b|it\b|the\b|a\b|an\b|more\b|less\b|well\b|nothing\b|anything\b|everything\b|little\b|most\b|much\b|all\b|some\b|any\b|enough\b|good\b|harm\b|wonders\b|justice\b|no\b|their\b|his\b|her\b|our\b|your\b|its\b|my\b|what\b|which\b|one\b|two\b|better\b|worse\b|best\b)[a-z]+)\b/i;
 /** Whether " do", " does" or " did" comes early enough for EMPHATIC_DO (a look for the letters before the pattern runs). */
@@ -298,7 +298,7 @@ const REPORTED_VIEW = /^(?:some|many|most|a few|several|other|plenty of|lots of|
 /** People named in the plural, then what they say ("Shop owners reply that …", "Buyers say …"). */
 const GROUP_SAYS = /^(?:the |many |most |some |its |their )?(?:[a-z'-]+ ){0,2}[a-z'-]+s (?:say|reply|answer|respond|argue|claim|object|complain|fear|insist|counter|contend|protest|worry)\b/i;
 /** Subjects whose saying is evidence, not a view answered ("Studies say …", "Researchers argue …"). */
-const EVIDENCE_SUBJECT = /\b(?:studies|surveys|data|statistics|results|experiments|figures|numbers|reports|polls|researchers|scientists|experts|economists|papers|trials|models|records|findings)\s+[a-z]+$/i;
+export const EVIDENCE_SUBJECT = /\b(?:studies|surveys|data|statistics|results|experiments|figures|numbers|reports|polls|researchers|scientists|experts|economists|papers|trials|models|records|findings)\s+[a-z]+$/i;
 /** A verb of saying the two patterns above end on, read where a word starts. */
 const SAYING_AT = /(?:complain|object|worr(?:y|ie)|fear|argue|claim|say|insist|point|contend|maintain|believe|warn|protest|doubt|repl(?:y|ie)|counter|answer|respond)s?\b/iy;
 /** A result adverb, read where a word starts. */
@@ -401,7 +401,7 @@ export function findCues(text: string, ascii = false): CueHit[] {
   // A body's view reported in a sentence of its own ("The council says the change will save money."): a concession too.
   if (hits.length === 0 && (norm.charCodeAt(0) | 0x20) === 116) {
     const m = BODY_SAYS.exec(norm);
-    if (m && !ANOTHER_SENTENCE.test(norm)) hits.push({ cls: 'concession', words: same ? original.slice(0, m[0].length) : m[0], atStart: true, sentence: true, at: 0 });
+    if (m && !SECOND_SENTENCE.test(norm)) hits.push({ cls: 'concession', words: same ? original.slice(0, m[0].length) : m[0], atStart: true, sentence: true, at: 0 });
   }
   // A distinction drawn against what came before ("Mentioning it is not the same as acting on it."): a contrast.
   if (hits.length === 0 && norm.includes(' the same')) {

@@ -1,7 +1,7 @@
 /** The suggester: for each unlabeled block of a draft that could be an element, a kind, a target, a confidence and the cue that decided it (pure, one pass, linear in the draft). */
 import type { Draft, ElementKind, Position, Range } from '../model';
 import { scanBlocks, type ProseBlock } from './blocks';
-import { findCues, normalize, type CueClass, type CueHit } from './cues';
+import { EVIDENCE_SUBJECT, findCues, normalize, SECOND_SENTENCE, type CueClass, type CueHit } from './cues';
 import { Kept } from './kept';
 
 /** The block a suggestion attaches to: an existing element or another suggested block. */
@@ -61,8 +61,6 @@ const BACKING: ReadonlySet<CueClass> = new Set(['additive', 'cause', 'explain', 
  */
 const CONCEDING_AFTER_COMMA = /\s*(?:(i grant (?:you )?(?:that|this|it)|i admit (?:that|it)|i admit|i concede (?:that|this|it)|i concede|i[’']ll grant (?:you )?(?:that|this)|admittedly|granted|to be fair|of course|to be sure)\s*(?=[.!]|$)|(admittedly|granted|of course|to be sure|no doubt)\s*,|((?:[a-z'-]+ ){0,2}[a-z'-]+s (?:argue|claim|object|complain|insist|contend|warn|protest))\s*(?=[.!]|$)|((?:some|many|others|critics|opponents|skeptics|sceptics|people) (?:say|argue|claim|object|insist|contend|would say|might say|will say|would argue|might argue|will argue|point out))\s*[,.;]|(?:and|but) ((?:some|many|others|critics|opponents|skeptics|sceptics|people) (?:say|argue|claim|insist|contend|believe|think)) that\b)/iy;
 const SENTENCE_MARK = /[.!?\n]/;
-/** Those whose saying is evidence ("…, studies show."). */
-const EVIDENCE_SAYS = /^(?:studies|surveys|data|statistics|results|experiments|figures|numbers|reports|polls|researchers|scientists|experts|economists|papers|trials|findings)\b/i;
 /** The concession after a comma in the opening sentence (first 300 characters), with where its words start; each comma is looked at once. */
 function concededAfterComma(text: string): { words: string; at: number } | undefined {
   if (!text.includes(',')) return undefined;
@@ -74,7 +72,7 @@ function concededAfterComma(text: string): { words: string; at: number } | undef
     if (m) {
       const words = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
       // (Studies and experts saying so is evidence, not a view conceded.)
-      if (m[4] !== undefined && EVIDENCE_SAYS.test(m[4])) continue;
+      if (m[4] !== undefined && EVIDENCE_SUBJECT.test(m[4])) continue;
       return { words, at: comma + 1 + m[0].indexOf(words) };
     }
   }
@@ -108,8 +106,6 @@ const NORMATIVE = /\b(?:should|must|ought to|need to|needs to|have to|has to)\b/
 const DEMAND = /\b(?:should|ought to)\b|\b(?:we|you|they|everyone|governments?|cities|schools|companies|parents|labs) (?:must|need to|have to)\b|^please\b|^i (?:would |'d )?(?:ask|urge|call on|beg)\b/i;
 /** A prediction ("will", "won't"). */
 const PREDICTS = /\b(?:will|won't|won’t)\b/i;
-/** A sentence after the first: a doubt that gives its reasons itself is answered next, not argued for. */
-const SECOND_SENTENCE = /[.!?]["')\]]*\s+\S/;
 /** A cue in the writer's own voice ("I doubt", "I'm not convinced"). */
 const FIRST_PERSON = /^i(?:\b|['’])/i;
 /** Contrast words that turn a clause more weakly than "but" or "however". */
@@ -194,10 +190,11 @@ function questionOf(text: string): 'open' | 'after' | 'rhetorical' | undefined {
 const DOWNSIDE = /\b(?:might|could|would|may)(?: also| still| even| well)? (?:lose|struggle|suffer|be hurt|be harmed|be hit|be worse off|pay more|go out of business|close down|fall behind|miss out)\b/i;
 /** Words that make a harm the cost of not doing something, or make it small. */
 const NOT_A_HARM = /\b(?:without|if not|unless|otherwise|if we don't|if we do not|if nothing|only|hardly|barely|little|at most|no more than)\b/i;
-/** Whether the first sentence of a text (its first 300 characters at most) matches. */
-function firstSentenceHas(text: string, re: RegExp): boolean {
-  const end = text.search(SENTENCE_END);
-  return re.test(text.slice(0, Math.min(end < 0 ? text.length : end + 1, 300)));
+/** A harm that might follow, said in the text's first sentence (its first 300 characters at most), and not made small or the cost of not acting. */
+function harmInFirstSentence(text: string): boolean {
+  const end = text.search(SECOND_SENTENCE);
+  const first = text.slice(0, Math.min(end < 0 ? text.length : end + 1, 300));
+  return DOWNSIDE.test(first) && !NOT_A_HARM.test(first);
 }
 
 /** The block's first sentence (or what comes before a colon) has at most seven words, and more follows. */
@@ -205,7 +202,6 @@ function shortFirstSentence(text: string): boolean {
   const end = text.search(ANSWER_END);
   return end > 0 && wordsUpTo(text, 8, end) <= 7;
 }
-const SENTENCE_END = /[.!?]["')\]]*\s+\S/;
 /** The end of a short answer: a sentence's, or a colon before what it says ("Finland thinks so: …"). */
 const ANSWER_END = /[.!?:]["')\]]*\s+\S/;
 
@@ -597,7 +593,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     if (pk === 'objection') return result('reply', prev, 0.4, '(answers the objection before it)');
     // A harm that might follow ("Shops might lose customers", "Parents would also struggle …"), unless it is the harm of not
     // doing it ("Without it, …") or made small ("would lose only a minute"): a downside raised against the claim.
-    if (parent < 0 && firstSentenceHas(b.text, DOWNSIDE) && !firstSentenceHas(b.text, NOT_A_HARM)) return result('objection', claimAnchor, 0.45, '(a harm that might follow)');
+    if (parent < 0 && harmInFirstSentence(b.text)) return result('objection', claimAnchor, 0.45, '(a harm that might follow)');
     if (pk === 'reply') return result('support', prev, 0.35, '(follows the reply)');
     // Right after a quoted view, an unmarked paragraph is the writer's answer to it (as in a comment thread); right after
     // the writer's own claim, it is most often the claim's first reason.
