@@ -8,6 +8,7 @@
 import type { Draft, ParseOptions } from '../model';
 import { draftFromTokens, htmlUnclosed, own, parseDraft, prepareText, type PreparedText } from './parse';
 import { parseBlocks, type ParseEnv, type Token } from './markdown';
+import { keepRecent } from '../recent';
 
 /** What is kept of one draft. */
 interface Kept {
@@ -134,11 +135,7 @@ export function createDraftParser(options?: ParseOptions): IncrementalParser {
   const kept = new Map<string, Kept>();
   let last: 'full' | 'incremental' = 'full';
 
-  const keep = (path: string, k: Kept) => {
-    kept.delete(path);
-    kept.set(path, k);
-    while (kept.size > KEPT) kept.delete(kept.keys().next().value as string);
-  };
+  const keep = (path: string, k: Kept) => keepRecent(kept, path, k, KEPT);
 
   const full = (text: string, path: string, prepared: PreparedText): Draft => {
     last = 'full';

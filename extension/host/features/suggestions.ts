@@ -9,6 +9,7 @@ import { argumentSummary } from '../../core/suggest/argumentJson';
 import type { TextEdit } from '../../core/features/edits';
 import { KIND_TITLE, short } from '../../core/wording';
 import { toVsPosition, toVsRange } from '../adapters';
+import { keepRecent } from '../../core/recent';
 
 const DISMISSED_KEY = 'cruxmap.dismissedSuggestions';
 const DISMISSED_MAX = 5000;
@@ -116,9 +117,7 @@ class Suggestions implements vscode.Disposable {
   /** The draft's memo, made the most recently used; the least recently used beyond MEMOS_KEPT is dropped. */
   private memoFor(path: string): SuggestMemo {
     const memo = this.memos.get(path) ?? new SuggestMemo();
-    this.memos.delete(path);
-    this.memos.set(path, memo);
-    if (this.memos.size > MEMOS_KEPT) this.memos.delete(this.memos.keys().next().value as string);
+    keepRecent(this.memos, path, memo, MEMOS_KEPT);
     return memo;
   }
 
