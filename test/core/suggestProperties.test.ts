@@ -46,4 +46,21 @@ describe('suggester properties', () => {
     const list = suggestDraft(text, parseDraft('', 'p.md'));
     expect(list.length).toBeGreaterThan(0);
   });
+
+  it('stays linear on the shapes the later patterns read: views named at a sentence\'s end, bodies saying, emphatic "do", distinctions, harms, answers', () => {
+    const n = 20000;
+    const text = [
+      'Claim: x.',
+      `${', teacher'.repeat(n)}s object.`,
+      `A b, ${'x'.repeat(n * 8)}s argue.`,
+      `The council says ${'do '.repeat(n)}`,
+      `${'a '.repeat(n)} does do does did do.`,
+      `${'is not '.repeat(n)} the same as`,
+      `Shops might ${'also '.repeat(n)} lose, ${'only '.repeat(n)}`,
+      `Should it? ${'Yes. '.repeat(n)}`,
+      `${'word '.repeat(n)}: so I'd say ${'x '.repeat(n)}`,
+    ].join('\n\n');
+    const list = suggestDraft(text, parseDraft('', 'p.md'));
+    expect(list.length).toBeGreaterThan(3);
+  });
 });
