@@ -1,6 +1,6 @@
 /** End to end in code-server: a suggestion accepted by code action puts the label in the file and the node in the map; accepting all goes through the refactor preview; the hover says why and marks in one click; the AI command says that no model is available. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eUnavailable, gotoLine, mapFrame, nodeCount, openFile, readWorkspaceFile, runCommand, screenshot, startSession, stopSession, writeWorkspaceFile, type Session, runStep } from '../support/workbench';
+import { e2eUnavailable, gotoLine, mapFrame, mapSettled, nodeCount, openFile, readWorkspaceFile, runCommand, screenshot, startSession, stopSession, writeWorkspaceFile, type Session, runStep } from '../support/workbench';
 
 const unavailable = e2eUnavailable();
 
@@ -59,6 +59,8 @@ describe.skipIf(unavailable !== undefined)('suggestions in code-server', () => {
       expect(await nodeCount(frame)).toBe(2);
       // And the objection's edge to the claim it answers.
       await frame.waitForFunction(() => Number(document.getElementById('map')!.dataset.edgeCount) === 1, undefined, { timeout: 10_000 });
+      // (The step's screenshot after the map has drawn it: a CI run caught the frame before the edge was painted.)
+      await mapSettled(frame);
     });
     await step('accept-all-with-preview', async () => {
       await openFile(s.page, 'unlabeled-2.md');

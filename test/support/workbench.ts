@@ -139,6 +139,15 @@ export async function mapFrame(page: Page, timeout = 30_000): Promise<Frame> {
   throw new Error('the argument map webview did not appear');
 }
 
+/** Waits until the map has drawn no frame for `quiet` ms (animations done), so a screenshot shows what a writer sees. */
+export async function mapSettled(frame: Frame, quiet = 300, timeout = 10_000): Promise<void> {
+  await frame.waitForFunction(
+    (q) => performance.now() - (window as unknown as { cruxmapDebug: { lastRenderAt(): number } }).cruxmapDebug.lastRenderAt() > q,
+    quiet,
+    { timeout, polling: 100 },
+  );
+}
+
 export async function nodeCount(frame: Frame): Promise<number> {
   return Number(await frame.getAttribute('#map', 'data-node-count'));
 }
