@@ -569,6 +569,19 @@ describe('suggestDraft', () => {
     ]);
   });
 
+  it('the first paragraph under a heading that asks answers it, as after a question paragraph; what turns against an answer objects to it', () => {
+    const post = suggest('## Should cities ban scooters?\n\nYes, they should.\n\nThey are left across pavements every night.\n');
+    expect(rows(post)).toEqual([
+      [0, 'question', null],
+      [2, 'reply', 0],
+      [4, 'support', 2],
+    ]);
+    expect(rows(suggest('## Should cities ban scooters?\n\nI’d ban them. They block pavements.\n'))[1]).toEqual([2, 'reply', 0]);
+    // (A turn inside the block after an answer: against the answer, a position, not a reply to it.)
+    const turned = suggest('Will interpretability scale?\n\nYes. Readable features showed up at every size tried.\n\nThe number of features grows with the model, though, and nobody reads millions.\n');
+    expect(rows(turned)[2]).toEqual([4, 'objection', 2]);
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

@@ -408,6 +408,11 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     return kindOf(i) === 'reply' && kindOf(targets[i]) === 'question';
   }
 
+  /** The kind of block i as what comes after it argues about it: an answer to a question is a position, as a claim is. */
+  function argKind(i: number): ElementKind | undefined {
+    return answersQuestion(i) ? 'claim' : kindOf(i);
+  }
+
   /** What a block against or for "what came before" answers: the block before when it argues, else the scope's last argument, the enclosing block, the heading's claim. */
   function argAnchorOf(prev: number, scope: Scope, parent: number, first: CueHit | undefined): number {
     const pk = kindOf(prev);
@@ -425,7 +430,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     const wordCount = wordsUpTo(b.text, 4);
     const { first, turn, crux } = reading;
     const parent = b.parent;
-    const prev = scope.prev >= 0 ? scope.prev : parent;
+    // (The first paragraph under a heading that asks comes right after that question.)
+    const prev = scope.prev >= 0 ? scope.prev : parent >= 0 ? parent : sectionQuestion;
     const claimAnchor = scope.lastClaim >= 0 ? scope.lastClaim : parent >= 0 ? parent : headingClaim();
     const argAnchor = argAnchorOf(prev, scope, parent, first);
     const asked = reading.asked;
@@ -467,8 +473,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       if (opposing === first && first.cls === 'answer' && NAMES_OBJECTION.test(first.words) && scope.lastObjection >= 0 && kindOf(prev) === 'reply')
         return result('reply', scope.lastObjection, 0.7, cue);
       const weak = WEAK_CONTRAST.test(opposing.words) ? 0.15 : 0;
-      // (An answer to a question is a position: what turns against it objects to it.)
-      const ak = answersQuestion(argAnchor) ? 'claim' : kindOf(argAnchor);
+      const ak = argKind(argAnchor);
       const soft = exception || first!.cls === 'condition' ? 0.2 : 0;
       if (ak === 'objection' || ak === 'reply') return result('reply', argAnchor, (first!.cls === 'answer' ? 0.8 : 0.7) - weak - soft, cue);
       if (ak === 'claim') return result('objection', argAnchor, (first!.cls === 'answer' ? 0.6 : 0.8) - weak - soft, cue, first!.cls === 'doubt' && opposing === first && FIRST_PERSON.test(first!.words) && (!SECOND_SENTENCE.test(b.text) || decided[argAnchor]?.cue === QUOTED));
@@ -479,20 +484,20 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     }
     if (first?.cls === 'concessive') {
       // "Although X, Y": the writer holds Y despite X, against what was objected, or for the claim.
-      const ak = kindOf(argAnchor);
+      const ak = argKind(argAnchor);
       if (ak === 'objection' || ak === 'reply') return result('reply', argAnchor, 0.55, first.words);
       if (claimAnchor >= 0) return result('support', claimAnchor, 0.5, first.words);
       return result('claim', -1, 0.5, first.words);
     }
     if (first?.cls === 'concession') {
-      const ak = kindOf(argAnchor);
+      const ak = argKind(argAnchor);
       if (ak === 'objection') return result('reply', argAnchor, 0.45, first.words);
       // (An emphatic "does" may stress the writer's own point as well: not shown at the default threshold.)
       return result('objection', claimAnchor, EMPHATIC.test(first.words) ? 0.45 : claimAnchor >= 0 ? 0.65 : 0.5, first.words);
     }
     // "Surely the state could simply hire firefighters instead?": a question that proposes another way objects to the claim.
     if ((question === 'open' || question === 'rhetorical') && claimAnchor >= 0 && reading.alternative) {
-      const ak = kindOf(argAnchor);
+      const ak = argKind(argAnchor);
       return ak === 'objection' ? result('reply', argAnchor, 0.45, '(asks about another way)') : result('objection', claimAnchor, 0.5, '(asks about another way)');
     }
     if (question === 'open' || (question === undefined && first?.cls === 'openQuestion' && /\?/.test(b.text))) {
@@ -503,7 +508,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       return result('question', t, first?.cls === 'openQuestion' ? 0.8 : 0.75, cue);
     }
     if (question === 'rhetorical') {
-      const ak = kindOf(argAnchor);
+      const ak = argKind(argAnchor);
       // Asked to assert, usually the writer's own point: it backs what the writer last claimed or answered.
       if (ak === 'reply') return result('support', argAnchor, 0.45, '(a rhetorical question)');
       if (claimAnchor >= 0) return result('support', claimAnchor, 0.45, '(a rhetorical question)');
@@ -555,7 +560,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     if (first?.cls === 'condition') {
       if (claimAnchor < 0) return result('claim', -1, 0.55, first.words);
       if (NEGATION.test(normalize(b.text))) {
-        const ak = kindOf(argAnchor);
+        const ak = argKind(argAnchor);
         if (ak === 'objection' || ak === 'reply') return result('reply', argAnchor, 0.45, first.words);
         return result('objection', claimAnchor, 0.5, first.words);
       }
@@ -571,7 +576,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     // rests on reading the block before it right, so it is not shown at the default threshold (on the blind batches' first
     // scores, 3 of 9 such objections were right).
     if (turn && claimAnchor >= 0 && !scope.first) {
-      const ak = kindOf(argAnchor);
+      const ak = argKind(argAnchor);
       if (ak === 'objection' || ak === 'reply') return result('reply', argAnchor, 0.45, turn.words);
       return result('objection', claimAnchor, 0.45, turn.words);
     }
