@@ -582,6 +582,31 @@ describe('suggestDraft', () => {
     expect(rows(turned)[2]).toEqual([4, 'objection', 2]);
   });
 
+  it('in a thread, an unmarked comment after a reply answers it in turn (below the threshold); a crux named inside a sentence is a crux; a second or different objection sits beside the first', () => {
+    const thread = suggest('> Evals will catch scheming.\n\nBut a schemer would sandbag the eval.\n\nNot if the eval is fine-tuned on first.\n\nFine-tuning can teach the skill instead of eliciting it.\n');
+    expect(at(thread, 6)).toMatchObject({ kind: 'reply', target: { line: 4 }, cue: '(answers the reply before it)' });
+    expect(at(thread, 6)!.confidence).toBeLessThan(DEFAULT_THRESHOLD);
+    const crux = suggest('Interpretability will scale.\n\nSo whether it helps comes down to whether features stay readable.\n');
+    expect(at(crux, 2)).toMatchObject({ kind: 'crux', cue: 'comes down to whether' });
+    const post = suggest('Oversight has a cliff.\n\nOne objection is that hard tasks are just hard.\n\nThat is true but beside the point.\n\nA second objection: we can split hard tasks into easy ones.\n');
+    expect(at(post, 6)).toMatchObject({ kind: 'objection', target: { line: 0 } });
+  });
+
+  it('reasons marked in a later section back the claim stated before it; background sections, figures and a list\'s introduction are no argument', () => {
+    const post = suggest('## Summary\n\nOversight will hit a cliff.\n\n## Background\n\nDebate and amplification both assume checkable steps.\n\n## Why\n\nThe first reason is selection of easy tasks.\n\n![A cliff and a slope](fig.png)\n');
+    expect(at(post, 6)).toBeUndefined();
+    expect(at(post, 10)).toMatchObject({ kind: 'support', target: { line: 2 } });
+    expect(at(post, 12)).toBeUndefined();
+    const list = suggest('Takeoff will be fast.\n\nHere is why I expect that:\n\n- Research speeds itself up.\n- Institutions adapt slowly to change.\n');
+    expect(at(list, 2)).toBeUndefined();
+    expect(rows(list).slice(1)).toEqual([
+      [4, 'support', 0],
+      [5, 'support', 0],
+    ]);
+    expect(at(suggest('Probes will work.\n\nThanks all, this was useful.\n'), 2)).toBeUndefined();
+    expect(at(suggest('Probes will work.\n\nThey work on every model tried, right?\n'), 2)).toMatchObject({ kind: 'support', cue: '(a rhetorical question)' });
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

@@ -11,6 +11,8 @@ export interface ProseBlock {
   contentStart: Position;
   /** Plain text on one line: emphasis markers, link targets and inline HTML tags dropped, line breaks read as spaces. */
   text: string;
+  /** The block is nothing but an image or an embed (`![alt](fig.png)`, `![[figure.png]]`, `<img …>`): its text is the alt text, no prose. */
+  figure?: boolean;
   /** Heading depth 1-6, for headings. */
   depth?: number;
   /** Index of the section (stretch between headings or thematic breaks); a heading opens the section it names. */
@@ -100,6 +102,9 @@ export function plainInline(s: string, oddWhite = true): string {
   return (t.includes('  ') || (oddWhite && /[^\S ]/.test(t)) ? t.replace(WHITE_RUN, ' ') : t).trim();
 }
 const WHITE = /\s/;
+/** One image or embed, as a block's whole source may be (bounded, so linear). */
+const ONE_FIGURE = String.raw`(?:!\[[^\]\n]{0,1000}\]\([^()\s]{0,1000}(?:\s+"[^"]{0,300}")?\)|!\[\[[^\]\n]{0,600}\]\]|<img\b[^<>]{0,2000}>)`;
+const FIGURE_ONLY = new RegExp(`^\\s*${ONE_FIGURE}(?:\\s+${ONE_FIGURE}){0,20}\\s*$`);
 /**
  * What makes a block's text more than its lines joined and trimmed: inline markup, an id marker, two spaces, white
  * space but a space, or any character beyond ASCII (no white space but a space is ASCII; so a text without any is
@@ -157,6 +162,8 @@ export function scanBlocks(text: string, plain?: boolean[], texts?: Kept<string>
       }
     }
     if (!body) return;
+    const first = joined.trimStart().charCodeAt(0);
+    const figure = (first === 33 || first === 60) && FIGURE_ONLY.test(joined);
     const idx = blocks.length;
     plain?.push(!special);
     blocks.push({
@@ -164,6 +171,7 @@ export function scanBlocks(text: string, plain?: boolean[], texts?: Kept<string>
       range: { start: { line: p.startLine, character: p.startChar }, end: { line: p.endLine, character: p.endChar } },
       contentStart: p.contentStart,
       text: body,
+      figure,
       section,
       parent: p.parent,
     });

@@ -60,7 +60,7 @@ const PHRASES: [CueClass, string[]][] = [
     'it comes down to', 'this comes down to', 'it all comes down to', 'this hinges on', 'it hinges on', 'everything hinges on', 'the double crux',
   ]],
   ['aside', [
-    'thanks for', 'thank you', 'edit:', 'edit ', 'update:', 'epistemic status', 'cross-posted', 'crossposted', 'see also', 'related:', 'disclaimer',
+    'thanks for', 'thank you', 'thanks all', 'thanks everyone', 'thanks,', 'thanks!', 'thanks.', 'edit:', 'edit ', 'update:', 'epistemic status', 'cross-posted', 'crossposted', 'see also', 'related:', 'disclaimer',
     'footnote', 'h/t', 'hat tip', 'meta:', 'note:', 'ps:', 'p.s.', 'tl;dr', 'tldr', 'summary:', 'this post', 'in this post', 'this comment', 'i wrote', 'i\'ll write',
     'these notes', 'this note', 'in these notes', 'this essay', 'in this essay', 'this piece', 'this thread', 'in this thread', 'see the', 'see my', 'see our',
     'see also', 'previously:', 'link:', 'links:', 'source:', 'sources:', 'i am writing', 'i\'m writing', 'i write as', 'i write to',
@@ -102,7 +102,7 @@ const PHRASES: [CueClass, string[]][] = [
     'that\'s wrong', 'this isn\'t', 'that isn\'t', 'that\'s not', 'this is not', 'that is not', 'this only works', 'this only holds', 'this proves too much',
     'this leaves out', 'what about', 'whereas', 'the difficulty', 'the hard part', 'the challenge is', 'the downside', 'the risk is', 'the danger is',
     'one worry', 'a worry', 'another worry', 'a further worry', 'another concern', 'a further concern', 'one objection', 'an objection',
-    'another objection', 'a further objection', 'one drawback', 'a drawback', 'the drawback', 'another drawback', 'one downside', 'a downside',
+    'another objection', 'a further objection', 'a second objection', 'a second worry', 'a second concern', 'a second problem', 'a third objection', 'a final objection', 'one last objection', 'a last objection', 'a different worry', 'a different objection', 'a different concern', 'a related worry', 'a related objection', 'one drawback', 'a drawback', 'the drawback', 'another drawback', 'one downside', 'a downside',
     'another downside', 'another problem with', 'one problem with', 'even then', 'all the same', 'be that as it may', 'mind you', 'in reality',
     'to the contrary', 'quite the opposite', 'far from it', 'this undersells', 'that undersells', 'this understates', 'that understates',
     'this exaggerates', 'that exaggerates', 'this underrates', 'that underrates', 'this overrates', 'that overrates', ...VIEW_FAILS,

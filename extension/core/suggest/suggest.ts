@@ -94,8 +94,10 @@ const ARGUES_DOUBT = '(argues for the doubt before it)';
 const FIRST_OF_SECTION = '(first paragraph of its section)';
 /** The cue of a paragraph that only its place, the first in its section after no claim (after a question, an objection), made a claim. */
 const NO_CLAIM_BEFORE = '(no claim before it in its section)';
+/** Headings of sections that give background rather than argue. */
+const BACKGROUND_HEADING = /^(?:(?:some |a bit of |a little )?background|context|some context|setup|set-up|the setup|definitions?|terminology|notation|preliminaries|related work|prior work|acknowledge?ments)\b/i;
 /** Cue words that add one more objection to those made ("another worry", "a further objection"). */
-const FURTHER = /^(?:another|a further|one more)\b/i;
+const FURTHER = /^(?:another|a further|one more|a second|a third|a final|one last|a last|a different|a related)\b/i;
 /** "In fact" (or "as a matter of fact"). */
 const IN_FACT = /^(?:in fact|as a matter of fact)\b/i;
 /** Answer words that name what they answer as an objection ("That criticism", "This worry"). */
@@ -163,6 +165,9 @@ function sentencesOf(text: string): string[] {
   return out;
 }
 
+/** A statement turned into a question by a tag ("… mostly addresses this, no?"): asked to assert. */
+const TAG_QUESTION = /,\s*(?:no|right|surely|isn't it|doesn't it|don't they|aren't they|wouldn't it|wouldn't they)\?["')\]]*\s*$/;
+
 /** How a sentence that answers the question before it opens. */
 const ANSWERED = /^(?:no|yes|not|nope|of course|hardly|sure|perhaps|maybe|probably|surely not|certainly)\b/i;
 
@@ -177,7 +182,7 @@ function questionOf(text: string): 'open' | 'after' | 'rhetorical' | undefined {
   const last = q[q.length - 1];
   const norm = normalize(s[firstQ]).replace(/^(?:and |but |so |well,? |then,? )/, '');
   // Openers that ask to assert, and intensifiers that do the same anywhere in the question ("Is that really …?").
-  if (RHETORICAL.test(norm) || /\b(?:really|honestly)\b/.test(norm)) return 'rhetorical';
+  if (RHETORICAL.test(norm) || /\b(?:really|honestly)\b/.test(norm) || TAG_QUESTION.test(norm)) return 'rhetorical';
   // A question followed by statements is answered on the spot (hypophora): the block asserts. So is one answered
   // with a yes or a no ("Does that prove it? No, but …").
   if (!last && (q.filter(Boolean).length < s.length / 2 || ANSWERED.test(s[firstQ + 1]))) return 'rhetorical';
@@ -222,6 +227,9 @@ function parenthetical(text: string, hits: readonly CueHit[]): CueHit | undefine
   return undefined;
 }
 
+/** Words that name what a question turns on, anywhere in a sentence. */
+const CRUX_INSIDE = /\b(?:comes? down to|boils? down to|hinges? on|turns on) whether\b/i;
+
 /** How a block opens: the cue that decides it (if any), the first contrast or doubt after it, and a crux named anywhere in it. */
 interface Opening {
   first: CueHit | undefined;
@@ -240,6 +248,13 @@ function readOpening(text: string, ascii: boolean): Opening {
   for (const h of hits) {
     if (second === undefined && !h.atStart && h.sentence && h.cls !== 'aside') second = h;
     if (crux === undefined && h.cls === 'crux') crux = h;
+  }
+  // "So whether the split stays useful comes down to whether …": what a disagreement turns on, named inside a sentence.
+  // (Most blocks hold no "whether": then the pattern does not run.)
+  const whether = crux === undefined ? text.indexOf(' whether') : -1;
+  if (whether >= 0 && whether < 400) {
+    const m = CRUX_INSIDE.exec(text.length > 420 ? text.slice(0, 420) : text);
+    if (m) crux = { cls: 'crux', words: m[0], atStart: false, sentence: false, at: m.index };
   }
   // "Surveys, however, show …": a contrast set off by commas after the first words opens the block as "However, …" would.
   if (first?.cls !== 'contrast' && first?.cls !== 'doubt' && first?.cls !== 'answer') {
@@ -327,6 +342,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
   let lastObjectionAnywhere = -1;
   let section = -1;
   let pending: number[] = [];
+  /** The current section's heading names background ("Background", "Context", "Definitions"). */
+  let backgroundSection = false;
   /** The heading of the current section when it asks a question, else -1. */
   let sectionQuestion = -1;
 
@@ -350,10 +367,12 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       section = b.section;
       pending = [];
       sectionQuestion = -1;
+      backgroundSection = false;
     }
     if (b.block === 'heading') {
       const depth = b.depth ?? 1;
       headingClaims = headingClaims.slice(0, depth);
+      backgroundSection = BACKGROUND_HEADING.test(b.text);
     }
     const scope = scopeOf(b);
     const el = element[i];
@@ -365,7 +384,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       target = st >= 0 ? (blockOfElement.get(st) ?? -1) : -1;
     } else {
       const reading = readingOf(b.text, plain[i], memo);
-      const d = decide(b, scope, reading);
+      const d = decide(b, scope, reading, blocks[i + 1]);
       if (d) {
         d.via = reading.first?.cls;
         decided[i] = d;
@@ -426,7 +445,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     return lastClaimAnywhere;
   }
 
-  function decide(b: ProseBlock, scope: Scope, reading: Reading): Decision | undefined {
+  function decide(b: ProseBlock, scope: Scope, reading: Reading, next: ProseBlock | undefined): Decision | undefined {
     const wordCount = wordsUpTo(b.text, 4);
     const { first, turn, crux } = reading;
     const parent = b.parent;
@@ -434,6 +453,9 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     const prev = scope.prev >= 0 ? scope.prev : parent >= 0 ? parent : sectionQuestion;
     const claimAnchor = scope.lastClaim >= 0 ? scope.lastClaim : parent >= 0 ? parent : headingClaim();
     const argAnchor = argAnchorOf(prev, scope, parent, first);
+    // What a reason marked as one backs when its section has no claim: the draft's claim before it ("## Why I expect X"
+    // after a summary that states X).
+    const thesis = claimAnchor >= 0 ? claimAnchor : lastClaimAnywhere;
     const asked = reading.asked;
     // A question after a statement the block opens with a reason, an example, a result or one more point backs that statement: the cue decides.
     const question = asked === 'after' ? (first && BACKING.has(first.cls) ? undefined : 'open') : asked;
@@ -443,7 +465,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       if (wordCount >= 4 && VERB.test(normalize(b.text)) && !first) return result('claim', headingClaim(), 0.45, '(a heading that asserts)');
       return undefined;
     }
-    if (first?.cls === 'aside' || wordCount < 3) return undefined;
+    // (An image or an embed alone is a figure, whatever its alt text says.)
+    if (first?.cls === 'aside' || wordCount < 3 || b.figure) return undefined;
     // Display math and callout headers (`> [!note] …`) are no prose to label.
     if (b.text.startsWith('$$') || (b.block === 'blockquote' && /^\[![A-Za-z-]+\]/.test(b.text))) return undefined;
 
@@ -515,7 +538,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       return result('claim', -1, 0.5, '(a rhetorical question)');
     }
     if (first?.cls === 'explain') {
-      const t = prev >= 0 && kindOf(prev) !== 'question' ? prev : claimAnchor;
+      const t = prev >= 0 && kindOf(prev) !== 'question' ? prev : thesis;
       return result('support', t, 0.7, first.words);
     }
     if (first?.cls === 'cause') {
@@ -524,11 +547,11 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       // default threshold: it could back the objection too); a "because" beside another reason backs what that reason backs.
       if (EVIDENCE.test(first.words) && pk === 'objection' && !decided[prev]?.own) return result('reply', prev, 0.45, first.words);
       if (EVIDENCE.test(first.words) && (pk === 'claim' || pk === 'support' || pk === 'objection' || pk === 'reply')) return result('support', prev, 0.7, first.words);
-      const t = pk === 'support' ? targets[prev] : pk === 'claim' || pk === 'objection' || pk === 'reply' ? prev : claimAnchor;
+      const t = pk === 'support' ? targets[prev] : pk === 'claim' || pk === 'objection' || pk === 'reply' ? prev : thesis;
       return result('support', t, 0.75, first.words);
     }
     if (first?.cls === 'example') {
-      const t = prev >= 0 && kindOf(prev) !== 'question' ? prev : claimAnchor;
+      const t = prev >= 0 && kindOf(prev) !== 'question' ? prev : thesis;
       return result('support', t, 0.7, first.words);
     }
     if (first?.cls === 'additive') {
@@ -537,7 +560,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       // After a reply, "Furthermore …" most often adds a reason for the claim the reply defends.
       if (pk === 'reply' && claimAnchor >= 0) return result('support', claimAnchor, 0.5, first.words);
       if (pk === 'claim') return result('support', prev, 0.6, first.words);
-      return result('support', claimAnchor, 0.5, first.words);
+      return result('support', thesis, 0.5, first.words);
     }
     if (first?.cls === 'agreement') {
       // "In fact …" right after someone's objection sets the record straight.
@@ -575,6 +598,11 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     // A turn inside the block ("X is real, but …") objects to the claim, or answers the objection before it; which one
     // rests on reading the block before it right, so it is not shown at the default threshold (on the blind batches' first
     // scores, 3 of 9 such objections were right).
+    // "Here is why I expect X:" right before a list, after the claim, introduces the list's items, which argue themselves.
+    // (First in its section, such a line is the claim the items argue for.)
+    if (b.block === 'paragraph' && parent < 0 && claimAnchor >= 0 && next?.block === 'listItem' && next.parent < 0 && b.text.endsWith(':')) return undefined;
+    // Under a heading that names background ("## Background", "## Context", "## Definitions"), what no cue marks is no argument.
+    if (backgroundSection && parent < 0) return undefined;
     if (turn && claimAnchor >= 0 && !scope.first) {
       const ak = argKind(argAnchor);
       if (ak === 'objection' || ak === 'reply') return result('reply', argAnchor, 0.45, turn.words);
@@ -599,7 +627,9 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     // A harm that might follow ("Shops might lose customers", "Parents would also struggle …"), unless it is the harm of not
     // doing it ("Without it, …") or made small ("would lose only a minute"): a downside raised against the claim.
     if (parent < 0 && harmInFirstSentence(b.text)) return result('objection', claimAnchor, 0.45, '(a harm that might follow)');
-    if (pk === 'reply') return result('support', prev, 0.35, '(follows the reply)');
+    // Right after a reply (not an answer to a question), an unmarked paragraph most often answers it in turn, as comments
+    // in a thread do (12 of 27 such blocks in the annotated drafts; 4 backed it): not shown at the default threshold.
+    if (pk === 'reply' && b.block === 'paragraph' && !answersQuestion(prev)) return result('reply', prev, 0.4, '(answers the reply before it)');
     // Right after a quoted view, an unmarked paragraph is the writer's answer to it (as in a comment thread); right after
     // the writer's own claim, it is most often the claim's first reason.
     if (prev === claimAnchor && blocks[prev].block === 'blockquote' && b.block === 'paragraph' && decided[prev]?.cue === QUOTED) return result('objection', prev, 0.45, '(answers the quote before it)');
