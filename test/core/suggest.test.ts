@@ -604,6 +604,8 @@ describe('suggestDraft', () => {
       [5, 'support', 0],
     ]);
     expect(at(suggest('Probes will work.\n\nThanks all, this was useful.\n'), 2)).toBeUndefined();
+    // (A thank-you that turns at once still objects.)
+    expect(at(suggest('Probes will work.\n\nThanks, but I doubt probes survive training against them.\n'), 2)).toMatchObject({ kind: 'objection', target: { line: 0 } });
     expect(at(suggest('Probes will work.\n\nThey work on every model tried, right?\n'), 2)).toMatchObject({ kind: 'support', cue: '(a rhetorical question)' });
   });
 

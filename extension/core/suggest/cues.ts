@@ -60,7 +60,7 @@ const PHRASES: [CueClass, string[]][] = [
     'it comes down to', 'this comes down to', 'it all comes down to', 'this hinges on', 'it hinges on', 'everything hinges on', 'the double crux',
   ]],
   ['aside', [
-    'thanks for', 'thank you', 'thanks all', 'thanks everyone', 'thanks,', 'thanks!', 'thanks.', 'edit:', 'edit ', 'update:', 'epistemic status', 'cross-posted', 'crossposted', 'see also', 'related:', 'disclaimer',
+    'thanks for', 'thank you', 'thanks all', 'thanks everyone', 'thanks!', 'thanks.', 'edit:', 'edit ', 'update:', 'epistemic status', 'cross-posted', 'crossposted', 'see also', 'related:', 'disclaimer',
     'footnote', 'h/t', 'hat tip', 'meta:', 'note:', 'ps:', 'p.s.', 'tl;dr', 'tldr', 'summary:', 'this post', 'in this post', 'this comment', 'i wrote', 'i\'ll write',
     'these notes', 'this note', 'in these notes', 'this essay', 'in this essay', 'this piece', 'this thread', 'in this thread', 'see the', 'see my', 'see our',
     'see also', 'previously:', 'link:', 'links:', 'source:', 'sources:', 'i am writing', 'i\'m writing', 'i write as', 'i write to',
