@@ -63,4 +63,24 @@ describe('suggester properties', () => {
     const list = suggestDraft(text, parseDraft('', 'p.md'));
     expect(list.length).toBeGreaterThan(3);
   });
+
+  it('stays linear on the shapes of figures, cruxes named inside a sentence and tag questions', () => {
+    const n = 20000;
+    const blocks = [
+      'Claim: x.',
+      `${'![a](b) '.repeat(n)}x`,
+      `![${'['.repeat(n)}`,
+      `${'![[a]] '.repeat(n)}`,
+      `<img ${'a'.repeat(n * 4)}`,
+      `${' whether'.repeat(n)} comes down to`,
+      `It ${'comes down to '.repeat(n)}whether x.`,
+      `Is it${', no'.repeat(n)}?`,
+      '## Background',
+      `${'Context '.repeat(n)}`,
+    ];
+    // (Quadratic work on these would take minutes and hit the test's time limit; linear work takes milliseconds.)
+    const list = suggestDraft(blocks.join('\n\n'), parseDraft('', 'p.md'));
+    // (A figure alone would get nothing; these are prose with figure-like text, so each still gets an opinion.)
+    expect(list.length).toBeGreaterThan(3);
+  });
 });
