@@ -27,3 +27,16 @@ describe('scanBlocks against parseDraft', () => {
     });
   }
 });
+
+describe('scanBlocks figures', () => {
+  it('marks a block that holds nothing but images or embeds, in a paragraph, a list item or a quote, and not one with prose beside them', () => {
+    const blocks = scanBlocks('Claim.\n\n- ![a pic](b.png)\n\n> ![[fig.png]]\n\n   ![c](d.png "title") <img src="e.png">\n\n![e](f.png) and text\n');
+    expect(blocks.map((b) => [b.block, b.figure ?? false])).toEqual([
+      ['paragraph', false],
+      ['listItem', true],
+      ['blockquote', true],
+      ['paragraph', true],
+      ['paragraph', false],
+    ]);
+  });
+});

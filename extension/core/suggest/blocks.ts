@@ -162,7 +162,8 @@ export function scanBlocks(text: string, plain?: boolean[], texts?: Kept<string>
       }
     }
     if (!body) return;
-    const first = joined.trimStart().charCodeAt(0);
+    // (A paragraph's lines start where its text does: the first character says whether a figure can be all it holds.)
+    const first = joined.charCodeAt(0);
     const figure = (first === 33 || first === 60) && FIGURE_ONLY.test(joined);
     const idx = blocks.length;
     plain?.push(!special);
