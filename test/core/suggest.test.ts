@@ -609,6 +609,27 @@ describe('suggestDraft', () => {
     expect(at(suggest('Probes will work.\n\nThey work on every model tried, right?\n'), 2)).toMatchObject({ kind: 'support', cue: '(a rhetorical question)' });
   });
 
+  it('a dialogue: each turn is read after its speaker\'s name, and an unmarked turn answers the other speaker\'s', () => {
+    const dialogue = suggest('**Ana:** Value learning is the wrong frame for assistants.\n\n**Ben:** That moves the problem into what it is asked.\n\n**Ana:** Local is enough for flight bookings.\n\n**Ben:** But research projects are not flight-sized.\n');
+    expect(rows(dialogue, true)).toEqual([
+      [0, 'claim', null, '(first paragraph of its section)'],
+      [2, 'objection', 0, '(answers the other speaker)'],
+      [4, 'reply', 2, '(answers the other speaker)'],
+      [6, 'reply', 4, 'But'],
+    ]);
+    // (The suggestion's text keeps the name; one name alone is no dialogue.)
+    expect(at(dialogue, 2)!.text).toBe('Ben: That moves the problem into what it is asked.');
+    expect(at(suggest('Probes will work.\n\nAna: This fails on new models.\n'), 2)).toMatchObject({ kind: 'support', cue: '(right after the claim)' });
+  });
+
+  it('a crux named after stance words or as what two sides disagree about; a stronger objection; a heading that opens with a question word asserts nothing', () => {
+    expect(at(suggest('Forecasts should guide policy.\n\nI think the real crux is whether short-horizon skill carries over.\n'), 2)).toMatchObject({ kind: 'crux', cue: 'the real crux is whether' });
+    expect(at(suggest('Forecasts should guide policy.\n\nSo maybe what we actually disagree about is whether skill transfers.\n'), 2)).toMatchObject({ kind: 'crux' });
+    const post = suggest('Scheming is unlikely.\n\nOne objection is that goals drift late in training.\n\nThat drift would show up in evals.\n\nA stronger objection is that path-dependence cuts both ways.\n\n## What would change my mind\n');
+    expect(at(post, 6)).toMatchObject({ kind: 'objection', target: { line: 0 } });
+    expect(at(post, 8)).toBeUndefined();
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

@@ -1,7 +1,7 @@
 /** The suggester: for each unlabeled block of a draft that could be an element, a kind, a target, a confidence and the cue that decided it (pure, one pass, linear in the draft). */
 import type { Draft, ElementKind, Position, Range } from '../model';
 import { scanBlocks, type ProseBlock } from './blocks';
-import { EVIDENCE_SUBJECT, findCues, normalize, SECOND_SENTENCE, type CueClass, type CueHit } from './cues';
+import { cueAt, EVIDENCE_SUBJECT, findCues, normalize, SECOND_SENTENCE, type CueClass, type CueHit } from './cues';
 import { Kept } from './kept';
 
 /** The block a suggestion attaches to: an existing element or another suggested block. */
@@ -94,10 +94,12 @@ const ARGUES_DOUBT = '(argues for the doubt before it)';
 const FIRST_OF_SECTION = '(first paragraph of its section)';
 /** The cue of a paragraph that only its place, the first in its section after no claim (after a question, an objection), made a claim. */
 const NO_CLAIM_BEFORE = '(no claim before it in its section)';
+/** A question word opening a text. */
+const WH_OPENING = /^(?:what|how|why|when|where|which|who|whether)\b/i;
 /** Headings of sections that give background rather than argue. */
 const BACKGROUND_HEADING = /^(?:(?:some |a bit of |a little )?background|context|some context|setup|set-up|the setup|definitions?|terminology|notation|preliminaries|related work|prior work|acknowledge?ments)\b/i;
 /** Cue words that add one more objection to those made ("another worry", "a further objection"). */
-const FURTHER = /^(?:another|a further|one more|a second|a third|a final|one last|a last|a different|a related)\b/i;
+const FURTHER = /^(?:another|a further|one more|a second|a third|a final|one last|a last|a different|a related|a stronger|a bigger|a more serious)\b/i;
 /** "In fact" (or "as a matter of fact"). */
 const IN_FACT = /^(?:in fact|as a matter of fact)\b/i;
 /** Answer words that name what they answer as an objection ("That criticism", "This worry"). */
@@ -227,8 +229,8 @@ function parenthetical(text: string, hits: readonly CueHit[]): CueHit | undefine
   return undefined;
 }
 
-/** Words that name what a question turns on, anywhere in a sentence. */
-const CRUX_INSIDE = /\b(?:comes? down to|boils? down to|hinges? on|turns on) whether\b/i;
+/** Words that name what a disagreement turns on, anywhere in a sentence ("… comes down to whether", "I think the real crux is whether"). */
+const CRUX_INSIDE = /\b(?:comes? down to|boils? down to|hinges? on|turns on|the (?:real |actual |main )?crux (?:here )?is|(?:really |actually )?disagree about is) whether\b/i;
 
 /** How a block opens: the cue that decides it (if any), the first contrast or doubt after it, and a crux named anywhere in it. */
 interface Opening {
@@ -313,6 +315,36 @@ function readingOf(text: string, ascii: boolean, memo: SuggestMemo | undefined):
   return r;
 }
 
+/** A speaker's name opening a turn ("Ana: …", "**Dr Chen:** …" once emphasis is dropped). */
+const SPEAKER = /^([A-Z][\p{L}'’-]{0,20}(?: [A-Z][\p{L}'’-]{0,20})?):\s+(?=\S)/u;
+
+/**
+ * The speakers of a dialogue: when at least two names each open at least two top-level paragraphs ("Ana: …", "Ben: …"),
+ * each such block's speaker and where its words start after the name; otherwise none. A name that is a cue ("Edit:",
+ * "Summary:") is no speaker.
+ */
+function dialogueOf(blocks: readonly ProseBlock[]): { speakers: (string | undefined)[]; speakerAt: number[] } {
+  const speakers: (string | undefined)[] = new Array(blocks.length).fill(undefined);
+  const speakerAt: number[] = new Array(blocks.length).fill(0);
+  const turns = new Map<string, number>();
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.block !== 'paragraph' || b.parent >= 0 || b.text.indexOf(':') < 0) continue;
+    const m = SPEAKER.exec(b.text);
+    if (!m || cueAt(`${m[1].toLowerCase()}:`, 0) !== undefined) continue;
+    speakers[i] = m[1];
+    speakerAt[i] = m[0].length;
+    turns.set(m[1], (turns.get(m[1]) ?? 0) + 1);
+  }
+  let named = 0;
+  for (const n of turns.values()) if (n >= 2) named++;
+  if (named < 2) {
+    speakers.fill(undefined);
+    speakerAt.fill(0);
+  }
+  return { speakers, speakerAt };
+}
+
 /**
  * Suggests an element kind and target for every block of a draft that could be an element
  * but has no label. `draft` is parseDraft's output for the same text (its elements mark the
@@ -335,6 +367,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
   element.forEach((el, i) => el >= 0 && blockOfElement.set(el, i));
   const decided: Decision[] = new Array(blocks.length);
 
+  const { speakers, speakerAt } = dialogueOf(blocks);
   const scopes = new Map<number, Scope>();
   /** Heading claims by depth (index 1-6), the nearest in force last. */
   let headingClaims: number[] = [];
@@ -383,8 +416,10 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       const st = draft.elements[el].structuralTarget;
       target = st >= 0 ? (blockOfElement.get(st) ?? -1) : -1;
     } else {
-      const reading = readingOf(b.text, plain[i], memo);
-      const d = decide(b, scope, reading, blocks[i + 1]);
+      // (A dialogue's turn is read after its speaker's name.)
+      const said = speakerAt[i] > 0 ? { ...b, text: b.text.slice(speakerAt[i]) } : b;
+      const reading = readingOf(said.text, plain[i], memo);
+      const d = decide(said, scope, reading, blocks[i + 1], i);
       if (d) {
         d.via = reading.first?.cls;
         decided[i] = d;
@@ -445,7 +480,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     return lastClaimAnywhere;
   }
 
-  function decide(b: ProseBlock, scope: Scope, reading: Reading, next: ProseBlock | undefined): Decision | undefined {
+  function decide(b: ProseBlock, scope: Scope, reading: Reading, next: ProseBlock | undefined, i: number): Decision | undefined {
     const wordCount = wordsUpTo(b.text, 4);
     const { first, turn, crux } = reading;
     const parent = b.parent;
@@ -462,7 +497,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
 
     if (b.block === 'heading') {
       if (question === 'open' || question === 'rhetorical') return result('question', headingClaim(), 0.5, '(a heading that asks)');
-      if (wordCount >= 4 && VERB.test(normalize(b.text)) && !first) return result('claim', headingClaim(), 0.45, '(a heading that asserts)');
+      // ("What would change my mind" names a section: a heading opening with a question word asserts nothing.)
+      if (wordCount >= 4 && VERB.test(normalize(b.text)) && !first && !WH_OPENING.test(b.text)) return result('claim', headingClaim(), 0.45, '(a heading that asserts)');
       return undefined;
     }
     // (An image or an embed alone is a figure, whatever its alt text says.)
@@ -609,6 +645,12 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       return result('objection', claimAnchor, 0.45, turn.words);
     }
     // No cue that decides: the block's place does.
+    // In a dialogue, a turn right after the other speaker's answers it: against a claim, or in reply to an objection or reply.
+    if (speakerAt[i] > 0 && prev >= 0 && speakers[prev] !== undefined && speakers[prev] !== speakers[i]) {
+      const pk = argKind(prev);
+      if (pk === 'claim') return result('objection', prev, 0.45, '(answers the other speaker)');
+      if (pk === 'objection' || pk === 'reply') return result('reply', prev, 0.45, '(answers the other speaker)');
+    }
     if (b.block === 'blockquote') {
       if (parent < 0) return result('claim', -1, 0.5, QUOTED);
       return result('support', parent, 0.4, '(continues the quote)');
