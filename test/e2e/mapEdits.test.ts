@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { parseDraft } from '../../extension/core/parse/parse';
-import { e2eUnavailable, extensionLog, openFile, openMap, readWorkspaceFile, resetWorkspace, runCommand, screenshot, startSession, stopSession, writeWorkspaceFile, type Session, runStep } from '../support/workbench';
+import { e2eUnavailable, extensionLog, mapSettled, openFile, openMap, readWorkspaceFile, resetWorkspace, runCommand, screenshot, startSession, stopSession, writeWorkspaceFile, type Session, runStep } from '../support/workbench';
 
 const unavailable = e2eUnavailable();
 if (unavailable) console.warn(`\n*** END-TO-END TESTS (map edits) SKIPPED: ${unavailable} ***\n`);
@@ -185,6 +185,10 @@ describe.skipIf(unavailable !== undefined)('building the argument from the map i
       await expect.poll(() => readWorkspaceFile(s, 'open-questions.md'), { timeout: 10_000 }).toContain('Objection: But judges get tired after an hour of arguments.');
       const el = parseDraft(readWorkspaceFile(s, 'open-questions.md'), 'open-questions.md').elements.find((e) => e.kind === 'objection');
       expect(el?.range.start.line).toBe(2);
+      // (The step's screenshot shows what the writer sees: the map again, the accepted node solid beside its claim.)
+      const shown = await openMap(s.page, 'open-questions.md');
+      await shown.waitForFunction(() => Number(document.getElementById('map')!.dataset.nodeCount) === 2, undefined, { timeout: 15_000 });
+      await mapSettled(shown);
     });
   }, 150_000);
 });
