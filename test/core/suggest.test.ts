@@ -630,6 +630,15 @@ describe('suggestDraft', () => {
     expect(at(post, 8)).toBeUndefined();
   });
 
+  it('a first paragraph that only sets the scene is background when the writer states a stance right after it', () => {
+    const essay = suggest('Several proposals would regulate models by training compute.\n\nI think compute is a poor proxy for danger.\n\nSmall fine-tuned models can be just as capable.\n');
+    expect(at(essay, 0)).toBeUndefined();
+    expect(at(essay, 2)).toMatchObject({ kind: 'claim', cue: 'I think' });
+    expect(at(essay, 4)).toMatchObject({ kind: 'support', target: { line: 2 } });
+    // (A claim with a stance after a reason of its own stays a claim.)
+    expect(at(suggest('Compute thresholds are a poor proxy.\n\nSmall models can be capable.\n\nI think we need evals instead.\n'), 0)).toMatchObject({ kind: 'claim' });
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

@@ -365,7 +365,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
   const element: number[] = blocks.map((b) => elementAtLine.get(b.range.start.line) ?? -1);
   const blockOfElement = new Map<number, number>();
   element.forEach((el, i) => el >= 0 && blockOfElement.set(el, i));
-  const decided: Decision[] = new Array(blocks.length);
+  const decided: (Decision | undefined)[] = new Array(blocks.length);
 
   const { speakers, speakerAt } = dialogueOf(blocks);
   const scopes = new Map<number, Scope>();
@@ -629,6 +629,13 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       if (claimAnchor < 0 || (scope.first && parent < 0)) return result('claim', parent >= 0 ? parent : headingClaim(), 0.7, first.words);
       // A stance after a claim that only its place made one: the writer's thesis comes now.
       const positional = decided[claimAnchor]?.cue.startsWith('(') ?? false;
+      // Right after a first paragraph that only its place made a claim, the writer's stance is the thesis and that
+      // paragraph set the scene ("Several proposals would … ." then "I think …"): background, no suggestion.
+      if (positional && prev === claimAnchor && decided[prev]?.cue === FIRST_OF_SECTION && parent < 0 && blocks[prev].parent < 0) {
+        decided[prev] = undefined;
+        kinds[prev] = undefined;
+        return result('claim', headingClaim(), 0.65, first.words);
+      }
       return result('claim', parent >= 0 ? parent : headingClaim(), positional ? 0.65 : 0.45, first.words);
     }
     // A turn inside the block ("X is real, but …") objects to the claim, or answers the objection before it; which one
@@ -717,10 +724,11 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
   const index: number[] = new Array(blocks.length).fill(-1);
   const out: Suggestion[] = [];
   for (let i = 0; i < blocks.length; i++) {
-    if (!decided[i]) continue;
+    const d = decided[i];
+    if (!d) continue;
     index[i] = out.length;
     const b = blocks[i];
-    out.push({ range: b.range, contentStart: b.contentStart, block: b.block, kind: decided[i].kind, text: b.text, target: null, confidence: decided[i].confidence, cue: decided[i].cue });
+    out.push({ range: b.range, contentStart: b.contentStart, block: b.block, kind: d.kind, text: b.text, target: null, confidence: d.confidence, cue: d.cue });
   }
   for (let i = 0; i < blocks.length; i++) {
     const d = decided[i];
