@@ -639,6 +639,11 @@ describe('suggestDraft', () => {
     expect(at(suggest('Compute thresholds are a poor proxy.\n\nSmall models can be capable.\n\nI think we need evals instead.\n'), 0)).toMatchObject({ kind: 'claim' });
   });
 
+  it('an objection put in a hypothetical reader\'s mouth ("Someone will say …", "One might reply …")', () => {
+    const post = suggest('Agent foundations is needed before deployment.\n\nTrained systems are opaque.\n\nSomeone will say: do empirical work first.\n');
+    expect(at(post, 4)).toMatchObject({ kind: 'objection', target: { line: 0 }, cue: 'Someone will say' });
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([
