@@ -644,6 +644,42 @@ describe('suggestDraft', () => {
     expect(at(post, 4)).toMatchObject({ kind: 'objection', target: { line: 0 }, cue: 'Someone will say' });
   });
 
+  it('a pasted thread: bylines get no suggestion, and a paragraph in the same comment goes on with it (not after a quote)', () => {
+    const thread = suggest(
+      '**halcyon_q** · 58 points\n\nThe counting argument proves much less than people think.\n\nmkovacs · 31 points\n\nThe analogy with overfitting does not carry over.\n\nOverfitting had a fix nobody expected.\n\nwrenfield — 12 karma\n\n> The analogy does not carry over.\n\nIt carries as far as counting goes.\n',
+    );
+    expect(at(thread, 0)).toBeUndefined();
+    expect(at(thread, 4)).toBeUndefined();
+    expect(at(thread, 10)).toBeUndefined();
+    expect(at(thread, 6)).toMatchObject({ kind: 'objection', target: { line: 2 }, cue: '(answers the comment before it)' });
+    expect(at(thread, 8)).toMatchObject({ kind: 'support', target: { line: 6 }, cue: '(goes on with the comment before it)' });
+    expect(at(thread, 14)).toMatchObject({ kind: 'objection', target: { line: 12 } });
+    // (One byline alone is metadata too, but no thread.)
+    expect(at(suggest('Shortform · evals, sandbagging\n\nEvals miss sandbagging models.\n'), 0)).toBeUndefined();
+  });
+
+  it('a TL;DR states the thesis; cruxes and objections under headings that name them; a section opening after the thesis backs it', () => {
+    const post = suggest(
+      '# Notes on SAE latents\n\nTL;DR: Reconstruction rewards convenient bases, not the model\'s own.\n\n## Stability\n\nLatents change from seed to seed.\n\nOnly two thirds match across runs.\n\n## Objections\n\nThe model may have no privileged basis at all.\n\n## What would change my mind\n\nInterventions on latents that move held-out behaviour.\n\n- A seed-stable dictionary at every width.\n',
+    );
+    expect(at(post, 0)).toBeUndefined();
+    expect(at(post, 2)).toMatchObject({ kind: 'claim', cue: 'TL;DR' });
+    expect(at(post, 6)).toMatchObject({ kind: 'support', target: { line: 2 }, cue: '(opens a section after the thesis)' });
+    expect(at(post, 8)).toMatchObject({ kind: 'support', target: { line: 6 } });
+    expect(at(post, 12)).toMatchObject({ kind: 'objection', target: { line: 2 }, cue: '(first under a heading of objections)' });
+    expect(at(post, 16)).toMatchObject({ kind: 'crux', target: null });
+    expect(at(post, 18)).toMatchObject({ kind: 'crux' });
+  });
+
+  it('titles that name the text assert nothing, titles that take a side claim; "The setup: …" is background; "I think" after an objection answers it', () => {
+    expect(at(suggest('# Notes on whether debate helps weak judges\n\nDebate helps.\n'), 0)).toBeUndefined();
+    expect(at(suggest('# Comments on "Sycophancy is what preference learning is for"\n'), 0)).toBeUndefined();
+    expect(at(suggest('# Against reading timelines off the compute curve\n'), 0)).toMatchObject({ kind: 'claim', cue: 'Against' });
+    expect(at(suggest('Debate works with weak judges.\n\nThe setup: two models argue and a weaker judge decides.\n'), 2)).toBeUndefined();
+    const reply = suggest('Debate works with weak judges.\n\nOne objection is that the tasks were easy.\n\nI think the tasks were hard enough for the judges.\n');
+    expect(at(reply, 4)).toMatchObject({ kind: 'reply', target: { line: 2 } });
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

@@ -84,8 +84,8 @@ const PHRASES: [CueClass, string[]][] = [
     'the classic objection', 'a frequent objection', 'the most common objection', 'the usual complaint', 'a common complaint', 'the common complaint',
     'the only objection', 'the only real objection', 'the one objection', 'the biggest objection', 'the strongest objection',
     'it could be argued', 'it can be argued', 'it might be argued', 'it may be argued', 'it could be objected', 'it might be objected',
-    'it may be objected', 'one may object', 'one may argue', 'you may object', 'you could object', 'you might object',
-    ...combine(['someone', 'somebody', 'one', 'a reader'], combine(['will', 'might', 'may', 'could', 'would'], ['say', 'object', 'argue', 'reply', 'respond', 'answer', 'protest', 'complain'])),
+    'steelmanning the other side', 'steelmanning the opposing view', 'to steelman', 'steelman:', 'the steelman', 'a steelman', 'steelmanning', 'it may be objected', 'one may object', 'one may argue', 'you may object', 'you could object', 'you might object',
+    ...combine(['someone', 'somebody', 'one', 'a reader'], combine(['will', 'might', 'may', 'could', 'would'], ['say', 'object', 'argue', 'reply', 'respond', 'answer', 'protest', 'complain', 'point out'])),
   ]],
   ['concessive', [
     'although', 'though', 'even though', 'even if', 'while', 'whilst', 'despite', 'in spite of', 'notwithstanding', 'while it is true', 'while it\'s true',

@@ -98,6 +98,24 @@ const NO_CLAIM_BEFORE = '(no claim before it in its section)';
 const WH_OPENING = /^(?:what|how|why|when|where|which|who|whether)\b/i;
 /** Headings of sections that give background rather than argue. */
 const BACKGROUND_HEADING = /^(?:(?:some |a bit of |a little )?background|context|some context|setup|set-up|the setup|definitions?|terminology|notation|preliminaries|related work|prior work|acknowledge?ments)\b/i;
+/** Headings of sections that raise objections to the post's thesis ("Objections and replies", "Counterarguments"). */
+const OBJECTION_HEADING = /^(?:(?:some |possible |likely |anticipated |common |main |the main |the obvious |obvious )?(?:objections?|counter-?arguments?|counterpoints?|criticisms?|pushback|rebuttals?|steelman(?:ning)?(?: the other side)?)|responses? to (?:objections|critics|criticism)|replies to objections)\b/i;
+/** Headings of sections that list the writer's cruxes ("Cruxes", "What would change my mind"). */
+const CRUX_HEADING = /^(?:(?:the |my |key |main |possible |some |remaining |open )*cruxe?s?|what (?:would|could|might) (?:change|update) my (?:mind|views?|estimates?)|what would (?:convince|update) me)\b/i;
+/** Titles that name the text they head ("Notes on …", "Comments on …", "Thread: …", "Re: …"). */
+const NAMES_TEXT = /^(?:(?:some |a few |quick |rough |brief |more |further |my |initial )?(?:notes|thoughts|comments|reflections|remarks|questions|musings) (?:on|about|regarding)\b|a (?:note|comment|question) (?:on|about)\b|(?:thread|re|comments|discussion|shortform)\s*:)/i;
+/** Titles that take a side ("Against …", "In defense of …", "The case for …"). */
+const TAKES_SIDE = /^(?:against|in (?:defen[cs]e|praise|favou?r) of|the case (?:for|against)|why (?:i(?:'m| am) not|we should(?:n't| not)?|you should(?:n't| not)?))\b/i;
+/** A paragraph introduced as background ("The setup: …", "Context: …", "Definitions: …"). */
+const BACKGROUND_LINE = /^(?:the |some )?(?:setup|set-up|background|context|definitions?|terminology|notation)\s*:/i;
+/** A summary line that states the post's thesis ("TL;DR: …", "Summary: …"). */
+const SUMMARY_LINE = /^(?:tl;?\s?dr|summary|in short|short version|bottom line)\s*[:.\u2014-]/i;
+/**
+ * A byline or the metadata of a pasted comment, not prose: a short line with a middle dot ("halcyon_q · 58 points",
+ * "Shortform · evals"), a score or an age ("wrenfield — 44 karma", "3 points", "2y ago"), or "sorted by top".
+ */
+const BYLINE = /\u00b7|\b\d+\s*(?:points?|pts|karma|votes?|upvotes?|agreement|comments?)\b|\b\d+\s*(?:[smhdwy]|mo|min|hours?|days?|months?|years?)\s+ago\b|^(?:sorted|sort) by\b/i;
+
 /** Cue words that add one more objection to those made ("another worry", "a further objection"). */
 const FURTHER = /^(?:another|a further|one more|a second|a third|a final|one last|a last|a different|a related|a stronger|a bigger|a more serious)\b/i;
 /** "In fact" (or "as a matter of fact"). */
@@ -230,7 +248,7 @@ function parenthetical(text: string, hits: readonly CueHit[]): CueHit | undefine
 }
 
 /** Words that name what a disagreement turns on, anywhere in a sentence ("… comes down to whether", "I think the real crux is whether"). */
-const CRUX_INSIDE = /\b(?:comes? down to|boils? down to|hinges? on|turns on|the (?:real |actual |main )?crux (?:here )?is|(?:really |actually )?disagree about is) whether\b/i;
+const CRUX_INSIDE = /\b(?:comes? down to|boils? down to|hinges? on|turns on|the (?:real |actual |main )?crux (?:here )?is|(?:really |actually )?disagree about is):? whether\b/i;
 
 /** How a block opens: the cue that decides it (if any), the first contrast or doubt after it, and a crux named anywhere in it. */
 interface Opening {
@@ -323,6 +341,32 @@ const SPEAKER = /^([A-Z][\p{L}'’-]{0,20}(?: [A-Z][\p{L}'’-]{0,20})?):\s+(?=\
  * each such block's speaker and where its words start after the name; otherwise none. A name that is a cue ("Edit:",
  * "Summary:") is no speaker.
  */
+/** The cue of a paragraph that opens a section (under a heading) after the one that stated the thesis: a reason for it, which the rest of its section argues. */
+const SECTION_REASON = '(opens a section after the thesis)';
+/** The cue of a comment's first paragraph that answers the comment before it. */
+const NEXT_COMMENT = '(answers the comment before it)';
+/** The cue of a paragraph that goes on with the comment it is in. */
+const SAME_COMMENT = '(goes on with the comment before it)';
+
+/**
+ * A pasted comment thread: which blocks are bylines or comment metadata (no prose), and, when there are two bylines or
+ * more, the comment each block is in (counted by the bylines before it).
+ */
+function commentsOf(blocks: readonly ProseBlock[]): { byline: boolean[]; comment: number[]; threaded: boolean } {
+  const byline: boolean[] = new Array(blocks.length).fill(false);
+  const comment: number[] = new Array(blocks.length).fill(0);
+  let count = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.block === 'paragraph' && b.parent < 0 && b.text.length <= 100 && wordsUpTo(b.text, 11) <= 10 && BYLINE.test(b.text)) {
+      byline[i] = true;
+      count++;
+    }
+    comment[i] = count;
+  }
+  return { byline, comment, threaded: count >= 2 };
+}
+
 function dialogueOf(blocks: readonly ProseBlock[]): { speakers: (string | undefined)[]; speakerAt: number[] } {
   const speakers: (string | undefined)[] = new Array(blocks.length).fill(undefined);
   const speakerAt: number[] = new Array(blocks.length).fill(0);
@@ -368,6 +412,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
   const decided: (Decision | undefined)[] = new Array(blocks.length);
 
   const { speakers, speakerAt } = dialogueOf(blocks);
+  const { byline, comment, threaded } = commentsOf(blocks);
   const scopes = new Map<number, Scope>();
   /** Heading claims by depth (index 1-6), the nearest in force last. */
   let headingClaims: number[] = [];
@@ -377,6 +422,11 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
   let pending: number[] = [];
   /** The current section's heading names background ("Background", "Context", "Definitions"). */
   let backgroundSection = false;
+  /** The current section's heading names objections ("Objections and replies") or cruxes ("What would change my mind"). */
+  let objectionSection = false;
+  let cruxSection = false;
+  /** The current section opens with a heading (not a thematic break or the draft's start). */
+  let headedSection = false;
   /** The heading of the current section when it asks a question, else -1. */
   let sectionQuestion = -1;
 
@@ -401,11 +451,17 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       pending = [];
       sectionQuestion = -1;
       backgroundSection = false;
+      objectionSection = false;
+      cruxSection = false;
+      headedSection = false;
     }
     if (b.block === 'heading') {
       const depth = b.depth ?? 1;
       headingClaims = headingClaims.slice(0, depth);
       backgroundSection = BACKGROUND_HEADING.test(b.text);
+      objectionSection = OBJECTION_HEADING.test(b.text);
+      cruxSection = CRUX_HEADING.test(b.text);
+      headedSection = true;
     }
     const scope = scopeOf(b);
     const el = element[i];
@@ -437,6 +493,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       scope.first = false;
       // (An answer to a question is a position of its own, as a claim is: what follows argues for or against it.)
       if (kind === 'reply' && target >= 0 && kinds[target] === 'question') scope.lastClaim = i;
+      // (So is a section's opening reason for the thesis, to the rest of its section.)
+      if (decided[i]?.cue === SECTION_REASON) scope.lastClaim = i;
       if (kind === 'claim') {
         scope.lastClaim = i;
         // Reasons and objections written before the claim they are about attach to it (forward).
@@ -455,6 +513,14 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
 
   function kindOf(i: number): ElementKind | undefined {
     return i >= 0 ? kinds[i] : undefined;
+  }
+
+  /** The first block with a suggestion or a label in the comment that block i is in. */
+  function commentOpening(i: number): number {
+    let k = i;
+    while (k > 0 && comment[k - 1] === comment[i] && !byline[k - 1]) k--;
+    for (; k < i; k++) if (kinds[k] !== undefined && blocks[k].parent < 0) return k;
+    return i;
   }
 
   /** Whether block i answers a question (a reply whose target asks). */
@@ -496,11 +562,22 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     const question = asked === 'after' ? (first && BACKING.has(first.cls) ? undefined : 'open') : asked;
 
     if (b.block === 'heading') {
+      // ("Notes on whether …", "Comments on “…”", "Thread: …": a title naming the text, not a claim or a question.)
+      if (NAMES_TEXT.test(b.text)) return undefined;
+      // ("Against reading timelines off the compute curve", "In defense of …": a title that takes a side.)
+      const side = TAKES_SIDE.exec(b.text);
+      if (side && wordCount >= 3) return result('claim', headingClaim(), 0.5, side[0]);
       if (question === 'open' || question === 'rhetorical') return result('question', headingClaim(), 0.5, '(a heading that asks)');
       // ("What would change my mind" names a section: a heading opening with a question word asserts nothing.)
       if (wordCount >= 4 && VERB.test(normalize(b.text)) && !first && !WH_OPENING.test(b.text)) return result('claim', headingClaim(), 0.45, '(a heading that asserts)');
       return undefined;
     }
+    // (A pasted comment's byline is no prose.)
+    if (byline[i]) return undefined;
+    // "TL;DR: …" states the post's thesis.
+    const summary = parent < 0 ? SUMMARY_LINE.exec(b.text) : null;
+    if (summary) return result('claim', headingClaim(), 0.6, summary[0].replace(/\s*[:.\u2014-]$/, ''));
+    if (parent < 0 && BACKGROUND_LINE.test(b.text)) return undefined;
     // (An image or an embed alone is a figure, whatever its alt text says.)
     if (first?.cls === 'aside' || wordCount < 3 || b.figure) return undefined;
     // Display math and callout headers (`> [!note] …`) are no prose to label.
@@ -627,6 +704,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     }
     if (first?.cls === 'stance') {
       if (claimAnchor < 0 || (scope.first && parent < 0)) return result('claim', parent >= 0 ? parent : headingClaim(), 0.7, first.words);
+      // "I think …" right after someone's objection is the writer's answer to it.
+      if (kindOf(prev) === 'objection' && !decided[prev]?.own) return result('reply', prev, 0.45, first.words);
       // A stance after a claim that only its place made one: the writer's thesis comes now.
       const positional = decided[claimAnchor]?.cue.startsWith('(') ?? false;
       // Right after a first paragraph that only its place made a claim, the writer's stance is the thesis and that
@@ -646,6 +725,10 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     if (b.block === 'paragraph' && parent < 0 && claimAnchor >= 0 && next?.block === 'listItem' && next.parent < 0 && b.text.endsWith(':')) return undefined;
     // Under a heading that names background ("## Background", "## Context", "## Definitions"), what no cue marks is no argument.
     if (backgroundSection && parent < 0) return undefined;
+    // Under a heading of cruxes ("Cruxes", "What would change my mind"), each unmarked point is one.
+    if (cruxSection && parent < 0) return result('crux', -1, 0.5, '(under a heading of cruxes)');
+    // Under a heading of objections, the section's first unmarked paragraph raises one against the thesis.
+    if (objectionSection && scope.first && parent < 0 && b.block !== 'blockquote' && lastClaimAnywhere >= 0) return result('objection', lastClaimAnywhere, 0.45, '(first under a heading of objections)');
     if (turn && claimAnchor >= 0 && !scope.first) {
       const ak = argKind(argAnchor);
       if (ak === 'objection' || ak === 'reply') return result('reply', argAnchor, 0.45, turn.words);
@@ -665,8 +748,26 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     if (parent >= 0) return result('support', parent, 0.45, '(nested under the item above)');
     // Right after a question, a paragraph opening with a short sentence answers it ("For most people, they are. …").
     if (prev >= 0 && kindOf(prev) === 'question' && b.block === 'paragraph' && shortFirstSentence(b.text)) return result('reply', prev, 0.5, '(answers the question before it)');
+    // A section under a heading after the one that stated the thesis opens with a reason for it (a body section of an essay).
+    if (claimAnchor < 0 && scope.first && headedSection && parent < 0 && lastClaimAnywhere >= 0 && blocks[lastClaimAnywhere].section < b.section)
+      return result('support', lastClaimAnywhere, 0.45, SECTION_REASON);
     if (claimAnchor < 0) return result('claim', headingClaim(), scope.first ? 0.6 : 0.45, scope.first ? FIRST_OF_SECTION : NO_CLAIM_BEFORE);
     const pk = kindOf(prev);
+    // In a pasted thread (comments under bylines), a paragraph in the same comment as the one before goes on with it.
+    // (A quote in the comment is someone else's words: the paragraph after it answers it, below.)
+    if (threaded && prev >= 0 && comment[prev] === comment[i] && parent < 0 && b.block === 'paragraph' && blocks[prev].block !== 'blockquote') {
+      const ak = argKind(prev);
+      if (ak === 'claim' || ak === 'objection' || ak === 'reply') return result('support', prev, 0.45, SAME_COMMENT);
+      if (pk === 'support' && targets[prev] >= 0 && comment[targets[prev]] === comment[i]) return result('support', targets[prev], 0.4, SAME_COMMENT);
+    }
+    // A comment's first paragraph answers the comment before it (its last point, or the point its last paragraph backs):
+    // against a claim, in reply to an objection or a reply.
+    if (threaded && prev >= 0 && comment[prev] !== comment[i] && parent < 0 && b.block === 'paragraph') {
+      const open = argKind(prev) !== 'support' ? prev : targets[prev] >= 0 && comment[targets[prev]] === comment[prev] ? targets[prev] : commentOpening(prev);
+      const ok = argKind(open);
+      if (ok === 'claim') return result('objection', open, 0.4, NEXT_COMMENT);
+      if (ok === 'objection' || ok === 'reply') return result('reply', open, 0.4, NEXT_COMMENT);
+    }
     // An unmarked paragraph right after an objection usually answers it.
     // (Unless the objection is the writer's own doubt: then the writer goes on to argue for it.)
     if (pk === 'objection' && decided[prev]?.own) return result('support', prev, 0.45, ARGUES_DOUBT);
