@@ -680,6 +680,39 @@ describe('suggestDraft', () => {
     expect(at(reply, 4)).toMatchObject({ kind: 'reply', target: { line: 2 } });
   });
 
+  it('a debate under headings of its sides: arguments for and against the first position, replies to the arguments against in turn; "Yes:"/"No:" positions', () => {
+    const debate = suggest(
+      '# Should schools allow chatbots for homework?\n\nSchools should allow chatbots for homework.\n\n## For\n\n- Chatbots explain a topic many ways.\n- A ban cannot be enforced.\n\n## Against\n\n- A chatbot takes the practice away.\n- Teachers could not tell who wrote a text.\n\n## Replies\n\n- Students who explain their steps still practise.\n- Grades can count for less.\n\nIn the end, the choice depends on whether practice can be checked in class.\n',
+    );
+    expect(rows(debate).slice(2)).toEqual([
+      [6, 'support', 2],
+      [7, 'support', 2],
+      [11, 'objection', 2],
+      [12, 'objection', 2],
+      [16, 'reply', 11],
+      [17, 'reply', 12],
+      [19, 'crux', null],
+    ]);
+    const positions = suggest('# Should we build new reactors?\n\nYes: reactors are needed to replace coal.\n\nNo: the money should go into storage.\n');
+    expect(at(positions, 2)).toMatchObject({ kind: 'claim', cue: 'Yes' });
+    expect(at(positions, 4)).toMatchObject({ kind: 'claim', cue: 'No' });
+  });
+
+  it('comments set apart by thematic breaks alone answer each other; a callout is read from its body; a reason backed by evidence; objections named by the writer\'s own words', () => {
+    const ruled = suggest('Compute thresholds are a good trigger.\n\n---\n\nThe threshold will go stale as algorithms improve.\n\n---\n\nIt can be revised every year.\n\nTax brackets are revised too.\n');
+    expect(rows(ruled)).toEqual([
+      [0, 'claim', null],
+      [4, 'objection', 0],
+      [8, 'reply', 4],
+      [10, 'support', 8],
+    ]);
+    const post = suggest('Labs should publish weights.\n\nMoreover, open models help research.\n\nIn one survey, most papers used open models.\n\n> [!note] A note on base rates\n> Several forecasters think releases are riskier than this.\n');
+    expect(at(post, 4)).toMatchObject({ kind: 'support', target: { line: 2 }, cue: '(backs the point before it)' });
+    expect(at(post, 6)).toMatchObject({ kind: 'objection', target: { line: 0 }, cue: 'Several forecasters think' });
+    expect(at(suggest('Labs should publish weights.\n\nHotels warn that tourists will go elsewhere.\n'), 2)).toMatchObject({ kind: 'objection', cue: 'Hotels warn' });
+    expect(at(suggest('Labs should publish weights.\n\nThe obvious pushback is that weights cannot be recalled.\n'), 2)).toMatchObject({ kind: 'objection', target: { line: 0 } });
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

@@ -13,6 +13,8 @@ export interface ProseBlock {
   text: string;
   /** The block is nothing but an image or an embed (`![alt](fig.png)`, `![[figure.png]]`, `<img …>`): its text is the alt text, no prose. */
   figure?: boolean;
+  /** A callout (`> [!note] Title` and its body): where the body starts in `text`, after the type and the title line. */
+  callout?: number;
   /** Heading depth 1-6, for headings. */
   depth?: number;
   /** Index of the section (stretch between headings or thematic breaks); a heading opens the section it names. */
@@ -165,6 +167,12 @@ export function scanBlocks(text: string, plain?: boolean[], texts?: Kept<string>
     // (A paragraph's lines start where its text does: the first character says whether a figure can be all it holds.)
     const first = joined.charCodeAt(0);
     const figure = (first === 33 || first === 60) && FIGURE_ONLY.test(joined);
+    // (A callout's first line is its type and title: the writer's prose starts on the next line.)
+    let callout: number | undefined;
+    if (p.quote && first === 91 && joined.charCodeAt(1) === 33 && p.parts.length > 1) {
+      const title = plainInline(p.parts[0]);
+      if (body.startsWith(title) && body.length > title.length + 1) callout = title.length + 1;
+    }
     const idx = blocks.length;
     plain?.push(!special);
     blocks.push({
@@ -173,6 +181,7 @@ export function scanBlocks(text: string, plain?: boolean[], texts?: Kept<string>
       contentStart: p.contentStart,
       text: body,
       figure,
+      callout,
       section,
       parent: p.parent,
     });

@@ -84,6 +84,7 @@ const PHRASES: [CueClass, string[]][] = [
     'the classic objection', 'a frequent objection', 'the most common objection', 'the usual complaint', 'a common complaint', 'the common complaint',
     'the only objection', 'the only real objection', 'the one objection', 'the biggest objection', 'the strongest objection',
     'it could be argued', 'it can be argued', 'it might be argued', 'it may be argued', 'it could be objected', 'it might be objected',
+    ...combine(['the obvious', 'an obvious', 'the main', 'the usual', 'the standard', 'the strongest', 'a common', 'the common', 'the most common', 'the biggest', 'a natural', 'the natural', 'a frequent', 'a fair', 'one'], ['pushback', 'counterargument', 'counter-argument', 'criticism', 'rebuttal']),
     'steelmanning the other side', 'steelmanning the opposing view', 'to steelman', 'steelman:', 'the steelman', 'a steelman', 'steelmanning', 'it may be objected', 'one may object', 'one may argue', 'you may object', 'you could object', 'you might object',
     ...combine(['someone', 'somebody', 'one', 'a reader'], combine(['will', 'might', 'may', 'could', 'would'], ['say', 'object', 'argue', 'reply', 'respond', 'answer', 'protest', 'complain', 'point out'])),
   ]],
@@ -103,7 +104,7 @@ const PHRASES: [CueClass, string[]][] = [
     'that\'s wrong', 'this isn\'t', 'that isn\'t', 'that\'s not', 'this is not', 'that is not', 'this only works', 'this only holds', 'this proves too much',
     'this leaves out', 'what about', 'whereas', 'the difficulty', 'the hard part', 'the challenge is', 'the downside', 'the risk is', 'the danger is',
     'one worry', 'a worry', 'another worry', 'a further worry', 'another concern', 'a further concern', 'one objection', 'an objection',
-    'another objection', 'a further objection', 'a second objection', 'a second worry', 'a second concern', 'a second problem', 'a third objection', 'a final objection', 'one last objection', 'a last objection', 'a different worry', 'a different objection', 'a different concern', 'a related worry', 'a related objection', 'a stronger objection', 'a stronger worry', 'a bigger worry', 'a bigger problem', 'a more serious objection', 'a more serious worry', 'one drawback', 'a drawback', 'the drawback', 'another drawback', 'one downside', 'a downside',
+    'another objection', 'a further objection', 'a second objection', 'a second worry', 'a second concern', 'a second problem', 'a third objection', 'a final objection', 'one last objection', 'a last objection', 'a different worry', 'a different objection', 'a different concern', 'a related worry', 'a related objection', 'a stronger objection', 'a stronger worry', 'another pushback', 'a second pushback', 'a further pushback', 'a different pushback', 'another criticism', 'a second criticism', 'another counterargument', 'a second counterargument', 'my pushback', 'my objection', 'my main objection', 'my criticism', 'a bigger worry', 'a bigger problem', 'a more serious objection', 'a more serious worry', 'one drawback', 'a drawback', 'the drawback', 'another drawback', 'one downside', 'a downside',
     'another downside', 'another problem with', 'one problem with', 'even then', 'all the same', 'be that as it may', 'mind you', 'in reality',
     'to the contrary', 'quite the opposite', 'far from it', 'this undersells', 'that undersells', 'this understates', 'that understates',
     'this exaggerates', 'that exaggerates', 'this underrates', 'that underrates', 'this overrates', 'that overrates', ...VIEW_FAILS,
@@ -295,13 +296,13 @@ function mayStressDo(norm: string): boolean {
 /** Words that open a question or a clause where "does" is no emphasis ("What it does is …", "How much it did help …"). */
 const WH_FIRST = /^(?:what|how|why|where|when|who|whether|if|whatever|all|everything)\b/i;
 /** Some people, named by what they are, saying what they think: the opening words of a view the writer reports. */
-const REPORTED_VIEW = /^(?:some|many|most|a few|several|other|plenty of|lots of|a lot of) (?:[a-z'-]+ ){0,2}(?:complain|object|worry|fear|argue|claim|say|insist|point out|contend|maintain|believe|warn|protest|doubt)s?\b/i;
+const REPORTED_VIEW = /^(?:some|many|most|a few|several|other|plenty of|lots of|a lot of) (?:[a-z'-]+ ){0,2}(?:complain|object|worry|fear|argue|claim|say|insist|point out|contend|maintain|believe|think|warn|protest|doubt)s?\b/i;
 /** People named in the plural, then what they say ("Shop owners reply that …", "Buyers say …"). */
-const GROUP_SAYS = /^(?:the |many |most |some |its |their )?(?:[a-z'-]+ ){0,2}[a-z'-]+s (?:say|reply|answer|respond|argue|claim|object|complain|fear|insist|counter|contend|protest|worry)\b/i;
+const GROUP_SAYS = /^(?:the |many |most |some |its |their )?(?:[a-z'-]+ ){0,2}[a-z'-]+s (?:say|reply|answer|respond|argue|claim|object|complain|fear|insist|counter|contend|protest|worry|warn|caution|point out|maintain|doubt)\b/i;
 /** Subjects whose saying is evidence, not a view answered ("Studies say …", "Researchers argue …"). */
 export const EVIDENCE_SUBJECT = /\b(?:studies|surveys|data|statistics|results|experiments|figures|numbers|reports|polls|researchers|scientists|experts|economists|papers|trials|models|records|findings)\s+[a-z]+$/i;
 /** A verb of saying the two patterns above end on, read where a word starts. */
-const SAYING_AT = /(?:complain|object|worr(?:y|ie)|fear|argue|claim|say|insist|point|contend|maintain|believe|warn|protest|doubt|repl(?:y|ie)|counter|answer|respond)s?\b/iy;
+const SAYING_AT = /(?:complain|object|worr(?:y|ie)|fear|argue|claim|say|insist|point|contend|maintain|believe|think|warn|caution|protest|doubt|repl(?:y|ie)|counter|answer|respond)s?\b/iy;
 /** A result adverb, read where a word starts. */
 const RESULT_AT = /(?:therefore|thus|hence|consequently)\b/iy;
 /** What the opening words may hold: SAYING (a verb of saying among words 2-5), RESULT (a result adverb among words 2-9). */

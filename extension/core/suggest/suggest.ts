@@ -85,7 +85,7 @@ const EMPHATIC = /^(?:does|do|did) /i;
 /** Words that propose another way than the one argued for. */
 const ALTERNATIVE = /\b(?:instead|rather than|in place of)\b/i;
 /** Words that rank ("the most useful", but not "one of the most common") or compare ("better than"): a paragraph with them reads as a thesis of its own. */
-const EVALUATIVE = /(?<!\bone of )\bthe (?:most|least|best|worst|main|central|key|biggest|largest|greatest|single most)\b|\b(?:more|less|better|worse|fewer)\b(?: [^ .;:!?]+){0,6}? than\b/i;
+const EVALUATIVE = /(?<!\bone of )\bthe (?:most|least|best|worst|main|central|key|biggest|largest|greatest|single most)\b|\b(?:more|less|better|worse|fewer)\b(?: [^ .;:!?]+){1,6}? than\b|\b(?:more|less|better|worse|fewer) than (?!(?:a|an|one|half|twice|\d)[\s\d.,%])/i;
 /** The cue of a quoted paragraph that only its place made a claim. */
 const QUOTED = '(a quoted paragraph: the position answered)';
 /** The cue of a paragraph that only its place, after the writer's own doubt, made a reason for it. */
@@ -100,6 +100,12 @@ const WH_OPENING = /^(?:what|how|why|when|where|which|who|whether)\b/i;
 const BACKGROUND_HEADING = /^(?:(?:some |a bit of |a little )?background|context|some context|setup|set-up|the setup|definitions?|terminology|notation|preliminaries|related work|prior work|acknowledge?ments)\b/i;
 /** Headings of sections that raise objections to the post's thesis ("Objections and replies", "Counterarguments"). */
 const OBJECTION_HEADING = /^(?:(?:some |possible |likely |anticipated |common |main |the main |the obvious |obvious )?(?:objections?|counter-?arguments?|counterpoints?|criticisms?|pushback|rebuttals?|steelman(?:ning)?(?: the other side)?)|responses? to (?:objections|critics|criticism)|replies to objections)\b/i;
+/** Headings of a debate's sides: the arguments against ("Against", "Cons", "Arguments against new reactors"), for ("For", "Pros", "The case for"), and the replies to the arguments against ("Replies", "Rebuttals"). */
+const AGAINST_HEADING = /^(?:against|cons?|contra|the case against|(?:the )?(?:arguments?|reasons?|points?) against)\b/i;
+const FOR_HEADING = /^(?:for|pros?|the case for|in favou?r|(?:the )?(?:arguments?|reasons?|points?) (?:for|in favou?r))\b/i;
+const REPLY_HEADING = /^(?:replies|rebuttals?|responses?|answers|counter-?rebuttals?)\b/i;
+/** A position in a debate, answering its question ("Yes: …", "No: …"). */
+const YES_NO = /^(?:yes|no)\s*:/i;
 /** Headings of sections that list the writer's cruxes ("Cruxes", "What would change my mind"). */
 const CRUX_HEADING = /^(?:(?:the |my |key |main |possible |some |remaining |open )*cruxe?s?|what (?:would|could|might) (?:change|update) my (?:mind|views?|estimates?)|what would (?:convince|update) me)\b/i;
 /** Titles that name the text they head ("Notes on …", "Comments on …", "Thread: …", "Re: …"). */
@@ -248,7 +254,7 @@ function parenthetical(text: string, hits: readonly CueHit[]): CueHit | undefine
 }
 
 /** Words that name what a disagreement turns on, anywhere in a sentence ("… comes down to whether", "I think the real crux is whether"). */
-const CRUX_INSIDE = /\b(?:comes? down to|boils? down to|hinges? on|turns on|the (?:real |actual |main )?crux (?:here )?is|(?:really |actually )?disagree about is):? whether\b/i;
+const CRUX_INSIDE = /\b(?:comes? down to|boils? down to|hinges? on|turns on|the (?:real |actual |main )?crux (?:here )?is|(?:really |actually )?disagree about is|(?:the (?:choice|answer|decision|verdict|disagreement|debate)|it all|everything) (?:really |ultimately |mostly |largely )?depends on):? whether\b/i;
 
 /** How a block opens: the cue that decides it (if any), the first contrast or doubt after it, and a crux named anywhere in it. */
 interface Opening {
@@ -352,19 +358,25 @@ const SAME_COMMENT = '(goes on with the comment before it)';
  * A pasted comment thread: which blocks are bylines or comment metadata (no prose), and, when there are two bylines or
  * more, the comment each block is in (counted by the bylines before it).
  */
-function commentsOf(blocks: readonly ProseBlock[]): { byline: boolean[]; comment: number[]; threaded: boolean } {
+function commentsOf(blocks: readonly ProseBlock[]): { byline: boolean[]; comment: number[]; threaded: boolean; ruled: boolean } {
   const byline: boolean[] = new Array(blocks.length).fill(false);
   const comment: number[] = new Array(blocks.length).fill(0);
   let count = 0;
+  let headings = 0;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
+    if (b.block === 'heading') headings++;
     if (b.block === 'paragraph' && b.parent < 0 && b.text.length <= 100 && wordsUpTo(b.text, 11) <= 10 && BYLINE.test(b.text)) {
       byline[i] = true;
       count++;
     }
     comment[i] = count;
   }
-  return { byline, comment, threaded: count >= 2 };
+  if (count >= 2) return { byline, comment, threaded: true, ruled: false };
+  // Comments set apart by thematic breaks alone (no headings, three stretches or more): each stretch is a comment.
+  const ruled = headings === 0 && blocks.length > 0 && blocks[blocks.length - 1].section >= 2;
+  if (ruled) for (let i = 0; i < blocks.length; i++) comment[i] = blocks[i].section;
+  return { byline, comment, threaded: ruled, ruled };
 }
 
 function dialogueOf(blocks: readonly ProseBlock[]): { speakers: (string | undefined)[]; speakerAt: number[] } {
@@ -412,7 +424,9 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
   const decided: (Decision | undefined)[] = new Array(blocks.length);
 
   const { speakers, speakerAt } = dialogueOf(blocks);
-  const { byline, comment, threaded } = commentsOf(blocks);
+  const { byline, comment, threaded, ruled } = commentsOf(blocks);
+  /** The stretch a block is read in: its section, or the whole draft when thematic breaks only set comments apart. */
+  const stretch = (b: ProseBlock) => (ruled ? 0 : b.section);
   const scopes = new Map<number, Scope>();
   /** Heading claims by depth (index 1-6), the nearest in force last. */
   let headingClaims: number[] = [];
@@ -425,13 +439,20 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
   /** The current section's heading names objections ("Objections and replies") or cruxes ("What would change my mind"). */
   let objectionSection = false;
   let cruxSection = false;
+  /** The current section's heading names a debate's side: arguments against, for, or replies to those against. */
+  let side: 'against' | 'for' | 'replies' | undefined;
+  /** The objections of the last section of arguments against, in order (the replies section answers them in turn), and how many replies so far. */
+  let sideObjections: number[] = [];
+  let sideReplies = 0;
+  let firstClaimAnywhere = -1;
+  let questionAnywhere = -1;
   /** The current section opens with a heading (not a thematic break or the draft's start). */
   let headedSection = false;
   /** The heading of the current section when it asks a question, else -1. */
   let sectionQuestion = -1;
 
   const scopeOf = (b: ProseBlock): Scope => {
-    const key = b.parent >= 0 ? b.parent : -1 - b.section;
+    const key = b.parent >= 0 ? b.parent : -1 - stretch(b);
     let s = scopes.get(key);
     if (!s) {
       s = { prev: -1, lastClaim: -1, lastArg: -1, lastObjection: -1, first: true };
@@ -446,14 +467,15 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
 
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    if (b.section !== section) {
-      section = b.section;
+    if (stretch(b) !== section) {
+      section = stretch(b);
       pending = [];
       sectionQuestion = -1;
       backgroundSection = false;
       objectionSection = false;
       cruxSection = false;
       headedSection = false;
+      side = undefined;
     }
     if (b.block === 'heading') {
       const depth = b.depth ?? 1;
@@ -462,6 +484,9 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       objectionSection = OBJECTION_HEADING.test(b.text);
       cruxSection = CRUX_HEADING.test(b.text);
       headedSection = true;
+      side = AGAINST_HEADING.test(b.text) ? 'against' : FOR_HEADING.test(b.text) ? 'for' : REPLY_HEADING.test(b.text) ? 'replies' : undefined;
+      if (side === 'against') sideObjections = [];
+      if (side === 'replies') sideReplies = 0;
     }
     const scope = scopeOf(b);
     const el = element[i];
@@ -473,7 +498,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       target = st >= 0 ? (blockOfElement.get(st) ?? -1) : -1;
     } else {
       // (A dialogue's turn is read after its speaker's name.)
-      const said = speakerAt[i] > 0 ? { ...b, text: b.text.slice(speakerAt[i]) } : b;
+      // (A callout's body is the writer's own paragraph.)
+      const said = speakerAt[i] > 0 ? { ...b, text: b.text.slice(speakerAt[i]) } : b.callout ? { ...b, block: 'paragraph' as const, text: b.text.slice(b.callout) } : b;
       const reading = readingOf(said.text, plain[i], memo);
       const d = decide(said, scope, reading, blocks[i + 1], i);
       if (d) {
@@ -508,6 +534,10 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       if (el < 0 && target < 0 && b.parent < 0 && (kind === 'support' || kind === 'objection')) pending.push(i);
     }
     if (kind === 'claim') lastClaimAnywhere = i;
+    if (kind === 'claim' && firstClaimAnywhere < 0 && b.parent < 0) firstClaimAnywhere = i;
+    if (kind === 'question' && questionAnywhere < 0) questionAnywhere = i;
+    if (side === 'against' && kind === 'objection' && b.parent < 0) sideObjections.push(i);
+    if (side === 'replies' && kind === 'reply' && b.parent < 0) sideReplies++;
     if (kind === 'objection' || kind === 'reply') lastObjectionAnywhere = i;
   }
 
@@ -569,7 +599,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       if (side && wordCount >= 3) return result('claim', headingClaim(), 0.5, side[0]);
       if (question === 'open' || question === 'rhetorical') return result('question', headingClaim(), 0.5, '(a heading that asks)');
       // ("What would change my mind" names a section: a heading opening with a question word asserts nothing.)
-      if (wordCount >= 4 && VERB.test(normalize(b.text)) && !first && !WH_OPENING.test(b.text)) return result('claim', headingClaim(), 0.45, '(a heading that asserts)');
+      if (wordCount >= 4 && (VERB.test(normalize(b.text)) || / than /.test(b.text)) && !first && !WH_OPENING.test(b.text)) return result('claim', headingClaim(), 0.45, '(a heading that asserts)');
       return undefined;
     }
     // (A pasted comment's byline is no prose.)
@@ -578,12 +608,17 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     const summary = parent < 0 ? SUMMARY_LINE.exec(b.text) : null;
     if (summary) return result('claim', headingClaim(), 0.6, summary[0].replace(/\s*[:.\u2014-]$/, ''));
     if (parent < 0 && BACKGROUND_LINE.test(b.text)) return undefined;
+    // "Yes: …" or "No: …" after a question: a position in the debate it opens.
+    if (questionAnywhere >= 0 && parent < 0 && YES_NO.test(b.text)) return result('claim', -1, 0.5, b.text.slice(0, b.text.indexOf(':')));
     // (An image or an embed alone is a figure, whatever its alt text says.)
     if (first?.cls === 'aside' || wordCount < 3 || b.figure) return undefined;
     // Display math and callout headers (`> [!note] …`) are no prose to label.
     if (b.text.startsWith('$$') || (b.block === 'blockquote' && /^\[![A-Za-z-]+\]/.test(b.text))) return undefined;
 
     if (crux) return result('crux', -1, crux.atStart ? 0.65 : 0.5, crux.words);
+    // Under a heading of cruxes ("Cruxes", "What would change my mind"), each point is one, whatever it opens with
+    // ("If someone ran …", "Evidence that …"), but a question.
+    if (cruxSection && parent < 0 && asked === undefined) return result('crux', -1, 0.5, '(under a heading of cruxes)');
 
     // Against what came before: a contrast or doubt at the start, or a concession (or agreement) turned by a later "but" (turn).
     // "Unless …" names an exception to what came before.
@@ -725,10 +760,19 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     if (b.block === 'paragraph' && parent < 0 && claimAnchor >= 0 && next?.block === 'listItem' && next.parent < 0 && b.text.endsWith(':')) return undefined;
     // Under a heading that names background ("## Background", "## Context", "## Definitions"), what no cue marks is no argument.
     if (backgroundSection && parent < 0) return undefined;
-    // Under a heading of cruxes ("Cruxes", "What would change my mind"), each unmarked point is one.
-    if (cruxSection && parent < 0) return result('crux', -1, 0.5, '(under a heading of cruxes)');
     // Under a heading of objections, the section's first unmarked paragraph raises one against the thesis.
     if (objectionSection && scope.first && parent < 0 && b.block !== 'blockquote' && lastClaimAnywhere >= 0) return result('objection', lastClaimAnywhere, 0.45, '(first under a heading of objections)');
+    // Under a debate's side ("Against", "Pros", "Replies"), each unmarked point argues that side: against or for the first
+    // position (or the question), or in reply to the arguments against, one after another.
+    if (side !== undefined && parent < 0 && b.block !== 'blockquote') {
+      const position = firstClaimAnywhere >= 0 ? firstClaimAnywhere : questionAnywhere;
+      if (side === 'against' && position >= 0) return result('objection', position, 0.45, '(under a heading of arguments against)');
+      if (side === 'for' && position >= 0) return result('support', position, 0.45, '(under a heading of arguments for)');
+      if (side === 'replies') {
+        const t = sideObjections[sideReplies] ?? lastObjectionAnywhere;
+        if (t >= 0) return result('reply', t, 0.45, '(under a heading of replies)');
+      }
+    }
     if (turn && claimAnchor >= 0 && !scope.first) {
       const ak = argKind(argAnchor);
       if (ak === 'objection' || ak === 'reply') return result('reply', argAnchor, 0.45, turn.words);
@@ -780,6 +824,10 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     // Right after a reply (not an answer to a question), an unmarked paragraph most often answers it in turn, as comments
     // in a thread do (12 of 27 such blocks in the annotated drafts; 4 backed it): not shown at the default threshold.
     if (pk === 'reply' && b.block === 'paragraph' && !answersQuestion(prev)) return result('reply', prev, 0.4, '(answers the reply before it)');
+    // After a reason given in one sentence by a cue ("First of all, X.", "Moreover, Y."), an unmarked paragraph backs that
+    // reason (the evidence for an essay's body point), not the claim.
+    if (pk === 'support' && parent < 0 && b.block === 'paragraph' && (decided[prev]?.via === 'cause' || decided[prev]?.via === 'additive') && blocks[prev].parent < 0 && !SECOND_SENTENCE.test(blocks[prev].text))
+      return result('support', prev, 0.45, '(backs the point before it)');
     // Right after a quoted view, an unmarked paragraph is the writer's answer to it (as in a comment thread); right after
     // the writer's own claim, it is most often the claim's first reason.
     if (prev === claimAnchor && blocks[prev].block === 'blockquote' && b.block === 'paragraph' && decided[prev]?.cue === QUOTED) return result('objection', prev, 0.45, '(answers the quote before it)');
