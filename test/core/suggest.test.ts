@@ -713,6 +713,31 @@ describe('suggestDraft', () => {
     expect(at(suggest('Labs should publish weights.\n\nThe obvious pushback is that weights cannot be recalled.\n'), 2)).toMatchObject({ kind: 'objection', target: { line: 0 } });
   });
 
+  it('a thread\'s turns in the writers\' own words: "…, though?", an answer to a question comment, "A separate concern", "I would frame it differently", the top comment named, an off-topic aside', () => {
+    const thread = suggest(
+      'Ruth · 24 points\n\nCompute thresholds are the least bad trigger.\n\nDmitri · 17 points\n\nFor how long will it track capability, though?\n\nRuth · 12 points\n\nIt is a trigger for scrutiny, not a ban.\n\nDmitri · 6 points\n\nWhat does scrutiny mean concretely?\n\nRuth · 8 points\n\nReporting plus a short eval suite.\n\nHollis · 10 points\n\nA separate concern: thresholds ignore inference.\n\nPaz · 3 points\n\nBut the top comment treats compute as capability.\n\nLee · 2 points\n\nOff-topic, but is there a reading list?\n',
+    );
+    expect(rows(thread)).toEqual([
+      [2, 'claim', null],
+      [6, 'objection', 2],
+      [10, 'reply', 6],
+      [14, 'question', 2],
+      [18, 'reply', 14],
+      [22, 'objection', 2],
+      [26, 'objection', 2],
+    ]);
+    expect(at(suggest('Control buys time.\n\nI would frame it differently: control buys evidence.\n'), 2)).toMatchObject({ kind: 'objection', cue: 'I would frame it differently' });
+  });
+
+  it('others\' view is against the thesis, not a conclusion drawn on the way; objections under their heading too; a callout titled as background holds none', () => {
+    const essay = suggest('# Free transport\n\nThe city should make buses free.\n\nFares bring in little money.\n\nSo free buses would cost little.\n\nIt is also argued that free buses get crowded.\n\n## Objections\n\n> [!note] Terminology\n> A fare here means a single ticket.\n\nTaxes would have to rise.\n');
+    expect(at(essay, 8)).toMatchObject({ kind: 'objection', target: { line: 2 }, cue: 'It is also argued' });
+    expect(at(essay, 12)).toBeUndefined();
+    expect(at(essay, 15)).toMatchObject({ kind: 'objection', target: { line: 2 } });
+    // (A title that names a side heads the whole essay: no side section.)
+    expect(at(suggest('# The case for free buses\n\nFares bring in little.\n\nBuses get crowded.\n'), 4)).not.toMatchObject({ cue: '(under a heading of arguments for)' });
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

@@ -63,7 +63,7 @@ const PHRASES: [CueClass, string[]][] = [
     'thanks for', 'thank you', 'thanks all', 'thanks everyone', 'thanks!', 'thanks.', 'edit:', 'edit ', 'update:', 'epistemic status', 'cross-posted', 'crossposted', 'see also', 'related:', 'disclaimer',
     'footnote', 'h/t', 'hat tip', 'meta:', 'note:', 'ps:', 'p.s.', 'tl;dr', 'tldr', 'summary:', 'this post', 'in this post', 'this comment', 'i wrote', 'i\'ll write',
     'these notes', 'this note', 'in these notes', 'this essay', 'in this essay', 'this piece', 'this thread', 'in this thread', 'see the', 'see my', 'see our',
-    'see also', 'previously:', 'link:', 'links:', 'source:', 'sources:', 'i am writing', 'i\'m writing', 'i write as', 'i write to',
+    'see also', 'previously:', 'link:', 'links:', 'source:', 'sources:', 'i am writing', 'i\'m writing', 'i write as', 'i write to', 'off-topic', 'off topic', 'slightly off-topic', 'somewhat off-topic', 'unrelated,', 'unrelated:', 'unrelated but', 'tangent:', 'tangentially', 'bookmarking', 'bookmarked',
   ]],
   ['answer', [
     'that\'s fair, but', 'that is fair, but', 'fair point, but', 'fair, but', 'fair enough, but', 'true, but', 'that\'s true, but', 'that is true, but',
@@ -85,7 +85,8 @@ const PHRASES: [CueClass, string[]][] = [
     'the only objection', 'the only real objection', 'the one objection', 'the biggest objection', 'the strongest objection',
     'it could be argued', 'it can be argued', 'it might be argued', 'it may be argued', 'it could be objected', 'it might be objected',
     ...combine(['the obvious', 'an obvious', 'the main', 'the usual', 'the standard', 'the strongest', 'a common', 'the common', 'the most common', 'the biggest', 'a natural', 'the natural', 'a frequent', 'a fair', 'one'], ['pushback', 'counterargument', 'counter-argument', 'criticism', 'rebuttal']),
-    'steelmanning the other side', 'steelmanning the opposing view', 'to steelman', 'steelman:', 'the steelman', 'a steelman', 'steelmanning', 'it may be objected', 'one may object', 'one may argue', 'you may object', 'you could object', 'you might object',
+    ...combine(['it is also', 'it\'s also', 'it is sometimes', 'it is frequently', 'it is commonly', 'it is widely', 'it is often'], ['said', 'argued', 'claimed', 'objected', 'suggested', 'believed', 'thought', 'assumed']),
+    'steelmanning the other side', 'steelmanning the opposing view', 'to steelman the other side', 'steelman:', 'it may be objected', 'one may object', 'one may argue', 'you may object', 'you could object', 'you might object',
     ...combine(['someone', 'somebody', 'one', 'a reader'], combine(['will', 'might', 'may', 'could', 'would'], ['say', 'object', 'argue', 'reply', 'respond', 'answer', 'protest', 'complain', 'point out'])),
   ]],
   ['concessive', [
@@ -104,7 +105,7 @@ const PHRASES: [CueClass, string[]][] = [
     'that\'s wrong', 'this isn\'t', 'that isn\'t', 'that\'s not', 'this is not', 'that is not', 'this only works', 'this only holds', 'this proves too much',
     'this leaves out', 'what about', 'whereas', 'the difficulty', 'the hard part', 'the challenge is', 'the downside', 'the risk is', 'the danger is',
     'one worry', 'a worry', 'another worry', 'a further worry', 'another concern', 'a further concern', 'one objection', 'an objection',
-    'another objection', 'a further objection', 'a second objection', 'a second worry', 'a second concern', 'a second problem', 'a third objection', 'a final objection', 'one last objection', 'a last objection', 'a different worry', 'a different objection', 'a different concern', 'a related worry', 'a related objection', 'a stronger objection', 'a stronger worry', 'another pushback', 'a second pushback', 'a further pushback', 'a different pushback', 'another criticism', 'a second criticism', 'another counterargument', 'a second counterargument', 'my pushback', 'my objection', 'my main objection', 'my criticism', 'a bigger worry', 'a bigger problem', 'a more serious objection', 'a more serious worry', 'one drawback', 'a drawback', 'the drawback', 'another drawback', 'one downside', 'a downside',
+    'another objection', 'a further objection', 'a second objection', 'a second worry', 'a second concern', 'a second problem', 'a third objection', 'a final objection', 'one last objection', 'a last objection', 'a different worry', 'a different objection', 'a different concern', 'a related worry', 'a related objection', 'a stronger objection', 'a stronger worry', 'a separate concern', 'a separate worry', 'a separate objection', 'a separate problem', 'a separate issue', 'another pushback', 'a second pushback', 'a further pushback', 'a different pushback', 'another criticism', 'a second criticism', 'another counterargument', 'a second counterargument', 'my pushback', 'my objection', 'my main objection', 'my criticism', 'a bigger worry', 'a bigger problem', 'a more serious objection', 'a more serious worry', 'one drawback', 'a drawback', 'the drawback', 'another drawback', 'one downside', 'a downside',
     'another downside', 'another problem with', 'one problem with', 'even then', 'all the same', 'be that as it may', 'mind you', 'in reality',
     'to the contrary', 'quite the opposite', 'far from it', 'this undersells', 'that undersells', 'this understates', 'that understates',
     'this exaggerates', 'that exaggerates', 'this underrates', 'that underrates', 'this overrates', 'that overrates', ...VIEW_FAILS,
@@ -112,7 +113,7 @@ const PHRASES: [CueClass, string[]][] = [
   ['doubt', [
     'i doubt', 'i\'m not convinced', 'i am not convinced', 'i\'m unconvinced', 'i am unconvinced', 'i\'m skeptical', 'i am skeptical', 'i\'m sceptical', 'i am sceptical',
     'i\'m not sure', 'i am not sure', 'i\'m less sure', 'i\'m not so sure', 'it\'s unclear', 'it is unclear', 'it\'s not clear', 'it is not clear', 'it\'s not obvious',
-    'it is not obvious', 'i don\'t think', 'i do not think', 'i don\'t buy', 'i don\'t see', 'i do not see', 'i disagree', 'i\'d push back', 'i would push back',
+    'it is not obvious', 'i don\'t think', 'i do not think', 'i don\'t buy', 'i don\'t see', 'i do not see', 'i disagree', 'i\'d push back', 'i would push back', 'i\'d frame it differently', 'i would frame it differently', 'i\'d put it differently', 'i\'d frame this differently',
     'i\'d disagree', 'i\'m worried', 'i worry', 'i\'m wary', 'i find this', 'i find it hard', 'this seems wrong', 'this seems too', 'this seems unlikely',
     'that seems wrong', 'that seems too', 'that seems unlikely', 'hmm', 'wait,', 'i\'m confused', 'i don\'t understand why', 'i\'d question', 'i question',
     'i\'m suspicious', 'i am suspicious', 'it\'s doubtful', 'it is doubtful', 'few people', 'there is no evidence', 'there\'s no evidence', 'there is little evidence',

@@ -104,6 +104,8 @@ const OBJECTION_HEADING = /^(?:(?:some |possible |likely |anticipated |common |m
 const AGAINST_HEADING = /^(?:against|cons?|contra|the case against|(?:the )?(?:arguments?|reasons?|points?) against)\b/i;
 const FOR_HEADING = /^(?:for|pros?|the case for|in favou?r|(?:the )?(?:arguments?|reasons?|points?) (?:for|in favou?r))\b/i;
 const REPLY_HEADING = /^(?:replies|rebuttals?|responses?|answers|counter-?rebuttals?)\b/i;
+/** Words that name a thread's first comment or post ("the top comment", "OP", "upthread"). */
+const NAMES_ROOT = /\b(?:the top(?:-level)? comment|the original (?:post|comment)|the op\b|op's|the parent comment|upthread)/i;
 /** A position in a debate, answering its question ("Yes: …", "No: …"). */
 const YES_NO = /^(?:yes|no)\s*:/i;
 /** Headings of sections that list the writer's cruxes ("Cruxes", "What would change my mind"). */
@@ -123,7 +125,7 @@ const SUMMARY_LINE = /^(?:tl;?\s?dr|summary|in short|short version|bottom line)\
 const BYLINE = /\u00b7|\b\d+\s*(?:points?|pts|karma|votes?|upvotes?|agreement|comments?)\b|\b\d+\s*(?:[smhdwy]|mo|min|hours?|days?|months?|years?)\s+ago\b|^(?:sorted|sort) by\b/i;
 
 /** Cue words that add one more objection to those made ("another worry", "a further objection"). */
-const FURTHER = /^(?:another|a further|one more|a second|a third|a final|one last|a last|a different|a related|a stronger|a bigger|a more serious)\b/i;
+const FURTHER = /^(?:another|a further|one more|a second|a third|a final|one last|a last|a different|a separate|a related|a stronger|a bigger|a more serious)\b/i;
 /** "In fact" (or "as a matter of fact"). */
 const IN_FACT = /^(?:in fact|as a matter of fact)\b/i;
 /** Answer words that name what they answer as an objection ("That criticism", "This worry"). */
@@ -484,7 +486,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       objectionSection = OBJECTION_HEADING.test(b.text);
       cruxSection = CRUX_HEADING.test(b.text);
       headedSection = true;
-      side = AGAINST_HEADING.test(b.text) ? 'against' : FOR_HEADING.test(b.text) ? 'for' : REPLY_HEADING.test(b.text) ? 'replies' : undefined;
+      // (Not the title: "# The Case for Car-Free Centres" heads the whole essay.)
+      side = i === 0 || depth === 1 ? undefined : AGAINST_HEADING.test(b.text) ? 'against' : FOR_HEADING.test(b.text) ? 'for' : REPLY_HEADING.test(b.text) ? 'replies' : undefined;
       if (side === 'against') sideObjections = [];
       if (side === 'replies') sideReplies = 0;
     }
@@ -501,7 +504,13 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       // (A callout's body is the writer's own paragraph.)
       const said = speakerAt[i] > 0 ? { ...b, text: b.text.slice(speakerAt[i]) } : b.callout ? { ...b, block: 'paragraph' as const, text: b.text.slice(b.callout) } : b;
       const reading = readingOf(said.text, plain[i], memo);
-      const d = decide(said, scope, reading, blocks[i + 1], i);
+      // (A callout titled as background, "> [!note] Terminology", holds none.)
+      const d = b.callout && BACKGROUND_HEADING.test(b.text.slice(b.text.indexOf(']') + 1).trimStart()) ? undefined : decide(said, scope, reading, blocks[i + 1], i);
+      // An objection or a reply that names the thread's first comment ("the framing in the top comment") is against that comment's claim.
+      if (d && (d.kind === 'objection' || d.kind === 'reply') && firstClaimAnywhere >= 0 && blocks[firstClaimAnywhere].parent < 0 && NAMES_ROOT.test(b.text)) {
+        d.kind = 'objection';
+        d.target = firstClaimAnywhere;
+      }
       if (d) {
         d.via = reading.first?.cls;
         decided[i] = d;
@@ -582,7 +591,9 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     const parent = b.parent;
     // (The first paragraph under a heading that asks comes right after that question.)
     const prev = scope.prev >= 0 ? scope.prev : parent >= 0 ? parent : sectionQuestion;
-    const claimAnchor = scope.lastClaim >= 0 ? scope.lastClaim : parent >= 0 ? parent : headingClaim();
+    // (Under a heading of objections, what they are against is the draft's thesis.)
+    const ownAnchor = scope.lastClaim >= 0 ? scope.lastClaim : parent >= 0 ? parent : headingClaim();
+    const claimAnchor = ownAnchor < 0 && objectionSection ? (firstClaimAnywhere >= 0 ? firstClaimAnywhere : lastClaimAnywhere) : ownAnchor;
     const argAnchor = argAnchorOf(prev, scope, parent, first);
     // What a reason marked as one backs when its section has no claim: the draft's claim before it ("## Why I expect X"
     // after a summary that states X).
@@ -663,8 +674,16 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     if (first?.cls === 'concession') {
       const ak = argKind(argAnchor);
       if (ak === 'objection') return result('reply', argAnchor, 0.45, first.words);
+      // Others' view ("Critics argue …", "It is often said …") is against the draft's thesis, the first claim, rather than a
+      // later conclusion drawn on the way (but a heading's claim, a quote answered or a list's own item keeps its own).
+      const t = firstClaimAnywhere >= 0 && claimAnchor >= 0 && parent < 0 && blocks[claimAnchor].block === 'paragraph' && blocks[firstClaimAnywhere].block !== 'blockquote' ? firstClaimAnywhere : claimAnchor;
       // (An emphatic "does" may stress the writer's own point as well: not shown at the default threshold.)
-      return result('objection', claimAnchor, EMPHATIC.test(first.words) ? 0.45 : claimAnchor >= 0 ? 0.65 : 0.5, first.words);
+      return result('objection', t, EMPHATIC.test(first.words) ? 0.45 : t >= 0 ? 0.65 : 0.5, first.words);
+    }
+    // "For how long will it track capability, though?": a question turned against what came before challenges it.
+    if ((question === 'open' || question === 'rhetorical') && argAnchor >= 0 && b.text.indexOf('though?') >= 0) {
+      const ak = argKind(argAnchor);
+      return ak === 'objection' || ak === 'reply' ? result('reply', argAnchor, 0.45, 'though?') : result('objection', argAnchor, 0.45, 'though?');
     }
     // "Surely the state could simply hire firefighters instead?": a question that proposes another way objects to the claim.
     if ((question === 'open' || question === 'rhetorical') && claimAnchor >= 0 && reading.alternative) {
@@ -748,6 +767,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       if (positional && prev === claimAnchor && decided[prev]?.cue === FIRST_OF_SECTION && parent < 0 && blocks[prev].parent < 0) {
         decided[prev] = undefined;
         kinds[prev] = undefined;
+        if (firstClaimAnywhere === prev) firstClaimAnywhere = -1;
         return result('claim', headingClaim(), 0.65, first.words);
       }
       return result('claim', parent >= 0 ? parent : headingClaim(), positional ? 0.65 : 0.45, first.words);
@@ -761,7 +781,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     // Under a heading that names background ("## Background", "## Context", "## Definitions"), what no cue marks is no argument.
     if (backgroundSection && parent < 0) return undefined;
     // Under a heading of objections, the section's first unmarked paragraph raises one against the thesis.
-    if (objectionSection && scope.first && parent < 0 && b.block !== 'blockquote' && lastClaimAnywhere >= 0) return result('objection', lastClaimAnywhere, 0.45, '(first under a heading of objections)');
+    if (objectionSection && scope.first && parent < 0 && b.block !== 'blockquote' && claimAnchor >= 0) return result('objection', claimAnchor, 0.45, '(first under a heading of objections)');
     // Under a debate's side ("Against", "Pros", "Replies"), each unmarked point argues that side: against or for the first
     // position (or the question), or in reply to the arguments against, one after another.
     if (side !== undefined && parent < 0 && b.block !== 'blockquote') {
@@ -811,6 +831,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       const ok = argKind(open);
       if (ok === 'claim') return result('objection', open, 0.4, NEXT_COMMENT);
       if (ok === 'objection' || ok === 'reply') return result('reply', open, 0.4, NEXT_COMMENT);
+      if (ok === 'question') return result('reply', open, 0.45, NEXT_COMMENT);
     }
     // An unmarked paragraph right after an objection usually answers it.
     // (Unless the objection is the writer's own doubt: then the writer goes on to argue for it.)
