@@ -738,6 +738,32 @@ describe('suggestDraft', () => {
     expect(at(suggest('# The case for free buses\n\nFares bring in little.\n\nBuses get crowded.\n'), 4)).not.toMatchObject({ cue: '(under a heading of arguments for)' });
   });
 
+  it('an essay\'s scene-setting before the stated thesis is background; a view reported in the past; a conclusion under a title question is the thesis; a letter\'s sign-off is an aside', () => {
+    const essay = suggest(
+      '# Are libraries worth paying for?\n\nTown councils facing tight budgets often look first at their libraries.\n\nWith so much reading done on screens, some ask whether the buildings still matter.\n\nI believe libraries deserve their funding.\n\nLast week a shop owner claimed that customers will drive elsewhere.\n\nYet most people arrive on foot.\n\nIn conclusion, libraries deserve public money.\n\nYours faithfully, Ruth\n',
+    );
+    expect(at(essay, 2)).toBeUndefined();
+    expect(at(essay, 4)).toBeUndefined();
+    expect(at(essay, 6)).toMatchObject({ kind: 'claim', cue: 'I believe' });
+    expect(at(essay, 8)).toMatchObject({ kind: 'objection', target: { line: 6 } });
+    expect(at(essay, 10)).toMatchObject({ kind: 'reply', target: { line: 8 } });
+    expect(at(essay, 12)).toMatchObject({ kind: 'claim', cue: 'In conclusion' });
+    expect(at(essay, 14)).toBeUndefined();
+    // (A conclusion that says yes or no answers the question.)
+    expect(at(suggest('# Should grades be curved?\n\nCurves pit students against each other.\n\nSo no: teachers should grade against the material.\n'), 4)).toMatchObject({ kind: 'reply', target: { line: 0 } });
+    // ("The study said that …" is evidence, not a view answered.)
+    expect(at(suggest('Libraries matter.\n\nLast year the study said that visits rose.\n'), 2)?.kind).not.toBe('objection');
+  });
+
+  it('"However, X should …" against a claim that only its place made one is the thesis; after an answer that only its place made one, a paragraph backs it', () => {
+    const text = suggest('Pupils who hate sport learn nothing on a cold field.\n\nHowever, sport should stay compulsory in every year of school.\n\nFor many children it is the only exercise they get.\n');
+    expect(at(text, 2)).toMatchObject({ kind: 'claim', cue: 'However' });
+    expect(at(text, 4)).toMatchObject({ kind: 'support', target: { line: 2 } });
+    const chain = suggest('Remote work should stay.\n\nOne objection is that juniors learn less.\n\nTwo office days give juniors their mentors.\n\nThat leaves three days at home.\n');
+    expect(at(chain, 4)).toMatchObject({ kind: 'reply', target: { line: 2 } });
+    expect(at(chain, 6)).toMatchObject({ kind: 'support', target: { line: 4 }, cue: '(backs the answer before it)' });
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

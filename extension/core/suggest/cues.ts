@@ -63,7 +63,7 @@ const PHRASES: [CueClass, string[]][] = [
     'thanks for', 'thank you', 'thanks all', 'thanks everyone', 'thanks!', 'thanks.', 'edit:', 'edit ', 'update:', 'epistemic status', 'cross-posted', 'crossposted', 'see also', 'related:', 'disclaimer',
     'footnote', 'h/t', 'hat tip', 'meta:', 'note:', 'ps:', 'p.s.', 'tl;dr', 'tldr', 'summary:', 'this post', 'in this post', 'this comment', 'i wrote', 'i\'ll write',
     'these notes', 'this note', 'in these notes', 'this essay', 'in this essay', 'this piece', 'this thread', 'in this thread', 'see the', 'see my', 'see our',
-    'see also', 'previously:', 'link:', 'links:', 'source:', 'sources:', 'i am writing', 'i\'m writing', 'i write as', 'i write to', 'off-topic', 'off topic', 'slightly off-topic', 'somewhat off-topic', 'unrelated,', 'unrelated:', 'unrelated but', 'tangent:', 'tangentially', 'bookmarking', 'bookmarked',
+    'see also', 'previously:', 'link:', 'links:', 'source:', 'sources:', 'yours faithfully', 'yours sincerely', 'yours truly', 'kind regards', 'best regards', 'warm regards', 'regards,', 'sincerely,', 'dear editor', 'dear sir', 'dear madam', 'to the editor', 'i am writing', 'i\'m writing', 'i write as', 'i write to', 'off-topic', 'off topic', 'slightly off-topic', 'somewhat off-topic', 'unrelated,', 'unrelated:', 'unrelated but', 'tangent:', 'tangentially', 'bookmarking', 'bookmarked',
   ]],
   ['answer', [
     'that\'s fair, but', 'that is fair, but', 'fair point, but', 'fair, but', 'fair enough, but', 'true, but', 'that\'s true, but', 'that is true, but',
@@ -77,7 +77,7 @@ const PHRASES: [CueClass, string[]][] = [
     'one could argue', 'one might argue', 'one might object', 'one could object', 'one might say', 'one could say', 'you might think', 'you might say',
     'you could argue', 'some people', 'some argue', 'some say', 'some claim', 'some think', 'some will', 'many people', 'many argue', 'critics', 'opponents',
     'proponents', 'supporters', 'advocates', 'defenders of', 'skeptics', 'some may', 'some might', 'some would', 'others argue', 'others say', 'it is undeniable', 'it\'s undeniable', 'undeniably',
-    'on the one hand', 'the standard view', 'the usual view', 'the common view', 'the usual argument', 'the standard argument', 'the obvious objection',
+    'on the one hand', 'on one side', 'on the one side', 'the standard view', 'the usual view', 'the common view', 'the usual argument', 'the standard argument', 'the obvious objection',
     'an obvious objection', 'a natural objection', 'it is often said', 'it\'s often said', 'it is sometimes said', 'people often say', 'it\'s tempting', 'it is tempting',
     'a defender of', 'a critic', 'an opponent', 'a skeptic', 'a sceptic', 'a cynic', 'a supporter of', 'a proponent of', 'an advocate of',
     'the usual objection', 'the common objection', 'a common objection', 'the standard objection', 'a standard objection', 'the main objection',
@@ -94,7 +94,7 @@ const PHRASES: [CueClass, string[]][] = [
     'while some', 'while many',
   ]],
   ['contrast', [
-    'but', 'however', 'yet', 'that said', 'that being said', 'having said that', 'and yet', 'on the other hand', 'still', 'nevertheless', 'nonetheless', 'even so',
+    'but', 'however', 'yet', 'that said', 'that being said', 'having said that', 'and yet', 'on the other hand', 'on the other side', 'still', 'nevertheless', 'nonetheless', 'even so',
     'then again', 'except', 'unfortunately', 'the problem is', 'the problem with', 'the issue is', 'the issue with', 'the trouble is',
     'the trouble with', 'the catch is', 'the flaw', 'the weakness', 'the worry is', 'my worry', 'my concern', 'one concern', 'a concern', 'one problem',
     'a problem', 'another problem', 'the counterexample', 'a counterexample', 'counterexample', 'in contrast', 'by contrast', 'on the contrary', 'conversely',
@@ -343,6 +343,10 @@ function reportedView(norm: string): RegExpExecArray | null {
   const g = GROUP_SAYS.exec(norm);
   return g && !EVIDENCE_SUBJECT.test(g[0]) ? g : null;
 }
+/** Someone's view reported in the past tense, not the writer's ("The shop owner claimed that …"). */
+const REPORTED_PAST = /^(?!i |we |i'|we')(?:[a-z'-]+ ){1,7}(?:claimed|argued|insisted|contended|wrote|said|maintained|objected|complained|warned|suggested) that\b/i;
+/** Words of a source whose saying is evidence ("the study said that"). */
+const EVIDENCE_WORD = /\b(?:study|studies|survey|surveys|data|report|reports|research|researchers|experiment|experiments|trial|trials|paper|papers|results|figures|numbers|statistics|records|findings|evidence|analysis|review|census|poll|polls)\b/i;
 const RESULT_AFTER_SUBJECT = /^(?:[a-z'-]+ ){1,8}(therefore|thus|hence|consequently)\b/i;
 
 /** Classes a clause inside a sentence can take its cue from. */
@@ -420,6 +424,14 @@ export function findCues(text: string, ascii = false): CueHit[] {
   if (hits.length === 0 && opening & SAYING) {
     const m = reportedView(norm);
     if (m) hits.push({ cls: 'concession', words: same ? original.slice(0, m[0].length) : m[0], atStart: true, sentence: true, at: 0 });
+  }
+  // One person's view reported in the past ("Last week's letter from a shop owner claimed that …"): a concession too.
+  if (hits.length === 0) {
+    const that = norm.indexOf(' that ');
+    if (that > 0 && that < 90) {
+      const m = REPORTED_PAST.exec(norm);
+      if (m && !EVIDENCE_WORD.test(m[0])) hits.push({ cls: 'concession', words: same ? original.slice(0, m[0].length) : m[0], atStart: true, sentence: true, at: 0 });
+    }
   }
   CLAUSE_BREAK.lastIndex = 0;
   // The opening of a block decides what it does; cues deep inside a long paragraph are not read (this keeps the cost per block bounded).
