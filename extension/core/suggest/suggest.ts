@@ -375,7 +375,8 @@ function commentsOf(blocks: readonly ProseBlock[]): { byline: boolean[]; comment
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.block === 'heading') headings++;
-    if (b.block === 'paragraph' && b.parent < 0 && b.text.length <= 100 && wordsUpTo(b.text, 11) <= 10 && BYLINE.test(b.text)) {
+    // (A byline is short: most paragraphs are too long to be one, and no pattern runs on them.)
+    if (b.block === 'paragraph' && b.parent < 0 && b.text.length <= 64 && BYLINE.test(b.text) && wordsUpTo(b.text, 11) <= 10) {
       byline[i] = true;
       count++;
     }
@@ -514,7 +515,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       // (A callout titled as background, "> [!note] Terminology", holds none.)
       const d = b.callout && BACKGROUND_HEADING.test(b.text.slice(b.text.indexOf(']') + 1).trimStart()) ? undefined : decide(said, scope, reading, blocks[i + 1], i);
       // An objection or a reply that names the thread's first comment ("the framing in the top comment") is against that comment's claim.
-      if (d && (d.kind === 'objection' || d.kind === 'reply') && firstClaimAnywhere >= 0 && blocks[firstClaimAnywhere].parent < 0 && NAMES_ROOT.test(b.text)) {
+      if (threaded && d && (d.kind === 'objection' || d.kind === 'reply') && firstClaimAnywhere >= 0 && blocks[firstClaimAnywhere].parent < 0 && NAMES_ROOT.test(b.text)) {
         d.kind = 'objection';
         d.target = firstClaimAnywhere;
       }
