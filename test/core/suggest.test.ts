@@ -764,6 +764,28 @@ describe('suggestDraft', () => {
     expect(at(chain, 6)).toMatchObject({ kind: 'support', target: { line: 4 }, cue: '(backs the answer before it)' });
   });
 
+  it('a thread pasted with names, ages and scores on lines of their own; a crux named as where two sides split', () => {
+    const thread = suggest('jkessler\n3y\n8\n\nWeak elicitation explains most of the gap.\n\nmara_vt\n3y\n6\n\nI doubt that: sandbagging is cheap for a capable model.\n\nReply\n\nowen\n\nSo maybe this is where we actually split: whether the gap closes with fine-tuning.\n');
+    expect(rows(thread)).toEqual([
+      [4, 'claim', null],
+      [10, 'objection', 4],
+      [16, 'crux', null],
+    ]);
+    // (A name alone once is a word on its own line, no thread.)
+    expect(at(suggest('Agreed entirely\n\nProbes work.\n'), 0)).toBeUndefined();
+  });
+
+  it('definitions and a note\'s opening are no argument; "Hot take:" states the thesis; a heading with "is" asserts; an objection quoted under its heading; "the counterpoint"', () => {
+    const post = suggest('# Notes\n\nBy reward hacking I mean a policy exploiting a flaw in its reward.\n\nShort take on agent scaffolds, since it came up twice.\n\nHot take: scaffolds matter less than people think.\n\n## What gets reinforced is a disposition\n\n## Objections\n\n"Better graders are the fix." Even granting that, patching selects for hidden hacks.\n');
+    expect(at(post, 2)).toBeUndefined();
+    expect(at(post, 4)).toBeUndefined();
+    expect(at(post, 6)).toMatchObject({ kind: 'claim', cue: 'Hot take' });
+    expect(at(post, 8)).toMatchObject({ kind: 'claim', cue: '(a heading that asserts)' });
+    expect(at(post, 12)).toMatchObject({ kind: 'objection', target: { line: 6 } });
+    expect(at(suggest('Half-formed thought, posting for pushback: probes detect framing, not lies.\n'), 0)).toMatchObject({ kind: 'claim', cue: 'Half-formed thought, posting for pushback' });
+    expect(at(suggest('Scaffolds matter less than people think.\n\nThe counterpoint I take seriously is that evals need the best scaffold.\n'), 2)).toMatchObject({ kind: 'objection', target: { line: 0 } });
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

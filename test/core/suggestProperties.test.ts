@@ -83,4 +83,25 @@ describe('suggester properties', () => {
     // (A figure alone would get nothing; these are prose with figure-like text, so each still gets an opinion.)
     expect(list.length).toBeGreaterThan(3);
   });
+
+  it('stays linear on the shapes of bylines, definitions, quoted objections, reported views, side headings and thread words', () => {
+    const n = 20000;
+    const blocks = [
+      'Claim: x.',
+      `${'a 3y 8 · '.repeat(n)}`,
+      `By ${'reward '.repeat(n)}I mean x.`,
+      `${'x '.repeat(n)}refers to y.`,
+      `"${'quoted '.repeat(n)}." Answer.`,
+      `${'someone '.repeat(n)}claimed that x.`,
+      '## Objections',
+      `${'the top comment '.repeat(n)}though?`,
+      `${'where we split '.repeat(n)} whether x.`,
+      '## Arguments against',
+      `${'Hot take '.repeat(n)}: x`,
+      `${'---\n\nx\n\n'.repeat(200)}`,
+    ];
+    // (Quadratic work on these would take minutes and hit the test's time limit; linear work takes milliseconds.)
+    const list = suggestDraft(blocks.join('\n\n'), parseDraft('', 'p.md'));
+    expect(list.length).toBeGreaterThan(3);
+  });
 });

@@ -63,7 +63,7 @@ const PHRASES: [CueClass, string[]][] = [
     'thanks for', 'thank you', 'thanks all', 'thanks everyone', 'thanks!', 'thanks.', 'edit:', 'edit ', 'update:', 'epistemic status', 'cross-posted', 'crossposted', 'see also', 'related:', 'disclaimer',
     'footnote', 'h/t', 'hat tip', 'meta:', 'note:', 'ps:', 'p.s.', 'tl;dr', 'tldr', 'summary:', 'this post', 'in this post', 'this comment', 'i wrote', 'i\'ll write',
     'these notes', 'this note', 'in these notes', 'this essay', 'in this essay', 'this piece', 'this thread', 'in this thread', 'see the', 'see my', 'see our',
-    'see also', 'previously:', 'link:', 'links:', 'source:', 'sources:', 'yours faithfully', 'yours sincerely', 'yours truly', 'kind regards', 'best regards', 'warm regards', 'regards,', 'sincerely,', 'dear editor', 'dear sir', 'dear madam', 'to the editor', 'i am writing', 'i\'m writing', 'i write as', 'i write to', 'off-topic', 'off topic', 'slightly off-topic', 'somewhat off-topic', 'unrelated,', 'unrelated:', 'unrelated but', 'tangent:', 'tangentially', 'bookmarking', 'bookmarked',
+    'see also', 'previously:', 'link:', 'links:', 'source:', 'sources:', 'yours faithfully', 'yours sincerely', 'yours truly', 'kind regards', 'best regards', 'warm regards', 'regards,', 'sincerely,', 'dear editor', 'dear sir', 'dear madam', 'to the editor', 'i am writing', 'i\'m writing', 'i write as', 'i write to', 'off-topic', 'off topic', 'thanks to', 'unrelated to', 'great thread', 'useful thread', 'very useful thread', 'great post', 'great discussion', 'thanks, both', 'thanks both', 'thanks, all', 'saving this', 'slightly off-topic', 'somewhat off-topic', 'unrelated,', 'unrelated:', 'unrelated but', 'tangent:', 'tangentially', 'bookmarking', 'bookmarked',
   ]],
   ['answer', [
     'that\'s fair, but', 'that is fair, but', 'fair point, but', 'fair, but', 'fair enough, but', 'true, but', 'that\'s true, but', 'that is true, but',
@@ -86,6 +86,7 @@ const PHRASES: [CueClass, string[]][] = [
     'it could be argued', 'it can be argued', 'it might be argued', 'it may be argued', 'it could be objected', 'it might be objected',
     ...combine(['the obvious', 'an obvious', 'the main', 'the usual', 'the standard', 'the strongest', 'a common', 'the common', 'the most common', 'the biggest', 'a natural', 'the natural', 'a frequent', 'a fair', 'one'], ['pushback', 'counterargument', 'counter-argument', 'criticism', 'rebuttal']),
     ...combine(['it is also', 'it\'s also', 'it is sometimes', 'it is frequently', 'it is commonly', 'it is widely', 'it is often'], ['said', 'argued', 'claimed', 'objected', 'suggested', 'believed', 'thought', 'assumed']),
+    'the counterpoint', 'a counterpoint', 'one counterpoint', 'the counterargument', 'a counterargument', 'the counter-argument',
     'steelmanning the other side', 'steelmanning the opposing view', 'to steelman the other side', 'steelman:', 'it may be objected', 'one may object', 'one may argue', 'you may object', 'you could object', 'you might object',
     ...combine(['someone', 'somebody', 'one', 'a reader'], combine(['will', 'might', 'may', 'could', 'would'], ['say', 'object', 'argue', 'reply', 'respond', 'answer', 'protest', 'complain', 'point out'])),
   ]],

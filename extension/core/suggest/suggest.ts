@@ -120,13 +120,21 @@ const NAMES_TEXT = /^(?:(?:some |a few |quick |rough |brief |more |further |my |
 const TAKES_SIDE = /^(?:against|in (?:defen[cs]e|praise|favou?r) of|the case (?:for|against)|why (?:i(?:'m| am) not|we should(?:n't| not)?|you should(?:n't| not)?))\b/i;
 /** A paragraph introduced as background ("The setup: …", "Context: …", "Definitions: …"). */
 const BACKGROUND_LINE = /^(?:the |some )?(?:setup|set-up|background|context|definitions?|terminology|notation)\s*:/i;
+/** A paragraph that opens with a quoted sentence. */
+const QUOTE_OPENING = /^["\u201c][^"\u201d]{8,200}[.?!]["\u201d]/;
 /** A summary line that states the post's thesis ("TL;DR: …", "Summary: …"). */
-const SUMMARY_LINE = /^(?:tl;?\s?dr|summary|in short|short version|bottom line)\s*[:.\u2014-]/i;
+const SUMMARY_LINE = /^(?:tl;?\s?dr|summary|in short|short version|bottom line|hot take|my take|claim in brief)\s*[:.\u2014-]/i;
+/** A definition, not an argument ("By reward hacking I mean …", "X is defined as …", "I use 'latent' for …"). */
+const DEFINITION = /^by [^,.;:]{1,60}? (?:i|we) mean\b|^(?:here|below|throughout)(?:,| by)? [^,.;:]{1,40}? means\b|\b(?:is|are) defined as\b|^(?:i|we) (?:use|call) [^,.;:]{1,60}? (?:to mean|for)\b|^[^,.;:]{1,60}? (?:refers|refer) to\b/i;
+/** A note's opening that names what kind of note it is ("Half-formed thought about …", "Short take on …"). */
+const NOTE_OPENING = /^(?:an? )?(?:half-formed|quick|short|rough|brief|random|shower|tentative|loose) (?:thoughts?|takes?|notes?|ideas?)\b/i;
 /**
  * A byline or the metadata of a pasted comment, not prose: a short line with a middle dot ("halcyon_q · 58 points",
  * "Shortform · evals"), a score or an age ("wrenfield — 44 karma", "3 points", "2y ago"), or "sorted by top".
  */
-const BYLINE = /\u00b7|\b\d+\s*(?:points?|pts|karma|votes?|upvotes?|agreement|comments?)\b|\b\d+\s*(?:[smhdwy]|mo|min|hours?|days?|months?|years?)\s+ago\b|^(?:sorted|sort) by\b/i;
+const BYLINE = /\u00b7|\b\d+\s*(?:points?|pts|karma|votes?|upvotes?|agreement|comments?)\b|\b\d+\s*(?:[smhdwy]|mo|min|hours?|days?|months?|years?)\s+ago\b|\b\d+\s?(?:y|yr|yrs|mo|mos|w|wk|d|h|hr|hrs|min)\b(?:\s*[|\u2014\u2013-]?\s*[-+]?\d+)?\s*$|^(?:sorted|sort) by\b|^reply(?: \d+)?$/i;
+/** A name alone on its line, as a pasted thread shows its authors ("mkovacs", "**Ruth Galloway**", "@dpenn"). */
+const NAME_LINE = /^(?:\*\*|__)?@?(?:[A-Za-z][\w.-]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]*\.?){1,2})(?:\*\*|__)?$/;
 
 /** Cue words that add one more objection to those made ("another worry", "a further objection"). */
 const FURTHER = /^(?:another|a further|one more|a second|a third|a final|one last|a last|a different|a separate|a related|a stronger|a bigger|a more serious)\b/i;
@@ -260,7 +268,7 @@ function parenthetical(text: string, hits: readonly CueHit[]): CueHit | undefine
 }
 
 /** Words that name what a disagreement turns on, anywhere in a sentence ("… comes down to whether", "I think the real crux is whether"). */
-const CRUX_INSIDE = /\b(?:comes? down to|boils? down to|hinges? on|turns on|the (?:real |actual |main )?crux (?:here )?is|(?:really |actually )?disagree about is|(?:the (?:choice|answer|decision|verdict|disagreement|debate)|it all|everything) (?:really |ultimately |mostly |largely )?depends on):? whether\b/i;
+const CRUX_INSIDE = /\b(?:comes? down to|boils? down to|hinges? on|turns on|the (?:real |actual |main )?crux (?:here )?is|(?:really |actually )?disagree about is|(?:the (?:choice|answer|decision|verdict|disagreement|debate)|it all|everything) (?:really |ultimately |mostly |largely )?depends on|where we (?:actually |really )?(?:split|differ|disagree|part ways)(?:, i think,)?(?: is)?|the (?:real |actual )?question (?:between us |here )?is|we (?:actually |really )?(?:differ|disagree) (?:on|about)):? whether\b/i;
 
 /** How a block opens: the cue that decides it (if any), the first contrast or doubt after it, and a crux named anywhere in it. */
 interface Opening {
@@ -376,13 +384,15 @@ function commentsOf(blocks: readonly ProseBlock[]): { byline: boolean[]; comment
     const b = blocks[i];
     if (b.block === 'heading') headings++;
     // (A byline is short: most paragraphs are too long to be one, and no pattern runs on them.)
-    if (b.block === 'paragraph' && b.parent < 0 && b.text.length <= 64 && BYLINE.test(b.text) && wordsUpTo(b.text, 11) <= 10) {
+    if (b.block === 'paragraph' && b.parent < 0 && b.text.length <= 64 && (BYLINE.test(b.text) || NAME_LINE.test(b.text)) && wordsUpTo(b.text, 11) <= 10) {
       byline[i] = true;
       count++;
     }
     comment[i] = count;
   }
   if (count >= 2) return { byline, comment, threaded: true, ruled: false };
+  // (A name alone once is no thread: it is a word on its own line, and may be read.)
+  if (count === 1) for (let i = 0; i < blocks.length; i++) if (byline[i] && NAME_LINE.test(blocks[i].text)) byline[i] = false;
   // Comments set apart by thematic breaks alone (no headings, three stretches or more): each stretch is a comment.
   const ruled = headings === 0 && blocks.length > 0 && blocks[blocks.length - 1].section >= 2;
   if (ruled) for (let i = 0; i < blocks.length; i++) comment[i] = blocks[i].section;
@@ -639,7 +649,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       if (side && wordCount >= 3) return result('claim', headingClaim(), 0.5, side[0]);
       if (question === 'open' || question === 'rhetorical') return result('question', headingClaim(), 0.5, '(a heading that asks)');
       // ("What would change my mind" names a section: a heading opening with a question word asserts nothing.)
-      if (wordCount >= 4 && (VERB.test(normalize(b.text)) || / than /.test(b.text)) && !first && !WH_OPENING.test(b.text)) return result('claim', headingClaim(), 0.45, '(a heading that asserts)');
+      // ("What gets reinforced is a disposition" asserts, as its "is" shows.)
+      if (wordCount >= 4 && (VERB.test(normalize(b.text)) || / than /.test(b.text)) && !first && (!WH_OPENING.test(b.text) || / (?:is|are) /.test(b.text))) return result('claim', headingClaim(), 0.45, '(a heading that asserts)');
       return undefined;
     }
     // (A pasted comment's byline is no prose.)
@@ -648,6 +659,12 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     const summary = parent < 0 ? SUMMARY_LINE.exec(b.text) : null;
     if (summary) return result('claim', headingClaim(), 0.6, summary[0].replace(/\s*[:.\u2014-]$/, ''));
     if (parent < 0 && BACKGROUND_LINE.test(b.text)) return undefined;
+    if (parent < 0 && DEFINITION.test(b.text)) return undefined;
+    // ("Half-formed thought, posting to get pushback: I'm increasingly unsure that …" states its claim after the colon.)
+    if (parent < 0 && NOTE_OPENING.test(b.text)) {
+      const colon = b.text.indexOf(':');
+      return colon > 0 && colon < 100 && b.text.length > colon + 20 ? result('claim', headingClaim(), 0.6, b.text.slice(0, colon)) : undefined;
+    }
     // "Yes: …" or "No: …" after a question: a position in the debate it opens.
     if (questionAnywhere >= 0 && parent < 0 && YES_NO.test(b.text)) return result('claim', -1, 0.5, b.text.slice(0, b.text.indexOf(':')));
     // (An image or an embed alone is a figure, whatever its alt text says.)
@@ -812,6 +829,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     if (backgroundSection && parent < 0) return undefined;
     // Under a heading of objections, the section's first unmarked paragraph raises one against the thesis.
     if (objectionSection && scope.first && parent < 0 && b.block !== 'blockquote' && claimAnchor >= 0) return result('objection', claimAnchor, 0.45, '(first under a heading of objections)');
+    // ("“Real deployments will put goals in the prompt.” Agents get …": an objection quoted, then answered, under that heading.)
+    if (objectionSection && parent < 0 && b.block === 'paragraph' && claimAnchor >= 0 && QUOTE_OPENING.test(b.text)) return result('objection', claimAnchor, 0.5, '(an objection quoted under a heading of objections)');
     // Under a debate's side ("Against", "Pros", "Replies"), each unmarked point argues that side: against or for the first
     // position (or the question), or in reply to the arguments against, one after another.
     if (side !== undefined && parent < 0 && b.block !== 'blockquote') {
