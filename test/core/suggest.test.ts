@@ -786,6 +786,18 @@ describe('suggestDraft', () => {
     expect(at(suggest('Scaffolds matter less than people think.\n\nThe counterpoint I take seriously is that evals need the best scaffold.\n'), 2)).toMatchObject({ kind: 'objection', target: { line: 0 } });
   });
 
+  it('words about the text ("Shortform: …", "A lightly edited transcript of …") are no argument; rules between comments under bylines do not split the thread', () => {
+    expect(at(suggest('Shortform: SAE features and the dictionary worry\n\nFeatures may be artefacts.\n'), 0)).toBeUndefined();
+    expect(at(suggest('A lightly edited transcript of a conversation between Oskar and Wen.\n\nEvals break when models notice them.\n'), 0)).toBeUndefined();
+    expect(at(suggest('Two positions dominate the debate.\n\nReactors are needed.\n'), 0)).toBeUndefined();
+    const thread = suggest('**ana**\n\nLatents are artefacts of the dictionary.\n\n---\n\n**ben**\n\nThey are stable across widths.\n\n---\n\n**ana**\n\nStable is not the same as real.\n');
+    expect(rows(thread)).toEqual([
+      [2, 'claim', null],
+      [8, 'objection', 2],
+      [14, 'reply', 8],
+    ]);
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

@@ -126,6 +126,8 @@ const QUOTE_OPENING = /^["\u201c][^"\u201d]{8,200}[.?!]["\u201d]/;
 const SUMMARY_LINE = /^(?:tl;?\s?dr|summary|in short|short version|bottom line|hot take|my take|claim in brief)\s*[:.\u2014-]/i;
 /** A definition, not an argument ("By reward hacking I mean …", "X is defined as …", "I use 'latent' for …"). */
 const DEFINITION = /^by [^,.;:]{1,60}? (?:i|we) mean\b|^(?:here|below|throughout)(?:,| by)? [^,.;:]{1,40}? means\b|\b(?:is|are) defined as\b|^(?:i|we) (?:use|call) [^,.;:]{1,60}? (?:to mean|for)\b|^[^,.;:]{1,60}? (?:refers|refer) to\b/i;
+/** A paragraph that says what the text is, not what it argues. */
+const META_LINE = /^(?:(?:shortform|thread|comments?|notes?|discussion|transcript)\b\s*(?:[:\u00b7\u2014-]|on\b|about\b|under\b|from\b)|(?:an? )?(?:lightly )?(?:edited )?transcript of\b|comments? (?:copied|pasted) from\b|(?:two|three|four|five|several|many) (?:main )?(?:positions|answers|views|camps|kinds of answers?) (?:dominate|are (?:commonly |often |usually )?(?:given|offered|heard))|i(?:'ve| have) been trying to (?:sort out|figure out|work out)\b)/i;
 /** A note's opening that names what kind of note it is ("Half-formed thought about …", "Short take on …"). */
 const NOTE_OPENING = /^(?:an? )?(?:half-formed|quick|short|rough|brief|random|shower|tentative|loose) (?:thoughts?|takes?|notes?|ideas?)\b/i;
 /**
@@ -379,10 +381,11 @@ function commentsOf(blocks: readonly ProseBlock[]): { byline: boolean[]; comment
   const byline: boolean[] = new Array(blocks.length).fill(false);
   const comment: number[] = new Array(blocks.length).fill(0);
   let count = 0;
+  /** Headings but a title (a heading first in the draft). */
   let headings = 0;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    if (b.block === 'heading') headings++;
+    if (b.block === 'heading' && i > 0) headings++;
     // (A byline is short: most paragraphs are too long to be one, and no pattern runs on them.)
     if (b.block === 'paragraph' && b.parent < 0 && b.text.length <= 64 && (BYLINE.test(b.text) || NAME_LINE.test(b.text)) && wordsUpTo(b.text, 11) <= 10) {
       byline[i] = true;
@@ -390,7 +393,8 @@ function commentsOf(blocks: readonly ProseBlock[]): { byline: boolean[]; comment
     }
     comment[i] = count;
   }
-  if (count >= 2) return { byline, comment, threaded: true, ruled: false };
+  // (Rules between comments under bylines set nothing apart that the bylines do not: the thread is read as one stretch.)
+  if (count >= 2) return { byline, comment, threaded: true, ruled: headings === 0 };
   // (A name alone once is no thread: it is a word on its own line, and may be read.)
   if (count === 1) for (let i = 0; i < blocks.length; i++) if (byline[i] && NAME_LINE.test(blocks[i].text)) byline[i] = false;
   // Comments set apart by thematic breaks alone (no headings, three stretches or more): each stretch is a comment.
@@ -660,6 +664,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     if (summary) return result('claim', headingClaim(), 0.6, summary[0].replace(/\s*[:.\u2014-]$/, ''));
     if (parent < 0 && BACKGROUND_LINE.test(b.text)) return undefined;
     if (parent < 0 && DEFINITION.test(b.text)) return undefined;
+    // ("Shortform: …", "Thread on “…”", "A lightly edited transcript of …", "Two positions dominate the debate.": words about the text.)
+    if (parent < 0 && scope.first && META_LINE.test(b.text)) return undefined;
     // ("Half-formed thought, posting to get pushback: I'm increasingly unsure that …" states its claim after the colon.)
     if (parent < 0 && NOTE_OPENING.test(b.text)) {
       const colon = b.text.indexOf(':');
@@ -836,7 +842,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     if (side !== undefined && parent < 0 && b.block !== 'blockquote') {
       const position = firstClaimAnywhere >= 0 ? firstClaimAnywhere : questionAnywhere;
       if (side === 'against' && position >= 0) return result('objection', position, 0.45, '(under a heading of arguments against)');
-      if (side === 'for' && position >= 0) return result('support', position, 0.45, '(under a heading of arguments for)');
+      if (side === 'for' && position >= 0) return result('support', position, 0.5, '(under a heading of arguments for)');
       if (side === 'replies') {
         const t = sideObjections[sideReplies] ?? lastObjectionAnywhere;
         if (t >= 0) return result('reply', t, 0.45, '(under a heading of replies)');
@@ -870,7 +876,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     // (A quote in the comment is someone else's words: the paragraph after it answers it, below.)
     if (threaded && prev >= 0 && comment[prev] === comment[i] && parent < 0 && b.block === 'paragraph' && blocks[prev].block !== 'blockquote') {
       const ak = argKind(prev);
-      if (ak === 'claim' || ak === 'objection' || ak === 'reply') return result('support', prev, 0.45, SAME_COMMENT);
+      if (ak === 'claim' || ak === 'objection' || ak === 'reply') return result('support', prev, 0.5, SAME_COMMENT);
       if (pk === 'support' && targets[prev] >= 0 && comment[targets[prev]] === comment[i]) return result('support', targets[prev], 0.4, SAME_COMMENT);
     }
     // A comment's first paragraph answers the comment before it (its last point, or the point its last paragraph backs):
@@ -900,10 +906,10 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     // After a reason given in one sentence by a cue ("First of all, X.", "Moreover, Y."), an unmarked paragraph backs that
     // reason (the evidence for an essay's body point), not the claim.
     if (pk === 'support' && parent < 0 && b.block === 'paragraph' && (decided[prev]?.via === 'cause' || decided[prev]?.via === 'additive') && blocks[prev].parent < 0 && !SECOND_SENTENCE.test(blocks[prev].text))
-      return result('support', prev, 0.45, '(backs the point before it)');
+      return result('support', prev, 0.5, '(backs the point before it)');
     // Right after a quoted view, an unmarked paragraph is the writer's answer to it (as in a comment thread); right after
     // the writer's own claim, it is most often the claim's first reason.
-    if (prev === claimAnchor && blocks[prev].block === 'blockquote' && b.block === 'paragraph' && decided[prev]?.cue === QUOTED) return result('objection', prev, 0.45, '(answers the quote before it)');
+    if (prev === claimAnchor && blocks[prev].block === 'blockquote' && b.block === 'paragraph' && decided[prev]?.cue === QUOTED) return result('objection', prev, 0.5, '(answers the quote before it)');
     if (prev === claimAnchor) return result('support', claimAnchor, 0.5, '(right after the claim)');
     return result('support', claimAnchor, 0.4, '(follows the claim)');
   }
