@@ -126,6 +126,9 @@ const QUOTE_OPENING = /^["\u201c][^"\u201d]{8,200}[.?!]["\u201d]/;
 const SUMMARY_LINE = /^(?:tl;?\s?dr|summary|in short|short version|bottom line|hot take|my take|claim in brief)\s*[:.\u2014-]/i;
 /** A definition, not an argument ("By reward hacking I mean …", "X is defined as …", "I use 'latent' for …"). */
 const DEFINITION = /^by [^,.;:]{1,60}? (?:i|we) mean\b|^(?:here|below|throughout)(?:,| by)? [^,.;:]{1,40}? means\b|\b(?:is|are) defined as\b|^(?:i|we) (?:use|call) [^,.;:]{1,60}? (?:to mean|for)\b|^[^,.;:]{1,60}? (?:refers|refer) to\b/i;
+/** The first words of SUMMARY_LINE, BACKGROUND_LINE, NOTE_OPENING, YES_NO and DEFINITION's openings, in one pattern. */
+const LEAD_WORDS = /^(?:tl;?\s?dr|summary|in short|short version|bottom line|hot take|my take|claim in brief|(?:the |some )?(?:setup|set-up|background|context|definitions?|terminology|notation)|(?:an? )?(?:half-formed|quick|short|rough|brief|random|shower|tentative|loose) |yes|no|by |here|below|throughout|i use |i call |we use |we call )/i;
+
 /** A paragraph that says what the text is, not what it argues. */
 const META_LINE = /^(?:(?:shortform|thread|comments?|notes?|discussion|transcript)\b\s*(?:[:\u00b7\u2014-]|on\b|about\b|under\b|from\b)|(?:an? )?(?:lightly )?(?:edited )?transcript of\b|comments? (?:copied|pasted) from\b|(?:two|three|four|five|several|many) (?:main )?(?:positions|answers|views|camps|kinds of answers?) (?:dominate|are (?:commonly |often |usually )?(?:given|offered|heard))|i(?:'ve| have) been trying to (?:sort out|figure out|work out)\b)/i;
 /** A note's opening that names what kind of note it is ("Half-formed thought about …", "Short take on …"). */
@@ -660,19 +663,21 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     // (A pasted comment's byline is no prose.)
     if (byline[i]) return undefined;
     // "TL;DR: …" states the post's thesis.
-    const summary = parent < 0 ? SUMMARY_LINE.exec(b.text) : null;
+    // (One look at the first words for all the openings below: most blocks have none of them, and no pattern of theirs runs.)
+    const lead = parent < 0 && LEAD_WORDS.test(b.text);
+    const summary = lead ? SUMMARY_LINE.exec(b.text) : null;
     if (summary) return result('claim', headingClaim(), 0.6, summary[0].replace(/\s*[:.\u2014-]$/, ''));
-    if (parent < 0 && BACKGROUND_LINE.test(b.text)) return undefined;
-    if (parent < 0 && DEFINITION.test(b.text)) return undefined;
+    if (lead && BACKGROUND_LINE.test(b.text)) return undefined;
+    if (parent < 0 && (lead || b.text.indexOf('defined as') >= 0 || (b.text.indexOf('refer') >= 0 && b.text.indexOf('refer') < 80)) && DEFINITION.test(b.text)) return undefined;
     // ("Shortform: …", "Thread on “…”", "A lightly edited transcript of …", "Two positions dominate the debate.": words about the text.)
     if (parent < 0 && scope.first && META_LINE.test(b.text)) return undefined;
     // ("Half-formed thought, posting to get pushback: I'm increasingly unsure that …" states its claim after the colon.)
-    if (parent < 0 && NOTE_OPENING.test(b.text)) {
+    if (lead && NOTE_OPENING.test(b.text)) {
       const colon = b.text.indexOf(':');
       return colon > 0 && colon < 100 && b.text.length > colon + 20 ? result('claim', headingClaim(), 0.6, b.text.slice(0, colon)) : undefined;
     }
     // "Yes: …" or "No: …" after a question: a position in the debate it opens.
-    if (questionAnywhere >= 0 && parent < 0 && YES_NO.test(b.text)) return result('claim', -1, 0.5, b.text.slice(0, b.text.indexOf(':')));
+    if (lead && questionAnywhere >= 0 && YES_NO.test(b.text)) return result('claim', -1, 0.5, b.text.slice(0, b.text.indexOf(':')));
     // (An image or an embed alone is a figure, whatever its alt text says.)
     if (first?.cls === 'aside' || wordCount < 3 || b.figure) return undefined;
     // Display math and callout headers (`> [!note] …`) are no prose to label.
