@@ -798,6 +798,20 @@ describe('suggestDraft', () => {
     ]);
   });
 
+  it('the other side\'s point unmarked, shown as such by the answer that denies its conclusion; "They also note" goes on with their objection; a title anchors nothing', () => {
+    const text = suggest('Smoking should be banned at bus stops.\n\nEveryone nearby breathes the smoke.\n\nSmokers are adults with a right to a legal habit.\n\nA right to smoke is not a right to make others smoke with you.\n');
+    expect(at(text, 4)).toMatchObject({ kind: 'objection', target: { line: 0 } });
+    expect(at(text, 6)).toMatchObject({ kind: 'reply', target: { line: 4 } });
+    const more = suggest('Office employers should move to a four-day week.\n\nSceptics warn that small firms will suffer.\n\nThey also note that hospitals cannot close on Fridays.\n');
+    expect(at(more, 4)).toMatchObject({ kind: 'objection', target: { line: 0 }, cue: 'They also note' });
+    // (A title that asserts is suggested as a claim, but the body's thesis is what the body argues about; a section
+    // named "The case for …" may give the other side's case, so it names no side.)
+    const essay = suggest('# Paper ballots must stay\n\nElections should stay on paper.\n\nBallots can be recounted.\n\n## The case for clicking\n\nSupporters say online voting raises turnout.\n');
+    expect(at(essay, 0)).toMatchObject({ kind: 'claim' });
+    expect(at(essay, 4)).toMatchObject({ kind: 'support', target: { line: 2 } });
+    expect(at(essay, 8)).toMatchObject({ kind: 'objection', target: { line: 2 } });
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

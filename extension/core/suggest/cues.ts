@@ -344,6 +344,8 @@ function reportedView(norm: string): RegExpExecArray | null {
   const g = GROUP_SAYS.exec(norm);
   return g && !EVIDENCE_SUBJECT.test(g[0]) ? g : null;
 }
+/** The people just quoted going on ("They also note that …", "They add …"). */
+export const THEY_SAY = /^they (?:also |further |then |even |rightly )?(?:say|argue|claim|note|add|point out|warn|fear|insist|object|worry|complain|contend|maintain)s?\b/i;
 /** Someone's view reported in the past tense, not the writer's ("The shop owner claimed that …"). */
 const REPORTED_PAST = /^(?!i |we |i'|we')(?:[a-z'-]+ ){1,7}(?:claimed|argued|insisted|contended|wrote|said|maintained|objected|complained|warned|suggested) that\b/i;
 /** Words of a source whose saying is evidence ("the study said that"). */
@@ -424,6 +426,11 @@ export function findCues(text: string, ascii = false): CueHit[] {
   // Others' view reported ("Many parents complain that …", "Some economists warn …"): a concession, as "some argue" is.
   if (hits.length === 0 && opening & SAYING) {
     const m = reportedView(norm);
+    if (m) hits.push({ cls: 'concession', words: same ? original.slice(0, m[0].length) : m[0], atStart: true, sentence: true, at: 0 });
+  }
+  // "They also note that …": the people just quoted go on (a concession, as their first words were).
+  if (hits.length === 0 && (norm.charCodeAt(0) | 0x20) === 116 && norm.slice(0, 5).toLowerCase() === 'they ') {
+    const m = THEY_SAY.exec(norm);
     if (m) hits.push({ cls: 'concession', words: same ? original.slice(0, m[0].length) : m[0], atStart: true, sentence: true, at: 0 });
   }
   // One person's view reported in the past ("Last week's letter from a shop owner claimed that …"): a concession too.

@@ -1,7 +1,7 @@
 /** The suggester: for each unlabeled block of a draft that could be an element, a kind, a target, a confidence and the cue that decided it (pure, one pass, linear in the draft). */
 import type { Draft, ElementKind, Position, Range } from '../model';
 import { scanBlocks, type ProseBlock } from './blocks';
-import { cueAt, EVIDENCE_SUBJECT, findCues, normalize, SECOND_SENTENCE, type CueClass, type CueHit } from './cues';
+import { cueAt, EVIDENCE_SUBJECT, findCues, normalize, SECOND_SENTENCE, THEY_SAY, type CueClass, type CueHit } from './cues';
 import { Kept } from './kept';
 
 /** The block a suggestion attaches to: an existing element or another suggested block. */
@@ -101,13 +101,15 @@ const BACKGROUND_HEADING = /^(?:(?:some |a bit of |a little )?background|context
 /** Headings of sections that raise objections to the post's thesis ("Objections and replies", "Counterarguments"). */
 const OBJECTION_HEADING = /^(?:(?:some |possible |likely |anticipated |common |main |the main |the obvious |obvious )?(?:objections?|counter-?arguments?|counterpoints?|criticisms?|pushback|rebuttals?|steelman(?:ning)?(?: the other side)?)|responses? to (?:objections|critics|criticism)|replies to objections)\b/i;
 /** Headings of a debate's sides: the arguments against ("Against", "Cons", "Arguments against new reactors"), for ("For", "Pros", "The case for"), and the replies to the arguments against ("Replies", "Rebuttals"). */
-const AGAINST_HEADING = /^(?:against|cons?|contra|the case against|(?:the )?(?:arguments?|reasons?|points?) against)\b/i;
-const FOR_HEADING = /^(?:for|pros?|the case for|in favou?r|(?:the )?(?:arguments?|reasons?|points?) (?:for|in favou?r))\b/i;
+const AGAINST_HEADING = /^(?:(?:cons?|contra)\s*:?|against(?: [^ ]+){0,4}|(?:the )?(?:arguments?|reasons?|points?) against(?: [^ ]+){0,5})$/i;
+const FOR_HEADING = /^(?:(?:pros?|in favou?r)\s*:?|for(?: [^ ]+){0,4}|(?:the )?(?:arguments?|reasons?|points?) (?:for|in favou?r)(?: [^ ]+){0,5})$/i;
 const REPLY_HEADING = /^(?:replies|rebuttals?|responses?|answers|counter-?rebuttals?)\b/i;
 /** Words that name a thread's first comment or post ("the top comment", "OP", "upthread"). */
 const NAMES_ROOT = /\b(?:the top(?:-level)? comment|the original (?:post|comment)|the op\b|op's|the parent comment|upthread)/i;
 /** Words that judge ("a poor proxy", "is wrong", "fails"). */
 const JUDGES = /\b(?:poor|good|bad|wrong|right|mistaken|misguided|unfair|fair|harmful|dangerous|useless|pointless|overrated|underrated|fails?|works?|matters?)\b/i;
+/** An answer that denies what was concluded ("… is not a right to …", "That is a reason to X, not to Y", "does not make it fair", "is nothing beside …"). */
+const REBUTS = /\b(?:is|are|was) not (?:a |an |the )?(?:reason|argument|right|proof|licen[cs]e|case)\b|\bthat(?:'s| is) (?:a |an )?(?:reason|argument|case) (?:to|for)\b[^.]{0,80}, not\b|\bdoes not make\b|\bdoesn't make\b|\b(?:is|are) nothing (?:beside|next to|compared)\b|\bnot a reason\b/i;
 /** A conclusion that says yes or no ("So no: …", "Yes, it should."). */
 const YES_OR_NO = /^(?:(?:so|then|thus|therefore|hence),? )?(?:yes|no)\b/i;
 /** A position in a debate, answering its question ("Yes: …", "No: …"). */
@@ -117,7 +119,7 @@ const CRUX_HEADING = /^(?:(?:the |my |key |main |possible |some |remaining |open
 /** Titles that name the text they head ("Notes on …", "Comments on …", "Thread: …", "Re: …"). */
 const NAMES_TEXT = /^(?:(?:some |a few |quick |rough |brief |more |further |my |initial )?(?:notes|thoughts|comments|reflections|remarks|questions|musings) (?:on|about|regarding)\b|a (?:note|comment|question) (?:on|about)\b|(?:thread|re|comments|discussion|shortform)\s*:)/i;
 /** Titles that take a side ("Against …", "In defense of …", "The case for …"). */
-const TAKES_SIDE = /^(?:against|in (?:defen[cs]e|praise|favou?r) of|the case (?:for|against)|why (?:i(?:'m| am) not|we should(?:n't| not)?|you should(?:n't| not)?))\b/i;
+const TAKES_SIDE = /^(?:against|in (?:defen[cs]e|praise|favou?r) of|why (?:i(?:'m| am) not|we should(?:n't| not)?|you should(?:n't| not)?))\b/i;
 /** A paragraph introduced as background ("The setup: …", "Context: …", "Definitions: …"). */
 const BACKGROUND_LINE = /^(?:the |some )?(?:setup|set-up|background|context|definitions?|terminology|notation)\s*:/i;
 /** A paragraph that opens with a quoted sentence. */
@@ -546,7 +548,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     kinds[i] = kind;
     targets[i] = target;
     if (kind === undefined) continue;
-    if (b.block === 'heading' && kind === 'claim') headingClaims[b.depth ?? 1] = i;
+    // (A title's claim is suggested, but what follows argues about the thesis the body states, not about the title.)
+    if (b.block === 'heading' && kind === 'claim' && !(i === 0 && el < 0)) headingClaims[b.depth ?? 1] = i;
     if (b.block === 'heading' && kind === 'question') sectionQuestion = i;
     if (b.block !== 'heading') {
       scope.prev = i;
@@ -568,7 +571,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       if (el < 0 && target < 0 && b.parent < 0 && (kind === 'support' || kind === 'objection')) pending.push(i);
     }
     if (kind === 'claim') lastClaimAnywhere = i;
-    if (kind === 'claim' && firstClaimAnywhere < 0 && b.parent < 0) firstClaimAnywhere = i;
+    if (kind === 'claim' && firstClaimAnywhere < 0 && b.parent < 0 && !(i === 0 && b.block === 'heading')) firstClaimAnywhere = i;
     if (kind === 'question' && questionAnywhere < 0) questionAnywhere = i;
     if (side === 'against' && kind === 'objection' && b.parent < 0) sideObjections.push(i);
     if (side === 'replies' && kind === 'reply' && b.parent < 0) sideReplies++;
@@ -734,10 +737,16 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     }
     if (first?.cls === 'concession') {
       const ak = argKind(argAnchor);
+      // ("They also note that …" right after their objection: one more objection of theirs, to the same point.)
+      if (kindOf(prev) === 'objection' && THEY_SAY.test(first.words) && targets[prev] >= 0) return result('objection', targets[prev], 0.55, first.words);
       if (ak === 'objection') return result('reply', argAnchor, 0.45, first.words);
       // Others' view ("Critics argue …", "It is often said …") is against the draft's thesis, the first claim, rather than a
       // later conclusion drawn on the way (but a heading's claim, a quote answered or a list's own item keeps its own).
-      const t = firstClaimAnywhere >= 0 && claimAnchor >= 0 && parent < 0 && blocks[claimAnchor].block === 'paragraph' && blocks[firstClaimAnywhere].block !== 'blockquote' ? firstClaimAnywhere : claimAnchor;
+      // (In a section under a heading that states no claim of its own, the same thesis.)
+      const t =
+        firstClaimAnywhere >= 0 && parent < 0 && blocks[firstClaimAnywhere].block !== 'blockquote' && (claimAnchor >= 0 ? blocks[claimAnchor].block === 'paragraph' : headedSection)
+          ? firstClaimAnywhere
+          : claimAnchor;
       // (An emphatic "does" may stress the writer's own point as well: not shown at the default threshold.)
       return result('objection', t, EMPHATIC.test(first.words) ? 0.45 : t >= 0 ? 0.65 : 0.5, first.words);
     }
@@ -895,6 +904,15 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     }
     // An unmarked paragraph right after an objection usually answers it.
     // (Unless the objection is the writer's own doubt: then the writer goes on to argue for it.)
+    // "A right to smoke is not a right to make others smoke.": an answer that denies what the paragraph before concluded
+    // shows that paragraph was the other side's point (unmarked), raised against the claim.
+    const pd = decided[prev];
+    if (pk === 'support' && pd && pd.cue.startsWith('(') && pd.target === claimAnchor && claimAnchor >= 0 && prev !== claimAnchor && blocks[prev].parent < 0 && b.block === 'paragraph' && REBUTS.test(b.text)) {
+      pd.kind = 'objection';
+      pd.cue = '(answered as the other side\'s point)';
+      kinds[prev] = 'objection';
+      return result('reply', prev, 0.5, '(denies what the paragraph before concludes)');
+    }
     if (pk === 'objection' && decided[prev]?.own) return result('support', prev, 0.45, ARGUES_DOUBT);
     // (And the paragraphs after that reason, until something turns.)
     if (pk === 'support' && decided[prev]?.cue === ARGUES_DOUBT) return result('support', targets[prev], 0.4, ARGUES_DOUBT);
