@@ -812,6 +812,18 @@ describe('suggestDraft', () => {
     expect(at(essay, 8)).toMatchObject({ kind: 'objection', target: { line: 2 } });
   });
 
+  it('granting an objection starts the answer to it; an epistemic status, a parenthesised aside and "▲ 22" bylines are no argument; cruxes under "What would move me"', () => {
+    const post = suggest('Evals understate situational awareness.\n\nOne objection is that models see through the framing.\n\nThat\'s right, and it means a null result is weak evidence.\n');
+    expect(at(post, 4)).toMatchObject({ kind: 'reply', target: { line: 2 }, cue: 'That\'s right' });
+    expect(at(suggest('Epistemic status: a few small runs, I\'d bet on the direction.\n\nEnsembles delay the peak.\n'), 0)).toBeUndefined();
+    expect(at(suggest('Horizons double every seven months.\n\n(To be fair to the authors, they are careful about reliability.)\n'), 2)).toBeUndefined();
+    const thread = suggest('Karin ▲ 22\n\nOpen weights help safety research.\n\nIlya ▲ 9\n\nThe benefit is real, but the release is irreversible.\n');
+    expect(at(thread, 0)).toBeUndefined();
+    expect(at(thread, 6)).toMatchObject({ kind: 'objection', target: { line: 2 } });
+    const cruxes = suggest('Scheming is likely.\n\n## What would move me back down\n\nEvidence that heavier RL makes goals less stable.\n');
+    expect(at(cruxes, 4)).toMatchObject({ kind: 'crux' });
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

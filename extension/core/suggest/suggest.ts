@@ -115,7 +115,7 @@ const YES_OR_NO = /^(?:(?:so|then|thus|therefore|hence),? )?(?:yes|no)\b/i;
 /** A position in a debate, answering its question ("Yes: …", "No: …"). */
 const YES_NO = /^(?:yes|no)\s*:/i;
 /** Headings of sections that list the writer's cruxes ("Cruxes", "What would change my mind"). */
-const CRUX_HEADING = /^(?:(?:the |my |key |main |possible |some |remaining |open )*cruxe?s?|what (?:would|could|might) (?:change|update) my (?:mind|views?|estimates?)|what would (?:convince|update) me)\b/i;
+const CRUX_HEADING = /^(?:(?:the |my |key |main |possible |some |remaining |open )*cruxe?s?|what (?:would|could|might) (?:change|update|move|shift|lower|raise) my (?:mind|views?|estimates?|numbers?|credence|probability)|what (?:would|could|might) (?:convince|update|move|change) me|what would bring me\b)\b/i;
 /** Titles that name the text they head ("Notes on …", "Comments on …", "Thread: …", "Re: …"). */
 const NAMES_TEXT = /^(?:(?:some |a few |quick |rough |brief |more |further |my |initial )?(?:notes|thoughts|comments|reflections|remarks|questions|musings) (?:on|about|regarding)\b|a (?:note|comment|question) (?:on|about)\b|(?:thread|re|comments|discussion|shortform)\s*:)/i;
 /** Titles that take a side ("Against …", "In defense of …", "The case for …"). */
@@ -128,6 +128,8 @@ const QUOTE_OPENING = /^["\u201c][^"\u201d]{8,200}[.?!]["\u201d]/;
 const SUMMARY_LINE = /^(?:tl;?\s?dr|summary|in short|short version|bottom line|hot take|my take|claim in brief)\s*[:.\u2014-]/i;
 /** A definition, not an argument ("By reward hacking I mean …", "X is defined as …", "I use 'latent' for …"). */
 const DEFINITION = /^by [^,.;:]{1,60}? (?:i|we) mean\b|^(?:here|below|throughout)(?:,| by)? [^,.;:]{1,40}? means\b|\b(?:is|are) defined as\b|^(?:i|we) (?:use|call) [^,.;:]{1,60}? (?:to mean|for)\b|^[^,.;:]{1,60}? (?:refers|refer) to\b/i;
+/** A line that rates the post rather than argues ("Epistemic status: …"). */
+const EPISTEMIC = /^(?:epistemic (?:status|effort)|confidence|status|content warning|cw)\s*:/i;
 /** The first words of SUMMARY_LINE, BACKGROUND_LINE, NOTE_OPENING, YES_NO and DEFINITION's openings, in one pattern. */
 const LEAD_WORDS = /^(?:tl;?\s?dr|summary|in short|short version|bottom line|hot take|my take|claim in brief|(?:the |some )?(?:setup|set-up|background|context|definitions?|terminology|notation)|(?:an? )?(?:half-formed|quick|short|rough|brief|random|shower|tentative|loose) |yes|no|by |here|below|throughout|i use |i call |we use |we call )/i;
 
@@ -139,7 +141,7 @@ const NOTE_OPENING = /^(?:an? )?(?:half-formed|quick|short|rough|brief|random|sh
  * A byline or the metadata of a pasted comment, not prose: a short line with a middle dot ("halcyon_q · 58 points",
  * "Shortform · evals"), a score or an age ("wrenfield — 44 karma", "3 points", "2y ago"), or "sorted by top".
  */
-const BYLINE = /\u00b7|\b\d+\s*(?:points?|pts|karma|votes?|upvotes?|agreement|comments?)\b|\b\d+\s*(?:[smhdwy]|mo|min|hours?|days?|months?|years?)\s+ago\b|\b\d+\s?(?:y|yr|yrs|mo|mos|w|wk|d|h|hr|hrs|min)\b(?:\s*[|\u2014\u2013-]?\s*[-+]?\d+)?\s*$|^(?:sorted|sort) by\b|^reply(?: \d+)?$/i;
+const BYLINE = /\u00b7|[\u25b2\u25bc\u2191\u2193]\s*\d+\s*$|\b\d+\s*(?:points?|pts|karma|votes?|upvotes?|agreement|comments?)\b|\b\d+\s*(?:[smhdwy]|mo|min|hours?|days?|months?|years?)\s+ago\b|\b\d+\s?(?:y|yr|yrs|mo|mos|w|wk|d|h|hr|hrs|min)\b(?:\s*[|\u2014\u2013-]?\s*[-+]?\d+)?\s*$|^(?:sorted|sort) by\b|^reply(?: \d+)?$/i;
 /** A name alone on its line, as a pasted thread shows its authors ("mkovacs", "**Ruth Galloway**", "@dpenn"). */
 const NAME_LINE = /^(?:\*\*|__)?@?(?:[A-Za-z][\w.-]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]*\.?){1,2})(?:\*\*|__)?$/;
 
@@ -671,6 +673,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     const summary = lead ? SUMMARY_LINE.exec(b.text) : null;
     if (summary) return result('claim', headingClaim(), 0.6, summary[0].replace(/\s*[:.\u2014-]$/, ''));
     if (lead && BACKGROUND_LINE.test(b.text)) return undefined;
+    // ("Epistemic status: …" rates the post; "(To be fair to the authors, …)" in parentheses throughout is an aside.)
+    if (parent < 0 && (EPISTEMIC.test(b.text) || (b.text.charCodeAt(0) === 40 && b.text.endsWith(')') && b.text.indexOf(')') === b.text.length - 1))) return undefined;
     if (parent < 0 && (lead || b.text.indexOf('defined as') >= 0 || (b.text.indexOf('refer') >= 0 && b.text.indexOf('refer') < 80)) && DEFINITION.test(b.text)) return undefined;
     // ("Shortform: …", "Thread on “…”", "A lightly edited transcript of …", "Two positions dominate the debate.": words about the text.)
     if (parent < 0 && scope.first && META_LINE.test(b.text)) return undefined;
@@ -802,6 +806,9 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     if (first?.cls === 'agreement') {
       // "In fact …" right after someone's objection sets the record straight.
       if (kindOf(prev) === 'objection' && !decided[prev]?.own && IN_FACT.test(first.words)) return result('reply', prev, 0.55, first.words);
+      // "That's right, and it means …", "Agreed that it's friendly. I'd still …": granting someone's objection is the start of
+      // the answer to it (5 of 6 such blocks in the annotated drafts; "Exactly", "Indeed" back it). Not shown by default.
+      if (kindOf(prev) === 'objection' && !decided[prev]?.own && !/^(?:exactly|indeed|precisely|quite)\b/i.test(first.words)) return result('reply', prev, 0.45, first.words);
       if (prev >= 0 && kindOf(prev) !== undefined) return result('support', prev, 0.65, first.words);
       return result('support', claimAnchor, 0.5, first.words);
     }
@@ -844,7 +851,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     // scores, 3 of 9 such objections were right).
     // "Here is why I expect X:" right before a list, after the claim, introduces the list's items, which argue themselves.
     // (First in its section, such a line is the claim the items argue for.)
-    if (b.block === 'paragraph' && parent < 0 && claimAnchor >= 0 && next?.block === 'listItem' && next.parent < 0 && b.text.endsWith(':')) return undefined;
+    if (b.block === 'paragraph' && parent < 0 && (claimAnchor >= 0 || lastClaimAnywhere >= 0) && next?.block === 'listItem' && next.parent < 0 && b.text.endsWith(':')) return undefined;
     // Under a heading that names background ("## Background", "## Context", "## Definitions"), what no cue marks is no argument.
     if (backgroundSection && parent < 0) return undefined;
     // Under a heading of objections, the section's first unmarked paragraph raises one against the thesis.
