@@ -1,5 +1,5 @@
 /** Scores the suggester against annotated drafts: each `name.md` with a `name.gold` beside it (one line a block: kind, `-> N` for the 1-based block it targets, `none`, or `=` for a labeled block). */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDraft } from '../extension/core/parse/parse';
 import { scanBlocks } from '../extension/core/suggest/blocks';
@@ -48,8 +48,9 @@ export function readGold(text: string): GoldUnit[] {
 
 /** Lists the annotated drafts in a folder. */
 export function annotated(dir: string): { name: string; text: string; gold: GoldUnit[] }[] {
+  // (A draft whose gold is not written yet, as while a batch is being annotated, is left out.)
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.md'))
+    .filter((f) => f.endsWith('.md') && existsSync(join(dir, f.replace(/\.md$/, '.gold'))))
     .sort()
     .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8'), gold: readGold(readFileSync(join(dir, f.replace(/\.md$/, '.gold')), 'utf8')) }));
 }

@@ -127,11 +127,13 @@ const QUOTE_OPENING = /^["\u201c][^"\u201d]{8,200}[.?!]["\u201d]/;
 /** A summary line that states the post's thesis ("TL;DR: …", "Summary: …"). */
 const SUMMARY_LINE = /^(?:tl;?\s?dr|summary|in short|short version|bottom line|hot take|my take|claim in brief)\s*[:.\u2014-]/i;
 /** A definition, not an argument ("By reward hacking I mean …", "X is defined as …", "I use 'latent' for …"). */
-const DEFINITION = /^by [^,.;:]{1,60}? (?:i|we) mean\b|^(?:here|below|throughout)(?:,| by)? [^,.;:]{1,40}? means\b|\b(?:is|are) defined as\b|^(?:i|we) (?:use|call) [^,.;:]{1,60}? (?:to mean|for)\b|^[^,.;:]{1,60}? (?:refers|refer) to\b/i;
+const DEFINITION = /^by [^,.;:]{1,60}? (?:i|we) mean\b|^(?:here|below|throughout)(?:,| by)? [^,.;:]{1,40}? means\b|^(?:i|we) (?:use|call) [^,.;:]{1,60}? (?:to mean|for)\b/i;
+/** The same, said with "defined as" or "refers to" ("SA refers to …"). */
+const DEFINED_AS = /\b(?:is|are) defined as\b|^[^,.;:]{1,60}? (?:refers|refer) to\b/i;
 /** A line that rates the post rather than argues ("Epistemic status: …"). */
 const EPISTEMIC = /^(?:epistemic (?:status|effort)|confidence|status|content warning|cw)\s*:/i;
 /** The first words of SUMMARY_LINE, BACKGROUND_LINE, NOTE_OPENING, YES_NO and DEFINITION's openings, in one pattern. */
-const LEAD_WORDS = /^(?:tl;?\s?dr|summary|in short|short version|bottom line|hot take|my take|claim in brief|(?:the |some )?(?:setup|set-up|background|context|definitions?|terminology|notation)|(?:an? )?(?:half-formed|quick|short|rough|brief|random|shower|tentative|loose) |yes|no|by |here|below|throughout|i use |i call |we use |we call )/i;
+const LEAD_WORDS = /^(?:tl;?\s?dr|summary|in short|short version|bottom line|hot take|my take|claim in brief|(?:the |some )?(?:setup|set-up|background|context|definitions?|terminology|notation)|(?:an? )?(?:half-formed|quick|short|rough|brief|random|shower|tentative|loose) |(?:yes|no|here|below|throughout)\b|by |i use |i call |we use |we call )/i;
 
 /** A paragraph that says what the text is, not what it argues. */
 const META_LINE = /^(?:(?:shortform|thread|comments?|notes?|discussion|transcript)\b\s*(?:[:\u00b7\u2014-]|on\b|about\b|under\b|from\b)|(?:an? )?(?:lightly )?(?:edited )?transcript of\b|comments? (?:copied|pasted) from\b|(?:two|three|four|five|several|many) (?:main )?(?:positions|answers|views|camps|kinds of answers?) (?:dominate|are (?:commonly |often |usually )?(?:given|offered|heard))|i(?:'ve| have) been trying to (?:sort out|figure out|work out)\b)/i;
@@ -675,7 +677,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     if (lead && BACKGROUND_LINE.test(b.text)) return undefined;
     // ("Epistemic status: …" rates the post; "(To be fair to the authors, …)" in parentheses throughout is an aside.)
     if (parent < 0 && (EPISTEMIC.test(b.text) || (b.text.charCodeAt(0) === 40 && b.text.endsWith(')') && b.text.indexOf(')') === b.text.length - 1))) return undefined;
-    if (parent < 0 && (lead || b.text.indexOf('defined as') >= 0 || (b.text.indexOf('refer') >= 0 && b.text.indexOf('refer') < 80)) && DEFINITION.test(b.text)) return undefined;
+    if (parent < 0 && ((lead && DEFINITION.test(b.text)) || ((b.text.indexOf('defined as') >= 0 || (b.text.indexOf(' refer') >= 0 && b.text.indexOf(' refer') < 80)) && DEFINED_AS.test(b.text)))) return undefined;
     // ("Shortform: …", "Thread on “…”", "A lightly edited transcript of …", "Two positions dominate the debate.": words about the text.)
     if (parent < 0 && scope.first && META_LINE.test(b.text)) return undefined;
     // ("Half-formed thought, posting to get pushback: I'm increasingly unsure that …" states its claim after the colon.)
