@@ -367,11 +367,6 @@ function readingOf(text: string, ascii: boolean, memo: SuggestMemo | undefined):
 /** A speaker's name opening a turn ("Ana: …", "**Dr Chen:** …" once emphasis is dropped). */
 const SPEAKER = /^([A-Z][\p{L}'’-]{0,20}(?: [A-Z][\p{L}'’-]{0,20})?):\s+(?=\S)/u;
 
-/**
- * The speakers of a dialogue: when at least two names each open at least two top-level paragraphs ("Ana: …", "Ben: …"),
- * each such block's speaker and where its words start after the name; otherwise none. A name that is a cue ("Edit:",
- * "Summary:") is no speaker.
- */
 /** The cue of a paragraph that opens a section (under a heading) after the one that stated the thesis: a reason for it, which the rest of its section argues. */
 const SECTION_REASON = '(opens a section after the thesis)';
 /** The cues of an unmarked paragraph that only its place, after an objection or a reply, made an answer to it. */
@@ -412,6 +407,11 @@ function commentsOf(blocks: readonly ProseBlock[]): { byline: boolean[]; comment
   return { byline, comment, threaded: ruled, ruled };
 }
 
+/**
+ * The speakers of a dialogue: when at least two names each open at least two top-level paragraphs ("Ana: …", "Ben: …"),
+ * each such block's speaker and where its words start after the name; otherwise none. A name that is a cue ("Edit:",
+ * "Summary:") is no speaker.
+ */
 function dialogueOf(blocks: readonly ProseBlock[]): { speakers: (string | undefined)[]; speakerAt: number[] } {
   const speakers: (string | undefined)[] = new Array(blocks.length).fill(undefined);
   const speakerAt: number[] = new Array(blocks.length).fill(0);
