@@ -120,25 +120,33 @@ const CRUX_HEADING = /^(?:(?:the |my |key |main |possible |some |remaining |open
 const NAMES_TEXT = /^(?:(?:some |a few |quick |rough |brief |more |further |my |initial )?(?:notes|thoughts|comments|reflections|remarks|questions|musings) (?:on|about|regarding)\b|a (?:note|comment|question) (?:on|about)\b|(?:thread|re|comments|discussion|shortform)\s*:)/i;
 /** Titles that take a side ("Against …", "In defense of …", "The case for …"). */
 const TAKES_SIDE = /^(?:against|in (?:defen[cs]e|praise|favou?r) of|why (?:i(?:'m| am) not|we should(?:n't| not)?|you should(?:n't| not)?))\b/i;
+/**
+ * The first words of the openings read before the cues (a summary, background, a note's kind, a definition, a debate's
+ * yes or no), kept once: each opening's pattern and LEAD_WORDS, which screens for all of them, are made from them.
+ */
+const SUMMARY_WORDS = 'tl;?\\s?dr|summary|in short|short version|bottom line|hot take|my take|claim in brief';
+const BACKGROUND_WORDS = '(?:the |some )?(?:setup|set-up|background|context|definitions?|terminology|notation)';
+const NOTE_WORDS = '(?:an? )?(?:half-formed|quick|short|rough|brief|random|shower|tentative|loose)';
+const DEFINITION_WORDS = 'by |(?:here|below|throughout)\\b|(?:i|we) (?:use|call) ';
 /** A paragraph introduced as background ("The setup: …", "Context: …", "Definitions: …"). */
-const BACKGROUND_LINE = /^(?:the |some )?(?:setup|set-up|background|context|definitions?|terminology|notation)\s*:/i;
+const BACKGROUND_LINE = new RegExp(`^${BACKGROUND_WORDS}\\s*:`, 'i');
 /** A paragraph that opens with a quoted sentence. */
 const QUOTE_OPENING = /^["\u201c][^"\u201d]{8,200}[.?!]["\u201d]/;
 /** A summary line that states the post's thesis ("TL;DR: …", "Summary: …"). */
-const SUMMARY_LINE = /^(?:tl;?\s?dr|summary|in short|short version|bottom line|hot take|my take|claim in brief)\s*[:.\u2014-]/i;
+const SUMMARY_LINE = new RegExp(`^(?:${SUMMARY_WORDS})\\s*[:.\u2014-]`, 'i');
 /** A definition, not an argument ("By reward hacking I mean …", "X is defined as …", "I use 'latent' for …"). */
 const DEFINITION = /^by [^,.;:]{1,60}? (?:i|we) mean\b|^(?:here|below|throughout)(?:,| by)? [^,.;:]{1,40}? means\b|^(?:i|we) (?:use|call) [^,.;:]{1,60}? (?:to mean|for)\b/i;
 /** The same, said with "defined as" or "refers to" ("SA refers to …"). */
 const DEFINED_AS = /\b(?:is|are) defined as\b|^[^,.;:]{1,60}? (?:refers|refer) to\b/i;
 /** A line that rates the post rather than argues ("Epistemic status: …"). */
 const EPISTEMIC = /^(?:epistemic (?:status|effort)|confidence|status|content warning|cw)\s*:/i;
-/** The first words of SUMMARY_LINE, BACKGROUND_LINE, NOTE_OPENING, YES_NO and DEFINITION's openings, in one pattern. */
-const LEAD_WORDS = /^(?:tl;?\s?dr|summary|in short|short version|bottom line|hot take|my take|claim in brief|(?:the |some )?(?:setup|set-up|background|context|definitions?|terminology|notation)|(?:an? )?(?:half-formed|quick|short|rough|brief|random|shower|tentative|loose) |(?:yes|no|here|below|throughout)\b|by |i use |i call |we use |we call )/i;
+/** The first words of SUMMARY_LINE, BACKGROUND_LINE, NOTE_OPENING, YES_NO and DEFINITION, in one pattern. */
+const LEAD_WORDS = new RegExp(`^(?:${SUMMARY_WORDS}|${BACKGROUND_WORDS}|${NOTE_WORDS} |(?:yes|no)\\b|${DEFINITION_WORDS})`, 'i');
 
 /** A paragraph that says what the text is, not what it argues. */
 const META_LINE = /^(?:(?:shortform|thread|comments?|notes?|discussion|transcript)\b\s*(?:[:\u00b7\u2014-]|on\b|about\b|under\b|from\b)|(?:an? )?(?:lightly )?(?:edited )?transcript of\b|comments? (?:copied|pasted) from\b|(?:two|three|four|five|several|many) (?:main )?(?:positions|answers|views|camps|kinds of answers?) (?:dominate|are (?:commonly |often |usually )?(?:given|offered|heard))|i(?:'ve| have) been trying to (?:sort out|figure out|work out)\b)/i;
 /** A note's opening that names what kind of note it is ("Half-formed thought about …", "Short take on …"). */
-const NOTE_OPENING = /^(?:an? )?(?:half-formed|quick|short|rough|brief|random|shower|tentative|loose) (?:thoughts?|takes?|notes?|ideas?)\b/i;
+const NOTE_OPENING = new RegExp(`^${NOTE_WORDS} (?:thoughts?|takes?|notes?|ideas?)\\b`, 'i');
 /**
  * A byline or the metadata of a pasted comment, not prose: a short line with a middle dot ("halcyon_q · 58 points",
  * "Shortform · evals"), a score or an age ("wrenfield — 44 karma", "3 points", "2y ago"), or "sorted by top".
