@@ -47,16 +47,28 @@ export function readGold(text: string): GoldUnit[] {
 }
 
 /** Lists the annotated drafts in a folder. */
-export function annotated(dir: string): { name: string; text: string; gold: GoldUnit[] }[] {
-  // (A draft whose gold is not written yet, as while a batch is being annotated, is left out.)
+export function annotated(dir: string): Annotated[] {
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.md') && existsSync(join(dir, f.replace(/\.md$/, '.gold'))))
+    .filter((f) => f.endsWith('.md'))
     .sort()
-    .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8'), gold: readGold(readFileSync(join(dir, f.replace(/\.md$/, '.gold')), 'utf8')) }));
+    .map((f) => {
+      const goldFile = join(dir, f.replace(/\.md$/, '.gold'));
+      // (A draft whose gold is not written yet, as while a batch is being annotated, is scored as skipped, and said so.)
+      const missing = !existsSync(goldFile);
+      return { name: f, text: readFileSync(join(dir, f), 'utf8'), gold: missing ? [] : readGold(readFileSync(goldFile, 'utf8')), missingGold: missing || undefined };
+    });
+}
+
+/** One annotated draft: its text and its gold (`missingGold` when it has no .gold file yet). */
+export interface Annotated {
+  name: string;
+  text: string;
+  gold: GoldUnit[];
+  missingGold?: boolean;
 }
 
 /** Scores the suggester on annotated drafts, at min-confidence 0 and at a threshold. */
-export function evaluate(sets: { name: string; text: string; gold: GoldUnit[] }[], threshold: number): Scores {
+export function evaluate(sets: Annotated[], threshold: number): Scores {
   const tp: Record<string, number> = {};
   const fp: Record<string, number> = {};
   const fn: Record<string, number> = {};
@@ -70,7 +82,11 @@ export function evaluate(sets: { name: string; text: string; gold: GoldUnit[] }[
   let shownRightTarget = 0;
   const mismatches: string[] = [];
   const errors: string[] = [];
-  for (const { name, text, gold } of sets) {
+  for (const { name, text, gold, missingGold } of sets) {
+    if (missingGold) {
+      mismatches.push(`${name}: no .gold file`);
+      continue;
+    }
     const blocks = scanBlocks(text);
     if (blocks.length !== gold.length) {
       mismatches.push(`${name}: ${blocks.length} blocks, ${gold.length} gold lines`);
