@@ -667,8 +667,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       // ("Notes on whether …", "Comments on “…”", "Thread: …": a title naming the text, not a claim or a question.)
       if (NAMES_TEXT.test(b.text)) return undefined;
       // ("Against reading timelines off the compute curve", "In defense of …": a title that takes a side.)
-      const side = TAKES_SIDE.exec(b.text);
-      if (side && wordCount >= 3) return result('claim', headingClaim(), 0.5, side[0]);
+      const takesSide = TAKES_SIDE.exec(b.text);
+      if (takesSide && wordCount >= 3) return result('claim', headingClaim(), 0.5, takesSide[0]);
       if (question === 'open' || question === 'rhetorical') return result('question', headingClaim(), 0.5, '(a heading that asks)');
       // ("What would change my mind" names a section: a heading opening with a question word asserts nothing.)
       // ("What gets reinforced is a disposition" asserts, as its "is" shows.)
