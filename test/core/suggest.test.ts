@@ -824,6 +824,41 @@ describe('suggestDraft', () => {
     expect(at(cruxes, 4)).toMatchObject({ kind: 'crux' });
   });
 
+  it('"Critics argue" after an objection is one more objection, to the thesis; "Second, …" after the evidence for the first reason backs the claim', () => {
+    const more = suggest('Schools should ban phones in class.\n\nPupils who are not allowed phones in class learn more, studies find.\n\nSome parents worry they cannot reach their children.\n\nCritics argue that a ban is impossible to enforce.\n');
+    expect(at(more, 4)).toMatchObject({ kind: 'objection', target: { line: 0 } });
+    expect(at(more, 6)).toMatchObject({ kind: 'objection', target: { line: 0 }, cue: 'Critics' });
+    const essay = suggest('Cities should plant more trees.\n\nFirst, trees cool the streets in summer.\n\nA street with a full canopy can be several degrees cooler at noon.\n\nSecond, trees slow the rain on its way to the drains.\n');
+    expect(at(essay, 4)).toMatchObject({ kind: 'support', target: { line: 2 } });
+    expect(at(essay, 6)).toMatchObject({ kind: 'support', target: { line: 0 }, cue: 'Second' });
+  });
+
+  it('the paragraph before "First of all, …" is the thesis the reasons argue for, and what only its place made a claim before it sets the scene', () => {
+    const text = suggest('# Keep the cash\n\nPaying by card has become normal in most shops over the past ten years.\n\nConvenient as cards are, every shop selling food ought to accept cash.\n\nFirst of all, a card-only shop shuts out people without a bank account.\n\nIn conclusion, shops that sell food should take cash.\n');
+    expect(at(text, 2)).toBeUndefined();
+    expect(at(text, 4)).toMatchObject({ kind: 'claim' });
+    expect(at(text, 6)).toMatchObject({ kind: 'support', target: { line: 4 } });
+  });
+
+  it('a reason or an objection that repeats the words of the block right before it (not of the claim its place gave) is about that block', () => {
+    const text = suggest('Towns should build protected bike lanes.\n\nFear of traffic is what keeps most residents off their bikes.\n\nThat fear of fast traffic is strongest among older residents, who ride least.\n');
+    expect(at(text, 4)).toMatchObject({ kind: 'support', target: { line: 2 }, cue: '(repeats words of the point it is about)' });
+    // (Without shared words the place decides: the claim.)
+    const plain = suggest('Towns should build protected bike lanes.\n\nFear of traffic is what keeps most residents off their bikes.\n\nProtected lanes also cost little next to new roads.\n');
+    expect(at(plain, 4)).toMatchObject({ kind: 'support', target: { line: 0 } });
+  });
+
+  it('a quote of an earlier comment is no new position: the paragraph after it answers the quoted comment', () => {
+    const thread = suggest('Ana · 12 points\n\nCompute thresholds will age badly as a governance tool.\n\nBo · 8 points\n\nAgreed on the drift, but thresholds can be updated every year.\n\nAna · 5 points\n\n> thresholds can be updated\n\nEvery update that lowers the bar brings in a new set of firms to lobby against it.\n');
+    expect(at(thread, 10)).toBeUndefined();
+    expect(at(thread, 6)).toMatchObject({ kind: 'objection', target: { line: 2 } });
+    expect(at(thread, 12)).toMatchObject({ kind: 'reply', target: { line: 6 } });
+    // (A quote of words that are not in the draft is the position answered, as before.)
+    const post = suggest('> Evaluations can only show that a capability is present.\n\nThat is true of single runs, but many runs can bound it.\n');
+    expect(at(post, 0)).toMatchObject({ kind: 'claim' });
+    expect(at(post, 2)).toMatchObject({ kind: 'objection', target: { line: 0 } });
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

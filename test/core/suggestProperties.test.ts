@@ -104,4 +104,12 @@ describe('suggester properties', () => {
     const list = suggestDraft(blocks.join('\n\n'), parseDraft('', 'p.md'));
     expect(list.length).toBeGreaterThan(3);
   });
+
+  it('stays linear on quotes that may repeat earlier blocks, and on long blocks that share words', () => {
+    const n = 4000;
+    // (Each quote looks back a bounded stretch of the draft for its words: 4,000 quotes after 4,000 paragraphs.)
+    const text = [`Claim: ${'word '.repeat(2000)}.`, ...Array.from({ length: n }, (_, k) => `Paragraph ${k} about reward models and raters.\n\n> quoted words number ${k} here`), `But ${'reward raters models '.repeat(n)}.`].join('\n\n');
+    const list = suggestDraft(text, parseDraft(text, 'q.md'));
+    expect(list.length).toBeGreaterThan(n);
+  });
 });

@@ -1,6 +1,7 @@
 /** The suggester: for each unlabeled block of a draft that could be an element, a kind, a target, a confidence and the cue that decided it (pure, one pass, linear in the draft). */
 import type { Draft, ElementKind, Position, Range } from '../model';
 import { scanBlocks, type ProseBlock } from './blocks';
+import { contentWords, shared } from './cohesion';
 import { cueAt, EVIDENCE_SUBJECT, findCues, normalize, SECOND_SENTENCE, THEY_SAY, type CueClass, type CueHit } from './cues';
 import { Kept } from './kept';
 
@@ -53,6 +54,9 @@ const EVIDENCE = /^(?:a study|a recent study|studies|research|data|statistics|su
 
 const OPPOSING: ReadonlySet<CueClass> = new Set(['contrast', 'doubt', 'answer']);
 /** Cues that open a statement made for something (a question the block goes on to ask backs it). */
+/** The kinds a block can argue about. */
+const ARGUES: ReadonlySet<ElementKind | undefined> = new Set<ElementKind | undefined>(['claim', 'support', 'objection', 'reply']);
+
 const BACKING: ReadonlySet<CueClass> = new Set(['additive', 'cause', 'explain', 'example', 'result']);
 /**
  * What may follow a comma in the opening sentence to concede: a concession closing the sentence ("…, I grant that.",
@@ -160,6 +164,15 @@ const FURTHER = /^(?:another|a further|one more|a second|a third|a final|one las
 /** "In fact" (or "as a matter of fact"). */
 const IN_FACT = /^(?:in fact|as a matter of fact)\b/i;
 /** Answer words that name what they answer as an objection ("That criticism", "This worry"). */
+/** The first words of a view of the other side's: critics, opponents, "some argue", "one might object", "the usual objection". */
+const OTHER_SIDE = /^(?:critics|opponents|skeptics|sceptics|detractors|some (?:people|argue|say|claim|think|will|may|might|would|go)|many (?:people|argue)|others (?:argue|say)|one (?:could|might|may) (?:argue|object|say)|you (?:might|could|may) (?:say|argue|object|think)|(?:someone|somebody|a reader) |it (?:is|'s|could be|can be|might be|may be) (?:often |sometimes |also |frequently |commonly |widely )?(?:said|argued|claimed|objected)|(?:the|a|an) (?:usual|standard|common|obvious|main|classic|only|only real|biggest|strongest|natural|frequent|most common) (?:objection|complaint|pushback|criticism|counter-?argument)|an? (?:critic|opponent|skeptic|sceptic|cynic)\b)/i;
+
+/** Additive cues that add one more point of the same rank ("Second", "In addition"), not a detail of the last one ("also"). */
+const PARALLEL = /^(?:moreover|furthermore|in addition|additionally|besides|what's more|what is more|another|second|secondly|third|thirdly|finally|lastly|further,|the second|the third|last but not least|on top of this|beyond that|apart from)/i;
+
+/** The cues that open the first of a list of reasons. */
+const FIRST_REASON = /^(?:first(?:ly)?\b|first of all|to begin with|to start with|for one\b|the first reason|one reason)/i;
+
 const NAMES_OBJECTION = /^(?:this|that|the) (?:objection|worry|concern|criticism)\b/i;
 /** Words of what should be done. */
 const NORMATIVE = /\b(?:should|must|ought to|need to|needs to|have to|has to)\b/i;
@@ -379,6 +392,8 @@ const SPEAKER = /^([A-Z][\p{L}'’-]{0,20}(?: [A-Z][\p{L}'’-]{0,20})?):\s+(?=\
 const SECTION_REASON = '(opens a section after the thesis)';
 /** The cues of an unmarked paragraph that only its place, after an objection or a reply, made an answer to it. */
 const ANSWERS_OBJECTION = '(answers the objection before it)';
+
+const SHARES_WORDS = '(repeats words of the point it is about)';
 const ANSWERS_REPLY = '(answers the reply before it)';
 /** The cue of a comment's first paragraph that answers the comment before it. */
 const NEXT_COMMENT = '(answers the comment before it)';
@@ -389,6 +404,39 @@ const SAME_COMMENT = '(goes on with the comment before it)';
  * A pasted comment thread: which blocks are bylines or comment metadata (no prose), and, when there are two bylines or
  * more, the comment each block is in (counted by the bylines before it).
  */
+/** How far back (in characters of the blocks passed) a quote's words are looked for: a thread quotes a comment near it. */
+const QUOTE_LOOKBACK = 20_000;
+
+/** The words of a quote, or of a block a quote may repeat, as compared: lower case, no quote marks or emphasis, one space. */
+function quoteKey(text: string): string {
+  return text.toLowerCase().replace(/[\u201c\u201d"\u2018\u2019'*_]/g, '').replace(/\s+/g, ' ');
+}
+
+/**
+ * For each quote that repeats words of a block before it (a comment quoting the comment it answers: "> thresholds can be
+ * updated"), that block; else -1. The quote's first words up to an elision ("[...]", "…") and at most 60 characters, of at
+ * least three words, are looked for in the blocks before it, back to QUOTE_LOOKBACK characters (so the look is linear).
+ */
+function quotedFromOf(blocks: readonly ProseBlock[]): number[] {
+  const from: number[] = new Array(blocks.length).fill(-1);
+  const keys: (string | undefined)[] = [];
+  const keyOf = (j: number) => (keys[j] ??= quoteKey(blocks[j].text));
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i].block !== 'blockquote') continue;
+    const words = quoteKey(blocks[i].text.split(/\[\.\.\.\]|\u2026|\.\.\./)[0]).trim().slice(0, 60).replace(/[.?!,;:]+$/, '');
+    if (words.split(' ').length < 3) continue;
+    for (let j = i - 1, seen = 0; j >= 0 && seen < QUOTE_LOOKBACK; j--) {
+      if (blocks[j].block === 'blockquote' || blocks[j].block === 'heading') continue;
+      seen += blocks[j].text.length;
+      if (keyOf(j).includes(words)) {
+        from[i] = j;
+        break;
+      }
+    }
+  }
+  return from;
+}
+
 function commentsOf(blocks: readonly ProseBlock[]): { byline: boolean[]; comment: number[]; threaded: boolean; ruled: boolean } {
   const byline: boolean[] = new Array(blocks.length).fill(false);
   const comment: number[] = new Array(blocks.length).fill(0);
@@ -466,6 +514,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
 
   const { speakers, speakerAt } = dialogueOf(blocks);
   const { byline, comment, threaded, ruled } = commentsOf(blocks);
+  const quotedFrom = quotedFromOf(blocks);
   /** The stretch a block is read in: its section, or the whole draft when thematic breaks only set comments apart. */
   const stretch = (b: ProseBlock) => (ruled ? 0 : b.section);
   const scopes = new Map<number, Scope>();
@@ -543,6 +592,21 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       // (A callout's body is the writer's own paragraph.)
       const said = speakerAt[i] > 0 ? { ...b, text: b.text.slice(speakerAt[i]) } : b.callout ? { ...b, block: 'paragraph' as const, text: b.text.slice(b.callout) } : b;
       const reading = readingOf(said.text, plain[i], memo);
+      // "First of all, …", "To begin with, …": the paragraph right before the first reason states what the reasons argue
+      // for, the thesis (12 of 13 such paragraphs in the annotated drafts), however it opens ("Convenient as card payment
+      // is, I believe …", "Although they save time, …"); what only its place made a claim before it sets the scene.
+      const p = scope.prev;
+      if (p >= 0 && b.block === 'paragraph' && b.parent < 0 && reading.first?.atStart && FIRST_REASON.test(reading.first.words) && blocks[p].block === 'paragraph' && blocks[p].parent < 0 && decided[p]?.kind === 'support') {
+        const anchor = decided[p]!.target;
+        const dp = result('claim', headingClaim(), 0.55, '(states what the reasons below argue for)');
+        if (anchor >= 0 && anchor < p) setTheScene(anchor, p);
+        decided[p] = dp;
+        kinds[p] = 'claim';
+        targets[p] = dp.target;
+        scope.lastClaim = scope.lastArg = p;
+        lastClaimAnywhere = Math.max(lastClaimAnywhere, p);
+        if (firstClaimAnywhere < 0 || firstClaimAnywhere > p) firstClaimAnywhere = p;
+      }
       // (A callout titled as background, "> [!note] Terminology", holds none.)
       const d = b.callout && BACKGROUND_HEADING.test(b.text.slice(b.text.indexOf(']') + 1).trimStart()) ? undefined : decide(said, scope, reading, blocks[i + 1], i);
       // An objection or a reply that names the thread's first comment ("the framing in the top comment") is against that comment's claim.
@@ -650,8 +714,10 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     const wordCount = wordsUpTo(b.text, 4);
     const { first, turn, crux } = reading;
     const parent = b.parent;
+    // (A paragraph right after a quote of an earlier block answers that block: the quote only points at it.)
+    const pointer = i > 0 && b.block === 'paragraph' && blocks[i - 1].block === 'blockquote' ? quotedFrom[i - 1] : -1;
     // (The first paragraph under a heading that asks comes right after that question.)
-    const prev = scope.prev >= 0 ? scope.prev : parent >= 0 ? parent : sectionQuestion;
+    const prev = pointer >= 0 && kindOf(pointer) !== undefined ? pointer : scope.prev >= 0 ? scope.prev : parent >= 0 ? parent : sectionQuestion;
     // (Under a heading of objections, what they are against is the draft's thesis.)
     const ownAnchor = scope.lastClaim >= 0 ? scope.lastClaim : parent >= 0 ? parent : headingClaim();
     const claimAnchor = ownAnchor < 0 && objectionSection ? (firstClaimAnywhere >= 0 ? firstClaimAnywhere : lastClaimAnywhere) : ownAnchor;
@@ -753,7 +819,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       const ak = argKind(argAnchor);
       // ("They also note that …" right after their objection: one more objection of theirs, to the same point.)
       if (kindOf(prev) === 'objection' && THEY_SAY.test(first.words) && targets[prev] >= 0) return result('objection', targets[prev], 0.55, first.words);
-      if (ak === 'objection') return result('reply', argAnchor, 0.45, first.words);
+      // (But another view of the other side's, "Critics argue …" after an objection, is one more objection, below.)
+      if (ak === 'objection' && !OTHER_SIDE.test(first.words)) return result('reply', argAnchor, 0.45, first.words);
       // Others' view ("Critics argue …", "It is often said …") is against the draft's thesis, the first claim, rather than a
       // later conclusion drawn on the way (but a heading's claim, a quote answered or a list's own item keeps its own).
       // (In a section under a heading that states no claim of its own, the same thesis.)
@@ -807,7 +874,14 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     }
     if (first?.cls === 'additive') {
       const pk = kindOf(prev);
-      if (pk === 'support' || pk === 'objection') return result(pk, targets[prev], pk === 'support' ? 0.65 : 0.5, first.words);
+      // ("Second, …", "In addition, …" after the evidence for the first reason: one more reason beside that reason, for
+      // what it backs, not for its evidence.)
+      if (pk === 'support') {
+        let t = targets[prev];
+        if (PARALLEL.test(first.words)) for (let n = 0; n < 8 && t >= 0 && kindOf(t) === 'support' && targets[t] >= 0 && blocks[t].parent === blocks[i].parent; n++) t = targets[t];
+        return result('support', t, 0.65, first.words);
+      }
+      if (pk === 'objection') return result(pk, targets[prev], 0.5, first.words);
       // After a reply, "Furthermore …" most often adds a reason for the claim the reply defends.
       if (pk === 'reply' && claimAnchor >= 0) return result('support', claimAnchor, 0.5, first.words);
       if (pk === 'claim') return result('support', prev, 0.6, first.words);
@@ -892,6 +966,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       if (pk === 'objection' || pk === 'reply') return result('reply', prev, 0.45, '(answers the other speaker)');
     }
     if (b.block === 'blockquote') {
+      // (A quote of a block before it in the draft is no new position: what answers it answers that block.)
+      if (quotedFrom[i] >= 0) return undefined;
       if (parent < 0) return result('claim', -1, 0.5, QUOTED);
       return result('support', parent, 0.4, '(continues the quote)');
     }
@@ -985,6 +1061,35 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
         if (k !== f && dk && dk.target === f && (dk.kind === 'support' || dk.kind === 'objection') && !tied(dk)) dk.target = i;
       }
     }
+  }
+
+  // A reason or an objection whose place and cue gave it a target, but which shares at least two content words more with
+  // the block right before it, or with the last claim, is about that block (attachment on all the annotated drafts 69.3 %
+  // to 70.1 %, most of it in pasted threads of long comments; on short texts about as many targets made wrong as right).
+  const kindAt = (k: number) => decided[k]?.kind ?? (element[k] >= 0 ? draft.elements[element[k]].kind : undefined);
+  const words: Set<string>[] = [];
+  const wordsOf = (k: number) => (words[k] ??= contentWords(blocks[k].text));
+  let claimBefore = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const d = decided[i];
+    if (d && (d.kind === 'support' || d.kind === 'objection') && d.target >= 0 && d.target !== i) {
+      let best = d.target;
+      let score = shared(wordsOf(i), wordsOf(best));
+      for (const c of [i - 1, claimBefore]) {
+        if (c < 0 || c === best || !ARGUES.has(kindAt(c))) continue;
+        const o = shared(wordsOf(i), wordsOf(c));
+        if (o >= score + 2) {
+          best = c;
+          score = o;
+        }
+      }
+      if (best !== d.target) {
+        d.target = best;
+        // (When only its place had decided, the shared words are now what decided it, and the hover says so.)
+        if (d.cue.startsWith('(')) d.cue = SHARES_WORDS;
+      }
+    }
+    if (kindAt(i) === 'claim') claimBefore = i;
   }
 
   memo?.settle();
