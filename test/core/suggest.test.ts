@@ -859,6 +859,20 @@ describe('suggestDraft', () => {
     expect(at(post, 2)).toMatchObject({ kind: 'objection', target: { line: 0 } });
   });
 
+  it('a debate of user handles ("**maple_road:** …", "tern: …") is a dialogue: a turn answers the other speaker\'s, and a paragraph with no name goes on with its turn', () => {
+    const text = suggest('**maple_road:** We should stop changing the clocks twice a year.\n\nThe spring switch costs everyone an hour of sleep.\n\n**tern:** The trouble is deciding which time to keep.\n\n**maple_road:** Then keep summer time all year round.\n\n**tern:** In midwinter that means dark mornings until nine.\n');
+    expect(rows(text)).toEqual([
+      [0, 'claim', null],
+      [2, 'support', 0],
+      [4, 'objection', 0],
+      [6, 'reply', 4],
+      [8, 'reply', 6],
+    ]);
+    // (Bold around a handle with an underscore is dropped, as the parser drops it from an element's text.)
+    expect(scanBlocks('**maple_road:** We should stop.\n')[0].text).toBe('maple_road: We should stop.');
+    expect(scanBlocks('Claim: **maple_road:** We should stop.\n')[0].text).toBe(parseDraft('Claim: **maple_road:** We should stop.\n', 'a.md').elements[0].text.replace(/^/, 'Claim: '));
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

@@ -95,9 +95,13 @@ export function plainInline(s: string, oddWhite = true): string {
   if (t.includes('][')) t = t.replace(/!?\[([^\][]{0,500})\]\[[^\][]{0,200}\]/g, '$1');
   if (t.includes('<')) t = t.replace(/<\/?[A-Za-z][^<>]{0,500}>/g, '');
   if (t.includes('*') || t.includes('_')) {
-    if (t.includes('**') || t.includes('__')) t = t.replace(STRONG, '$2');
-    t = t.replace(/(^|[^\w*])[*_](?=\S)([^*_]{0,500}?\S)[*_](?![\w*])/g, '$1$2');
-    if (t.includes('**') || t.includes('__')) t = t.replace(STRONG, '$2');
+    // (Stars may hold underscores and underscores stars: "**maple_road:**" is bold.)
+    if (t.includes('**')) t = t.replace(STRONG_STAR, '$1');
+    if (t.includes('__')) t = t.replace(STRONG_UNDER, '$1');
+    if (t.includes('*')) t = t.replace(EM_STAR, '$1$2');
+    if (t.includes('_')) t = t.replace(EM_UNDER, '$1$2');
+    if (t.includes('**')) t = t.replace(STRONG_STAR, '$1');
+    if (t.includes('__')) t = t.replace(STRONG_UNDER, '$1');
   }
   if (t.includes('`')) t = t.replace(/`+([^`]{0,1000})`+/g, '$1');
   // As above: only doubled spaces or other white space need the replacement (the patterns add no white space of their own).
@@ -115,7 +119,10 @@ const FIGURE_ONLY = new RegExp(`^\\s*${ONE_FIGURE}(?:\\s+${ONE_FIGURE}){0,20}\\s
 const SPECIAL = /[[<*_`^\t\n\v\f\r\u0080-\uffff]| {2}/;
 /** What follows the `^` of an id marker at the end of a block. */
 const ID_TAIL = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
-const STRONG = /(\*\*|__)(?=\S)([^*_]{0,500}?\S)\1/g;
+const STRONG_STAR = /\*\*(?=\S)([^*]{0,500}?\S)\*\*/g;
+const STRONG_UNDER = /__(?=\S)([^_]{0,500}?\S)__/g;
+const EM_STAR = /(^|[^\w*])\*(?=\S)([^*]{0,500}?\S)\*(?![\w*])/g;
+const EM_UNDER = /(^|[^\w_])_(?=\S)([^_]{0,500}?\S)_(?![\w_])/g;
 /** A run of white space that `\s+` → ` ` would change: not a lone space (most of a text's gaps, left alone). */
 const WHITE_RUN = /(?! (?!\s))\s+/g;
 /**

@@ -386,7 +386,7 @@ function readingOf(text: string, ascii: boolean, memo: SuggestMemo | undefined):
 }
 
 /** A speaker's name opening a turn ("Ana: …", "**Dr Chen:** …" once emphasis is dropped). */
-const SPEAKER = /^([A-Z][\p{L}'’-]{0,20}(?: [A-Z][\p{L}'’-]{0,20})?):\s+(?=\S)/u;
+const SPEAKER = /^([A-Z][\p{L}'’-]{0,20}(?: [A-Z][\p{L}'’-]{0,20})?|[a-z][a-z0-9]{1,23}(?:[_.-][a-z0-9]{1,23}){0,2}):\s+(?=\S)/u;
 
 /** The cue of a paragraph that opens a section (under a heading) after the one that stated the thesis: a reason for it, which the rest of its section argues. */
 const SECTION_REASON = '(opens a section after the thesis)';
@@ -468,13 +468,14 @@ function commentsOf(blocks: readonly ProseBlock[]): { byline: boolean[]; comment
  * each such block's speaker and where its words start after the name; otherwise none. A name that is a cue ("Edit:",
  * "Summary:") is no speaker.
  */
-function dialogueOf(blocks: readonly ProseBlock[]): { speakers: (string | undefined)[]; speakerAt: number[] } {
+function dialogueOf(blocks: readonly ProseBlock[], element: readonly number[]): { speakers: (string | undefined)[]; speakerAt: number[] } {
   const speakers: (string | undefined)[] = new Array(blocks.length).fill(undefined);
   const speakerAt: number[] = new Array(blocks.length).fill(0);
   const turns = new Map<string, number>();
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    if (b.block !== 'paragraph' || b.parent >= 0 || b.text.indexOf(':') < 0) continue;
+    // (A labeled block's "Claim:" is no speaker.)
+    if (b.block !== 'paragraph' || b.parent >= 0 || element[i] >= 0 || b.text.indexOf(':') < 0) continue;
     const m = SPEAKER.exec(b.text);
     if (!m || cueAt(`${m[1].toLowerCase()}:`, 0) !== undefined) continue;
     speakers[i] = m[1];
@@ -486,6 +487,9 @@ function dialogueOf(blocks: readonly ProseBlock[]): { speakers: (string | undefi
   if (named < 2) {
     speakers.fill(undefined);
     speakerAt.fill(0);
+  } else {
+    // (A paragraph with no name after a turn goes on with that turn, until a heading.)
+    for (let i = 1; i < blocks.length; i++) if (speakers[i] === undefined && blocks[i].block === 'paragraph' && blocks[i].parent < 0) speakers[i] = speakers[i - 1];
   }
   return { speakers, speakerAt };
 }
@@ -512,7 +516,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
   element.forEach((el, i) => el >= 0 && blockOfElement.set(el, i));
   const decided: (Decision | undefined)[] = new Array(blocks.length);
 
-  const { speakers, speakerAt } = dialogueOf(blocks);
+  const { speakers, speakerAt } = dialogueOf(blocks, element);
   const { byline, comment, threaded, ruled } = commentsOf(blocks);
   const quotedFrom = quotedFromOf(blocks);
   /** The stretch a block is read in: its section, or the whole draft when thematic breaks only set comments apart. */
