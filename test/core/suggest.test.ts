@@ -873,6 +873,18 @@ describe('suggestDraft', () => {
     expect(scanBlocks('Claim: **maple_road:** We should stop.\n')[0].text).toBe(parseDraft('Claim: **maple_road:** We should stop.\n', 'a.md').elements[0].text.replace(/^/, 'Claim: '));
   });
 
+  it('a forum thread under handle headings with "Posted …" lines is a thread of comments; a letter\'s signature after "Yours faithfully," is no argument', () => {
+    const forum = suggest('# Should the city cap holiday lets?\n\n### oldtown_resident\n\n*Posted 12 March, 08:41*\n\nThe cap should be strict, sixty nights a year at most.\n\n### Martina_V\n\n*Posted 12 March, 10:15*\n\nWithout that income I could not keep my late mother\'s flat at all.\n');
+    expect(at(forum, 2)).toBeUndefined();
+    expect(at(forum, 4)).toBeUndefined();
+    expect(at(forum, 10)).toBeUndefined();
+    expect(at(forum, 12)).toMatchObject({ kind: 'objection', target: { line: 6 } });
+    const letter = suggest('Dear Editor,\n\nThe council should keep the number 14 bus.\n\nFor many of my neighbours it is the only way to the clinic.\n\nYours faithfully,\n\nMargaret Ellison, Low Fenwick\n');
+    expect(at(letter, 4)).toMatchObject({ kind: 'support', target: { line: 2 } });
+    expect(at(letter, 6)).toBeUndefined();
+    expect(at(letter, 8)).toBeUndefined();
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

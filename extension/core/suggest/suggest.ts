@@ -155,7 +155,7 @@ const NOTE_OPENING = new RegExp(`^${NOTE_WORDS} (?:thoughts?|takes?|notes?|ideas
  * A byline or the metadata of a pasted comment, not prose: a short line with a middle dot ("halcyon_q · 58 points",
  * "Shortform · evals"), a score or an age ("wrenfield — 44 karma", "3 points", "2y ago"), or "sorted by top".
  */
-const BYLINE = /\u00b7|[\u25b2\u25bc\u2191\u2193]\s*\d+\s*$|\b\d+\s*(?:points?|pts|karma|votes?|upvotes?|agreement|comments?)\b|\b\d+\s*(?:[smhdwy]|mo|min|hours?|days?|months?|years?)\s+ago\b|\b\d+\s?(?:y|yr|yrs|mo|mos|w|wk|d|h|hr|hrs|min)\b(?:\s*[|\u2014\u2013-]?\s*[-+]?\d+)?\s*$|^(?:sorted|sort) by\b|^reply(?: \d+)?$/i;
+const BYLINE = /\u00b7|[\u25b2\u25bc\u2191\u2193]\s*\d+\s*$|\b\d+\s*(?:points?|pts|karma|votes?|upvotes?|agreement|comments?)\b|\b\d+\s*(?:[smhdwy]|mo|min|hours?|days?|months?|years?)\s+ago\b|\b\d+\s?(?:y|yr|yrs|mo|mos|w|wk|d|h|hr|hrs|min)\b(?:\s*[|\u2014\u2013-]?\s*[-+]?\d+)?\s*$|^(?:sorted|sort) by\b|^reply(?: \d+)?$|^(?:posted|written|edited|updated|commented|replied)\b[^.!?]{0,40}\d|\b\d{1,2}:\d{2}\s*(?:am|pm)?\s*$/i;
 /** A name alone on its line, as a pasted thread shows its authors ("mkovacs", "**Ruth Galloway**", "@dpenn"). */
 const NAME_LINE = /^(?:\*\*|__)?@?(?:[A-Za-z][\w.-]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]*\.?){1,2})(?:\*\*|__)?$/;
 
@@ -172,6 +172,12 @@ const PARALLEL = /^(?:moreover|furthermore|in addition|additionally|besides|what
 
 /** The cues that open the first of a list of reasons. */
 const FIRST_REASON = /^(?:first(?:ly)?\b|first of all|to begin with|to start with|for one\b|the first reason|one reason)/i;
+
+/** A user's handle alone: one word with an underscore, a dot, a hyphen or a digit inside, or in lower case ("oldtown_resident", "Martina_V", "tern42"). */
+const HANDLE = /^@?(?:[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+|[a-z]+\d+|[A-Za-z]+\d+[A-Za-z0-9]*)$/;
+
+/** A letter's closing words. */
+const SIGN_OFF = /^(?:yours (?:faithfully|sincerely|truly)|(?:kind|best|warm|warmest) regards|regards|sincerely|best wishes|with thanks)\b[,.!]?/i;
 
 const NAMES_OBJECTION = /^(?:this|that|the) (?:objection|worry|concern|criticism)\b/i;
 /** Words of what should be done. */
@@ -445,9 +451,11 @@ function commentsOf(blocks: readonly ProseBlock[]): { byline: boolean[]; comment
   let headings = 0;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    if (b.block === 'heading' && i > 0) headings++;
+    if (b.block === 'heading' && i > 0 && !HANDLE.test(b.text)) headings++;
     // (A byline is short: most paragraphs are too long to be one, and no pattern runs on them.)
-    if (b.block === 'paragraph' && b.parent < 0 && b.text.length <= 64 && (BYLINE.test(b.text) || NAME_LINE.test(b.text)) && wordsUpTo(b.text, 11) <= 10) {
+    // (So is a heading that is a user's handle, "### oldtown_resident", over each post of a forum thread.)
+    const handle = b.block === 'heading' && i > 0 && b.text.length <= 32 && HANDLE.test(b.text);
+    if (handle || (b.block === 'paragraph' && b.parent < 0 && b.text.length <= 64 && (BYLINE.test(b.text) || NAME_LINE.test(b.text)) && wordsUpTo(b.text, 11) <= 10)) {
       byline[i] = true;
       count++;
     }
@@ -540,6 +548,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
   let sideReplies = 0;
   let firstClaimAnywhere = -1;
   let questionAnywhere = -1;
+  /** A letter's closing ("Yours faithfully,") came: what follows is its signature. */
+  let signedOff = false;
   /** The current section opens with a heading (not a thematic break or the draft's start). */
   let headedSection = false;
   /** The heading of the current section when it asks a question, else -1. */
@@ -627,6 +637,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     }
     kinds[i] = kind;
     targets[i] = target;
+    if (b.block === 'paragraph' && b.parent < 0 && SIGN_OFF.test(b.text)) signedOff = true;
     if (kind === undefined) continue;
     // (A title's claim is suggested, but what follows argues about the thesis the body states, not about the title.)
     if (b.block === 'heading' && kind === 'claim' && !(i === 0 && el < 0)) headingClaims[b.depth ?? 1] = i;
@@ -745,8 +756,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       if (wordCount >= 4 && (VERB.test(normalize(b.text)) || / than /.test(b.text)) && !first && (!WH_OPENING.test(b.text) || / (?:is|are) /.test(b.text))) return result('claim', headingClaim(), 0.45, '(a heading that asserts)');
       return undefined;
     }
-    // (A pasted comment's byline is no prose.)
-    if (byline[i]) return undefined;
+    // (A pasted comment's byline is no prose; nor is a letter's signature, the short lines after "Yours faithfully,".)
+    if (byline[i] || (signedOff && wordsUpTo(b.text, 13) <= 12)) return undefined;
     // "TL;DR: …" states the post's thesis.
     // (One look at the first words for all the openings below: most blocks have none of them, and no pattern of theirs runs.)
     const lead = parent < 0 && LEAD_WORDS.test(b.text);
