@@ -148,7 +148,7 @@ const EPISTEMIC = /^(?:epistemic (?:status|effort)|confidence|status|content war
 const LEAD_WORDS = new RegExp(`^(?:${SUMMARY_WORDS}|${BACKGROUND_WORDS}|${NOTE_WORDS} |(?:yes|no)\\b|${DEFINITION_WORDS})`, 'i');
 
 /** A paragraph that says what the text is, not what it argues. */
-const META_LINE = /^(?:(?:shortform|thread|comments?|notes?|discussion|transcript)\b\s*(?:[:\u00b7\u2014-]|on\b|about\b|under\b|from\b)|(?:an? )?(?:lightly )?(?:edited )?transcript of\b|comments? (?:copied|pasted) from\b|(?:two|three|four|five|several|many) (?:main )?(?:positions|answers|views|camps|kinds of answers?) (?:dominate|are (?:commonly |often |usually )?(?:given|offered|heard))|i(?:'ve| have) been trying to (?:sort out|figure out|work out)\b)/i;
+const META_LINE = /^(?:(?:(?:comment|discussion|reply) )?(?:shortform|thread|comments?|notes?|discussion|transcript)\b\s*(?:[:\u00b7\u2014-]|on\b|about\b|under\b|from\b)|(?:this is )?(?:an? )?(?:lightly )?(?:edited )?transcript of\b|(?:comments? )?(?:copied|pasted|reposted|cross-?posted) (?:here )?from\b|(?:two|three|four|five|several|many) (?:main )?(?:positions|answers|views|camps|kinds of answers?) (?:dominate|are (?:commonly |often |usually )?(?:given|offered|heard))|i(?:'ve| have) been trying to (?:sort out|figure out|work out)\b)/i;
 /** A note's opening that names what kind of note it is ("Half-formed thought about …", "Short take on …"). */
 const NOTE_OPENING = new RegExp(`^${NOTE_WORDS} (?:thoughts?|takes?|notes?|ideas?)\\b`, 'i');
 /**
