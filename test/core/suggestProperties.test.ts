@@ -107,8 +107,8 @@ describe('suggester properties', () => {
 
   it('stays linear on quotes that may repeat earlier blocks, and on long blocks that share words', () => {
     const n = 4000;
-    // (Each quote looks back a bounded stretch of the draft for its words: 4,000 quotes after 4,000 paragraphs.)
-    const text = [`Claim: ${'word '.repeat(2000)}.`, ...Array.from({ length: n }, (_, k) => `Paragraph ${k} about reward models and raters.\n\n> quoted words number ${k} here`), `But ${'reward raters models '.repeat(n)}.`].join('\n\n');
+    // (In a thread, each quote looks back a bounded stretch of the draft for its words: 4,000 comments, each quoting.)
+    const text = [`Claim: ${'word '.repeat(2000)}.`, ...Array.from({ length: n }, (_, k) => `Ana · ${k} points\n\nParagraph ${k} about reward models and raters.\n\n> about reward models number ${k} here`), `But ${'reward raters models '.repeat(n)}.`].join('\n\n');
     const list = suggestDraft(text, parseDraft(text, 'q.md'));
     expect(list.length).toBeGreaterThan(n);
   });

@@ -374,9 +374,15 @@ interface Reading extends Opening {
 export class SuggestMemo {
   readonly texts = new Kept<string>();
   readonly readings = new Kept<Reading>();
+  /** Each text's content words (cohesion.ts). */
+  readonly words = new Kept<Set<number>>();
+  /** Each text as a quote's words are looked for in it (quoteKey). */
+  readonly quoteKeys = new Kept<string>();
   settle(): void {
     this.texts.settle();
     this.readings.settle();
+    this.words.settle();
+    this.quoteKeys.settle();
   }
 }
 
@@ -412,6 +418,8 @@ const SAME_COMMENT = '(goes on with the comment before it)';
  */
 /** How far back (in characters of the blocks passed) a quote's words are looked for: a thread quotes a comment near it. */
 const QUOTE_LOOKBACK = 20_000;
+/** And in blocks (author lines count): about fifteen comments back. */
+const QUOTE_LOOKBACK_BLOCKS = 60;
 
 /** The words of a quote, or of a block a quote may repeat, as compared: lower case, no quote marks or emphasis, one space. */
 function quoteKey(text: string): string {
@@ -419,21 +427,41 @@ function quoteKey(text: string): string {
 }
 
 /**
- * For each quote that repeats words of a block before it (a comment quoting the comment it answers: "> thresholds can be
+ * In a thread, for each quote that repeats words of a block before it (a comment quoting the comment it answers: "> thresholds can be
  * updated"), that block; else -1. The quote's first words up to an elision ("[...]", "…") and at most 60 characters, of at
- * least three words, are looked for in the blocks before it, back to QUOTE_LOOKBACK characters (so the look is linear).
+ * least three words, are looked for in the blocks before it, back to QUOTE_LOOKBACK characters or QUOTE_LOOKBACK_BLOCKS
+ * blocks (so the look is linear).
  */
-function quotedFromOf(blocks: readonly ProseBlock[]): number[] {
+function quotedFromOf(blocks: readonly ProseBlock[], memo: SuggestMemo | undefined): number[] {
   const from: number[] = new Array(blocks.length).fill(-1);
   const keys: (string | undefined)[] = [];
-  const keyOf = (j: number) => (keys[j] ??= quoteKey(blocks[j].text));
+  const keyOf = (j: number): string => {
+    let k = keys[j];
+    if (k === undefined) {
+      const text = blocks[j].text;
+      k = memo?.quoteKeys.get(text);
+      if (k === undefined) {
+        k = quoteKey(text);
+        memo?.quoteKeys.set(text, k);
+      }
+      keys[j] = k;
+    }
+    return k;
+  };
   for (let i = 0; i < blocks.length; i++) {
     if (blocks[i].block !== 'blockquote') continue;
-    const words = quoteKey(blocks[i].text.split(/\[\.\.\.\]|\u2026|\.\.\./)[0]).trim().slice(0, 60).replace(/[.?!,;:]+$/, '');
+    const quoted = blocks[i].text.split(/\[\.\.\.\]|\u2026|\.\.\./)[0];
+    const words = quoteKey(quoted).trim().slice(0, 60).replace(/[.?!,;:]+$/, '');
     if (words.split(' ').length < 3) continue;
-    for (let j = i - 1, seen = 0; j >= 0 && seen < QUOTE_LOOKBACK; j--) {
+    // (One word of the quote's first 40 characters, its longest of letters only with no apostrophe beside it, is looked for
+    // as written first, or capitalized: most blocks lack it, and no key is made for them.)
+    const head = quoted.slice(0, 40);
+    let probe = '';
+    for (const m of head.matchAll(/(?<![A-Za-z'\u2019])[A-Za-z]{4,}(?![A-Za-z'\u2019])/g)) if (m.index + m[0].length < head.length && m[0].length > probe.length) probe = m[0].toLowerCase();
+    for (let j = i - 1, seen = 0; j >= 0 && j >= i - QUOTE_LOOKBACK_BLOCKS && seen < QUOTE_LOOKBACK; j--) {
       if (blocks[j].block === 'blockquote' || blocks[j].block === 'heading') continue;
       seen += blocks[j].text.length;
+      if (probe && !blocks[j].text.includes(probe) && !blocks[j].text.includes(probe[0].toUpperCase() + probe.slice(1))) continue;
       if (keyOf(j).includes(words)) {
         from[i] = j;
         break;
@@ -526,7 +554,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
 
   const { speakers, speakerAt } = dialogueOf(blocks, element);
   const { byline, comment, threaded, ruled } = commentsOf(blocks);
-  const quotedFrom = quotedFromOf(blocks);
+  // (Only in a thread of comments, where a comment quotes the one it answers; a post's quotes are others' words.)
+  const quotedFrom = threaded ? quotedFromOf(blocks, memo) : new Array<number>(blocks.length).fill(-1);
   /** The stretch a block is read in: its section, or the whole draft when thematic breaks only set comments apart. */
   const stretch = (b: ProseBlock) => (ruled ? 0 : b.section);
   const scopes = new Map<number, Scope>();
@@ -1082,8 +1111,20 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
   // the block right before it, or with the last claim, is about that block (attachment on all the annotated drafts 69.3 %
   // to 70.1 %, most of it in pasted threads of long comments; on short texts about as many targets made wrong as right).
   const kindAt = (k: number) => decided[k]?.kind ?? (element[k] >= 0 ? draft.elements[element[k]].kind : undefined);
-  const words: Set<string>[] = [];
-  const wordsOf = (k: number) => (words[k] ??= contentWords(blocks[k].text));
+  const words: Set<number>[] = [];
+  const wordsOf = (k: number): Set<number> => {
+    let w: Set<number> | undefined = words[k];
+    if (w === undefined) {
+      const text = blocks[k].text;
+      w = memo?.words.get(text);
+      if (w === undefined) {
+        w = contentWords(text);
+        memo?.words.set(text, w);
+      }
+      words[k] = w;
+    }
+    return w;
+  };
   let claimBefore = -1;
   for (let i = 0; i < blocks.length; i++) {
     const d = decided[i];
