@@ -25,21 +25,19 @@ const STOP = new Set(FUNCTION_WORDS.split(' ').map((w) => code(w, 0, w.length) *
 /** The content words of a text (letters a-z in runs of four or more, any case), each as the number of its first five letters. */
 export function contentWords(text: string): Set<number> {
   const out = new Set<number>();
-  let start = -1;
+  // (One pass: the number of a word is made as its letters are read.)
+  let n = 0;
+  let c = 0;
   for (let k = 0; k <= text.length; k++) {
     const ch = k < text.length ? text.charCodeAt(k) | 0x20 : 0;
     if (ch >= 97 && ch <= 122) {
-      if (start < 0) start = k;
+      if (n < 5) c = c * 32 + (ch - 96);
+      n++;
       continue;
     }
-    if (start >= 0) {
-      const n = k - start;
-      if (n >= 4) {
-        const c = code(text, start, k);
-        if (n > 8 || !STOP.has(c * 16 + n)) out.add(c);
-      }
-      start = -1;
-    }
+    if (n >= 4 && (n > 8 || !STOP.has(c * 16 + n))) out.add(c);
+    n = 0;
+    c = 0;
   }
   return out;
 }

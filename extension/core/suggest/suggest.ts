@@ -434,7 +434,7 @@ function quoteKey(text: string): string {
  */
 function quotedFromOf(blocks: readonly ProseBlock[], memo: SuggestMemo | undefined): number[] {
   const from: number[] = new Array(blocks.length).fill(-1);
-  const keys: (string | undefined)[] = [];
+  const keys: (string | undefined)[] = new Array(blocks.length).fill(undefined);
   const keyOf = (j: number): string => {
     let k = keys[j];
     if (k === undefined) {
@@ -1111,7 +1111,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
   // the block right before it, or with the last claim, is about that block (attachment on all the annotated drafts 69.3 %
   // to 70.1 %, most of it in pasted threads of long comments; on short texts about as many targets made wrong as right).
   const kindAt = (k: number) => decided[k]?.kind ?? (element[k] >= 0 ? draft.elements[element[k]].kind : undefined);
-  const words: Set<number>[] = [];
+  const words: (Set<number> | undefined)[] = new Array(blocks.length).fill(undefined);
   const wordsOf = (k: number): Set<number> => {
     let w: Set<number> | undefined = words[k];
     if (w === undefined) {
@@ -1128,7 +1128,9 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
   let claimBefore = -1;
   for (let i = 0; i < blocks.length; i++) {
     const d = decided[i];
-    if (d && (d.kind === 'support' || d.kind === 'objection') && d.target >= 0 && d.target !== i) {
+    // (Words are counted only where there is another block to weigh the target against.)
+    const other = (c: number) => c >= 0 && c !== d!.target && ARGUES.has(kindAt(c));
+    if (d && (d.kind === 'support' || d.kind === 'objection') && d.target >= 0 && d.target !== i && (other(i - 1) || other(claimBefore))) {
       let best = d.target;
       let score = shared(wordsOf(i), wordsOf(best));
       for (const c of [i - 1, claimBefore]) {
