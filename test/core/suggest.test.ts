@@ -888,6 +888,15 @@ describe('suggestDraft', () => {
     expect(at(letter, 8)).toBeUndefined();
   });
 
+  it('"Counterpoint-ish:" objects; "Quick take, …. I think …" states a claim; a line ending in a colon before a figure introduces it', () => {
+    const text = suggest('Evals bound capability from below.\n\nCounterpoint-ish: a lower bound can still be the number that matters.\n');
+    expect(at(text, 2)).toMatchObject({ kind: 'objection', target: { line: 0 }, cue: 'Counterpoint-ish' });
+    expect(at(suggest('Quick take, not fully thought through. I think model-organism papers oversell what they show.\n'), 0)).toMatchObject({ kind: 'claim' });
+    expect(at(suggest('Quick take.\n'), 0)).toBeUndefined();
+    const figure = suggest('Features are a vocabulary, not a mechanism.\n\nHere is a toy illustration from a small model:\n\n![Refusal effect by feature](fig.png)\n');
+    expect(at(figure, 2)).toBeUndefined();
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

@@ -801,7 +801,10 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     // ("Half-formed thought, posting to get pushback: I'm increasingly unsure that …" states its claim after the colon.)
     if (lead && NOTE_OPENING.test(b.text)) {
       const colon = b.text.indexOf(':');
-      return colon > 0 && colon < 100 && b.text.length > colon + 20 ? result('claim', headingClaim(), 0.6, b.text.slice(0, colon)) : undefined;
+      if (colon > 0 && colon < 100 && b.text.length > colon + 20) return result('claim', headingClaim(), 0.6, b.text.slice(0, colon));
+      // ("Quick take, not fully thought through. I think …": the sentences after the note's own state its claim.)
+      const rest = SECOND_SENTENCE.exec(b.text);
+      return rest && b.text.length > rest.index + 30 ? result('claim', headingClaim(), 0.55, b.text.slice(0, rest.index + 1)) : undefined;
     }
     // "Yes: …" or "No: …" after a question: a position in the debate it opens.
     if (lead && questionAnywhere >= 0 && YES_NO.test(b.text)) return result('claim', -1, 0.5, b.text.slice(0, b.text.indexOf(':')));
@@ -980,6 +983,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     // "Here is why I expect X:" right before a list, after the claim, introduces the list's items, which argue themselves.
     // (First in its section, such a line is the claim the items argue for.)
     if (b.block === 'paragraph' && parent < 0 && (claimAnchor >= 0 || lastClaimAnywhere >= 0) && next?.block === 'listItem' && next.parent < 0 && b.text.endsWith(':')) return undefined;
+    // ("Here is a toy illustration from a small model:" right before a figure introduces the figure.)
+    if (b.block === 'paragraph' && next?.figure && b.text.endsWith(':') && !SECOND_SENTENCE.test(b.text)) return undefined;
     // Under a heading that names background ("## Background", "## Context", "## Definitions"), what no cue marks is no argument.
     if (backgroundSection && parent < 0) return undefined;
     // Under a heading of objections, the section's first unmarked paragraph raises one against the thesis.
