@@ -897,6 +897,16 @@ describe('suggestDraft', () => {
     expect(at(figure, 2)).toBeUndefined();
   });
 
+  it('"Although …, I would argue that …" in an essay\'s opening is its thesis, and the paragraph before it sets the scene', () => {
+    const text = suggest('# Self-checkouts\n\nWalk into any large supermarket today and you will find rows of machines.\n\nAlthough supermarkets present them as a convenience, I would argue that self-checkouts are bad for shoppers.\n\nCustomers end up scanning and bagging for free.\n\nIn conclusion, supermarkets should limit self-checkouts.\n');
+    expect(at(text, 2)).toBeUndefined();
+    expect(at(text, 4)).toMatchObject({ kind: 'claim', cue: 'I would argue' });
+    expect(at(text, 6)).toMatchObject({ kind: 'support', target: { line: 4 } });
+    // (After a claim of the writer's own, "Although …, I think …" is no new thesis.)
+    const later = suggest('Claim: Self-checkouts should be limited.\n\nAlthough they are quick, I think they shut out older shoppers.\n');
+    expect(at(later, 2)?.kind).not.toBe('claim');
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

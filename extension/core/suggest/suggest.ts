@@ -313,7 +313,12 @@ interface Opening {
   first: CueHit | undefined;
   turn: CueHit | undefined;
   crux: CueHit | undefined;
+  /** Stance words opening a clause of the first sentence ("Although …, I would argue that …"). */
+  stance?: CueHit;
 }
+
+/** Stance words opening a clause after a comma ("…, I would argue that"). */
+const STANCE_AFTER_COMMA = /, (I (?:would|['\u2019]d) (?:argue|say|maintain|contend)|I (?:strongly )?(?:believe|think|maintain|contend)|I am (?:convinced|persuaded)|I['\u2019]m (?:convinced|persuaded))\b/;
 
 /** Reads a block's opening from its cues. `ascii`: the text is known to be plain ASCII. */
 function readOpening(text: string, ascii: boolean): Opening {
@@ -355,7 +360,14 @@ function readOpening(text: string, ascii: boolean): Opening {
       break;
     }
   }
-  return { first, turn, crux };
+  // ("Convenient as cards are, I believe …": stance words after what the sentence grants.)
+  let stance: CueHit | undefined;
+  if ((first === undefined || first.cls === 'concessive') && text.indexOf(', I') > 0) {
+    const end = SECOND_SENTENCE.exec(text)?.index ?? text.length;
+    const m = STANCE_AFTER_COMMA.exec(end < text.length ? text.slice(0, end) : text);
+    if (m) stance = { cls: 'stance', words: m[1], atStart: false, sentence: false, at: m.index + m[0].length - m[1].length };
+  }
+  return { first, turn, crux, stance };
 }
 
 /** What a block's own text says, whatever surrounds it: how it opens (its cues) and whether it asks. */
@@ -390,9 +402,9 @@ function readingOf(text: string, ascii: boolean, memo: SuggestMemo | undefined):
   const kept = memo?.readings.get(text);
   if (kept) return kept;
   const asked = questionOf(text);
-  const { first, turn, crux } = readOpening(text, ascii);
+  const { first, turn, crux, stance } = readOpening(text, ascii);
   // (An object literal, not a spread: every reading one shape, made without the generic copy.)
-  const r: Reading = { first, turn, crux, asked, alternative: asked !== undefined && ALTERNATIVE.test(text) };
+  const r: Reading = { first, turn, crux, stance, asked, alternative: asked !== undefined && ALTERNATIVE.test(text) };
   memo?.readings.set(text, r);
   return r;
 }
@@ -854,6 +866,12 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       // A doubt with nothing before it to doubt ("I'm not convinced that X", opening a comment): the writer's thesis.
       if (first!.cls === 'doubt' && opposing === first && scope.first && parent < 0) return result('claim', headingClaim(), 0.55, cue);
       return result('objection', -1, 0.5 - weak, cue);
+    }
+    // "Although they save time, I would argue that …", "Convenient as cards are, I believe …": the writer's stance after what
+    // it grants, where no claim but one that only its place made came before, is the thesis; that one set the scene.
+    if (reading.stance && parent < 0 && b.block === 'paragraph' && (claimAnchor < 0 || (decided[claimAnchor]?.cue === FIRST_OF_SECTION && argKind(argAnchor) !== 'objection'))) {
+      if (claimAnchor >= 0) setTheScene(claimAnchor, i);
+      return result('claim', headingClaim(), 0.6, reading.stance.words);
     }
     if (first?.cls === 'concessive') {
       // "Although X, Y": the writer holds Y despite X, against what was objected, or for the claim.
