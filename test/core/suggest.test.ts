@@ -907,6 +907,16 @@ describe('suggestDraft', () => {
     expect(at(later, 2)?.kind).not.toBe('claim');
   });
 
+  it('a thread quoted level in level has its bylines in the quotes; "Obvious caveat:" objects; "that\'s the real disagreement" names a crux; a conversation\'s preface and a low-confidence take\'s title are words about the text', () => {
+    const nested = suggest('Ana · 20 points · 1y\n\nWeak-to-strong results show supervision can generalise.\n\n> Bo · 17 points · 1y\n>\n> The problem with this is that the concept may not be there to find.\n');
+    expect(at(nested, 4)).toBeUndefined();
+    expect(at(nested, 6)).toMatchObject({ kind: 'objection', target: { line: 2 } });
+    expect(at(suggest('Narrow fine-tuning spills over.\n\nObvious caveat: the same coupling makes our own mistakes spread.\n'), 2)).toMatchObject({ kind: 'objection', target: { line: 0 } });
+    expect(at(suggest('Steering works.\n\nIt breaks coherence.\n\nI think that\'s the real disagreement here: what we count as working.\n'), 4)).toMatchObject({ kind: 'crux' });
+    expect(at(suggest('This is a lightly edited conversation between two researchers.\n\nAutomated research is the only plan that scales.\n'), 0)).toBeUndefined();
+    expect(at(suggest('Low-confidence take on unlearning evals.\n\nMost unlearning papers measure the wrong thing.\n'), 0)).toBeUndefined();
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

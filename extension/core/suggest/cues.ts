@@ -98,7 +98,7 @@ const PHRASES: [CueClass, string[]][] = [
     'but', 'however', 'yet', 'that said', 'that being said', 'having said that', 'and yet', 'on the other hand', 'on the other side', 'still', 'nevertheless', 'nonetheless', 'even so',
     'then again', 'except', 'unfortunately', 'the problem is', 'the problem with', 'the issue is', 'the issue with', 'the trouble is',
     'the trouble with', 'the catch is', 'the flaw', 'the weakness', 'the worry is', 'my worry', 'my concern', 'one concern', 'a concern', 'one problem',
-    'a problem', 'another problem', 'the counterexample', 'a counterexample', 'counterexample', 'counterpoint-ish', 'counterpoint to', 'mild counterpoint', 'partial counterpoint', 'in contrast', 'by contrast', 'on the contrary', 'conversely',
+    'a problem', 'another problem', 'the counterexample', 'a counterexample', 'counterexample', 'counterpoint-ish', 'counterpoint to', 'mild counterpoint', 'partial counterpoint', 'possible counter', 'a possible counter', 'one possible counter', 'obvious caveat', 'one caveat', 'a caveat', 'big caveat', 'caveat:', 'in contrast', 'by contrast', 'on the contrary', 'conversely',
     'rather', 'instead', 'actually', 'no,', 'no.', 'nope', 'not so', 'not really', 'not necessarily', 'not at all', 'not in', 'not for', 'not when',
     'not if', 'not always', 'not everywhere', 'not everyone', 'depends on', 'it depends', 'that depends', 'this depends', 'not yet',
     'that seems backwards', 'this seems backwards', 'that gets it backwards', 'this gets it backwards', 'that\'s backwards', 'this is backwards', 'this ignores', 'this assumes', 'this overlooks',

@@ -130,7 +130,7 @@ const TAKES_SIDE = /^(?:against|in (?:defen[cs]e|praise|favou?r) of|why (?:i(?:'
  */
 const SUMMARY_WORDS = 'tl;?\\s?dr|summary|in short|short version|bottom line|hot take|my take|claim in brief';
 const BACKGROUND_WORDS = '(?:the |some )?(?:setup|set-up|background|context|definitions?|terminology|notation)';
-const NOTE_WORDS = '(?:an? )?(?:half-formed|quick|short|rough|brief|random|shower|tentative|loose)';
+const NOTE_WORDS = '(?:an? )?(?:half-formed|quick|short|rough|brief|random|shower|tentative|loose|low-confidence|unpolished|speculative)';
 const DEFINITION_WORDS = 'by |(?:here|below|throughout)\\b|(?:i|we) (?:use|call) ';
 /** A paragraph introduced as background ("The setup: …", "Context: …", "Definitions: …"). */
 const BACKGROUND_LINE = new RegExp(`^${BACKGROUND_WORDS}\\s*:`, 'i');
@@ -148,7 +148,7 @@ const EPISTEMIC = /^(?:epistemic (?:status|effort)|confidence|status|content war
 const LEAD_WORDS = new RegExp(`^(?:${SUMMARY_WORDS}|${BACKGROUND_WORDS}|${NOTE_WORDS} |(?:yes|no)\\b|${DEFINITION_WORDS})`, 'i');
 
 /** A paragraph that says what the text is, not what it argues. */
-const META_LINE = /^(?:(?:(?:comment|discussion|reply) )?(?:shortform|thread|comments?|notes?|discussion|transcript)\b\s*(?:[:\u00b7\u2014-]|on\b|about\b|under\b|from\b)|(?:this is )?(?:an? )?(?:lightly )?(?:edited )?transcript of\b|(?:comments? )?(?:copied|pasted|reposted|cross-?posted) (?:here )?from\b|(?:two|three|four|five|several|many) (?:main )?(?:positions|answers|views|camps|kinds of answers?) (?:dominate|are (?:commonly |often |usually )?(?:given|offered|heard))|i(?:'ve| have) been trying to (?:sort out|figure out|work out)\b)/i;
+const META_LINE = /^(?:(?:(?:comment|discussion|reply) )?(?:shortform|thread|comments?|notes?|discussion|transcript)\b\s*(?:[:\u00b7\u2014-]|on\b|about\b|under\b|from\b)|(?:this is )?(?:an? )?(?:lightly )?(?:edited )?(?:transcript of|(?:conversation|chat|exchange) (?:between|with)\b)|(?:comments? )?(?:copied|pasted|reposted|cross-?posted) (?:here )?from\b|(?:two|three|four|five|several|many) (?:main )?(?:positions|answers|views|camps|kinds of answers?) (?:dominate|are (?:commonly |often |usually )?(?:given|offered|heard))|i(?:'ve| have) been trying to (?:sort out|figure out|work out)\b)/i;
 /** A note's opening that names what kind of note it is ("Half-formed thought about …", "Short take on …"). */
 const NOTE_OPENING = new RegExp(`^${NOTE_WORDS} (?:thoughts?|takes?|notes?|ideas?)\\b`, 'i');
 /**
@@ -317,6 +317,9 @@ interface Opening {
   stance?: CueHit;
 }
 
+/** The writers' disagreement named as such: "that's the real disagreement here", "the disagreement between us comes down to how much". */
+const DISAGREEMENT_NAMED = /\b(?:(?:that|this)(?:'s| is) (?:the|where the) (?:real |actual |main )?disagreement\b|the (?:real |actual |main )?disagreement (?:between us |here )?(?:really |mostly )?(?:comes down to|boils down to|is about|hinges on)\b)/i;
+
 /** Stance words opening a clause after a comma ("…, I would argue that"). */
 const STANCE_AFTER_COMMA = /, (I (?:would|['\u2019]d) (?:argue|say|maintain|contend)|I (?:strongly )?(?:believe|think|maintain|contend)|I am (?:convinced|persuaded)|I['\u2019]m (?:convinced|persuaded))\b/;
 
@@ -337,6 +340,11 @@ function readOpening(text: string, ascii: boolean): Opening {
   const whether = crux === undefined ? text.indexOf(' whether') : -1;
   if (whether >= 0 && whether < 400) {
     const m = CRUX_INSIDE.exec(text.length > 420 ? text.slice(0, 420) : text);
+    if (m) crux = { cls: 'crux', words: m[0], atStart: false, sentence: false, at: m.index };
+  }
+  // ("I think that's the real disagreement here.", "… really comes down to how much …": named, without a "whether".)
+  if (crux === undefined && text.indexOf('disagree') >= 0) {
+    const m = DISAGREEMENT_NAMED.exec(text.length > 420 ? text.slice(0, 420) : text);
     if (m) crux = { cls: 'crux', words: m[0], atStart: false, sentence: false, at: m.index };
   }
   // "Surveys, however, show …": a contrast set off by commas after the first words opens the block as "However, …" would.
@@ -492,10 +500,11 @@ function commentsOf(blocks: readonly ProseBlock[]): { byline: boolean[]; comment
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.block === 'heading' && i > 0 && !HANDLE.test(b.text)) headings++;
-    // (A byline is short: most paragraphs are too long to be one, and no pattern runs on them.)
+    // (A byline is short: most paragraphs are too long to be one, and no pattern runs on them. A thread quoted level in
+    // level, "> theo · 17 points · 1y", has its bylines in the quotes.)
     // (So is a heading that is a user's handle, "### oldtown_resident", over each post of a forum thread.)
     const handle = b.block === 'heading' && i > 0 && b.text.length <= 32 && HANDLE.test(b.text);
-    if (handle || (b.block === 'paragraph' && b.parent < 0 && b.text.length <= 64 && (BYLINE.test(b.text) || NAME_LINE.test(b.text)) && wordsUpTo(b.text, 11) <= 10)) {
+    if (handle || ((b.block === 'paragraph' || b.block === 'blockquote') && b.parent < 0 && b.text.length <= 64 && (BYLINE.test(b.text) || (b.block === 'paragraph' && NAME_LINE.test(b.text))) && wordsUpTo(b.text, 11) <= 10)) {
       byline[i] = true;
       count++;
     }
@@ -566,6 +575,11 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
 
   const { speakers, speakerAt } = dialogueOf(blocks, element);
   const { byline, comment, threaded, ruled } = commentsOf(blocks);
+  // (A quote that opens with a byline holds a comment: its paragraphs are the comment's own, not nested under the byline.)
+  for (let i = 0; i < blocks.length; i++) {
+    const p = blocks[i].parent;
+    if (p >= 0 && byline[p] && blocks[p].block === 'blockquote') blocks[i] = { ...blocks[i], parent: -1 };
+  }
   // (Only in a thread of comments, where a comment quotes the one it answers; a post's quotes are others' words.)
   const quotedFrom = threaded ? quotedFromOf(blocks, memo) : new Array<number>(blocks.length).fill(-1);
   /** The stretch a block is read in: its section, or the whole draft when thematic breaks only set comments apart. */
