@@ -917,6 +917,15 @@ describe('suggestDraft', () => {
     expect(at(suggest('Low-confidence take on unlearning evals.\n\nMost unlearning papers measure the wrong thing.\n'), 0)).toBeUndefined();
   });
 
+  it('pros and cons that end on a verdict argue for and against the verdict; the proposal described first sets the scene, a position taken first stays', () => {
+    const list = suggest('# A 20 mph limit: pros and cons\n\nThe county is consulting on lowering the limit on residential roads.\n\n## Pros\n\nA pedestrian hit at 20 mph is far more likely to survive.\n\n## Cons\n\nNew signs across the town would cost a lot.\n\n## Verdict\n\nOn balance, the county should lower the limit.\n');
+    expect(at(list, 2)).toBeUndefined();
+    expect(at(list, 6)).toMatchObject({ kind: 'support', target: { line: 14 } });
+    expect(at(list, 10)).toMatchObject({ kind: 'objection', target: { line: 14 } });
+    const debate = suggest('# Should the wage rise?\n\nYes: the minimum wage should rise to two-thirds of the median.\n\n## Arguments for\n\nA full-time worker cannot afford rent.\n\n## Verdict\n\nOn balance, a smaller rise is wiser.\n');
+    expect(at(debate, 6)).toMatchObject({ kind: 'support', target: { line: 2 } });
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

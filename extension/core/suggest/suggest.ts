@@ -426,6 +426,13 @@ const SECTION_REASON = '(opens a section after the thesis)';
 const ANSWERS_OBJECTION = '(answers the objection before it)';
 
 const SHARES_WORDS = '(repeats words of the point it is about)';
+
+const SIDE_FOR = '(under a heading of arguments for)';
+
+const SIDE_AGAINST = '(under a heading of arguments against)';
+
+/** A heading over a list's verdict. */
+const VERDICT_HEADING = /^(?:(?:my |the |a )?(?:verdict|conclusion|bottom line|overall|on balance|summary|where i land|where i come down|my view|my take|weighing (?:it|them|these) up)\b)/i;
 const ANSWERS_REPLY = '(answers the reply before it)';
 /** The cue of a comment's first paragraph that answers the comment before it. */
 const NEXT_COMMENT = '(answers the comment before it)';
@@ -603,6 +610,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
   let sideReplies = 0;
   let firstClaimAnywhere = -1;
   let questionAnywhere = -1;
+  /** Sections under a heading that names a verdict ("Verdict", "On balance"), by section. */
+  const verdictSection: boolean[] = [];
   /** A letter's closing ("Yours faithfully,") came: what follows is its signature. */
   let signedOff = false;
   /** The current section opens with a heading (not a thematic break or the draft's start). */
@@ -640,6 +649,7 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       const depth = b.depth ?? 1;
       headingClaims = headingClaims.slice(0, depth);
       backgroundSection = BACKGROUND_HEADING.test(b.text);
+      if (VERDICT_HEADING.test(b.text)) verdictSection[b.section] = true;
       objectionSection = OBJECTION_HEADING.test(b.text);
       cruxSection = CRUX_HEADING.test(b.text);
       headedSection = true;
@@ -1027,8 +1037,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     // position (or the question), or in reply to the arguments against, one after another.
     if (side !== undefined && parent < 0 && b.block !== 'blockquote') {
       const position = firstClaimAnywhere >= 0 ? firstClaimAnywhere : questionAnywhere;
-      if (side === 'against' && position >= 0) return result('objection', position, 0.45, '(under a heading of arguments against)');
-      if (side === 'for' && position >= 0) return result('support', position, 0.5, '(under a heading of arguments for)');
+      if (side === 'against' && position >= 0) return result('objection', position, 0.45, SIDE_AGAINST);
+      if (side === 'for' && position >= 0) return result('support', position, 0.5, SIDE_FOR);
       if (side === 'replies') {
         const t = sideObjections[sideReplies] ?? lastObjectionAnywhere;
         if (t >= 0) return result('reply', t, 0.45, '(under a heading of replies)');
@@ -1109,6 +1119,27 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     if (prev === claimAnchor && blocks[prev].block === 'blockquote' && b.block === 'paragraph' && decided[prev]?.cue === QUOTED) return result('objection', prev, 0.5, '(answers the quote before it)');
     if (prev === claimAnchor) return result('support', claimAnchor, 0.5, '(right after the claim)');
     return result('support', claimAnchor, 0.4, '(follows the claim)');
+  }
+
+  // A list of pros and cons that ends on a verdict ("## Verdict", "On balance, I think the law should pass."): each point
+  // under a side's heading argues for or against the verdict, not the proposal described first, which only sets the
+  // scene (when only its place made it a claim).
+  let lastSide = -1;
+  let position = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const d = decided[i];
+    if (d && (d.cue === SIDE_FOR || d.cue === SIDE_AGAINST)) {
+      lastSide = i;
+      position = d.target;
+    } else if (lastSide >= 0 && d?.kind === 'claim' && blocks[i].parent < 0 && (d.via === 'result' || d.via === 'stance' || verdictSection[blocks[i].section])) {
+      // (Only when what came first describes, "A proposal now before parliament would …": a position taken there, "Yes:
+      // the wage should rise", is what the sides argue about.)
+      if (position >= 0 && decided[position]?.cue === FIRST_OF_SECTION && !NORMATIVE.test(blocks[position].text)) {
+        for (let k = 0; k <= lastSide; k++) if (decided[k] && (decided[k]!.cue === SIDE_FOR || decided[k]!.cue === SIDE_AGAINST) && decided[k]!.target === position) decided[k]!.target = i;
+        decided[position] = undefined;
+      }
+      break;
+    }
   }
 
   // A section that ends on a conclusion about what should be done, and whose first paragraph only its place made a
