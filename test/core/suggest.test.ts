@@ -882,6 +882,10 @@ describe('suggestDraft', () => {
     expect(at(forum, 4)).toBeUndefined();
     expect(at(forum, 10)).toBeUndefined();
     expect(at(forum, 12)).toMatchObject({ kind: 'objection', target: { line: 6 } });
+    const replies = suggest('Posted by marshwren\n\nVideo calls should be the default at surgeries.\n\nReply from hollyhock_rn\n\nMany patients cannot judge over a screen what a doctor needs to see.\n');
+    expect(at(replies, 0)).toBeUndefined();
+    expect(at(replies, 4)).toBeUndefined();
+    expect(at(replies, 6)).toMatchObject({ kind: 'objection', target: { line: 2 } });
     const letter = suggest('Dear Editor,\n\nThe council should keep the number 14 bus.\n\nFor many of my neighbours it is the only way to the clinic.\n\nYours faithfully,\n\nMargaret Ellison, Low Fenwick\n');
     expect(at(letter, 4)).toMatchObject({ kind: 'support', target: { line: 2 } });
     expect(at(letter, 6)).toBeUndefined();

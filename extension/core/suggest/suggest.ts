@@ -155,7 +155,7 @@ const NOTE_OPENING = new RegExp(`^${NOTE_WORDS} (?:thoughts?|takes?|notes?|ideas
  * A byline or the metadata of a pasted comment, not prose: a short line with a middle dot ("halcyon_q · 58 points",
  * "Shortform · evals"), a score or an age ("wrenfield — 44 karma", "3 points", "2y ago"), or "sorted by top".
  */
-const BYLINE = /\u00b7|[\u25b2\u25bc\u2191\u2193]\s*\d+\s*$|\b\d+\s*(?:points?|pts|karma|votes?|upvotes?|agreement|comments?)\b|\b\d+\s*(?:[smhdwy]|mo|min|hours?|days?|months?|years?)\s+ago\b|\b\d+\s?(?:y|yr|yrs|mo|mos|w|wk|d|h|hr|hrs|min)\b(?:\s*[|\u2014\u2013-]?\s*[-+]?\d+)?\s*$|^(?:sorted|sort) by\b|^reply(?: \d+)?$|^(?:posted|written|edited|updated|commented|replied)\b[^.!?]{0,40}\d|\b\d{1,2}:\d{2}\s*(?:am|pm)?\s*$/i;
+const BYLINE = /\u00b7|[\u25b2\u25bc\u2191\u2193]\s*\d+\s*$|\b\d+\s*(?:points?|pts|karma|votes?|upvotes?|agreement|comments?)\b|\b\d+\s*(?:[smhdwy]|mo|min|hours?|days?|months?|years?)\s+ago\b|\b\d+\s?(?:y|yr|yrs|mo|mos|w|wk|d|h|hr|hrs|min)\b(?:\s*[|\u2014\u2013-]?\s*[-+]?\d+)?\s*$|^(?:sorted|sort) by\b|^reply(?: \d+)?$|^(?:posted|written|edited|updated|commented|replied)\b[^.!?]{0,40}\d|^(?:posted|written|reply|replied|answer|answered|comment|response) (?:by|from) @?[\w.-]{2,30}$|\b\d{1,2}:\d{2}\s*(?:am|pm)?\s*$/i;
 /** A name alone on its line, as a pasted thread shows its authors ("mkovacs", "**Ruth Galloway**", "@dpenn"). */
 const NAME_LINE = /^(?:\*\*|__)?@?(?:[A-Za-z][\w.-]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]*\.?){1,2})(?:\*\*|__)?$/;
 
