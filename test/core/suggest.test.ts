@@ -930,6 +930,16 @@ describe('suggestDraft', () => {
     expect(at(debate, 6)).toMatchObject({ kind: 'support', target: { line: 2 } });
   });
 
+  it('"A second argument is that …" is one more reason, and the evidence after it backs it; "I urge …" after a letter\'s news is its claim', () => {
+    const essay = suggest('Workers should have a right to switch off.\n\nA second argument is that answering at night is unpaid work.\n\nA manager who expects replies on Sunday has the employee on call.\n');
+    expect(at(essay, 2)).toMatchObject({ kind: 'support', target: { line: 0 }, cue: 'A second argument' });
+    expect(at(essay, 4)).toMatchObject({ kind: 'support', target: { line: 2 } });
+    const letter = suggest('Last week the council announced that most streetlights will be switched off at midnight.\n\nI urge councillors to think again before the plan goes ahead.\n\nNurses walk home through our streets after late shifts.\n');
+    expect(at(letter, 0)).toBeUndefined();
+    expect(at(letter, 2)).toMatchObject({ kind: 'claim', cue: 'I urge' });
+    expect(at(letter, 4)).toMatchObject({ kind: 'support', target: { line: 2 } });
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

@@ -132,13 +132,14 @@ const PHRASES: [CueClass, string[]][] = [
     'because', 'since', 'after all', 'given that', 'as we know', 'the evidence', 'evidence', 'studies show', 'research shows', 'data show', 'historically',
     'empirically', 'in practice', 'we know that', 'we have seen', 'we\'ve seen', 'we already see', 'this matters because', 'for one', 'first,', 'firstly',
     'first of all', 'for one thing', 'on top of that', 'it\'s well known', 'it is well known', 'as shown', 'as seen', 'to begin with', 'to start with',
-    'first and foremost', 'the first reason', 'one reason', 'the main reason', 'a key reason', 'according to', 'a study', 'a recent study', 'studies',
+    'first and foremost', 'the first reason', 'one reason', 'the main reason', 'the most important argument', 'the main argument', 'the strongest argument', 'the first argument', 'a key reason', 'according to', 'a study', 'a recent study', 'studies',
     'statistics', 'surveys', 'as a matter of fact',
   ]],
   ['additive', [
     'moreover', 'furthermore', 'in addition', 'additionally', 'also', 'besides', 'what\'s more', 'what is more', 'another', 'plus,', 'second,', 'secondly', 'third,',
     'thirdly', 'finally', 'lastly', 'similarly', 'likewise', 'and ', 'not only', 'on top of this', 'beyond that', 'relatedly', 'further,', 'another reason',
-    'the second reason', 'the third reason', 'not to mention', 'apart from', 'last but not least', 'above all', 'more importantly', 'most importantly',
+    'the second reason', 'the third reason', 'a second reason', 'a third reason', 'a final reason', 'a further reason', 'a second argument', 'a third argument',
+    'a final argument', 'a further argument', 'a second point', 'a third point', 'a final point', 'a further point', 'not to mention', 'apart from', 'last but not least', 'above all', 'more importantly', 'most importantly',
     'equally', 'in the same way', 'it also', 'this also', 'there is also', 'there\'s also', 'there is another', 'there\'s another',
   ]],
   ['result', [
@@ -162,7 +163,7 @@ const PHRASES: [CueClass, string[]][] = [
     'better still', 'even better', 'and indeed', 'agree', 'strong agree', 'very much agree', 'this seems right', 'that seems right', 'to add to this', 'adding to this', 'building on this', 'relatedly,',
   ]],
   ['stance', [
-    'i think', 'i believe', 'i claim', 'i\'d claim', 'my claim', 'my main claim', 'my view', 'my position', 'in my view', 'in my opinion', 'imo', 'imho',
+    'i think', 'i believe', 'i claim', 'i urge', 'i would urge', 'i\'d urge', 'i call on', 'i appeal to', 'i\'d claim', 'my claim', 'my main claim', 'my view', 'my position', 'in my view', 'in my opinion', 'imo', 'imho',
     'i\'d argue', 'i would argue', 'i want to argue', 'i\'ll argue', 'i will argue', 'i argue', 'i\'m arguing', 'my main point', 'the main point', 'the key point',
     'my thesis', 'the thesis', 'i expect', 'i predict', 'we should', 'we must', 'we need to', 'it seems to me', 'my sense is', 'my guess is', 'i\'m confident',
     'i am confident', 'i\'m fairly confident', 'i suspect', 'i\'d bet', 'i would bet', 'my bet', 'my prediction', 'the claim', 'here is the claim', 'here\'s the claim',
