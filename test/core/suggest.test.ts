@@ -940,6 +940,15 @@ describe('suggestDraft', () => {
     expect(at(letter, 4)).toMatchObject({ kind: 'support', target: { line: 2 } });
   });
 
+  it('a question asked after a turn or a granted point challenges what came before; granting the answer before it answers in turn', () => {
+    const thread = suggest('Ana · 12 points\n\nPretraining stories about AI shape the assistant persona.\n\nBo · 8 points\n\nThat\'s plausible as a story, but is there any evidence for it?\n');
+    expect(at(thread, 6)).toMatchObject({ kind: 'objection', target: { line: 2 } });
+    const post = suggest('Probes catch deception.\n\nBut they only read one position.\n\nThe probe can read every position at once.\n\nOkay, I concede the read-position point.\n');
+    expect(at(post, 6)).toMatchObject({ kind: 'reply', target: { line: 4 }, cue: 'I concede' });
+    // (An open question with no turn before it stays a question.)
+    expect(at(suggest('Probes catch deception.\n\nDo they work on models trained against them?\n'), 2)).toMatchObject({ kind: 'question' });
+  });
+
   it('block scan: nested items know their parent, sections split at headings and rules', () => {
     const blocks = scanBlocks('A\u00a0first para.\n\n- item one\n  - child\n\n---\n\nAfter the rule.\n');
     expect(blocks.map((b) => [b.block, b.parent, b.section])).toEqual([

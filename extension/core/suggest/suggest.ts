@@ -164,6 +164,9 @@ const FURTHER = /^(?:another|a further|one more|a second|a third|a final|one las
 /** "In fact" (or "as a matter of fact"). */
 const IN_FACT = /^(?:in fact|as a matter of fact)\b/i;
 /** Answer words that name what they answer as an objection ("That criticism", "This worry"). */
+/** Words with which the writer grants a point. */
+const GRANTS = /^(?:i (?:concede|grant|admit|agree)|i'll grant|granted|admittedly|sure|fair enough|of course|to be fair|true|it['\u2019]?s true|it is true|no doubt|okay|ok)\b/i;
+
 /** The first words of a view of the other side's: critics, opponents, "some argue", "one might object", "the usual objection". */
 const OTHER_SIDE = /^(?:critics|opponents|skeptics|sceptics|detractors|some (?:people|argue|say|claim|think|will|may|might|would|go)|many (?:people|argue)|others (?:argue|say)|one (?:could|might|may) (?:argue|object|say)|you (?:might|could|may) (?:say|argue|object|think)|(?:someone|somebody|a reader) |it (?:is|'s|could be|can be|might be|may be) (?:often |sometimes |also |frequently |commonly |widely )?(?:said|argued|claimed|objected)|(?:the|a|an) (?:usual|standard|common|obvious|main|classic|only|only real|biggest|strongest|natural|frequent|most common) (?:objection|complaint|pushback|criticism|counter-?argument)|an? (?:critic|opponent|skeptic|sceptic|cynic)\b)/i;
 
@@ -807,7 +810,10 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
     const thesis = claimAnchor >= 0 ? claimAnchor : lastClaimAnywhere;
     const asked = reading.asked;
     // A question after a statement the block opens with a reason, an example, a result or one more point backs that statement: the cue decides.
-    const question = asked === 'after' ? (first && BACKING.has(first.cls) ? undefined : 'open') : asked;
+    // ("That's plausible as a story, but is there any evidence for it?": a question asked after a turn, or after granting a
+    // point, challenges what came before; the turn decides, below.)
+    const challenges = (asked === 'after' || asked === 'open') && argAnchor >= 0 && ((turn !== undefined && turn.at < b.text.indexOf('?')) || first?.cls === 'agreement' || first?.cls === 'concession');
+    const question = challenges ? undefined : asked === 'after' ? (first && BACKING.has(first.cls) ? undefined : 'open') : asked;
 
     if (b.block === 'heading') {
       // ("Notes on whether …", "Comments on “…”", "Thread: …": a title naming the text, not a claim or a question.)
@@ -910,6 +916,8 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       if (kindOf(prev) === 'objection' && THEY_SAY.test(first.words) && targets[prev] >= 0) return result('objection', targets[prev], 0.55, first.words);
       // (But another view of the other side's, "Critics argue …" after an objection, is one more objection, below.)
       if (ak === 'objection' && !OTHER_SIDE.test(first.words)) return result('reply', argAnchor, 0.45, first.words);
+      // ("Okay, I concede the read-position point.", "Sure, as a flagging tool.": granting the answer before it is an answer in turn.)
+      if (ak === 'reply' && GRANTS.test(first.words)) return result('reply', argAnchor, 0.45, first.words);
       // Others' view ("Critics argue …", "It is often said …") is against the draft's thesis, the first claim, rather than a
       // later conclusion drawn on the way (but a heading's claim, a quote answered or a list's own item keeps its own).
       // (In a section under a heading that states no claim of its own, the same thesis.)
