@@ -792,6 +792,8 @@ describe('suggestDraft', () => {
     expect(at(suggest('This is an edited transcript of a call between Ines and Bram.\n\nEvals break when models notice them.\n'), 0)).toBeUndefined();
     expect(at(suggest('Comment thread on “Untrusted monitoring is underrated”\n\nEvals break when models notice them.\n'), 0)).toBeUndefined();
     expect(at(suggest('Copied from the comments so I can answer later.\n\nEvals break when models notice them.\n'), 0)).toBeUndefined();
+    expect(at(suggest('A response to last week\'s post on warning shots.\n\nEvals break when models notice them.\n'), 0)).toBeUndefined();
+    expect(at(suggest('I\'ve been trying to decide whether to move into verification.\n\nEvals break when models notice them.\n'), 0)).toBeUndefined();
     expect(at(suggest('Two positions dominate the debate.\n\nReactors are needed.\n'), 0)).toBeUndefined();
     const thread = suggest('**ana**\n\nLatents are artefacts of the dictionary.\n\n---\n\n**ben**\n\nThey are stable across widths.\n\n---\n\n**ana**\n\nStable is not the same as real.\n');
     expect(rows(thread)).toEqual([
