@@ -53,10 +53,9 @@ const VERB = /\b(?:is|are|was|were|will|would|can|cannot|can't|should|must|does|
 const EVIDENCE = /^(?:a study|a recent study|studies|research|data|statistics|surveys|according to|the evidence|evidence|historically|empirically)/i;
 
 const OPPOSING: ReadonlySet<CueClass> = new Set(['contrast', 'doubt', 'answer']);
-/** Cues that open a statement made for something (a question the block goes on to ask backs it). */
 /** The kinds a block can argue about. */
 const ARGUES: ReadonlySet<ElementKind | undefined> = new Set<ElementKind | undefined>(['claim', 'support', 'objection', 'reply']);
-
+/** Cues that open a statement made for something (a question the block goes on to ask backs it). */
 const BACKING: ReadonlySet<CueClass> = new Set(['additive', 'cause', 'explain', 'example', 'result']);
 /**
  * What may follow a comma in the opening sentence to concede: a concession closing the sentence ("…, I grant that.",
@@ -427,25 +426,21 @@ const SPEAKER = /^([A-Z][\p{L}'’-]{0,20}(?: [A-Z][\p{L}'’-]{0,20})?|[a-z][a-
 const SECTION_REASON = '(opens a section after the thesis)';
 /** The cues of an unmarked paragraph that only its place, after an objection or a reply, made an answer to it. */
 const ANSWERS_OBJECTION = '(answers the objection before it)';
-
-const SHARES_WORDS = '(repeats words of the point it is about)';
-
-const SIDE_FOR = '(under a heading of arguments for)';
-
-const SIDE_AGAINST = '(under a heading of arguments against)';
-
-/** A heading over a list's verdict. */
-const VERDICT_HEADING = /^(?:(?:my |the |a )?(?:verdict|conclusion|bottom line|overall|on balance|summary|where i land|where i come down|my view|my take|weighing (?:it|them|these) up)\b)/i;
 const ANSWERS_REPLY = '(answers the reply before it)';
 /** The cue of a comment's first paragraph that answers the comment before it. */
 const NEXT_COMMENT = '(answers the comment before it)';
 /** The cue of a paragraph that goes on with the comment it is in. */
 const SAME_COMMENT = '(goes on with the comment before it)';
 
-/**
- * A pasted comment thread: which blocks are bylines or comment metadata (no prose), and, when there are two bylines or
- * more, the comment each block is in (counted by the bylines before it).
- */
+/** The cue of a reason or an objection that the words it shares with a block made about that block. */
+const SHARES_WORDS = '(repeats words of the point it is about)';
+/** The cues of a point under a heading of a debate's side. */
+const SIDE_FOR = '(under a heading of arguments for)';
+const SIDE_AGAINST = '(under a heading of arguments against)';
+
+/** A heading over a list's verdict. */
+const VERDICT_HEADING = /^(?:(?:my |the |a )?(?:verdict|conclusion|bottom line|overall|on balance|summary|where i land|where i come down|my view|my take|weighing (?:it|them|these) up)\b)/i;
+
 /** How far back (in characters of the blocks passed) a quote's words are looked for: a thread quotes a comment near it. */
 const QUOTE_LOOKBACK = 20_000;
 /** And in blocks (author lines count): about fifteen comments back. */
@@ -501,6 +496,10 @@ function quotedFromOf(blocks: readonly ProseBlock[], memo: SuggestMemo | undefin
   return from;
 }
 
+/**
+ * A pasted comment thread: which blocks are bylines or comment metadata (no prose), and, when there are two bylines or
+ * more, the comment each block is in (counted by the bylines before it).
+ */
 function commentsOf(blocks: readonly ProseBlock[]): { byline: boolean[]; comment: number[]; threaded: boolean; ruled: boolean } {
   const byline: boolean[] = new Array(blocks.length).fill(false);
   const comment: number[] = new Array(blocks.length).fill(0);
