@@ -28,3 +28,24 @@ export class Kept<V> {
     return this.last.size;
   }
 }
+
+/**
+ * For one call over a draft's blocks: the value of block k's text, worked out at most once in the call, and taken from
+ * `kept` (the editor's memo, from call to call) when it holds it.
+ */
+export function perBlock<V>(blocks: readonly { text: string }[], kept: Kept<V> | undefined, work: (text: string) => V): (k: number) => V {
+  const values: (V | undefined)[] = new Array(blocks.length).fill(undefined);
+  return (k) => {
+    let v = values[k];
+    if (v === undefined) {
+      const text = blocks[k].text;
+      v = kept?.get(text);
+      if (v === undefined) {
+        v = work(text);
+        kept?.set(text, v);
+      }
+      values[k] = v;
+    }
+    return v;
+  };
+}

@@ -3,7 +3,7 @@ import type { Draft, ElementKind, Position, Range } from '../model';
 import { scanBlocks, type ProseBlock } from './blocks';
 import { contentWords, shared } from './cohesion';
 import { cueAt, EVIDENCE_SUBJECT, findCues, normalize, SECOND_SENTENCE, THEY_SAY, type CueClass, type CueHit } from './cues';
-import { Kept } from './kept';
+import { Kept, perBlock } from './kept';
 
 /** The block a suggestion attaches to: an existing element or another suggested block. */
 export interface SuggestionTarget {
@@ -176,10 +176,10 @@ const PARALLEL = /^(?:moreover|furthermore|in addition|additionally|besides|what
 const FIRST_REASON = /^(?:first(?:ly)?\b|first of all|to begin with|to start with|for one\b|the first reason|one reason)/i;
 
 /** A user's handle alone: one word with an underscore, a dot, a hyphen or a digit inside, or in lower case ("oldtown_resident", "Martina_V", "tern42"). */
-const HANDLE = /^@?(?:[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+|[a-z]+\d+|[A-Za-z]+\d+[A-Za-z0-9]*)$/;
+const HANDLE = /^@?(?:[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+|[A-Za-z]+\d[A-Za-z0-9]*)$/;
 
 /** A letter's closing words. */
-const SIGN_OFF = /^(?:yours (?:faithfully|sincerely|truly)|(?:kind|best|warm|warmest) regards|regards|sincerely|best wishes|with thanks)\b[,.!]?/i;
+const SIGN_OFF = /^(?:yours (?:faithfully|sincerely|truly)|(?:kind|best|warm|warmest) regards|regards|sincerely|best wishes|with thanks)\b/i;
 
 const NAMES_OBJECTION = /^(?:this|that|the) (?:objection|worry|concern|criticism)\b/i;
 /** Words of what should be done. */
@@ -459,20 +459,7 @@ function quoteKey(text: string): string {
  */
 function quotedFromOf(blocks: readonly ProseBlock[], memo: SuggestMemo | undefined): number[] {
   const from: number[] = new Array(blocks.length).fill(-1);
-  const keys: (string | undefined)[] = new Array(blocks.length).fill(undefined);
-  const keyOf = (j: number): string => {
-    let k = keys[j];
-    if (k === undefined) {
-      const text = blocks[j].text;
-      k = memo?.quoteKeys.get(text);
-      if (k === undefined) {
-        k = quoteKey(text);
-        memo?.quoteKeys.set(text, k);
-      }
-      keys[j] = k;
-    }
-    return k;
-  };
+  const keyOf = perBlock(blocks, memo?.quoteKeys, quoteKey);
   for (let i = 0; i < blocks.length; i++) {
     if (blocks[i].block !== 'blockquote') continue;
     const quoted = blocks[i].text.split(/\[\.\.\.\]|\u2026|\.\.\./)[0];
@@ -1142,7 +1129,10 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
       // (Only when what came first describes, "A proposal now before parliament would …": a position taken there, "Yes:
       // the wage should rise", is what the sides argue about.)
       if (position >= 0 && decided[position]?.cue === FIRST_OF_SECTION && !NORMATIVE.test(blocks[position].text)) {
-        for (let k = 0; k <= lastSide; k++) if (decided[k] && (decided[k]!.cue === SIDE_FOR || decided[k]!.cue === SIDE_AGAINST) && decided[k]!.target === position) decided[k]!.target = i;
+        for (let k = 0; k <= lastSide; k++) {
+          const dk = decided[k];
+          if (dk && (dk.cue === SIDE_FOR || dk.cue === SIDE_AGAINST) && dk.target === position) dk.target = i;
+        }
         decided[position] = undefined;
       }
       break;
@@ -1186,30 +1176,18 @@ export function suggestDraft(text: string, draft: Draft, memo?: SuggestMemo): Su
   // the block right before it, or with the last claim, is about that block (attachment on all the annotated drafts 69.3 %
   // to 70.1 %, most of it in pasted threads of long comments; on short texts about as many targets made wrong as right).
   const kindAt = (k: number) => decided[k]?.kind ?? (element[k] >= 0 ? draft.elements[element[k]].kind : undefined);
-  const words: (Set<number> | undefined)[] = new Array(blocks.length).fill(undefined);
-  const wordsOf = (k: number): Set<number> => {
-    let w: Set<number> | undefined = words[k];
-    if (w === undefined) {
-      const text = blocks[k].text;
-      w = memo?.words.get(text);
-      if (w === undefined) {
-        w = contentWords(text);
-        memo?.words.set(text, w);
-      }
-      words[k] = w;
-    }
-    return w;
-  };
+  const wordsOf = perBlock(blocks, memo?.words, contentWords);
+  /** Whether block c is another block than the target t to weigh it against. */
+  const weighs = (c: number, t: number) => c >= 0 && c !== t && ARGUES.has(kindAt(c));
   let claimBefore = -1;
   for (let i = 0; i < blocks.length; i++) {
     const d = decided[i];
     // (Words are counted only where there is another block to weigh the target against.)
-    const other = (c: number) => c >= 0 && c !== d!.target && ARGUES.has(kindAt(c));
-    if (d && (d.kind === 'support' || d.kind === 'objection') && d.target >= 0 && d.target !== i && (other(i - 1) || other(claimBefore))) {
+    if (d && (d.kind === 'support' || d.kind === 'objection') && d.target >= 0 && d.target !== i && (weighs(i - 1, d.target) || weighs(claimBefore, d.target))) {
       let best = d.target;
       let score = shared(wordsOf(i), wordsOf(best));
       for (const c of [i - 1, claimBefore]) {
-        if (c < 0 || c === best || !ARGUES.has(kindAt(c))) continue;
+        if (!weighs(c, best)) continue;
         const o = shared(wordsOf(i), wordsOf(c));
         if (o >= score + 2) {
           best = c;
