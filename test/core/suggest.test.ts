@@ -873,6 +873,14 @@ describe('suggestDraft', () => {
       [6, 'reply', 4],
       [8, 'reply', 6],
     ]);
+    // (A handle may open with one letter before its underscore: "r_patel".)
+    const short = suggest('**dan_h:** Libraries should scrap late fines.\n\n**r_patel:** Without fines people keep the popular books for months.\n\n**dan_h:** Most libraries that scrapped fines still block your card.\n\n**r_patel:** Blocking a card takes weeks to bite.\n');
+    expect(rows(short)).toEqual([
+      [0, 'claim', null],
+      [2, 'objection', 0],
+      [4, 'reply', 2],
+      [6, 'reply', 4],
+    ]);
     // (Bold around a handle with an underscore is dropped, as the parser drops it from an element's text.)
     expect(scanBlocks('**maple_road:** We should stop.\n')[0].text).toBe('maple_road: We should stop.');
     expect(scanBlocks('Claim: **maple_road:** We should stop.\n')[0].text).toBe(parseDraft('Claim: **maple_road:** We should stop.\n', 'a.md').elements[0].text.replace(/^/, 'Claim: '));

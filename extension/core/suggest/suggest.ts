@@ -420,7 +420,7 @@ function readingOf(text: string, ascii: boolean, memo: SuggestMemo | undefined):
 }
 
 /** A speaker's name opening a turn ("Ana: …", "**Dr Chen:** …" once emphasis is dropped). */
-const SPEAKER = /^([A-Z][\p{L}'’-]{0,20}(?: [A-Z][\p{L}'’-]{0,20})?|[a-z][a-z0-9]{1,23}(?:[_.-][a-z0-9]{1,23}){0,2}):\s+(?=\S)/u;
+const SPEAKER = /^([A-Z][\p{L}'’-]{0,20}(?: [A-Z][\p{L}'’-]{0,20})?|[a-z][a-z0-9]{0,23}(?:[_.-][a-z0-9]{1,23}){1,2}|[a-z][a-z0-9]{1,23}):\s+(?=\S)/u;
 
 /** The cue of a paragraph that opens a section (under a heading) after the one that stated the thesis: a reason for it, which the rest of its section argues. */
 const SECTION_REASON = '(opens a section after the thesis)';
